@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace QueryServiceOrm.Sandbox;
+
+/// <summary>
+/// Keeps every sandbox's files under one folder with a record of the process that owns it, so a server
+/// whose owner was killed is found and removed: at once by a watchdog that waits on the owner, and at
+/// the latest by the next sandbox started on the machine.
+/// </summary>
+internal static class SandboxInstanceRegistry
+{
+    private const string OwnerFile = "owner";
+
+    // Stops the server and removes the files once the owner is gone. The owner's start time guards against a recycled pid.
+    private const string WatchdogScript = """
+        exec </dev/null >/dev/null 2>&1
+        owner="$1"; started="$2"; dir="$3"; pgctl="$4"; runas="$5"
+        alive() { [ "$(sed 's/.*) //' "/proc/$owner/stat" 2>/dev/null | cut -d' ' -f20)" = "$started" ]; }
+        while alive; do sleep 1; done
+        if [ -f "$dir/data/postmaster.pid" ]; then
+          if [ -n "$runas" ]; then runuser -u "$runas" -- "$pgctl" stop -D "$dir/data" -m immediate -w; else "$pgctl" stop -D "$dir/data" -m immediate -w; fi
+        fi
+        rm -rf "$dir"
+        """;
+
+    public static string Root
+        => Path.Combine(Path.GetTempPath(), $"qsorm-sandbox-{Environment.UserName}");
+
+    public static string CreateInstanceDirectory()
+    {
+        Directory.CreateDirectory(Root);
+        var directory = Path.Combine(Root, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                        | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.WriteAllText(Path.Combine(directory, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        return directory;
+    }
+
+    /// <summary>Starts the watchdog for an instance owned by this process; kill it when the instance is disposed normally.</summary>
+    public static Process StartWatchdog(string instanceDirectory, PostgresBinaries binaries)
+        => SandboxProcess.StartDetached(
+            WatchdogScript,
+            [
+                Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+                ProcessStartTicks(Environment.ProcessId) ?? "",
+                instanceDirectory,
+                binaries.PgCtl,
+                SandboxProcess.IsRoot ? SandboxProcess.ServerUser : "",
+            ]);
+
+    /// <summary>Stops and removes every instance whose owner process no longer runs.</summary>
+    public static async Task<int> SweepOrphansAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var directory in Directory.GetDirectories(Root))
+        {
+            if (IsOwnerAlive(directory))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(directory, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                try
+                {
+                    await SandboxProcess.RunAsServerUserAsync(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-w"], cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (SandboxException)
+                {
+                    // The server may already be gone with a stale pid file; removing the files is what matters.
+                }
+            }
+
+            Directory.Delete(directory, recursive: true);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    private static bool IsOwnerAlive(string directory)
+    {
+        string[] owner;
+        try
+        {
+            owner = File.ReadAllText(Path.Combine(directory, OwnerFile)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            // No owner record: either being created right now, or broken. Leave young folders alone.
+            return Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow.AddMinutes(-5);
+        }
+
+        return owner.Length == 2
+               && int.TryParse(owner[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+               && ProcessStartTicks(pid) == owner[1];
+    }
+
+    // Field 22 of /proc/<pid>/stat: the process start time, which differs for a recycled pid.
+    private static string? ProcessStartTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[19];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

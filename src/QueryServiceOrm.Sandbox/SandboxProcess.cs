@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace QueryServiceOrm.Sandbox;
+
+/// <summary>
+/// Runs the PostgreSQL programs. PostgreSQL refuses to run as root, so when this process is root they run
+/// as the <c>postgres</c> user through <c>runuser</c>.
+/// </summary>
+internal static class SandboxProcess
+{
+    public const string ServerUser = "postgres";
+
+    public static bool IsRoot => Environment.UserName == "root" || GetEffectiveUserId() == 0;
+
+    public static async Task<string> RunAsServerUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        => IsRoot
+            ? await RunAsync("runuser", ["-u", ServerUser, "--", program, .. arguments], cancellationToken).ConfigureAwait(false)
+            : await RunAsync(program, arguments, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(program, arguments))
+                            ?? throw new SandboxException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var text = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new SandboxException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {text.Trim()}");
+        }
+
+        return text;
+    }
+
+    /// <summary>Runs a program and returns its output, or null when it is missing or fails.</summary>
+    public static string? TryRunQuiet(string program, IReadOnlyList<string> arguments)
+    {
+        try
+        {
+            using var process = Process.Start(StartInfo(program, arguments));
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Starts a long-lived helper detached from this process's session, with no stdio tied to it.</summary>
+    public static Process StartDetached(string script, IReadOnlyList<string> arguments)
+    {
+        var info = StartInfo("setsid", ["/bin/sh", "-c", script, "qsorm-sandbox-watchdog", .. arguments]);
+        return Process.Start(info) ?? throw new SandboxException("Could not start the sandbox watchdog.");
+    }
+
+    /// <summary>Gives a path (recursively) to the server user, when running as root.</summary>
+    public static async Task GiveToServerUserAsync(string path, CancellationToken cancellationToken)
+    {
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["-R", $"{ServerUser}:{ServerUser}", path], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> arguments)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // The server's messages are parsed nowhere, but keep them in plain English for the logs.
+        info.Environment["LC_ALL"] = "C";
+        return info;
+    }
+
+    private static uint GetEffectiveUserId()
+    {
+        try
+        {
+            return geteuid();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return uint.MaxValue;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+    private static extern uint geteuid();
+}

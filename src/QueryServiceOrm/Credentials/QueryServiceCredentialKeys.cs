@@ -1,0 +1,61 @@
+namespace QueryServiceOrm.Credentials;
+
+/// <summary>
+/// The names of the settings read from the <c>QueryService</c> configuration section (and from
+/// <c>QueryService__*</c> environment variables, the .NET way of writing the same keys).
+/// </summary>
+public static class QueryServiceCredentialKeys
+{
+    /// <summary>The configuration section that holds the settings.</summary>
+    public const string Section = "QueryService";
+
+    /// <summary>Host name from the Credentials tab, e.g. <c>acme.platform-query.adobe.io</c>.</summary>
+    public const string Host = nameof(Host);
+
+    /// <summary>TCP port; 80 unless told otherwise.</summary>
+    public const string Port = nameof(Port);
+
+    /// <summary>Database, <c>sandbox:target</c>; <c>prod:all</c> unless told otherwise.</summary>
+    public const string Database = nameof(Database);
+
+    /// <summary>User name, the IMS organisation id ending in <c>@AdobeOrg</c>.</summary>
+    public const string Username = nameof(Username);
+
+    /// <summary>Password: an access token, or <c>technicalAccountId:credential</c>.</summary>
+    public const string Password = nameof(Password);
+
+    /// <summary>TLS mode: Require (default), VerifyCA or VerifyFull.</summary>
+    public const string SslMode = nameof(SslMode);
+
+    /// <summary>Path of a PEM file holding the root certificate to trust for VerifyCA/VerifyFull.</summary>
+    public const string RootCertificate = nameof(RootCertificate);
+
+    /// <summary>SQL dialect: QueryService (default) or PostgreSql.</summary>
+    public const string Dialect = nameof(Dialect);
+
+    /// <summary>Path of the non-expiring credential JSON file downloaded from the Credentials tab.</summary>
+    public const string CredentialFile = nameof(CredentialFile);
+
+    /// <summary>IMS organisation id (used as the user name for credential files and OAuth).</summary>
+    public const string OrganizationId = nameof(OrganizationId);
+
+    /// <summary>OAuth server-to-server client id.</summary>
+    public const string ClientId = nameof(ClientId);
+
+    /// <summary>OAuth server-to-server client secret.</summary>
+    public const string ClientSecret = nameof(ClientSecret);
+
+    /// <summary>OAuth scopes, comma separated.</summary>
+    public const string Scopes = nameof(Scopes);
+
+    /// <summary>OAuth token endpoint; Adobe IMS v3 unless told otherwise.</summary>
+    public const string TokenEndpoint = nameof(TokenEndpoint);
+
+    /// <summary>The configuration key of a setting, e.g. <c>QueryService:Host</c>.</summary>
+    /// <param name="field">The setting's name.</param>
+    public static string ConfigurationKey(string field) => $"{Section}:{field}";
+
+    /// <summary>The environment variable of a setting, e.g. <c>QueryService__Host</c>.</summary>
+    /// <param name="field">The setting's name.</param>
+    public static string EnvironmentVariable(string field) => $"{Section}__{field}";
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Credentials;
+
+/// <summary>
+/// Where and how to connect to Query Service: host, port, database, user, and either a password (an
+/// access token or a non-expiring <c>technicalAccountId:credential</c>) or an OAuth token provider.
+/// Build it from configuration, the environment, a credential file or OAuth settings; nothing here
+/// touches the network. <see cref="ToString"/> never shows a secret.
+/// </summary>
+public sealed partial class QueryServiceCredentials
+{
+    /// <summary>The port the Credentials tab shows.</summary>
+    public const int DefaultPort = 80;
+
+    /// <summary>All data of the production sandbox.</summary>
+    public const string DefaultDatabase = "prod:all";
+
+    private readonly string _host = "";
+    private readonly string _username = "";
+    private readonly string? _password;
+
+    /// <summary>Host name, e.g. <c>acme.platform-query.adobe.io</c>.</summary>
+    public string Host
+    {
+        get => _host;
+        init => _host = value?.Trim() ?? "";
+    }
+
+    /// <summary>TCP port; 80 by default (the service also listens on 5432, with TLS on both).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Database as <c>sandbox:target</c>, e.g. <c>prod:all</c>.</summary>
+    public string Database { get; init; } = DefaultDatabase;
+
+    /// <summary>User name: the IMS organisation id ending in <c>@AdobeOrg</c>.</summary>
+    public string Username
+    {
+        get => _username;
+        init => _username = value?.Trim() ?? "";
+    }
+
+    /// <summary>
+    /// The password: an access token or <c>technicalAccountId:credential</c>. Surrounding white space is
+    /// removed (Adobe's own samples wrap it in newlines). Null when <see cref="AccessTokenProvider"/> is used.
+    /// </summary>
+    public string? Password
+    {
+        get => _password;
+        init => _password = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>Supplies rotating access tokens (OAuth server-to-server) instead of a fixed password.</summary>
+    public QueryServiceAccessTokenProvider? AccessTokenProvider { get; init; }
+
+    /// <summary>TLS mode. Require by default; VerifyCA and VerifyFull check the server's certificate.</summary>
+    public SslMode SslMode { get; init; } = SslMode.Require;
+
+    /// <summary>Path of a PEM root certificate to trust (for VerifyCA/VerifyFull).</summary>
+    public string? RootCertificate { get; init; }
+
+    /// <summary>Which server the SQL is written for.</summary>
+    public QueryServiceDialect Dialect { get; init; } = QueryServiceDialect.QueryService;
+
+    /// <summary>
+    /// Reads the <c>QueryService</c> section of a configuration (appsettings.json, user secrets,
+    /// <c>QueryService__*</c> environment variables...). <c>ClientId</c> selects OAuth, <c>CredentialFile</c>
+    /// a non-expiring credential file, otherwise <c>Password</c> is used.
+    /// </summary>
+    /// <param name="configuration">The root configuration, or the <c>QueryService</c> section itself.</param>
+    /// <param name="httpClient">For OAuth only: the client to call the token endpoint with.</param>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    public static QueryServiceCredentials FromConfiguration(IConfiguration configuration, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration is IConfigurationSection { Key: QueryServiceCredentialKeys.Section } s
+            ? s
+            : configuration.GetSection(QueryServiceCredentialKeys.Section);
+        return FromSettings(key => section[key], httpClient);
+    }
+
+    /// <summary>Reads the <c>QueryService__*</c> environment variables, with the same keys as <see cref="FromConfiguration"/>.</summary>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    public static QueryServiceCredentials FromEnvironment()
+        => FromSettings(key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
+
+    /// <summary>
+    /// Uses a non-expiring credential file as downloaded from the Credentials tab; the password becomes
+    /// <c>technicalAccountId:credential</c> and the user the organisation id.
+    /// </summary>
+    /// <param name="host">Host name from the Credentials tab.</param>
+    /// <param name="credentialFile">Path of the downloaded JSON file.</param>
+    /// <param name="organizationId">IMS organisation id (with or without the <c>@AdobeOrg</c> suffix).</param>
+    /// <exception cref="QueryServiceConfigurationException">The file is unreadable or malformed, or a setting is wrong.</exception>
+    public static QueryServiceCredentials FromCredentialFile(string host, string credentialFile, string organizationId)
+        => new QueryServiceCredentials
+        {
+            Host = host,
+            Username = UserFromOrganization(organizationId),
+            Password = AdobeCredentialFile.ReadPassword(Required(credentialFile, QueryServiceCredentialKeys.CredentialFile)),
+        }.Validate();
+
+    /// <summary>Uses OAuth server-to-server: tokens are fetched when first needed and renewed in the background.</summary>
+    /// <param name="host">Host name from the Credentials tab.</param>
+    /// <param name="tokenProvider">The provider of access tokens.</param>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    public static QueryServiceCredentials FromOAuth(string host, QueryServiceAccessTokenProvider tokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        return new QueryServiceCredentials
+        {
+            Host = host,
+            Username = UserFromOrganization(tokenProvider.Options.OrganizationId),
+            AccessTokenProvider = tokenProvider,
+        }.Validate();
+    }
+
+    /// <summary>
+    /// Checks every setting without touching the network and returns this instance.
+    /// </summary>
+    /// <exception cref="QueryServiceConfigurationException">Names the first setting that is missing or unsafe.</exception>
+    public QueryServiceCredentials Validate()
+    {
+        Required(Host, QueryServiceCredentialKeys.Host);
+        if (Uri.CheckHostName(Host) == UriHostNameType.Unknown)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Host,
+                Host.Contains("://", StringComparison.Ordinal) || Host.Contains('/', StringComparison.Ordinal)
+                    ? "is a URL; give the host name alone, e.g. acme.platform-query.adobe.io (no scheme, path or port)."
+                    : "is not a valid host name; give it alone, e.g. acme.platform-query.adobe.io (the port goes in Port).");
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Port, $"is {Port}, outside 1..65535; Query Service listens on 80 (or 5432).");
+        }
+
+        if (!DatabasePattern().IsMatch(Database ?? ""))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Database,
+                $"is '{Database}', not of the form sandbox:target (e.g. prod:all, prod:my_table, prod:mydb.myschema).");
+        }
+
+        Required(Username, QueryServiceCredentialKeys.Username);
+        if (AccessTokenProvider is null)
+        {
+            Required(Password, QueryServiceCredentialKeys.Password);
+        }
+        else if (Password is not null)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Password, "is set together with OAuth settings; use one or the other.");
+        }
+
+        if (SslMode is SslMode.Disable or SslMode.Allow or SslMode.Prefer)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.SslMode,
+                $"is {SslMode}, which can fall back to plain text; Query Service authenticates with a cleartext password " +
+                "(the token itself), which must never cross the network unencrypted. Use Require, VerifyCA or VerifyFull.");
+        }
+
+        if (RootCertificate is not null && !IsReadableFile(RootCertificate))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.RootCertificate, $"names {RootCertificate}, which is not a readable file.");
+        }
+
+        if (SslMode == SslMode.VerifyFull && RootCertificate is null)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.RootCertificate,
+                "is missing; VerifyFull needs the PEM file of the root certificate to trust (DigiCert Global Root G2 for Query Service).");
+        }
+
+        return this;
+    }
+
+    /// <summary>The settings with every secret replaced by a placeholder.</summary>
+    public override string ToString()
+        => $"Host={Host};Port={Port};Database={Database};Username={Username};" +
+           (AccessTokenProvider is null
+               ? $"Password={Redaction.Mask(Password)}"
+               : $"Password=<OAuth token for client {AccessTokenProvider.Options.ClientId}>") +
+           $";SslMode={SslMode};Dialect={Dialect}" +
+           (RootCertificate is null ? "" : $";RootCertificate={RootCertificate}");
+
+    internal static QueryServiceCredentials FromSettings(Func<string, string?> setting, HttpClient? httpClient)
+    {
+        string? Get(string key) => string.IsNullOrWhiteSpace(setting(key)) ? null : setting(key)!.Trim();
+
+        var organization = Get(QueryServiceCredentialKeys.OrganizationId);
+        var clientId = Get(QueryServiceCredentialKeys.ClientId);
+        var credentialFile = Get(QueryServiceCredentialKeys.CredentialFile);
+
+        var username = Get(QueryServiceCredentialKeys.Username)
+                       ?? (organization is null ? null : UserFromOrganization(organization));
+        string? password = null;
+        QueryServiceAccessTokenProvider? tokenProvider = null;
+        if (clientId is not null)
+        {
+            tokenProvider = new QueryServiceAccessTokenProvider(
+                new QueryServiceOAuthOptions
+                {
+                    ClientId = clientId,
+                    ClientSecret = setting(QueryServiceCredentialKeys.ClientSecret) ?? "",
+                    OrganizationId = organization ?? "",
+                    Scopes = Get(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
+                    TokenEndpoint = ParseUri(Get(QueryServiceCredentialKeys.TokenEndpoint)) ?? QueryServiceOAuthOptions.DefaultTokenEndpoint,
+                },
+                httpClient);
+        }
+        else if (credentialFile is not null)
+        {
+            Required(organization, QueryServiceCredentialKeys.OrganizationId);
+            password = AdobeCredentialFile.ReadPassword(credentialFile);
+        }
+        else
+        {
+            password = setting(QueryServiceCredentialKeys.Password);
+        }
+
+        return new QueryServiceCredentials
+        {
+            Host = Get(QueryServiceCredentialKeys.Host) ?? "",
+            Port = ParsePort(Get(QueryServiceCredentialKeys.Port)),
+            Database = Get(QueryServiceCredentialKeys.Database) ?? DefaultDatabase,
+            Username = username ?? "",
+            Password = password,
+            AccessTokenProvider = tokenProvider,
+            SslMode = ParseSslMode(Get(QueryServiceCredentialKeys.SslMode)),
+            RootCertificate = Get(QueryServiceCredentialKeys.RootCertificate),
+            Dialect = ParseDialect(Get(QueryServiceCredentialKeys.Dialect)),
+        }.Validate();
+    }
+
+    private static string UserFromOrganization(string organizationId)
+    {
+        var id = Required(organizationId, QueryServiceCredentialKeys.OrganizationId).Trim();
+        return id.EndsWith("@AdobeOrg", StringComparison.OrdinalIgnoreCase) ? id : id + "@AdobeOrg";
+    }
+
+    private static string Required(string? value, string field)
+        => string.IsNullOrWhiteSpace(value)
+            ? throw new QueryServiceConfigurationException(field, "is missing.")
+            : value;
+
+    private static bool IsReadableFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static int ParsePort(string? value)
+        => value is null
+            ? DefaultPort
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                ? port
+                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Port, $"is '{value}', not a whole number in 1..65535.");
+
+    private static SslMode ParseSslMode(string? value)
+        => value is null
+            ? SslMode.Require
+            : Enum.TryParse<SslMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var mode)
+              && Enum.IsDefined(mode)
+                ? mode
+                : throw new QueryServiceConfigurationException(
+                    QueryServiceCredentialKeys.SslMode, $"is '{value}'; use Require, VerifyCA or VerifyFull.");
+
+    private static QueryServiceDialect ParseDialect(string? value)
+        => value is null
+            ? QueryServiceDialect.QueryService
+            : Enum.TryParse<QueryServiceDialect>(value, ignoreCase: true, out var dialect) && Enum.IsDefined(dialect)
+                ? dialect
+                : throw new QueryServiceConfigurationException(
+                    QueryServiceCredentialKeys.Dialect, $"is '{value}'; use QueryService or PostgreSql.");
+
+    private static Uri? ParseUri(string? value)
+        => value is null
+            ? null
+            : Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.TokenEndpoint, $"is '{value}', not an absolute URL.");
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_\-]*:[^\s:]+$")]
+    private static partial Regex DatabasePattern();
+}

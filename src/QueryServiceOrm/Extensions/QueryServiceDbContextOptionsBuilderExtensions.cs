@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Infrastructure;
+
+// Public extension methods live where EF users look for them.
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Configures a context to use Adobe Experience Platform Query Service.</summary>
+public static class QueryServiceDbContextOptionsBuilderExtensions
+{
+    /// <summary>
+    /// Connects the context to Query Service through Npgsql, set up for the service: TLS required, type
+    /// loading off, no reset on close, no automatic preparation, GSS encryption off, a small pool. The
+    /// credentials are validated here; no connection is opened until the first query.
+    /// </summary>
+    /// <param name="optionsBuilder">The options being built.</param>
+    /// <param name="credentials">Where and how to connect.</param>
+    /// <param name="configure">Further Query Service options.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    public static DbContextOptionsBuilder UseQueryService(
+        this DbContextOptionsBuilder optionsBuilder,
+        QueryServiceCredentials credentials,
+        Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        ArgumentNullException.ThrowIfNull(credentials);
+        credentials.Validate();
+
+        var queryServiceOptions = new QueryServiceDbContextOptionsBuilder(optionsBuilder);
+        configure?.Invoke(queryServiceOptions);
+        var settings = queryServiceOptions.Settings;
+
+        optionsBuilder.UseNpgsql(
+            settings.ToConnectionStringBuilder(credentials).ConnectionString,
+            npgsql =>
+            {
+                npgsql.CommandTimeout((int)Math.Ceiling(settings.CommandTimeout.TotalSeconds));
+                if (queryServiceOptions.DataSourceAction is { } configureDataSource)
+                {
+                    npgsql.ConfigureDataSource(configureDataSource);
+                }
+            });
+
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
+            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider));
+        return optionsBuilder;
+    }
+
+    /// <summary>
+    /// Connects the context to Query Service; see
+    /// <see cref="UseQueryService(DbContextOptionsBuilder, QueryServiceCredentials, Action{QueryServiceDbContextOptionsBuilder}?)"/>.
+    /// </summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    /// <param name="optionsBuilder">The options being built.</param>
+    /// <param name="credentials">Where and how to connect.</param>
+    /// <param name="configure">Further Query Service options.</param>
+    /// <returns>The same builder.</returns>
+    public static DbContextOptionsBuilder<TContext> UseQueryService<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        QueryServiceCredentials credentials,
+        Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+        => (DbContextOptionsBuilder<TContext>)UseQueryService((DbContextOptionsBuilder)optionsBuilder, credentials, configure);
+}

@@ -1,0 +1,28 @@
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using QueryServiceOrm.Credentials;
+
+namespace QueryServiceOrm.Infrastructure;
+
+/// <summary>
+/// Sets up the Npgsql data source that EF builds for a Query Service context: no type loading (the
+/// service does not answer Npgsql's catalog queries) and, for OAuth, a background token refresh.
+/// </summary>
+internal sealed class QueryServiceDataSourceConfigurationPlugin(QueryServiceAccessTokenProvider? tokenProvider)
+    : INpgsqlDataSourceConfigurationPlugin
+{
+    public void Configure(NpgsqlDataSourceBuilder npgsqlDataSourceBuilder)
+    {
+        npgsqlDataSourceBuilder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
+
+        if (tokenProvider is not null)
+        {
+            // The periodic provider polls on a timer and hands connections the last token it got, so opening a
+            // connection never waits for IMS; the provider itself decides when a new token is due.
+            npgsqlDataSourceBuilder.UsePeriodicPasswordProvider(
+                (_, cancellationToken) => tokenProvider.GetAccessTokenAsync(cancellationToken),
+                tokenProvider.Options.RefreshCheckInterval,
+                tokenProvider.Options.RetryAfterFailure);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Storage;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Storage;
+
+public sealed class TableNamesTests
+{
+    [Test]
+    public async Task Lists_the_tables_of_the_sandbox_in_ordinal_order()
+    {
+        var sandbox = await SharedSandbox.GetAsync();
+        await sandbox.ExecuteAdminAsync(
+            "DROP TABLE IF EXISTS names_b, \"names_A\", names_c; " +
+            "CREATE TABLE names_b (id int); CREATE TABLE \"names_A\" (id int); CREATE TABLE names_c (id int); " +
+            $"ALTER TABLE names_b OWNER TO \"{sandbox.Username}\"");
+
+        await using var context = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials()).CreateDbContext();
+        var names = await context.Database.GetTableNamesAsync();
+
+        Assert.That(names.Where(n => n.StartsWith("names_", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(new[] { "names_A", "names_b", "names_c" }));
+    }
+
+    [Test]
+    public void Each_dialect_has_its_own_catalog_command()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(SqlDialect.For(QueryServiceDialect.QueryService).TableNamesSql, Is.EqualTo("SHOW TABLES"));
+            Assert.That(SqlDialect.For(QueryServiceDialect.PostgreSql).TableNamesSql, Does.Contain("pg_catalog.pg_class"));
+            Assert.That(SqlDialect.For(QueryServiceDialect.QueryService).Kind, Is.EqualTo(QueryServiceDialect.QueryService));
+            Assert.That(SqlDialect.For(QueryServiceDialect.PostgreSql).Kind, Is.EqualTo(QueryServiceDialect.PostgreSql));
+        });
+    }
+
+    [Test]
+    public async Task The_service_dialect_sends_SHOW_TABLES()
+    {
+        // The stand-in has no SHOW TABLES: PostgreSQL reads it as SHOW of a setting and says so, proving the command was sent as written.
+        var sandbox = await SharedSandbox.GetAsync();
+        await using var context = new QueryServiceDbContextFactory<EmptyContext>(
+            sandbox.Credentials(QueryServiceDialect.QueryService)).CreateDbContext();
+
+        var error = Assert.ThrowsAsync<Npgsql.PostgresException>(() => context.Database.GetTableNamesAsync());
+        Assert.That(error!.MessageText, Does.Contain("tables"));
+    }
+
+    [Test]
+    public void A_context_not_configured_for_the_service_is_refused()
+    {
+        using var context = new EmptyContext(new DbContextOptionsBuilder<EmptyContext>().UseNpgsql("Host=127.0.0.1").Options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Database.IsQueryService(), Is.False);
+            Assert.That(() => context.Database.GetTableNamesAsync(), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+        });
+    }
+}
