@@ -202,8 +202,15 @@ public sealed partial class QueryServiceCredentials
 
         var username = Get(QueryServiceCredentialKeys.Username)
                        ?? (organization is null ? null : UserFromOrganization(organization));
-        string? password = null;
+        var password = setting(QueryServiceCredentialKeys.Password);
         QueryServiceAccessTokenProvider? tokenProvider = null;
+        if ((clientId ?? credentialFile) is not null && !string.IsNullOrWhiteSpace(password))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Password,
+                $"is set together with {(clientId is null ? "CredentialFile" : "OAuth settings (ClientId)")}; use one or the other.");
+        }
+
         if (clientId is not null)
         {
             tokenProvider = new QueryServiceAccessTokenProvider(
@@ -221,10 +228,6 @@ public sealed partial class QueryServiceCredentials
         {
             Required(organization, QueryServiceCredentialKeys.OrganizationId);
             password = AdobeCredentialFile.ReadPassword(credentialFile);
-        }
-        else
-        {
-            password = setting(QueryServiceCredentialKeys.Password);
         }
 
         return new QueryServiceCredentials
