@@ -12,7 +12,7 @@ namespace QueryServiceOrm.Credentials;
 /// Build it from configuration, the environment, a credential file or OAuth settings; nothing here
 /// touches the network. <see cref="ToString"/> never shows a secret.
 /// </summary>
-public sealed partial class QueryServiceCredentials
+public sealed partial record QueryServiceCredentials
 {
     /// <summary>The port the Credentials tab shows.</summary>
     public const int DefaultPort = 80;

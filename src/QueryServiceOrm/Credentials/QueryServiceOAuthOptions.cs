@@ -3,7 +3,7 @@ namespace QueryServiceOrm.Credentials;
 /// <summary>
 /// OAuth server-to-server settings for fetching Query Service access tokens from Adobe IMS.
 /// </summary>
-public sealed class QueryServiceOAuthOptions
+public sealed record QueryServiceOAuthOptions
 {
     /// <summary>Adobe IMS v3 token endpoint.</summary>
     public static readonly Uri DefaultTokenEndpoint = new("https://ims-na1.adobelogin.com/ims/token/v3");
