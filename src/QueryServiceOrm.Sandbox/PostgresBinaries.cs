@@ -22,9 +22,11 @@ public sealed class PostgresBinaries
 
     /// <summary>Locates the programs: <see cref="BinDirVariable"/>, then <c>pg_config --bindir</c>, then Debian's /usr/lib/postgresql/N/bin (newest first).</summary>
     /// <exception cref="SandboxException">No folder holds all three programs; the message names the package to install.</exception>
-    public static PostgresBinaries Find()
+    public static PostgresBinaries Find() => Find(Candidates());
+
+    internal static PostgresBinaries Find(IEnumerable<string> candidates)
     {
-        foreach (var candidate in Candidates())
+        foreach (var candidate in candidates)
         {
             if (IsComplete(candidate))
             {

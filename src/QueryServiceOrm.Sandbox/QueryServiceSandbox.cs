@@ -77,18 +77,23 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         var binaries = PostgresBinaries.Find();
         await SandboxInstanceRegistry.SweepOrphansAsync(binaries, cancellationToken).ConfigureAwait(false);
 
-        var instance = SandboxInstanceRegistry.CreateInstanceDirectory();
+        var instance = SandboxInstanceRegistry.CreateInstanceDirectory(Environment.ProcessId);
         Process? watchdog = null;
         try
         {
             if (options.StopWithOwner)
             {
-                watchdog = SandboxInstanceRegistry.StartWatchdog(instance, binaries);
+                watchdog = SandboxInstanceRegistry.StartWatchdog(instance, binaries, Environment.ProcessId);
             }
 
             var adminPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
             await InitializeAsync(binaries, instance, adminPassword, cancellationToken).ConfigureAwait(false);
             var port = await StartServerAsync(binaries, instance, cancellationToken).ConfigureAwait(false);
+            if (!options.StopWithOwner)
+            {
+                // A sandbox that outlives this process belongs to its own server: it is an orphan once the server is gone.
+                SandboxInstanceRegistry.WriteOwner(instance, ReadPostmasterProcessId(instance));
+            }
 
             var sandbox = new QueryServiceSandbox(
                 binaries, instance, port,
@@ -308,6 +313,9 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
             }
         }
     }
+
+    internal static int ReadPostmasterProcessId(string instance)
+        => int.Parse(File.ReadLines(Path.Combine(instance, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     private static string AdminConnectionString(int port, string adminPassword, string database)
         => new NpgsqlConnectionStringBuilder

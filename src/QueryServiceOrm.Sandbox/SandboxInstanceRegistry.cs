@@ -27,24 +27,28 @@ internal static class SandboxInstanceRegistry
     public static string Root
         => Path.Combine(Path.GetTempPath(), $"qsorm-sandbox-{Environment.UserName}");
 
-    public static string CreateInstanceDirectory()
+    public static string CreateInstanceDirectory(int ownerProcessId)
     {
         Directory.CreateDirectory(Root);
         var directory = Path.Combine(Root, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                                         | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        File.WriteAllText(Path.Combine(directory, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        WriteOwner(directory, ownerProcessId);
         return directory;
     }
 
-    /// <summary>Starts the watchdog for an instance owned by this process; kill it when the instance is disposed normally.</summary>
-    public static Process StartWatchdog(string instanceDirectory, PostgresBinaries binaries)
+    /// <summary>Records which process owns an instance; the instance is removed once that process is gone.</summary>
+    public static void WriteOwner(string instanceDirectory, int ownerProcessId)
+        => File.WriteAllText(Path.Combine(instanceDirectory, OwnerFile), $"{ownerProcessId} {ProcessStartTicks(ownerProcessId)}");
+
+    /// <summary>Starts the watchdog for an instance owned by a process; kill it when the instance is disposed normally.</summary>
+    public static Process StartWatchdog(string instanceDirectory, PostgresBinaries binaries, int ownerProcessId)
         => SandboxProcess.StartDetached(
             WatchdogScript,
             [
-                Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                ProcessStartTicks(Environment.ProcessId) ?? "",
+                ownerProcessId.ToString(CultureInfo.InvariantCulture),
+                ProcessStartTicks(ownerProcessId) ?? "",
                 instanceDirectory,
                 binaries.PgCtl,
                 SandboxProcess.IsRoot ? SandboxProcess.ServerUser : "",
