@@ -27,8 +27,7 @@ public static class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         Action<IServiceProvider, DbContextOptionsBuilder>? configureContext = null)
         where TContext : DbContext
-        => AddCredentials<TContext>(services, configuration)
-            .AddDbContext<TContext>((sp, options) => Configure<TContext>(sp, options, configure, configureContext));
+        => Register<TContext>(services, configuration, configure, configureContext, (s, options) => s.AddDbContext<TContext>(options));
 
     /// <summary>Registers an <see cref="IDbContextFactory{TContext}"/> (singleton) for Query Service.</summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -43,8 +42,7 @@ public static class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         Action<IServiceProvider, DbContextOptionsBuilder>? configureContext = null)
         where TContext : DbContext
-        => AddCredentials<TContext>(services, configuration)
-            .AddDbContextFactory<TContext>((sp, options) => Configure<TContext>(sp, options, configure, configureContext));
+        => Register<TContext>(services, configuration, configure, configureContext, (s, options) => s.AddDbContextFactory<TContext>(options));
 
     /// <summary>Registers <typeparamref name="TContext"/> with EF context pooling, for Query Service.</summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -59,8 +57,7 @@ public static class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         int poolSize = 1024)
         where TContext : DbContext
-        => AddCredentials<TContext>(services, configuration)
-            .AddDbContextPool<TContext>((sp, options) => Configure<TContext>(sp, options, configure, null), poolSize);
+        => Register<TContext>(services, configuration, configure, null, (s, options) => s.AddDbContextPool<TContext>(options, poolSize));
 
     /// <summary>Registers a pooled <see cref="IDbContextFactory{TContext}"/> for Query Service.</summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -75,25 +72,25 @@ public static class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         int poolSize = 1024)
         where TContext : DbContext
-        => AddCredentials<TContext>(services, configuration)
-            .AddPooledDbContextFactory<TContext>((sp, options) => Configure<TContext>(sp, options, configure, null), poolSize);
+        => Register<TContext>(services, configuration, configure, null, (s, options) => s.AddPooledDbContextFactory<TContext>(options, poolSize));
 
-    // Keyed by context type, so two contexts can read two different sections' worth of settings.
-    private static IServiceCollection AddCredentials<TContext>(IServiceCollection services, IConfiguration configuration)
+    private static IServiceCollection Register<TContext>(
+        IServiceCollection services,
+        IConfiguration configuration,
+        Action<QueryServiceDbContextOptionsBuilder>? configure,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configureContext,
+        Func<IServiceCollection, Action<IServiceProvider, DbContextOptionsBuilder>, IServiceCollection> addContext)
+        where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddKeyedSingleton(typeof(TContext), (_, _) => QueryServiceCredentials.FromConfiguration(configuration));
-        return services;
-    }
 
-    private static void Configure<TContext>(
-        IServiceProvider serviceProvider,
-        DbContextOptionsBuilder options,
-        Action<QueryServiceDbContextOptionsBuilder>? configure,
-        Action<IServiceProvider, DbContextOptionsBuilder>? configureContext)
-    {
-        configureContext?.Invoke(serviceProvider, options);
-        options.UseQueryService(serviceProvider.GetRequiredKeyedService<QueryServiceCredentials>(typeof(TContext)), configure);
+        // Keyed by context type, so two contexts can be registered from two configurations.
+        services.TryAddKeyedSingleton(typeof(TContext), (_, _) => QueryServiceCredentials.FromConfiguration(configuration));
+        return addContext(services, (serviceProvider, options) =>
+        {
+            configureContext?.Invoke(serviceProvider, options);
+            options.UseQueryService(serviceProvider.GetRequiredKeyedService<QueryServiceCredentials>(typeof(TContext)), configure);
+        });
     }
 }

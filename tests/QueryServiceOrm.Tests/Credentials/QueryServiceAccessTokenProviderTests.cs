@@ -20,9 +20,8 @@ public sealed class QueryServiceAccessTokenProviderTests
     [Test]
     public async Task Fetches_with_the_client_credentials_grant_and_keeps_the_token_while_fresh()
     {
-        await using var endpoint = new LocalTokenEndpoint("client-id", ClientSecret, TimeSpan.FromHours(24));
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var provider = new QueryServiceAccessTokenProvider(Options(endpoint.TokenUri), timeProvider: clock);
+        await using var setup = new ClockedProvider(TimeSpan.FromHours(24));
+        var (endpoint, clock, provider) = (setup.Endpoint, setup.Clock, setup.Provider);
 
         var first = await provider.GetAccessTokenAsync();
         clock.Advance(TimeSpan.FromHours(23.8));
@@ -44,9 +43,8 @@ public sealed class QueryServiceAccessTokenProviderTests
     [Test]
     public async Task Renews_before_expiry_by_the_configured_margin()
     {
-        await using var endpoint = new LocalTokenEndpoint("client-id", ClientSecret, TimeSpan.FromHours(24));
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var provider = new QueryServiceAccessTokenProvider(Options(endpoint.TokenUri), timeProvider: clock);
+        await using var setup = new ClockedProvider(TimeSpan.FromHours(24));
+        var (endpoint, clock, provider) = (setup.Endpoint, setup.Clock, setup.Provider);
 
         var first = await provider.GetAccessTokenAsync();
         clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(9));
@@ -62,9 +60,8 @@ public sealed class QueryServiceAccessTokenProviderTests
     [Test]
     public async Task Short_lived_tokens_are_renewed_at_half_their_lifetime()
     {
-        await using var endpoint = new LocalTokenEndpoint("client-id", ClientSecret, TimeSpan.FromSeconds(60));
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var provider = new QueryServiceAccessTokenProvider(Options(endpoint.TokenUri), timeProvider: clock);
+        await using var setup = new ClockedProvider(TimeSpan.FromSeconds(60));
+        var (clock, provider) = (setup.Clock, setup.Provider);
 
         var first = await provider.GetAccessTokenAsync();
         clock.Advance(TimeSpan.FromSeconds(29));
@@ -127,5 +124,27 @@ public sealed class QueryServiceAccessTokenProviderTests
             Assert.That(provider.ToString(), Does.Not.Contain(ClientSecret));
             Assert.That(provider.Options.ToString(), Does.Contain("ClientSecret=<redacted>"));
         });
+    }
+
+    /// <summary>A token endpoint and a provider whose clock the test moves.</summary>
+    private sealed class ClockedProvider : IAsyncDisposable
+    {
+        public ClockedProvider(TimeSpan lifetime)
+        {
+            Endpoint = new LocalTokenEndpoint("client-id", ClientSecret, lifetime);
+            Provider = new QueryServiceAccessTokenProvider(Options(Endpoint.TokenUri), timeProvider: Clock);
+        }
+
+        public LocalTokenEndpoint Endpoint { get; }
+
+        public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public QueryServiceAccessTokenProvider Provider { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Provider.Dispose();
+            await Endpoint.DisposeAsync();
+        }
     }
 }
