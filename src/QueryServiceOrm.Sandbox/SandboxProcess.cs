@@ -10,7 +10,7 @@ internal static class SandboxProcess
 {
     public const string ServerUser = "postgres";
 
-    public static bool IsRoot => Environment.UserName == "root" || GetEffectiveUserId() == 0;
+    public static bool IsRoot => Environment.IsPrivilegedProcess;
 
     public static async Task<string> RunAsServerUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         => IsRoot
@@ -97,19 +97,4 @@ internal static class SandboxProcess
         info.Environment["LC_ALL"] = "C";
         return info;
     }
-
-    private static uint GetEffectiveUserId()
-    {
-        try
-        {
-            return geteuid();
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return uint.MaxValue;
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
-    private static extern uint geteuid();
 }

@@ -15,7 +15,8 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _fetchLock = new(1, 1);
-    private AccessToken? _current;
+    private volatile AccessToken? _current;
+    private int _tokensFetched;
 
     /// <summary>Creates a provider for the given OAuth settings.</summary>
     /// <param name="options">Client id, secret, scopes, organisation and token endpoint.</param>
@@ -36,7 +37,7 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
     public QueryServiceOAuthOptions Options { get; }
 
     /// <summary>How many tokens have been fetched from the endpoint so far.</summary>
-    public int TokensFetched { get; private set; }
+    public int TokensFetched => Volatile.Read(ref _tokensFetched);
 
     /// <summary>When the current token expires, or null before the first fetch.</summary>
     public DateTimeOffset? CurrentTokenExpiresAt => _current?.ExpiresAt;
@@ -63,7 +64,7 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
             }
 
             _current = await FetchAsync(cancellationToken).ConfigureAwait(false);
-            TokensFetched++;
+            Interlocked.Increment(ref _tokensFetched);
             return _current.Value;
         }
         finally
