@@ -174,6 +174,43 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs SQL through psql as the Query Service user (TLS, like any client) and returns the rows, each value as psql
+    /// prints it and null for SQL NULL: the independent reference the LINQ tests compare with.
+    /// </summary>
+    /// <param name="sql">One statement.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <exception cref="SandboxException">psql is missing or the statement failed.</exception>
+    public async Task<IReadOnlyList<IReadOnlyList<string?>>> PsqlAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(_binaries.Psql, ["-X", "-q", "--csv", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["PGHOST"] = Host;
+        start.Environment["PGPORT"] = Port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["PGDATABASE"] = Database;
+        start.Environment["PGUSER"] = Username;
+        start.Environment["PGPASSWORD"] = Password;
+        start.Environment["PGSSLMODE"] = "require";
+        start.Environment["PGGSSENCMODE"] = "disable";
+        start.Environment["PGAPPNAME"] = "psql";
+        start.Environment["PGTZ"] = "UTC";
+
+        using var psql = Process.Start(start) ?? throw new SandboxException("Could not start psql.");
+        var output = psql.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = psql.StandardError.ReadToEndAsync(cancellationToken);
+        await psql.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (psql.ExitCode != 0)
+        {
+            throw new SandboxException($"psql failed ({psql.ExitCode}): {(await error.ConfigureAwait(false)).Trim()}");
+        }
+
+        return PsqlCsv.Parse(await output.ConfigureAwait(false));
+    }
+
     /// <summary>Reads the server log as it is now.</summary>
     public string ReadServerLog()
     {

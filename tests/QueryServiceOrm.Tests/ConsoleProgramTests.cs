@@ -19,7 +19,7 @@ public sealed class ConsoleProgramTests
         await sandbox.ExecuteAdminAsync(
             "DROP TABLE IF EXISTS console_check_events; CREATE TABLE console_check_events (id text); " +
             $"ALTER TABLE console_check_events OWNER TO \"{sandbox.Username}\"");
-        var project = Path.Combine(RepositoryRoot(), "tests", "QueryServiceOrm.ConsoleCheck");
+        var project = Path.Combine(RepositoryPaths.Root, "tests", "QueryServiceOrm.ConsoleCheck");
         var output = Path.Combine(Path.GetTempPath(), "qsorm-console-check-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
@@ -63,17 +63,6 @@ public sealed class ConsoleProgramTests
                 Directory.Delete(output, recursive: true);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QueryServiceOrm.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("QueryServiceOrm.sln not found above the test directory.");
     }
 
     private static async Task RunAsync(string program, string[] arguments)

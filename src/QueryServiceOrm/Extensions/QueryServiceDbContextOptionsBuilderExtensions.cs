@@ -37,6 +37,12 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
             npgsql =>
             {
                 npgsql.CommandTimeout((int)Math.Ceiling(settings.CommandTimeout.TotalSeconds));
+
+                // Either way a Contains over a list becomes an IN list, which the service documents (= ANY(array) it does not).
+                npgsql.UseParameterizedCollectionMode(
+                    queryServiceOptions.QueryOptions.ParameterMode == QueryServiceParameterMode.Inline
+                        ? ParameterTranslationMode.Constant
+                        : ParameterTranslationMode.MultipleParameters);
                 if (queryServiceOptions.DataSourceAction is { } configureDataSource)
                 {
                     npgsql.ConfigureDataSource(configureDataSource);
@@ -44,7 +50,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
             });
 
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider));
+            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions));
         return optionsBuilder;
     }
 

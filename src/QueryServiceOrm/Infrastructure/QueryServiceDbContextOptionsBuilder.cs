@@ -18,6 +18,8 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     internal Action<NpgsqlDataSourceBuilder>? DataSourceAction { get; private set; }
 
+    internal QueryServiceQueryOptions QueryOptions { get; private set; } = new();
+
     /// <summary>Caps the number of concurrent sessions (default 5). Requests beyond it wait for a free session.</summary>
     /// <param name="maxPoolSize">At least 1.</param>
     public QueryServiceDbContextOptionsBuilder MaxPoolSize(int maxPoolSize) => With(Settings with { MaxPoolSize = maxPoolSize });
@@ -43,6 +45,26 @@ public sealed class QueryServiceDbContextOptionsBuilder
     public QueryServiceDbContextOptionsBuilder ApplicationName(string applicationName)
         => With(Settings with { ApplicationName = applicationName ?? throw new ArgumentNullException(nameof(applicationName)) });
 
+    /// <summary>How values reach the server: inline literals (the default, as the service's documented clients do) or bind parameters.</summary>
+    /// <param name="mode">The mode.</param>
+    public QueryServiceDbContextOptionsBuilder ParameterMode(QueryServiceParameterMode mode)
+        => WithQuery(QueryOptions with { ParameterMode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode)) });
+
+    /// <summary>What a query without Take that returns exactly the row cap does: warn (default) or throw.</summary>
+    /// <param name="behavior">The behaviour.</param>
+    public QueryServiceDbContextOptionsBuilder RowLimitBehavior(QueryServiceRowLimitBehavior behavior)
+        => WithQuery(QueryOptions with { RowLimitBehavior = Enum.IsDefined(behavior) ? behavior : throw new ArgumentOutOfRangeException(nameof(behavior)) });
+
+    /// <summary>The service's row cap for queries without LIMIT (default 50,000).</summary>
+    /// <param name="rowCap">Between 1 and 100,000.</param>
+    public QueryServiceDbContextOptionsBuilder RowCap(int rowCap)
+        => WithQuery(QueryOptions with
+        {
+            RowCap = rowCap is >= 1 and <= QueryServiceQueryOptions.MaxLimit
+                ? rowCap
+                : throw new ArgumentOutOfRangeException(nameof(rowCap), rowCap, $"The row cap must be between 1 and {QueryServiceQueryOptions.MaxLimit}."),
+        });
+
     /// <summary>
     /// Further configures the Npgsql data source (logging, certificate callbacks...). Runs after the library's
     /// own configuration, so it can override it: keep type loading off for the real service.
@@ -52,6 +74,12 @@ public sealed class QueryServiceDbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         DataSourceAction += configure;
+        return this;
+    }
+
+    private QueryServiceDbContextOptionsBuilder WithQuery(QueryServiceQueryOptions options)
+    {
+        QueryOptions = options;
         return this;
     }
 

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Infrastructure;
@@ -17,10 +20,13 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <summary>Creates the extension.</summary>
     /// <param name="dialect">The SQL dialect.</param>
     /// <param name="accessTokenProvider">The OAuth token provider, when tokens rotate.</param>
-    public QueryServiceOptionsExtension(QueryServiceDialect dialect, QueryServiceAccessTokenProvider? accessTokenProvider)
+    /// <param name="queryOptions">How queries are written and checked.</param>
+    public QueryServiceOptionsExtension(
+        QueryServiceDialect dialect, QueryServiceAccessTokenProvider? accessTokenProvider, QueryServiceQueryOptions queryOptions)
     {
         Dialect = dialect;
         AccessTokenProvider = accessTokenProvider;
+        QueryOptions = queryOptions;
     }
 
     /// <summary>The SQL dialect.</summary>
@@ -29,6 +35,9 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <summary>The OAuth token provider, or null for a fixed password.</summary>
     public QueryServiceAccessTokenProvider? AccessTokenProvider { get; }
 
+    /// <summary>How queries are written and checked.</summary>
+    public QueryServiceQueryOptions QueryOptions { get; }
+
     /// <inheritdoc />
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -36,8 +45,19 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     public void ApplyServices(IServiceCollection services)
     {
         services.AddSingleton(SqlDialect.For(Dialect));
+        services.AddSingleton(QueryOptions);
         new EntityFrameworkNpgsqlServicesBuilder(services)
             .TryAdd<INpgsqlDataSourceConfigurationPlugin>(new QueryServiceDataSourceConfigurationPlugin(AccessTokenProvider));
+
+        // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
+        new EntityFrameworkRelationalServicesBuilder(services)
+            .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
+            .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>();
+
+        // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
+        // because Npgsql only TryAdds.
+        services.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
     }
 
     /// <inheritdoc />
@@ -57,16 +77,19 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 
         public override bool IsDatabaseProvider => false;
 
-        public override string LogFragment => $"QueryService(Dialect={Extension.Dialect}) ";
+        public override string LogFragment
+            => $"QueryService(Dialect={Extension.Dialect}, ParameterMode={Extension.QueryOptions.ParameterMode}, " +
+               $"RowLimitBehavior={Extension.QueryOptions.RowLimitBehavior}, RowCap={Extension.QueryOptions.RowCap}) ";
 
-        // The token provider is part of the identity: its plugin lives in the internal service provider.
+        // Everything here shapes singleton services, and the token provider's plugin lives in the internal service provider.
         public override int GetServiceProviderHashCode()
-            => HashCode.Combine(Extension.Dialect, Extension.AccessTokenProvider);
+            => HashCode.Combine(Extension.Dialect, Extension.AccessTokenProvider, Extension.QueryOptions);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo info
                && info.Extension.Dialect == Extension.Dialect
-               && ReferenceEquals(info.Extension.AccessTokenProvider, Extension.AccessTokenProvider);
+               && ReferenceEquals(info.Extension.AccessTokenProvider, Extension.AccessTokenProvider)
+               && info.Extension.QueryOptions == Extension.QueryOptions;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

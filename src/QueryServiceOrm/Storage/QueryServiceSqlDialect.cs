@@ -1,12 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Storage;
 
-/// <summary>The SQL that Adobe documents for Query Service.</summary>
-internal sealed class QueryServiceSqlDialect : SqlDialect
+/// <summary>The SQL that Adobe documents for Query Service (Spark SQL).</summary>
+internal sealed partial class QueryServiceSqlDialect : SqlDialect
 {
     public override QueryServiceDialect Kind => QueryServiceDialect.QueryService;
 
     // Documented catalog command (sql/metadata); its first column is the table name. pg_catalog coverage is undocumented.
     public override string TableNamesSql => "SHOW TABLES";
+
+    // Spark's XOR; PostgreSQL's '#' would be taken for a saved-template reference by the service.
+    public override string ExclusiveOrOperator => " ^ ";
+
+    public override bool AllowsProviderLiterals => false;
+
+    public override string IntegerDivideOperator => " DIV ";
+
+    public override string SubstringPositionFunction => "instr";
+
+    // Spark numbers the days 1 (Sunday) to 7.
+    public override (string Field, int Offset) DayOfWeekPart => ("dayofweek", -1);
+
+    // Documented: LIMIT 0 removes the 50,000-row cap (it does not mean "no rows").
+    public override string UncappedLimitClause => "LIMIT 0";
+
+    public override string CastTypeName(string storeType)
+    {
+        var match = ParameterizedType().Match(storeType);
+        var name = match.Success ? match.Groups["name"].Value : storeType;
+        var arguments = match.Success ? match.Groups["args"].Value : null;
+        return name switch
+        {
+            "integer" or "int" or "int4" => "int",
+            "bigint" or "int8" => "bigint",
+            "smallint" or "int2" => "smallint",
+            "boolean" or "bool" => "boolean",
+            "double precision" or "float8" => "double",
+            "real" or "float4" => "float",
+            "numeric" or "decimal" => arguments is null ? "decimal" : $"decimal({arguments})",
+            "text" or "character varying" or "varchar" or "character" or "char" or "uuid" or "citext" => "string",
+            "timestamp with time zone" or "timestamptz" or "timestamp without time zone" or "timestamp" => "timestamp",
+            "date" => "date",
+            "bytea" => "binary",
+            _ => throw new NotSupportedException(
+                $"Query Service has no counterpart of the PostgreSQL type '{storeType}' for CAST; map the property to a Spark SQL type."),
+        };
+    }
+
+    /// <summary>
+    /// Spark string literals treat backslash as an escape and join adjacent literals (<c>'a' 'b'</c> is <c>ab</c>),
+    /// so quotes are escaped with a backslash, never doubled. <c>#</c> (a saved-template reference for the
+    /// service) and control characters are written as <c>\uXXXX</c>.
+    /// </summary>
+    protected override string StringLiteral(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('\'');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\':
+                    builder.Append(@"\\");
+                    break;
+                case '\'':
+                    builder.Append(@"\'");
+                    break;
+                case '#' or < ' ' or '\u007f':
+                    builder.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('\'').ToString();
+    }
+
+    // The service stores timestamps in UTC and reads timestamp literals in the session time zone (UTC).
+    protected override string TimestampLiteral(DateTime utc, bool withTimeZone) => $"TIMESTAMP '{FormatTimestamp(utc)}'";
+
+    [GeneratedRegex(@"^(?<name>[a-z ]+?)\s*\((?<args>[0-9, ]+)\)$")]
+    private static partial Regex ParameterizedType();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Storage;
@@ -18,6 +20,27 @@ public abstract class SqlDialect
     /// <summary>A statement whose first column lists the tables visible to the session.</summary>
     public abstract string TableNamesSql { get; }
 
+    /// <summary>The XOR operator for integers (PostgreSQL's is <c>#</c>, which must never reach the service).</summary>
+    public abstract string ExclusiveOrOperator { get; }
+
+    /// <summary>
+    /// What the top-level query ends with when the caller asked for every row: the service caps unlimited results
+    /// unless told <c>LIMIT 0</c>; PostgreSQL needs nothing.
+    /// </summary>
+    public abstract string? UncappedLimitClause { get; }
+
+    /// <summary>The integer division operator (Spark's <c>/</c> always divides as floating point).</summary>
+    public abstract string IntegerDivideOperator { get; }
+
+    /// <summary>The function giving the 1-based position of a substring (0 when absent): <c>strpos</c> or <c>instr</c>.</summary>
+    public abstract string SubstringPositionFunction { get; }
+
+    /// <summary>The <c>date_part</c> field for the day of the week, and what to add to get 0 for Sunday.</summary>
+    public abstract (string Field, int Offset) DayOfWeekPart { get; }
+
+    /// <summary>Whether a value this class cannot write as a literal may be left to Npgsql's own type mappings.</summary>
+    public abstract bool AllowsProviderLiterals { get; }
+
     /// <summary>The implementation of a dialect.</summary>
     /// <param name="dialect">The dialect chosen in the credentials.</param>
     public static SqlDialect For(QueryServiceDialect dialect)
@@ -28,6 +51,74 @@ public abstract class SqlDialect
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown Query Service dialect."),
         };
 
+    /// <summary>The type name to use in <c>CAST(x AS type)</c> for a PostgreSQL store type.</summary>
+    /// <param name="storeType">The store type of Npgsql's type mapping, e.g. <c>integer</c> or <c>numeric(10,2)</c>.</param>
+    public abstract string CastTypeName(string storeType);
+
+    /// <summary>
+    /// Writes a value as a literal of this dialect, escaped by its rules, or returns null for a value of a type
+    /// this class does not write.
+    /// </summary>
+    /// <param name="value">The value (model or provider type).</param>
+    /// <param name="typeMapping">Its type mapping; its value converter, if any, is applied first.</param>
+    public string? TryWriteLiteral(object? value, RelationalTypeMapping? typeMapping)
+    {
+        if (IsEscapeStringMapping(typeMapping))
+        {
+            return null;
+        }
+
+        if (value is not null && typeMapping?.Converter is { } converter)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+
+        return value switch
+        {
+            null => "NULL",
+            string s => StringLiteral(s),
+            char c => StringLiteral(c.ToString()),
+            bool b => b ? "TRUE" : "FALSE",
+            sbyte or byte or short or ushort or int or uint or long or ulong => Convert.ToString(value, CultureInfo.InvariantCulture),
+            decimal m => m.ToString(CultureInfo.InvariantCulture),
+            double d => FloatingLiteral(d, "double precision"),
+            float f => FloatingLiteral(f, "real"),
+            DateTime t => TimestampLiteral(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t, IsTimestampWithTimeZone(typeMapping, t)),
+            DateTimeOffset o => TimestampLiteral(o.UtcDateTime, withTimeZone: true),
+            DateOnly d => $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'",
+            Guid g => StringLiteral(g.ToString()),
+            Enum e => Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind.ToString();
+
+    /// <summary>A string literal, escaped so that no character of the value can end it or change the statement.</summary>
+    /// <param name="value">The text.</param>
+    protected abstract string StringLiteral(string value);
+
+    /// <summary>A timestamp literal for a UTC (or unspecified) time.</summary>
+    /// <param name="utc">The time.</param>
+    /// <param name="withTimeZone">Whether the column is a PostgreSQL <c>timestamp with time zone</c>.</param>
+    protected abstract string TimestampLiteral(DateTime utc, bool withTimeZone);
+
+    /// <summary>The time part of a timestamp literal, to the microsecond.</summary>
+    /// <param name="time">The time.</param>
+    protected static string FormatTimestamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
+    private string FloatingLiteral(double value, string storeType)
+        => double.IsFinite(value)
+            ? $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS {CastTypeName(storeType)})"
+            : $"CAST({StringLiteral(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")} AS {CastTypeName(storeType)})";
+
+    // Npgsql writes some constants as E'...' strings whose value holds the backslash escapes itself; only Npgsql reads them right.
+    private static bool IsEscapeStringMapping(RelationalTypeMapping? typeMapping)
+        => typeMapping?.GetType().Name == "NpgsqlEStringTypeMapping";
+
+    private static bool IsTimestampWithTimeZone(RelationalTypeMapping? typeMapping, DateTime value)
+        => typeMapping?.StoreType is { } storeType
+            ? storeType.StartsWith("timestamp with time zone", StringComparison.Ordinal) || storeType == "timestamptz"
+            : value.Kind == DateTimeKind.Utc;
 }

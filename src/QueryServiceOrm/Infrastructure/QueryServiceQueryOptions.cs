@@ -1,0 +1,43 @@
+namespace QueryServiceOrm.Infrastructure;
+
+/// <summary>How values reach the server.</summary>
+public enum QueryServiceParameterMode
+{
+    /// <summary>
+    /// Values are written into the SQL as literals of the dialect, escaped by its rules. The service's documented
+    /// clients send values this way (psycopg2 interpolates on the client); bind parameters are undocumented.
+    /// </summary>
+    Inline,
+
+    /// <summary>Values travel as bind parameters of the extended protocol (LIMIT and OFFSET stay literals).</summary>
+    Bind,
+}
+
+/// <summary>What happens when a query without Take returns exactly the service's row cap, a sign of truncation.</summary>
+public enum QueryServiceRowLimitBehavior
+{
+    /// <summary>Log a warning (event <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>) and return the rows.</summary>
+    Warn,
+
+    /// <summary>Throw a <see cref="QueryServiceRowLimitException"/> once the cap is reached.</summary>
+    Throw,
+}
+
+/// <summary>Query options of a Query Service context.</summary>
+public sealed record QueryServiceQueryOptions
+{
+    /// <summary>The largest LIMIT the service accepts for an interactive query.</summary>
+    public const int MaxLimit = 100_000;
+
+    /// <summary>How many rows the service returns at most for a query without LIMIT.</summary>
+    public const int DefaultRowCap = 50_000;
+
+    /// <summary>How values reach the server; <see cref="QueryServiceParameterMode.Inline"/> by default.</summary>
+    public QueryServiceParameterMode ParameterMode { get; init; } = QueryServiceParameterMode.Inline;
+
+    /// <summary>What a query that returns exactly <see cref="RowCap"/> rows without Take does.</summary>
+    public QueryServiceRowLimitBehavior RowLimitBehavior { get; init; } = QueryServiceRowLimitBehavior.Warn;
+
+    /// <summary>The service's row cap for queries without LIMIT (50,000 unless the organisation's is different).</summary>
+    public int RowCap { get; init; } = DefaultRowCap;
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using QueryServiceOrm.Storage;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>
+/// String methods whose Npgsql translations use functions Spark SQL lacks: <c>IndexOf</c> (the dialect picks
+/// <c>strpos</c> or <c>instr</c>) and <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
+/// which like SQL's TRIM remove spaces, not every white-space character .NET would).
+/// </summary>
+internal sealed class QueryServiceMethodCallTranslatorPlugin(ISqlExpressionFactory sqlExpressionFactory, SqlDialect dialect) : IMethodCallTranslatorPlugin
+{
+    public IEnumerable<IMethodCallTranslator> Translators { get; } = [new StringMethodTranslator(sqlExpressionFactory, dialect)];
+
+    private sealed class StringMethodTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMethodCallTranslator
+    {
+        private static readonly MethodInfo IndexOfString = typeof(string).GetMethod(nameof(string.IndexOf), [typeof(string)])!;
+        private static readonly MethodInfo Trim = typeof(string).GetMethod(nameof(string.Trim), Type.EmptyTypes)!;
+        private static readonly MethodInfo TrimStart = typeof(string).GetMethod(nameof(string.TrimStart), Type.EmptyTypes)!;
+        private static readonly MethodInfo TrimEnd = typeof(string).GetMethod(nameof(string.TrimEnd), Type.EmptyTypes)!;
+
+        public SqlExpression? Translate(
+            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+        {
+            if (instance is null)
+            {
+                return null;
+            }
+
+            if (method == IndexOfString)
+            {
+                var position = sql.Function(
+                    dialect.SubstringPositionFunction, [instance, arguments[0]], nullable: true, argumentsPropagateNullability: [true, true], typeof(int));
+                return sql.Subtract(position, sql.Constant(1));
+            }
+
+            var trim = method == Trim ? "trim" : method == TrimStart ? "ltrim" : method == TrimEnd ? "rtrim" : null;
+            return trim is null
+                ? null
+                : sql.Function(trim, [instance], nullable: true, argumentsPropagateNullability: [true], typeof(string), instance.TypeMapping);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+// Derives from Npgsql's internal processor to keep its null semantics and DELETE conversion.
+#pragma warning disable EF1001
+
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>Runs after parameter values are known: writes values and row limits as literals (see <see cref="LiteralValuesExpressionVisitor"/>).</summary>
+internal sealed class QueryServiceParameterBasedSqlProcessor(
+    RelationalParameterBasedSqlProcessorDependencies dependencies,
+    RelationalParameterBasedSqlProcessorParameters parameters,
+    QueryServiceQueryOptions options) : NpgsqlParameterBasedSqlProcessor(dependencies, parameters)
+{
+    public override Expression Process(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
+        => new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, options)
+            .Visit(base.Process(queryExpression, parametersDecorator));
+}

@@ -1,0 +1,110 @@
+// Derives from Npgsql's internal SQL generator to keep all it does right for the PostgreSQL wire protocol.
+#pragma warning disable EF1001
+
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
+using QueryServiceOrm.Storage;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>
+/// Writes EF's SQL trees in the shape Query Service documents, for both dialects: <c>CAST(x AS t)</c> instead of
+/// <c>x::t</c>, literals escaped by the dialect's rules, explicit null ordering (LINQ's: nulls first when
+/// ascending), and LIMIT 0 only where <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
+/// asks for it on the service. Where the dialects differ, <see cref="SqlDialect"/> decides.
+/// </summary>
+internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
+{
+    private readonly SqlDialect _dialect;
+    private bool _withoutRowLimit;
+    private int _selectDepth;
+
+    public QueryServiceQuerySqlGenerator(
+        QuerySqlGeneratorDependencies dependencies,
+        IRelationalTypeMappingSource typeMappingSource,
+        Version postgresVersion,
+        SqlDialect dialect)
+        : base(dependencies, typeMappingSource, reverseNullOrderingEnabled: false, postgresVersion)
+        => _dialect = dialect;
+
+    protected override void GenerateTagsHeaderComment(ISet<string> tags)
+    {
+        _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit);
+        base.GenerateTagsHeaderComment(tags.Where(t => !QueryServiceQueryTags.IsOwn(t)).ToHashSet());
+    }
+
+    protected override Expression VisitSelect(SelectExpression selectExpression)
+    {
+        _selectDepth++;
+        try
+        {
+            return base.VisitSelect(selectExpression);
+        }
+        finally
+        {
+            _selectDepth--;
+        }
+    }
+
+    protected override void GenerateLimitOffset(SelectExpression selectExpression)
+    {
+        if (_selectDepth == 1 && selectExpression.Limit is null && _withoutRowLimit && _dialect.UncappedLimitClause is { } uncapped)
+        {
+            Sql.AppendLine().Append(uncapped);
+        }
+
+        base.GenerateLimitOffset(selectExpression);
+    }
+
+    protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)
+    {
+        if (sqlUnaryExpression.OperatorType != ExpressionType.Convert)
+        {
+            return base.VisitSqlUnary(sqlUnaryExpression);
+        }
+
+        Sql.Append("CAST(");
+        Visit(sqlUnaryExpression.Operand);
+        Sql.Append(" AS ").Append(_dialect.CastTypeName(sqlUnaryExpression.TypeMapping!.StoreType)).Append(")");
+        return sqlUnaryExpression;
+    }
+
+    protected override Expression VisitSqlConstant(SqlConstantExpression sqlConstantExpression)
+    {
+        if (_dialect.TryWriteLiteral(sqlConstantExpression.Value, sqlConstantExpression.TypeMapping) is { } literal)
+        {
+            Sql.Append(literal);
+            return sqlConstantExpression;
+        }
+
+        return _dialect.AllowsProviderLiterals
+            ? base.VisitSqlConstant(sqlConstantExpression)
+            : throw new NotSupportedException(
+                $"A value of type {sqlConstantExpression.Value!.GetType().Name} cannot be written as a Query Service literal.");
+    }
+
+    protected override string GetOperator(SqlBinaryExpression binaryExpression)
+        => binaryExpression switch
+        {
+            { OperatorType: ExpressionType.ExclusiveOr } when binaryExpression.Type != typeof(bool) => _dialect.ExclusiveOrOperator,
+            { OperatorType: ExpressionType.Divide } when IsInteger(binaryExpression.Left.Type) && IsInteger(binaryExpression.Right.Type)
+                => _dialect.IntegerDivideOperator,
+            _ => base.GetOperator(binaryExpression),
+        };
+
+    private static bool IsInteger(Type type)
+        => (Nullable.GetUnderlyingType(type) ?? type) is var t
+           && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) || t == typeof(sbyte)
+               || t == typeof(uint) || t == typeof(ulong) || t == typeof(ushort));
+
+    protected override Expression VisitOrdering(OrderingExpression ordering)
+    {
+        // Spark sorts nulls first when ascending and PostgreSQL last: say it, so both return LINQ's order.
+        var result = base.VisitOrdering(ordering);
+        Sql.Append(ordering.IsAscending ? " NULLS FIRST" : " NULLS LAST");
+        return result;
+    }
+}

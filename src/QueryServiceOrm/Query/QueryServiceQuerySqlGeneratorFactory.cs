@@ -1,0 +1,20 @@
+// Reads Npgsql's internal singleton options (the PostgreSQL version) that its generator needs.
+#pragma warning disable EF1001
+
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
+using QueryServiceOrm.Storage;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>Creates <see cref="QueryServiceQuerySqlGenerator"/> instances in place of Npgsql's.</summary>
+internal sealed class QueryServiceQuerySqlGeneratorFactory(
+    QuerySqlGeneratorDependencies dependencies,
+    IRelationalTypeMappingSource typeMappingSource,
+    INpgsqlSingletonOptions npgsqlOptions,
+    SqlDialect dialect) : IQuerySqlGeneratorFactory
+{
+    public QuerySqlGenerator Create()
+        => new QueryServiceQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion, dialect);
+}

@@ -1,0 +1,4 @@
+SELECT EXISTS (
+    SELECT 1
+    FROM orders AS o
+    WHERE o.amount > 499)

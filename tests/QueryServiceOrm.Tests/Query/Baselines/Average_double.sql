@@ -1,0 +1,2 @@
+SELECT avg(c.score)
+FROM customers AS c

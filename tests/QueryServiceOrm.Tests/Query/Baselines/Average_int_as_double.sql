@@ -1,0 +1,2 @@
+SELECT avg(CAST(c.id AS double))
+FROM customers AS c

@@ -1,0 +1,4 @@
+SELECT COALESCE('Paris' IN (
+    SELECT c.city
+    FROM customers AS c
+), FALSE)

@@ -1,0 +1,2 @@
+SELECT CAST(count(*) AS int)
+FROM customers AS c

@@ -1,0 +1,4 @@
+SELECT c.id
+FROM customers AS c
+WHERE c.joined + INTERVAL '10 days' < TIMESTAMP '2024-01-20 00:00:00.000000'
+ORDER BY c.id NULLS FIRST

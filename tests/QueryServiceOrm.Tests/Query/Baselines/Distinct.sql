@@ -1,0 +1,2 @@
+SELECT DISTINCT c.tier
+FROM customers AS c

@@ -1,0 +1,3 @@
+SELECT abs(250 - o.amount)
+FROM orders AS o
+ORDER BY o.id NULLS FIRST

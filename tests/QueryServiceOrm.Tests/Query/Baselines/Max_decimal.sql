@@ -1,0 +1,2 @@
+SELECT max(o.amount)
+FROM orders AS o

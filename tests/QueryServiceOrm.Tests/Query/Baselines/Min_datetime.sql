@@ -1,0 +1,2 @@
+SELECT min(o.placed)
+FROM orders AS o

@@ -1,0 +1,4 @@
+SELECT o.id
+FROM orders AS o
+WHERE COALESCE(o.items, 0) = 0
+ORDER BY o.id NULLS FIRST

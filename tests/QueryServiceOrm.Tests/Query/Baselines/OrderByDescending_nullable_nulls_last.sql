@@ -1,0 +1,3 @@
+SELECT c.id
+FROM customers AS c
+ORDER BY c.score DESC NULLS LAST, c.id NULLS FIRST

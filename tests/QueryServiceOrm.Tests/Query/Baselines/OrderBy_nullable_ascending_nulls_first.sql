@@ -1,0 +1,3 @@
+SELECT c.id
+FROM customers AS c
+ORDER BY c.score NULLS FIRST, c.id NULLS FIRST

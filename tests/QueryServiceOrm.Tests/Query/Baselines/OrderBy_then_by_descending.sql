@@ -1,0 +1,3 @@
+SELECT c.id
+FROM customers AS c
+ORDER BY c.city NULLS FIRST, c.id DESC NULLS LAST

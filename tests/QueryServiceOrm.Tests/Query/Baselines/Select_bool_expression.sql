@@ -1,0 +1,6 @@
+SELECT CASE
+    WHEN c.score > CAST(10 AS double) THEN TRUE
+    ELSE FALSE
+END
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

@@ -1,0 +1,3 @@
+SELECT CAST(o.items AS double)
+FROM orders AS o
+ORDER BY o.id NULLS FIRST

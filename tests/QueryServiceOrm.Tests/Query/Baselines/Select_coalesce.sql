@@ -1,0 +1,3 @@
+SELECT COALESCE(c.city, 'unknown')
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

@@ -1,0 +1,3 @@
+SELECT c.name
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

@@ -1,0 +1,3 @@
+SELECT c.name || ' (' || COALESCE(c.tier, '') || ')'
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

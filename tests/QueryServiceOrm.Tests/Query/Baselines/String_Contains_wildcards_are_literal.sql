@@ -1,0 +1,3 @@
+SELECT c.id
+FROM customers AS c
+WHERE c.name LIKE '%\\%\\_%'

@@ -1,0 +1,3 @@
+SELECT replace(c.name, 'Customer', 'C')
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

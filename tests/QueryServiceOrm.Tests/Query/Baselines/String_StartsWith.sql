@@ -1,0 +1,4 @@
+SELECT c.id
+FROM customers AS c
+WHERE c.name LIKE 'Customer 1%'
+ORDER BY c.id NULLS FIRST

@@ -1,0 +1,3 @@
+SELECT substring(c.name, 3, 4)
+FROM customers AS c
+ORDER BY c.id NULLS FIRST

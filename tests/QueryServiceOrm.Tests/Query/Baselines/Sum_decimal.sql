@@ -1,0 +1,2 @@
+SELECT COALESCE(sum(o.amount), 0)
+FROM orders AS o

@@ -1,0 +1,2 @@
+SELECT CAST(COALESCE(sum(o.items), 0) AS int)
+FROM orders AS o

@@ -1,0 +1,4 @@
+SELECT c.id
+FROM customers AS c
+ORDER BY c.id NULLS FIRST
+LIMIT 5

@@ -1,0 +1,4 @@
+SELECT c.id
+FROM customers AS c
+WHERE FALSE
+ORDER BY c.id NULLS FIRST

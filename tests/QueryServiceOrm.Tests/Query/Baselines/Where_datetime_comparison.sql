@@ -1,0 +1,4 @@
+SELECT c.id
+FROM customers AS c
+WHERE c.joined < TIMESTAMP '2024-01-15 00:00:00.000000'
+ORDER BY c.id NULLS FIRST

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace QueryServiceOrm.Tests.Support;
+
+/// <summary>Writes LINQ results the way psql prints the same values, so the two can be compared as text.</summary>
+internal static class RowFormat
+{
+    public static IReadOnlyList<string?> Row(object? result)
+        => result is not null && IsAnonymous(result.GetType())
+            ? result.GetType().GetProperties().Select(p => Value(p.GetValue(result))).ToList()
+            : [Value(result)];
+
+    public static string? Value(object? value)
+        => value switch
+        {
+            null => null,
+            bool b => b ? "t" : "f",
+            DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero && t.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (t.Kind == DateTimeKind.Utc ? "+00" : ""),
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            float f => f.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+
+    private static bool IsAnonymous(Type type)
+        => type.IsDefined(typeof(CompilerGeneratedAttribute), false) && type.Name.Contains("AnonymousType", StringComparison.Ordinal);
+}
