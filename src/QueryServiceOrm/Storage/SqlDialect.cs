@@ -86,7 +86,7 @@ public abstract class SqlDialect
             DateTime t => TimestampLiteral(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t, IsTimestampWithTimeZone(typeMapping, t)),
             DateTimeOffset o => TimestampLiteral(o.UtcDateTime, withTimeZone: true),
             DateOnly d => $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'",
-            Guid g => StringLiteral(g.ToString()),
+            Guid g => typeMapping?.StoreType is null or "uuid" ? $"CAST({StringLiteral(g.ToString())} AS {CastTypeName("uuid")})" : StringLiteral(g.ToString()),
             Enum e => Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             _ => null,
         };
@@ -108,10 +108,9 @@ public abstract class SqlDialect
     /// <param name="time">The time.</param>
     protected static string FormatTimestamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
+    // Cast from text, which both dialects read exactly, negative zero, NaN and infinities included.
     private string FloatingLiteral(double value, string storeType)
-        => double.IsFinite(value)
-            ? $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS {CastTypeName(storeType)})"
-            : $"CAST({StringLiteral(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")} AS {CastTypeName(storeType)})";
+        => $"CAST({StringLiteral(double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")} AS {CastTypeName(storeType)})";
 
     // Npgsql writes some constants as E'...' strings whose value holds the backslash escapes itself; only Npgsql reads them right.
     private static bool IsEscapeStringMapping(RelationalTypeMapping? typeMapping)

@@ -1,7 +1,7 @@
 SELECT c.id
 FROM customers AS c
 WHERE CASE
-    WHEN c.score > CAST(10 AS double) THEN FALSE
+    WHEN c.score > CAST('10' AS double) THEN FALSE
     ELSE TRUE
 END
 ORDER BY c.id NULLS FIRST

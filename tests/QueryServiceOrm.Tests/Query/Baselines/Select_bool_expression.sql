@@ -1,5 +1,5 @@
 SELECT CASE
-    WHEN c.score > CAST(10 AS double) THEN TRUE
+    WHEN c.score > CAST('10' AS double) THEN TRUE
     ELSE FALSE
 END
 FROM customers AS c

@@ -1,5 +1,5 @@
 SELECT CASE
-    WHEN c.score IS NULL THEN CAST(-1 AS double)
+    WHEN c.score IS NULL THEN CAST('-1' AS double)
     ELSE c.score
 END
 FROM customers AS c

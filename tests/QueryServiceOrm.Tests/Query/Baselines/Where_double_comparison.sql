@@ -1,4 +1,4 @@
 SELECT c.id
 FROM customers AS c
-WHERE c.score > CAST(10.5 AS double)
+WHERE c.score > CAST('10.5' AS double)
 ORDER BY c.id NULLS FIRST

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Tests.Support;
+
+/// <summary>Contexts for SQL-shape tests: the service dialect with every command captured and none sent.</summary>
+internal static class ContextFactories
+{
+    public static readonly QueryServiceCredentials ServiceCredentials = new()
+    {
+        Host = "example.platform-query.adobe.io", Username = "ORG@AdobeOrg", Password = "token", Dialect = QueryServiceDialect.QueryService,
+    };
+
+    public static ShopContext CapturingServiceContext(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        => new QueryServiceDbContextFactory<ShopContext>(ServiceCredentials, configure, o => o.AddInterceptors(capture)).CreateDbContext();
+
+    /// <summary>Runs a query against a capturing context and returns the SQL it would have sent.</summary>
+    public static async Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    {
+        var capture = new CommandCapture { Suppress = true };
+        await using (var db = CapturingServiceContext(capture, configure))
+        {
+            try
+            {
+                await run(db);
+            }
+            catch (InvalidOperationException)
+            {
+                // With execution suppressed there are no rows: First and Single complain after the SQL was captured.
+            }
+        }
+
+        return string.Join("\n;\n", capture.Commands);
+    }
+}
