@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,8 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
         new EntityFrameworkRelationalServicesBuilder(services)
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
-            .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>();
+            .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
+            .TryAdd<IInterceptor, RowCapInterceptor>();
 
         // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
         // because Npgsql only TryAdds.

@@ -30,10 +30,11 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         : base(dependencies, typeMappingSource, reverseNullOrderingEnabled: false, postgresVersion)
         => _dialect = dialect;
 
+    // The tag stays in the SQL as a comment: the row-cap check reads it from the command text.
     protected override void GenerateTagsHeaderComment(ISet<string> tags)
     {
         _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit);
-        base.GenerateTagsHeaderComment(tags.Where(t => !QueryServiceQueryTags.IsOwn(t)).ToHashSet());
+        base.GenerateTagsHeaderComment(tags);
     }
 
     protected override Expression VisitSelect(SelectExpression selectExpression)

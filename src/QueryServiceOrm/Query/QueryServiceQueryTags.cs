@@ -1,14 +1,12 @@
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// Query tags through which the library's queryable operators reach the SQL generator. They are read there and
-/// never written into the SQL.
+/// Query tags through which the library's queryable operators reach the SQL generator and the command
+/// interceptor. EF writes tags as <c>--</c> comment lines at the top of the statement.
 /// </summary>
 internal static class QueryServiceQueryTags
 {
-    private const string Prefix = "QueryServiceOrm:";
+    public const string WithoutRowLimit = "QueryServiceOrm:WithoutRowLimit";
 
-    public const string WithoutRowLimit = Prefix + "WithoutRowLimit";
-
-    public static bool IsOwn(string tag) => tag.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsIn(string commandText, string tag) => commandText.Contains("-- " + tag, StringComparison.Ordinal);
 }

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using QueryServiceOrm.Diagnostics;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Query;
+
+namespace QueryServiceOrm.Storage;
+
+/// <summary>
+/// Makes silent truncation impossible: a query with neither a top-level LIMIT nor WithoutRowLimit() is capped by
+/// the service (50,000 rows by default), so its reader counts rows, and a result of exactly the cap warns or
+/// throws, per <see cref="QueryServiceQueryOptions.RowLimitBehavior"/>. Queries that state their limit are not
+/// wrapped at all.
+/// </summary>
+internal sealed partial class RowCapInterceptor(QueryServiceQueryOptions options, ILoggerFactory loggerFactory) : DbCommandInterceptor
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("QueryServiceOrm");
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        => IsCapped(command.CommandText) ? new RowCountingDataReader(result, options.RowCap, OnCapReached) : result;
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(ReaderExecuted(command, eventData, result));
+
+    // EF writes a statement's own LIMIT on a line of its own at column 0; subqueries are indented.
+    private static bool IsCapped(string commandText)
+        => !QueryServiceQueryTags.IsIn(commandText, QueryServiceQueryTags.WithoutRowLimit)
+           && !TopLevelLimit().IsMatch(commandText)
+           && StartsWithSelect().IsMatch(commandText);
+
+    private void OnCapReached(int rows)
+    {
+        var message =
+            $"The query returned exactly {rows:N0} rows, Query Service's cap for a query without LIMIT: rows may be missing. " +
+            "Add Take(n) to state the rows you want, or WithoutRowLimit() to read every row.";
+        if (options.RowLimitBehavior == QueryServiceRowLimitBehavior.Throw)
+        {
+            throw new QueryServiceRowLimitException(message);
+        }
+
+        _logger.LogWarning(QueryServiceEventId.RowCapReached, "{Message}", message);
+    }
+
+    [GeneratedRegex(@"^LIMIT\s", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex TopLevelLimit();
+
+    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StartsWithSelect();
+}

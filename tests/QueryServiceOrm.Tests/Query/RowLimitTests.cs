@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Diagnostics;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Query;
+
+/// <summary>The service's row rules: silent truncation must be impossible.</summary>
+public sealed class RowLimitTests
+{
+    [Test]
+    public async Task Take_zero_never_becomes_limit_zero()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
+
+        var service = await ContextFactories.ServiceSqlAsync(db => db.Customers.Take(0).ToListAsync());
+        var serviceCount = await ContextFactories.ServiceSqlAsync(db => db.Customers.Take(0).CountAsync());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await db.Customers.Take(0).ToListAsync(), Is.Empty);
+            Assert.That(await db.Customers.Take(0).CountAsync(), Is.Zero);
+            Assert.That(await db.Customers.OrderBy(c => c.Id).Skip(3).Take(0).ToListAsync(), Is.Empty);
+            Assert.That(service, Does.Contain("WHERE FALSE").And.Not.Contains("LIMIT"));
+            Assert.That(serviceCount, Does.Not.Contain("LIMIT 0"));
+            Assert.That(QueryServiceSqlConformance.Violations(service), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Take_above_one_hundred_thousand_fails_before_sending()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        var application = "take-" + Guid.NewGuid().ToString("N")[..8];
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.ApplicationName(application)).CreateDbContext();
+        var n = 100_001;
+
+        var error = Assert.ThrowsAsync<QueryServiceRowLimitException>(() => db.Customers.Take(n).ToListAsync())!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(error.Message, Does.Contain("100,000").And.Contain("WithoutRowLimit"));
+            Assert.That(ServerLog.Connections(sandbox, application), Is.Zero, "nothing reached the server");
+            Assert.That(await db.Customers.Take(100_000).CountAsync(), Is.EqualTo(ShopData.CustomerCount), "100,000 itself is allowed");
+        });
+    }
+
+    [Test]
+    public async Task Without_row_limit_asks_the_service_for_every_row()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
+        var service = await ContextFactories.ServiceSqlAsync(db => db.Customers.WithoutRowLimit().Select(c => c.Id).ToListAsync());
+        var capped = await ContextFactories.ServiceSqlAsync(db => db.Customers.Select(c => c.Id).ToListAsync());
+        var postgres = db.Customers.WithoutRowLimit().Select(c => c.Id).ToQueryString();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(service, Does.EndWith("\nLIMIT 0"));
+            Assert.That(QueryServiceSqlConformance.Violations(service, allRowsRequested: true), Is.Empty);
+            Assert.That(QueryServiceSqlConformance.Violations(service), Is.Not.Empty, "LIMIT 0 is flagged unless asked for");
+            Assert.That(capped, Does.Not.Contain("LIMIT"));
+            Assert.That(postgres, Does.Not.Contain("LIMIT"));
+            Assert.That(await db.Customers.WithoutRowLimit().CountAsync(), Is.EqualTo(ShopData.CustomerCount));
+        });
+    }
+
+    [TestCase(QueryServiceRowLimitBehavior.Warn)]
+    [TestCase(QueryServiceRowLimitBehavior.Throw)]
+    public async Task A_result_of_exactly_the_cap_without_take_is_reported(QueryServiceRowLimitBehavior behavior)
+    {
+        var sandbox = await ShopData.SeedAsync();
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = logs.CreateFactory();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials(), o => o.RowCap(5).RowLimitBehavior(behavior), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
+
+        var atCap = db.Customers.Where(c => c.Id <= 5).Select(c => c.Id);
+        if (behavior == QueryServiceRowLimitBehavior.Throw)
+        {
+            Assert.ThrowsAsync<QueryServiceRowLimitException>(() => atCap.ToListAsync());
+        }
+        else
+        {
+            Assert.That(await atCap.ToListAsync(), Has.Count.EqualTo(5));
+        }
+
+        var warnings = logs.Entries.Count(e => e.Contains(nameof(QueryServiceEventId.RowCapReached), StringComparison.Ordinal));
+        Assert.That(warnings, Is.EqualTo(behavior == QueryServiceRowLimitBehavior.Warn ? 1 : 0));
+
+        // None of these can have been cut short, so none is reported.
+        await db.Customers.Where(c => c.Id <= 4).ToListAsync();
+        await db.Customers.OrderBy(c => c.Id).Take(5).ToListAsync();
+        await db.Customers.Where(c => c.Id <= 5).WithoutRowLimit().ToListAsync();
+        await db.Customers.CountAsync();
+        Assert.That(logs.Entries.Count(e => e.Contains(nameof(QueryServiceEventId.RowCapReached), StringComparison.Ordinal)), Is.EqualTo(warnings));
+    }
+}
