@@ -65,6 +65,18 @@ public sealed class QueryServiceDbContextOptionsBuilder
                 : throw new ArgumentOutOfRangeException(nameof(rowCap), rowCap, $"The row cap must be between 1 and {QueryServiceQueryOptions.MaxLimit}."),
         });
 
+    /// <summary>How transient read failures are retried: at most <paramref name="maxRetryCount"/> times, waiting from <paramref name="baseDelay"/> doubling up to <paramref name="maxDelay"/>.</summary>
+    /// <param name="maxRetryCount">0 turns retries off.</param>
+    /// <param name="baseDelay">The first delay.</param>
+    /// <param name="maxDelay">The longest delay.</param>
+    public QueryServiceDbContextOptionsBuilder RetryReads(int maxRetryCount, TimeSpan baseDelay, TimeSpan maxDelay)
+        => WithQuery(QueryOptions with
+        {
+            MaxRetryCount = maxRetryCount >= 0 ? maxRetryCount : throw new ArgumentOutOfRangeException(nameof(maxRetryCount)),
+            RetryBaseDelay = baseDelay > TimeSpan.Zero ? baseDelay : throw new ArgumentOutOfRangeException(nameof(baseDelay)),
+            MaxRetryDelay = maxDelay >= baseDelay ? maxDelay : throw new ArgumentOutOfRangeException(nameof(maxDelay)),
+        });
+
     /// <summary>
     /// Further configures the Npgsql data source (logging, certificate callbacks...). Runs after the library's
     /// own configuration, so it can override it: keep type loading off for the real service.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
@@ -54,12 +55,15 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         new EntityFrameworkRelationalServicesBuilder(services)
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
-            .TryAdd<IInterceptor, RowCapInterceptor>();
+            .TryAdd<IInterceptor, RowCapInterceptor>()
+            .TryAdd<IInterceptor, CommandFailureInterceptor>();
+        services.AddSingleton(this);
 
         // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
         // because Npgsql only TryAdds.
         services.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
     }
 
     /// <inheritdoc />

@@ -40,4 +40,13 @@ public sealed record QueryServiceQueryOptions
 
     /// <summary>The service's row cap for queries without LIMIT (50,000 unless the organisation's is different).</summary>
     public int RowCap { get; init; } = DefaultRowCap;
+
+    /// <summary>How often a failed read is tried again (default 5).</summary>
+    public int MaxRetryCount { get; init; } = 5;
+
+    /// <summary>The first delay before a retry; each further one doubles it (default 1 s).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two tries (default 30 s).</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -65,9 +65,10 @@ public sealed class TokenRefreshTests
             var firstToken = await provider.GetAccessTokenAsync();
 
             // Pooling off: every query authenticates anew, so each success proves the client held the accepted token.
+            // Retries off: a refused token must show as a failure here, not be papered over by the execution strategy.
             var factory = new QueryServiceDbContextFactory<EmptyContext>(
                 QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port, Dialect = QueryServiceDialect.PostgreSql },
-                NoPooling);
+                o => NoPooling(o.RetryReads(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))));
 
             var expiredWithoutSuccessor = 0;
             var succeeded = 0;
@@ -94,7 +95,7 @@ public sealed class TokenRefreshTests
                     succeeded++;
                     succeededSince[rotations] = succeededSince.GetValueOrDefault(rotations) + 1;
                 }
-                catch (NpgsqlException e)
+                catch (Exception e) when (e is NpgsqlException or QueryServiceException)
                 {
                     failures.Add($"after {rotations} rotations: {e.Message}");
                 }
@@ -107,9 +108,9 @@ public sealed class TokenRefreshTests
             await betweenQueries.WaitAsync();
 
             // A client that kept the first token: refused now, or the test would prove nothing.
-            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, NoPooling);
+            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
             await using var staleContext = stale.CreateDbContext();
-            var staleError = Assert.ThrowsAsync<PostgresException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync());
+            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync());
 
             TestContext.Out.WriteLine($"{succeeded} queries, {rotations} rotations, {endpoint.Issued} tokens issued");
             Assert.Multiple(() =>
@@ -128,6 +129,6 @@ public sealed class TokenRefreshTests
         }
     }
 
-    private static void NoPooling(QueryServiceDbContextOptionsBuilder options)
+    private static QueryServiceDbContextOptionsBuilder NoPooling(QueryServiceDbContextOptionsBuilder options)
         => options.ConfigureDataSource(b => b.ConnectionStringBuilder.Pooling = false);
 }

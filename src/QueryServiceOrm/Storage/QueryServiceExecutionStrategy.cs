@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Storage;
+
+/// <summary>
+/// Retries reads that failed for a passing reason (every licensed session busy, a dropped connection, a token
+/// refused right after it was renewed), with exponential backoff and a cap; never a write, since the data lake
+/// has no transaction to undo half of one. Whatever escapes becomes the library's typed exception.
+/// </summary>
+internal sealed partial class QueryServiceExecutionStrategy(
+    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, bool rotatingTokens)
+    : ExecutionStrategy(dependencies, options.MaxRetryCount, options.MaxRetryDelay)
+{
+    public override TResult Execute<TState, TResult>(
+        TState state, Func<DbContext, TState, TResult> operation, Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded)
+    {
+        try
+        {
+            return base.Execute(state, operation, verifySucceeded);
+        }
+        catch (Exception e) when (QueryServiceErrors.Translate(Unwrap(e)) is QueryServiceException translated)
+        {
+            throw translated;
+        }
+    }
+
+    public override async Task<TResult> ExecuteAsync<TState, TResult>(
+        TState state,
+        Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
+        Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (QueryServiceErrors.Translate(Unwrap(e)) is QueryServiceException translated)
+        {
+            throw translated;
+        }
+    }
+
+    protected override bool ShouldRetryOn(Exception exception)
+    {
+        if (exception.Data[QueryServiceErrors.CommandTextKey] is string commandText && !IsRead(commandText))
+        {
+            return false;
+        }
+
+        return exception switch
+        {
+            PostgresException error when QueryServiceErrors.IsSessionLimit(error) => true,
+            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } => rotatingTokens,
+            PostgresException => false,
+            NpgsqlException { IsTransient: true } => true,
+            _ => false,
+        };
+    }
+
+    // The base decides whether another try is left; the delay doubles from the configured base, with a little jitter
+    // so that queued clients do not all come back at once.
+    protected override TimeSpan? GetNextDelay(Exception lastException)
+    {
+        if (base.GetNextDelay(lastException) is null)
+        {
+            return null;
+        }
+
+        var doubled = options.RetryBaseDelay.Ticks * Math.Pow(2, ExceptionsEncountered.Count - 1);
+        var jitter = Random.Shared.NextDouble() * options.RetryBaseDelay.Ticks / 4;
+        return TimeSpan.FromTicks((long)Math.Min(options.MaxRetryDelay.Ticks, doubled + jitter));
+    }
+
+    // A retry gave up: the last failure is what the caller needs to see.
+    private static Exception Unwrap(Exception exception) => exception is RetryLimitExceededException { InnerException: { } last } ? last : exception;
+
+    private static bool IsRead(string commandText) => ReadStatement().IsMatch(commandText);
+
+    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH|SHOW|EXPLAIN|VALUES)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadStatement();
+}

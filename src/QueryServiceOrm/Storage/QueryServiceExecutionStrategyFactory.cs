@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Storage;
+
+/// <summary>Makes <see cref="QueryServiceExecutionStrategy"/> the default; a strategy set with Npgsql's ExecutionStrategy(...) still wins.</summary>
+internal sealed class QueryServiceExecutionStrategyFactory(
+    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, QueryServiceOptionsExtension extension)
+    : RelationalExecutionStrategyFactory(dependencies)
+{
+    protected override IExecutionStrategy CreateDefaultStrategy(ExecutionStrategyDependencies dependencies)
+        => new QueryServiceExecutionStrategy(dependencies, options, rotatingTokens: extension.AccessTokenProvider is not null);
+}
