@@ -55,8 +55,8 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         new EntityFrameworkRelationalServicesBuilder(services)
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
-            .TryAdd<IInterceptor, RowCapInterceptor>()
-            .TryAdd<IInterceptor, CommandFailureInterceptor>();
+            .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
+            .TryAdd<IInterceptor, CommandErrorInterceptor>();
         services.AddSingleton(this);
 
         // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,

@@ -5,11 +5,16 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace QueryServiceOrm.Storage;
 
-/// <summary>Passes a reader through, counting rows, and reports once when the end comes after exactly <c>cap</c> rows.</summary>
-internal sealed class RowCountingDataReader(DbDataReader inner, int cap, Action<int> onCapReached) : DbDataReader
+/// <summary>
+/// Passes a query's reader through. The first row is read ahead while the command still runs inside the execution
+/// strategy (the service reports most failures there, and a read can then be retried); later failures become the
+/// library's typed exceptions. With a cap, rows are counted and the end after exactly <c>cap</c> rows is reported.
+/// </summary>
+internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Action<int> onCapReached) : DbDataReader
 {
     private int _rows;
     private bool _reported;
+    private bool? _readAhead;
 
     public override int Depth => inner.Depth;
 
@@ -27,9 +32,45 @@ internal sealed class RowCountingDataReader(DbDataReader inner, int cap, Action<
 
     public override object this[string name] => inner[name];
 
-    public override bool Read() => Counted(inner.Read());
+    public override bool Read()
+    {
+        if (TakeReadAhead() is { } row)
+        {
+            return Counted(row);
+        }
 
-    public override async Task<bool> ReadAsync(CancellationToken cancellationToken) => Counted(await inner.ReadAsync(cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return Counted(inner.Read());
+        }
+        catch (Exception e) when (QueryServiceErrors.Translate(e) is QueryServiceException translated)
+        {
+            throw translated;
+        }
+    }
+
+    public override async Task<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (TakeReadAhead() is { } row)
+        {
+            return Counted(row);
+        }
+
+        try
+        {
+            return Counted(await inner.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (QueryServiceErrors.Translate(e) is QueryServiceException translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Reads the first row now; failures propagate untranslated, for the execution strategy to judge.</summary>
+    public void ReadAhead() => _readAhead = inner.Read();
+
+    /// <inheritdoc cref="ReadAhead"/>
+    public async Task ReadAheadAsync(CancellationToken cancellationToken) => _readAhead = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
 
     public override bool NextResult() => inner.NextResult();
 
@@ -108,13 +149,20 @@ internal sealed class RowCountingDataReader(DbDataReader inner, int cap, Action<
         base.Dispose(disposing);
     }
 
+    private bool? TakeReadAhead()
+    {
+        var row = _readAhead;
+        _readAhead = null;
+        return row;
+    }
+
     private bool Counted(bool read)
     {
         if (read)
         {
             _rows++;
         }
-        else if (_rows == cap && !_reported)
+        else if (cap is { } limit && _rows == limit && !_reported)
         {
             _reported = true;
             onCapReached(_rows);

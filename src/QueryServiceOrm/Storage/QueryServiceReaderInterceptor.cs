@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using QueryServiceOrm.Diagnostics;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Query;
+
+namespace QueryServiceOrm.Storage;
+
+/// <summary>
+/// Wraps the readers of queries (not of SaveChanges) in <see cref="QueryServiceDataReader"/>, reading the first row
+/// ahead while the execution strategy still watches. It also makes silent truncation impossible: a query with
+/// neither a top-level LIMIT nor WithoutRowLimit() is capped by the service (50,000 rows by default), so its rows
+/// are counted, and a result of exactly the cap warns or throws, per <see cref="QueryServiceQueryOptions.RowLimitBehavior"/>.
+/// </summary>
+internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOptions options, ILoggerFactory loggerFactory) : DbCommandInterceptor
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("QueryServiceOrm");
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        if (Wrap(command, eventData, result) is not { } reader)
+        {
+            return result;
+        }
+
+        try
+        {
+            reader.ReadAhead();
+            return reader;
+        }
+        catch (Exception e)
+        {
+            Failed(command, result, e);
+            throw;
+        }
+    }
+
+    public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        if (Wrap(command, eventData, result) is not { } reader)
+        {
+            return result;
+        }
+
+        try
+        {
+            await reader.ReadAheadAsync(cancellationToken).ConfigureAwait(false);
+            return reader;
+        }
+        catch (Exception e)
+        {
+            Failed(command, result, e);
+            throw;
+        }
+    }
+
+    private QueryServiceDataReader? Wrap(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        => eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete
+            ? null
+            : new QueryServiceDataReader(result, IsCapped(command.CommandText) ? options.RowCap : null, OnCapReached);
+
+    // EF reports no CommandFailed for a failure seen here: record the command for the retry decision, and let the reader go.
+    private static void Failed(DbCommand command, DbDataReader result, Exception e)
+    {
+        e.Data[QueryServiceErrors.CommandTextKey] = command.CommandText;
+        result.Dispose();
+    }
+
+    // EF writes a statement's own LIMIT on a line of its own at column 0; subqueries are indented.
+    private static bool IsCapped(string commandText)
+        => !QueryServiceQueryTags.IsIn(commandText, QueryServiceQueryTags.WithoutRowLimit)
+           && !TopLevelLimit().IsMatch(commandText)
+           && StartsWithSelect().IsMatch(commandText);
+
+    private void OnCapReached(int rows)
+    {
+        var message =
+            $"The query returned exactly {rows:N0} rows, Query Service's cap for a query without LIMIT: rows may be missing. " +
+            "Add Take(n) to state the rows you want, or WithoutRowLimit() to read every row.";
+        if (options.RowLimitBehavior == QueryServiceRowLimitBehavior.Throw)
+        {
+            throw new QueryServiceRowLimitException(message);
+        }
+
+        _logger.LogWarning(QueryServiceEventId.RowCapReached, "{Message}", message);
+    }
+
+    [GeneratedRegex(@"^LIMIT\s", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex TopLevelLimit();
+
+    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StartsWithSelect();
+}
