@@ -2,9 +2,11 @@
 #pragma warning disable EF1001
 
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Expressions.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
 using QueryServiceOrm.Storage;
 
@@ -19,6 +21,7 @@ namespace QueryServiceOrm.Query;
 internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 {
     private readonly SqlDialect _dialect;
+    private readonly Dictionary<string, string> _snapshots = new(StringComparer.Ordinal);
     private bool _withoutRowLimit;
     private int _selectDepth;
 
@@ -34,7 +37,31 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     protected override void GenerateTagsHeaderComment(ISet<string> tags)
     {
         _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit);
+        foreach (var tag in tags)
+        {
+            if (QueryServiceQueryTags.TryReadSnapshot(tag, out var table, out var clause))
+            {
+                _snapshots[table] = clause;
+            }
+        }
+
         base.GenerateTagsHeaderComment(tags);
+    }
+
+    // Time travel reads a table as of a snapshot: FROM t SNAPSHOT AS OF id AS alias (the clause sits where Spark puts
+    // its own temporal clauses, before the alias; a Live test settles it on the service).
+    protected override Expression VisitTable(TableExpression tableExpression)
+    {
+        if (!_snapshots.TryGetValue(tableExpression.Name, out var clause))
+        {
+            return base.VisitTable(tableExpression);
+        }
+
+        var helper = Dependencies.SqlGenerationHelper;
+        Sql.Append(helper.DelimitIdentifier(tableExpression.Name, tableExpression.Schema))
+            .Append(" SNAPSHOT ").Append(clause)
+            .Append(AliasSeparator).Append(helper.DelimitIdentifier(tableExpression.Alias));
+        return tableExpression;
     }
 
     protected override Expression VisitSelect(SelectExpression selectExpression)
@@ -85,6 +112,36 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             ? base.VisitSqlConstant(sqlConstantExpression)
             : throw new NotSupportedException(
                 $"A value of type {sqlConstantExpression.Value!.GetType().Name} cannot be written as a Query Service literal.");
+    }
+
+    protected override Expression VisitRegexMatch(PgRegexMatchExpression expression, bool negated = false)
+    {
+        if (_dialect.RegexMatchOperator is not { } match)
+        {
+            return base.VisitRegexMatch(expression, negated);
+        }
+
+        // Java regular expressions, like .NET's, keep '.' off newlines by default; the options become inline flags.
+        var flags = (expression.Options.HasFlag(RegexOptions.IgnoreCase) ? "i" : "")
+                    + (expression.Options.HasFlag(RegexOptions.Multiline) ? "m" : "")
+                    + (expression.Options.HasFlag(RegexOptions.Singleline) ? "s" : "")
+                    + (expression.Options.HasFlag(RegexOptions.IgnorePatternWhitespace) ? "x" : "");
+        Sql.Append(negated ? "NOT (" : "(");
+        Visit(expression.Match);
+        Sql.Append(match);
+        if (flags.Length > 0)
+        {
+            Sql.Append("concat(").Append(_dialect.TryWriteLiteral($"(?{flags})", null)!).Append(", ");
+            Visit(expression.Pattern);
+            Sql.Append(")");
+        }
+        else
+        {
+            Visit(expression.Pattern);
+        }
+
+        Sql.Append(")");
+        return expression;
     }
 
     protected override string GetOperator(SqlBinaryExpression binaryExpression)

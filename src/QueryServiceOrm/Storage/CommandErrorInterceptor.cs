@@ -4,56 +4,22 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace QueryServiceOrm.Storage;
 
 /// <summary>
-/// Keeps a failed command's text on its exception, so the execution strategy can tell a read from a write, and
-/// turns the failures of commands EF runs outside any execution strategy (ExecuteSql, scalars) into the
-/// library's typed exceptions, by running those commands itself.
+/// Turns a failed command's error into the library's typed exception (the server's error stays inside it), and
+/// keeps the command's text on it so the execution strategy can tell a read from a write. EF rethrows what this
+/// interceptor throws, so every path gets it: queries, ExecuteSql, SaveChanges.
 /// </summary>
 internal sealed class CommandErrorInterceptor : DbCommandInterceptor
 {
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
-        => eventData.Exception.Data[QueryServiceErrors.CommandTextKey] = command.CommandText;
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => throw Translate(command, eventData.Exception);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+        => throw Translate(command, eventData.Exception);
+
+    /// <summary>The exception to surface for a command's failure, marked with the command's text.</summary>
+    public static Exception Translate(DbCommand command, Exception exception)
     {
-        CommandFailed(command, eventData);
-        return Task.CompletedTask;
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        => result.HasResult ? result : InterceptionResult<int>.SuppressWithResult(Translated(command.ExecuteNonQuery));
-
-    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        => result.HasResult ? result : InterceptionResult<int>.SuppressWithResult(await TranslatedAsync(() => command.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false));
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        => result.HasResult ? result : InterceptionResult<object>.SuppressWithResult(Translated(command.ExecuteScalar)!);
-
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        => result.HasResult ? result : InterceptionResult<object>.SuppressWithResult((await TranslatedAsync(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!);
-
-    private static T Translated<T>(Func<T> execute)
-    {
-        try
-        {
-            return execute();
-        }
-        catch (Exception e) when (QueryServiceErrors.Translate(e) is QueryServiceException translated)
-        {
-            throw translated;
-        }
-    }
-
-    private static async Task<T> TranslatedAsync<T>(Func<Task<T>> execute)
-    {
-        try
-        {
-            return await execute().ConfigureAwait(false);
-        }
-        catch (Exception e) when (QueryServiceErrors.Translate(e) is QueryServiceException translated)
-        {
-            throw translated;
-        }
+        var translated = QueryServiceErrors.Translate(exception);
+        translated.Data[QueryServiceErrors.CommandTextKey] = command.CommandText;
+        return translated;
     }
 }

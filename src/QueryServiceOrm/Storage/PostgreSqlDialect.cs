@@ -14,6 +14,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string ExclusiveOrOperator => " # ";
 
+    public override string? RegexMatchOperator => null;
+
+    public override bool SupportsSnapshots => false;
+
     public override bool AllowsProviderLiterals => true;
 
     public override string IntegerDivideOperator => " / ";

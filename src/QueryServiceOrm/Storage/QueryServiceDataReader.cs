@@ -66,7 +66,7 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
         }
     }
 
-    /// <summary>Reads the first row now; failures propagate untranslated, for the execution strategy to judge.</summary>
+    /// <summary>Reads the first row now, while the execution strategy still watches; failures propagate as they are.</summary>
     public void ReadAhead() => _readAhead = inner.Read();
 
     /// <inheritdoc cref="ReadAhead"/>

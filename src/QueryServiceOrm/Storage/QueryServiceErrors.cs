@@ -9,7 +9,9 @@ internal static class QueryServiceErrors
     public const string CommandTextKey = "QueryServiceOrm.CommandText";
 
     public static Exception Translate(Exception exception)
-        => Find<PostgresException>(exception) is { } error ? TranslateServerError(error) ?? exception : exception;
+        => exception is QueryServiceException
+            ? exception
+            : Find<PostgresException>(exception) is { } error ? TranslateServerError(error) : exception;
 
     public static bool IsSessionLimit(PostgresException error)
         => error.SqlState == PostgresErrorCodes.TooManyConnections
@@ -29,7 +31,7 @@ internal static class QueryServiceErrors
         return null;
     }
 
-    private static QueryServiceServerException? TranslateServerError(PostgresException error)
+    private static QueryServiceServerException TranslateServerError(PostgresException error)
         => error switch
         {
             _ when IsSessionLimit(error) => new QueryServiceSessionLimitException(error),
@@ -42,6 +44,6 @@ internal static class QueryServiceErrors
             { SqlState: PostgresErrorCodes.UndefinedTable } => new QueryServiceTableNotFoundException(error),
             { SqlState: PostgresErrorCodes.SyntaxError } => new QueryServiceSyntaxException(error),
             { SqlState: PostgresErrorCodes.SystemError } => new QueryServiceInternalException(error),
-            _ => null,
+            _ => new QueryServiceServerException("Query Service refused the statement.", error),
         };
 }

@@ -51,12 +51,13 @@ internal sealed partial class QueryServiceExecutionStrategy(
             return false;
         }
 
-        return exception switch
+        // Failures arrive already typed, with Npgsql's exception inside.
+        return QueryServiceErrors.Find<NpgsqlException>(exception) switch
         {
             PostgresException error when QueryServiceErrors.IsSessionLimit(error) => true,
             PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } => rotatingTokens,
             PostgresException => false,
-            NpgsqlException { IsTransient: true } => true,
+            { IsTransient: true } => true,
             _ => false,
         };
     }

@@ -32,8 +32,8 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         }
         catch (Exception e)
         {
-            Failed(command, result, e);
-            throw;
+            result.Dispose();
+            throw CommandErrorInterceptor.Translate(command, e);
         }
     }
 
@@ -52,8 +52,8 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         }
         catch (Exception e)
         {
-            Failed(command, result, e);
-            throw;
+            result.Dispose();
+            throw CommandErrorInterceptor.Translate(command, e);
         }
     }
 
@@ -61,13 +61,6 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         => eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete
             ? null
             : new QueryServiceDataReader(result, IsCapped(command.CommandText) ? options.RowCap : null, OnCapReached);
-
-    // EF reports no CommandFailed for a failure seen here: record the command for the retry decision, and let the reader go.
-    private static void Failed(DbCommand command, DbDataReader result, Exception e)
-    {
-        e.Data[QueryServiceErrors.CommandTextKey] = command.CommandText;
-        result.Dispose();
-    }
 
     // EF writes a statement's own LIMIT on a line of its own at column 0; subqueries are indented.
     private static bool IsCapped(string commandText)

@@ -16,6 +16,10 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
     // Spark's XOR; PostgreSQL's '#' would be taken for a saved-template reference by the service.
     public override string ExclusiveOrOperator => " ^ ";
 
+    public override string? RegexMatchOperator => " RLIKE ";
+
+    public override bool SupportsSnapshots => true;
+
     public override bool AllowsProviderLiterals => false;
 
     public override string IntegerDivideOperator => " DIV ";

@@ -38,6 +38,12 @@ public abstract class SqlDialect
     /// <summary>The <c>date_part</c> field for the day of the week, and what to add to get 0 for Sunday.</summary>
     public abstract (string Field, int Offset) DayOfWeekPart { get; }
 
+    /// <summary>The operator matching a regular expression, or null to keep Npgsql's <c>~</c> operators.</summary>
+    public abstract string? RegexMatchOperator { get; }
+
+    /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
+    public abstract bool SupportsSnapshots { get; }
+
     /// <summary>Whether a value this class cannot write as a literal may be left to Npgsql's own type mappings.</summary>
     public abstract bool AllowsProviderLiterals { get; }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Tests.Support;
 
@@ -233,6 +234,11 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers WHERE name ILIKE 'customer 1%' ORDER BY id");
         yield return Rows("String_compare_unicode", db => db.Customers.Where(c => c.Name == "Zoë Ünïcode" || c.City == "São Paulo").OrderBy(c => c.Id).Select(c => c.Id),
             "SELECT id FROM customers WHERE name = 'Zoë Ünïcode' OR city = 'São Paulo' ORDER BY id");
+
+        yield return Rows("Regex_IsMatch", db => db.Customers.Where(c => Regex.IsMatch(c.Name, "^Customer [0-9]5$")).OrderBy(c => c.Id).Select(c => c.Id),
+            "SELECT id FROM customers WHERE name ~ '^Customer [0-9]5$' ORDER BY id");
+        yield return Rows("Regex_IsMatch_ignore_case_negated", db => db.Customers.Where(c => !Regex.IsMatch(c.Name, "^customer", RegexOptions.IgnoreCase)).OrderBy(c => c.Id).Select(c => c.Id),
+            "SELECT id FROM customers WHERE name !~* '^customer' ORDER BY id");
 
         // Math members
         yield return Rows("Math_Abs", db => db.Orders.OrderBy(o => o.Id).Select(o => Math.Abs(250 - o.Amount)),

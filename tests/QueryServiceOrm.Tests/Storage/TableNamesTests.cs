@@ -42,8 +42,8 @@ public sealed class TableNamesTests
         await using var context = new QueryServiceDbContextFactory<EmptyContext>(
             sandbox.Credentials(QueryServiceDialect.QueryService)).CreateDbContext();
 
-        var error = Assert.ThrowsAsync<Npgsql.PostgresException>(() => context.Database.GetTableNamesAsync());
-        Assert.That(error!.MessageText, Does.Contain("tables"));
+        var error = Assert.ThrowsAsync<QueryServiceServerException>(() => context.Database.GetTableNamesAsync());
+        Assert.That(error!.ServerMessage, Does.Contain("tables"));
     }
 
     [Test]

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Query;
+
+/// <summary>
+/// The service's own syntax (anonymous blocks, SET, SHOW, @variables) passes through FromSql, SqlQuery and ExecuteSql
+/// untouched: what the server receives is exactly what was written.
+/// </summary>
+public sealed class RawSqlTests
+{
+    public static readonly string[] ServiceStatements =
+    [
+        "$$ BEGIN SET @total = SELECT count(1) FROM customers; SELECT @total; END $$;",
+        "SET auto_to_json = true",
+        "SHOW ALL",
+        "SELECT name FROM customers WHERE city = @city_from_block",
+        "$$ BEGIN IF table_exists('customers') THEN raise_error('present'); END IF; END $$",
+    ];
+
+    [TestCaseSource(nameof(ServiceStatements))]
+    public async Task ExecuteSql_sends_the_text_exactly_as_written(string sql)
+    {
+        var sandbox = await ShopData.SeedAsync();
+        var application = "raw-" + Guid.NewGuid().ToString("N")[..8];
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials(), o => o.ApplicationName(application).RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
+
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+        catch (QueryServiceException)
+        {
+            // PostgreSQL does not speak every part of the service's syntax; what matters is what it received.
+        }
+
+        // Npgsql drops a statement's final terminator (it sends one statement); everything else arrives as written.
+        var statement = sql.TrimEnd(';');
+        var received = ServerLog.Lines(sandbox, application);
+        Assert.That(received, Has.Some.EndsWith("  " + statement).Or.Some.EndsWith(": " + statement), string.Join("\n", received));
+    }
+
+    [TestCaseSource(nameof(ServiceStatements))]
+    public async Task The_service_dialect_sends_raw_sql_untouched(string sql)
+    {
+        var sent = await ContextFactories.ServiceSqlAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+        Assert.That(sent, Is.EqualTo(sql));
+    }
+
+    [Test]
+    public async Task A_postgresql_anonymous_block_with_several_statements_runs()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
+        Assert.That(await db.Database.ExecuteSqlRawAsync("DO $$ BEGIN PERFORM 1; PERFORM 2; END $$"), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public async Task FromSql_and_SqlQuery_compose_with_linq()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
+
+        var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'").Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS \"Value\" FROM customers WHERE tier = 'gold'").Where(id => id > 10).OrderBy(id => id).ToListAsync();
+        var expected = await sandbox.PsqlAsync("SELECT id FROM customers WHERE tier = 'gold' AND active ORDER BY id");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromSql.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
+            Assert.That(sqlQuery, Is.Ordered.And.All.GreaterThan(10));
+        });
+    }
+}
