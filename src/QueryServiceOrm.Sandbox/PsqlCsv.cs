@@ -3,11 +3,13 @@ using System.Text;
 namespace QueryServiceOrm.Sandbox;
 
 /// <summary>
-/// Reads psql's --csv output: quoted fields may hold commas, quotes (doubled) and newlines; an empty unquoted
-/// field is SQL NULL, an empty quoted one (<c>""</c>) the empty string.
+/// Reads psql's --csv output: quoted fields may hold commas, quotes (doubled) and newlines. psql prints NULL and the
+/// empty string alike, so it is told to print NULL as <see cref="NullMarker"/>.
 /// </summary>
 internal static class PsqlCsv
 {
+    public const string NullMarker = "\u2400";
+
     public static IReadOnlyList<IReadOnlyList<string?>> Parse(string text)
     {
         var rows = new List<IReadOnlyList<string?>>();
@@ -47,7 +49,7 @@ internal static class PsqlCsv
 
             if (c is ',' or '\n')
             {
-                row.Add(quoted || field.Length > 0 ? field.ToString() : null);
+                row.Add(!quoted && field.ToString() == NullMarker ? null : field.ToString());
                 field.Clear();
                 quoted = false;
                 if (c == '\n')

@@ -183,7 +183,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <exception cref="SandboxException">psql is missing or the statement failed.</exception>
     public async Task<IReadOnlyList<IReadOnlyList<string?>>> PsqlAsync(string sql, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(_binaries.Psql, ["-X", "-q", "--csv", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        var start = new ProcessStartInfo(_binaries.Psql, ["-X", "-q", "--csv", "-t", "-P", "null=" + PsqlCsv.NullMarker, "-v", "ON_ERROR_STOP=1", "-c", sql])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

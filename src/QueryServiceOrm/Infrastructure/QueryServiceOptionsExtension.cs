@@ -55,6 +55,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         new EntityFrameworkRelationalServicesBuilder(services)
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
+            .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
             .TryAdd<IInterceptor, CommandErrorInterceptor>();
         services.AddSingleton(this);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Query;
@@ -12,9 +13,28 @@ namespace QueryServiceOrm.Query;
 /// <c>strpos</c> or <c>instr</c>) and <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
 /// which like SQL's TRIM remove spaces, not every white-space character .NET would).
 /// </summary>
-internal sealed class QueryServiceMethodCallTranslatorPlugin(ISqlExpressionFactory sqlExpressionFactory, SqlDialect dialect) : IMethodCallTranslatorPlugin
+internal sealed class QueryServiceMethodCallTranslatorPlugin(
+    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslatorPlugin
 {
-    public IEnumerable<IMethodCallTranslator> Translators { get; } = [new StringMethodTranslator(sqlExpressionFactory, dialect)];
+    public IEnumerable<IMethodCallTranslator> Translators { get; } =
+        [new StringMethodTranslator(sqlExpressionFactory, dialect), new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect)];
+
+    private sealed class SparkFunctionTranslator(ISqlExpressionFactory sql, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslator
+    {
+        private static readonly Dictionary<MethodInfo, string> Functions = new()
+        {
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.DateFormat))!] = "date_format",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.ParseTimestamp))!] = "to_timestamp",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.FromUtcTimestamp))!] = "from_utc_timestamp",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.RegexpExtract))!] = "regexp_extract",
+        };
+
+        public SqlExpression? Translate(
+            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            => Functions.TryGetValue(method, out var function)
+                ? sql.ApplyDefaultTypeMapping(dialect.SparkFunction(function, arguments.Skip(1).Select(a => sql.ApplyDefaultTypeMapping(a)).ToList(), sql, method.ReturnType, typeMappings))
+                : null;
+    }
 
     private sealed class StringMethodTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMethodCallTranslator
     {

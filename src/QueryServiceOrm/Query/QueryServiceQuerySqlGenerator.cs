@@ -114,6 +114,11 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 $"A value of type {sqlConstantExpression.Value!.GetType().Name} cannot be written as a Query Service literal.");
     }
 
+    // PostgreSQL subscripts a function's result only in parentheses: (regexp_match(...))[2].
+    protected override bool RequiresParentheses(SqlExpression outerExpression, SqlExpression innerExpression)
+        => (outerExpression is PgArrayIndexExpression && innerExpression is SqlFunctionExpression)
+           || base.RequiresParentheses(outerExpression, innerExpression);
+
     protected override Expression VisitRegexMatch(PgRegexMatchExpression expression, bool negated = false)
     {
         if (_dialect.RegexMatchOperator is not { } match)

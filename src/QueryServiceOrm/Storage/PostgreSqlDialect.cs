@@ -1,9 +1,17 @@
+// Builds Npgsql's array-index expression for regexp_extract's PostgreSQL equivalent.
+#pragma warning disable EF1001
+
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Expressions.Internal;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Storage;
 
 /// <summary>The SQL for the PostgreSQL stand-in.</summary>
-internal sealed class PostgreSqlDialect : SqlDialect
+internal sealed partial class PostgreSqlDialect : SqlDialect
 {
     public override QueryServiceDialect Kind => QueryServiceDialect.PostgreSql;
 
@@ -29,6 +37,49 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override string? UncappedLimitClause => null;
 
     public override string CastTypeName(string storeType) => storeType;
+
+    public override SqlExpression SparkFunction(
+        string function, IReadOnlyList<SqlExpression> arguments, ISqlExpressionFactory sql, Type returnType, IRelationalTypeMappingSource typeMappings)
+        => function switch
+        {
+            "date_format" => Call(sql, "to_char", [arguments[0], PostgresPattern(arguments[1], sql)], returnType),
+            "to_timestamp" => Call(sql, "to_timestamp", [arguments[0], PostgresPattern(arguments[1], sql)], returnType),
+            "from_utc_timestamp" => Call(sql, "timezone", [arguments[1], arguments[0]], returnType),
+
+            // Wrapping the pattern in a group makes group 0 (the whole match) the first element; Spark gives '' for no match.
+            "regexp_extract" => sql.Coalesce(
+                new PgArrayIndexExpression(
+                    sql.Function(
+                        "regexp_match", [arguments[0], sql.Add(sql.Add(sql.Constant("("), arguments[1]), sql.Constant(")"))],
+                        nullable: true, [true, true], typeof(string[]), typeMappings.FindMapping(typeof(string[]))),
+                    sql.Add(arguments[2], sql.Constant(1)),
+                    nullable: true, typeof(string), arguments[0].TypeMapping),
+                sql.Constant("")),
+            _ => throw new NotSupportedException($"The PostgreSQL stand-in has no equivalent of {function}."),
+        };
+
+    private static SqlExpression Call(ISqlExpressionFactory sql, string name, SqlExpression[] arguments, Type returnType)
+        => sql.Function(name, arguments, nullable: true, arguments.Select(_ => true), returnType);
+
+    // Java date letters to PostgreSQL template patterns, for the letters date_format and to_timestamp are used with most.
+    private static SqlExpression PostgresPattern(SqlExpression pattern, ISqlExpressionFactory sql)
+        => pattern is SqlConstantExpression { Value: string java }
+            ? sql.Constant(JavaPattern().Replace(java, m => m.Value switch
+            {
+                "yyyy" => "YYYY",
+                "yy" => "YY",
+                "MM" => "MM",
+                "dd" => "DD",
+                "HH" => "HH24",
+                "mm" => "MI",
+                "ss" => "SS",
+                "SSS" => "MS",
+                _ => throw new NotSupportedException($"The PostgreSQL stand-in does not translate the date pattern letters '{m.Value}'."),
+            }))
+            : throw new NotSupportedException("On the PostgreSQL stand-in the date pattern must be a constant.");
+
+    [GeneratedRegex("[A-Za-z]+")]
+    private static partial Regex JavaPattern();
 
     /// <summary>
     /// Standard SQL literal (standard_conforming_strings is on): only the quote is doubled, backslash is an ordinary

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Storage;
@@ -31,6 +34,10 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     // Documented: LIMIT 0 removes the 50,000-row cap (it does not mean "no rows").
     public override string UncappedLimitClause => "LIMIT 0";
+
+    public override SqlExpression SparkFunction(
+        string function, IReadOnlyList<SqlExpression> arguments, ISqlExpressionFactory sql, Type returnType, IRelationalTypeMappingSource typeMappings)
+        => sql.Function(function, arguments, nullable: true, arguments.Select(_ => true), returnType);
 
     public override string CastTypeName(string storeType)
     {

@@ -41,6 +41,22 @@ public abstract class SqlDialect
     /// <summary>The operator matching a regular expression, or null to keep Npgsql's <c>~</c> operators.</summary>
     public abstract string? RegexMatchOperator { get; }
 
+    /// <summary>
+    /// Builds a call of one of the Spark functions of <see cref="Microsoft.EntityFrameworkCore.QueryServiceDbFunctionsExtensions"/>:
+    /// the function itself on the service, its equivalent on PostgreSQL.
+    /// </summary>
+    /// <param name="function">The Spark function name, e.g. <c>date_format</c>.</param>
+    /// <param name="arguments">Its arguments, translated.</param>
+    /// <param name="sql">The expression factory.</param>
+    /// <param name="returnType">The CLR type of the result.</param>
+    /// <param name="typeMappings">The type mappings, for intermediate values such as arrays.</param>
+    public abstract Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression SparkFunction(
+        string function,
+        IReadOnlyList<Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression> arguments,
+        Microsoft.EntityFrameworkCore.Query.ISqlExpressionFactory sql,
+        Type returnType,
+        IRelationalTypeMappingSource typeMappings);
+
     /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
     public abstract bool SupportsSnapshots { get; }
 

@@ -264,6 +264,16 @@ internal static class LinqFeatureMatrix
         yield return Rows("DateTime_DayOfWeek", db => db.Orders.Where(o => o.Placed.DayOfWeek == DayOfWeek.Sunday).OrderBy(o => o.Id).Select(o => o.Id),
             "SELECT id FROM orders WHERE extract(dow FROM placed) = 0 ORDER BY id");
 
+        // Spark functions through EF.Functions
+        yield return Rows("EF_Functions_DateFormat", db => db.Orders.Where(o => o.Id <= 5).OrderBy(o => o.Id).Select(o => EF.Functions.DateFormat(o.Placed, "yyyy-MM-dd HH:mm:ss")),
+            "SELECT to_char(placed, 'YYYY-MM-DD HH24:MI:SS') FROM orders WHERE id <= 5 ORDER BY id");
+        yield return Rows("EF_Functions_ParseTimestamp", db => db.Customers.Where(c => c.Joined < EF.Functions.ParseTimestamp("2024-01-10 00:00:00", "yyyy-MM-dd HH:mm:ss")).OrderBy(c => c.Id).Select(c => c.Id),
+            "SELECT id FROM customers WHERE joined < '2024-01-10 00:00:00+00' ORDER BY id");
+        yield return Rows("EF_Functions_FromUtcTimestamp", db => db.Orders.Where(o => o.Id <= 3).OrderBy(o => o.Id).Select(o => EF.Functions.FromUtcTimestamp(o.Placed, "Asia/Tokyo")),
+            "SELECT placed AT TIME ZONE 'Asia/Tokyo' FROM orders WHERE id <= 3 ORDER BY id");
+        yield return Rows("EF_Functions_RegexpExtract", db => db.Customers.OrderBy(c => c.Id).Select(c => new { Whole = EF.Functions.RegexpExtract(c.Name, "[0-9]+", 0), Group = EF.Functions.RegexpExtract(c.Name, "(C)ustomer ([0-9])", 2) }),
+            "SELECT COALESCE(substring(name from '[0-9]+'), ''), COALESCE((regexp_match(name, '(C)ustomer ([0-9])'))[2], '') FROM customers ORDER BY id");
+
         // Null semantics
         yield return Rows("Null_compare_two_columns", db => db.Customers.Where(c => c.City == c.Tier).OrderBy(c => c.Id).Select(c => c.Id),
             "SELECT id FROM customers WHERE city IS NOT DISTINCT FROM tier ORDER BY id");

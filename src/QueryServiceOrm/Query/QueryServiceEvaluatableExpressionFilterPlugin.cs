@@ -1,0 +1,13 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>Keeps EF from evaluating the Spark functions on the client when all their arguments are constants.</summary>
+internal sealed class QueryServiceEvaluatableExpressionFilterPlugin : IEvaluatableExpressionFilterPlugin
+{
+    public bool IsEvaluatableExpression(Expression expression)
+        => expression is not MethodCallExpression { Method.DeclaringType: var type } || type != typeof(QueryServiceDbFunctionsExtensions);
+}
