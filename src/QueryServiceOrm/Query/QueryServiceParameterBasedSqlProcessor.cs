@@ -8,13 +8,17 @@ using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Query;
 
-/// <summary>Runs after parameter values are known: writes values and row limits as literals (see <see cref="LiteralValuesExpressionVisitor"/>).</summary>
+/// <summary>
+/// Runs after parameter values are known: writes values and row limits as literals (<see cref="LiteralValuesExpressionVisitor"/>),
+/// then moves EXISTS and IN subqueries out of select lists (<see cref="ProjectedExistsRewriter"/>).
+/// </summary>
 internal sealed class QueryServiceParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters,
     QueryServiceQueryOptions options) : NpgsqlParameterBasedSqlProcessor(dependencies, parameters)
 {
     public override Expression Process(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
-        => new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, options)
-            .Visit(base.Process(queryExpression, parametersDecorator));
+        => new ProjectedExistsRewriter(Dependencies.SqlExpressionFactory).Visit(
+            new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, options)
+                .Visit(base.Process(queryExpression, parametersDecorator)));
 }

@@ -1,4 +1,5 @@
-SELECT NOT EXISTS (
-    SELECT 1
+SELECT (
+    SELECT 1 AS one
     FROM orders AS o
-    WHERE o.amount <= 0)
+    WHERE o.amount <= 0
+    LIMIT 1) IS NULL

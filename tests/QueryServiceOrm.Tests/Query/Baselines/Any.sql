@@ -1,3 +1,4 @@
-SELECT EXISTS (
-    SELECT 1
-    FROM orders AS o)
+SELECT (
+    SELECT 1 AS one
+    FROM orders AS o
+    LIMIT 1) IS NOT NULL

@@ -1,4 +1,5 @@
-SELECT COALESCE('Paris' IN (
-    SELECT c.city
+SELECT COALESCE((
+    SELECT 1 AS one
     FROM customers AS c
-), FALSE)
+    WHERE c.city = 'Paris'
+    LIMIT 1) IS NOT NULL, FALSE)
