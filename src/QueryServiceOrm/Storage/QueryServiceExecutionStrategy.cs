@@ -15,6 +15,14 @@ internal sealed partial class QueryServiceExecutionStrategy(
     ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, bool rotatingTokens)
     : ExecutionStrategy(dependencies, options.MaxRetryCount, options.MaxRetryDelay)
 {
+    /// <summary>
+    /// False, although reads are retried: EF buffers every row of a query in memory when a strategy says it retries,
+    /// so that a failure in the middle of a result could be replayed. The service streams millions of rows, and only
+    /// failures seen before the first row is handed out are retried (the first row is read ahead inside the strategy),
+    /// so nothing needs buffering.
+    /// </summary>
+    public override bool RetriesOnFailure => false;
+
     public override TResult Execute<TState, TResult>(
         TState state, Func<DbContext, TState, TResult> operation, Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded)
     {

@@ -89,4 +89,12 @@ public sealed class ExecutionStrategyTests
         Assert.That(() => db.Database.CreateExecutionStrategy().Execute(() => throw Server("42P01", "no table")),
             Throws.TypeOf<QueryServiceTableNotFoundException>().With.Property("SqlState").EqualTo("42P01"));
     }
+
+    [Test]
+    public void Queries_stream_instead_of_being_buffered_for_retries()
+    {
+        // EF buffers whole results when the strategy reports RetriesOnFailure; retries here need no buffer (see the strategy).
+        using var db = new QueryServiceDbContextFactory<EmptyContext>(Password).CreateDbContext();
+        Assert.That(db.Database.CreateExecutionStrategy().RetriesOnFailure, Is.False);
+    }
 }

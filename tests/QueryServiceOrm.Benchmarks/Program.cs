@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using QueryServiceOrm.Benchmarks;
+
+// dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --filter '*'     (the BenchmarkDotNet table)
+// dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --memory         (peak memory while streaming)
+if (args.Contains("--memory"))
+{
+    await PeakMemory.RunAsync();
+    return;
+}
+
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(6))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(StreamingReadBenchmarks).Assembly).Run(args, config);

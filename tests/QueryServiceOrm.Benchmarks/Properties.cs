@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// The benchmarks run against the Unix-only sandbox.
+[assembly: UnsupportedOSPlatform("windows")]
