@@ -23,10 +23,11 @@ public class StreamingReadBenchmarks
     [Params(100_000, 1_000_000)]
     public int Rows { get; set; }
 
+    // Synchronous: the in-process toolchain of BenchmarkDotNet 0.14 does not await an async set-up.
     [GlobalSetup]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _sandbox = await BenchData.GetAsync();
+        _sandbox = BenchData.GetAsync().GetAwaiter().GetResult();
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username,
