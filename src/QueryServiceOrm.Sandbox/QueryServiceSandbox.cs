@@ -199,10 +199,24 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         start.Environment["PGAPPNAME"] = "psql";
         start.Environment["PGTZ"] = "UTC";
 
+        if (!File.Exists(_binaries.Psql))
+        {
+            throw new SandboxException($"psql was not found beside the server programs ({_binaries.Psql}). Install it with 'apt-get install -y postgresql-client'.");
+        }
+
         using var psql = Process.Start(start) ?? throw new SandboxException("Could not start psql.");
         var output = psql.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = psql.StandardError.ReadToEndAsync(cancellationToken);
-        await psql.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await psql.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            psql.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (psql.ExitCode != 0)
         {
             throw new SandboxException($"psql failed ({psql.ExitCode}): {(await error.ConfigureAwait(false)).Trim()}");
@@ -231,8 +245,14 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     private static async Task InitializeAsync(PostgresBinaries binaries, string instance, string adminPassword, CancellationToken cancellationToken)
     {
         var passwordFile = Path.Combine(instance, "admin.pw");
-        await File.WriteAllTextAsync(passwordFile, adminPassword, cancellationToken).ConfigureAwait(false);
-        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await using (var file = new FileStream(passwordFile, new FileStreamOptions
+                     {
+                         Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                     }))
+        {
+            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(adminPassword), cancellationToken).ConfigureAwait(false);
+        }
+
         await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
 
         var data = Path.Combine(instance, "data");

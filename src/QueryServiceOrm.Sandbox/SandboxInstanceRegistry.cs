@@ -29,7 +29,7 @@ internal static class SandboxInstanceRegistry
 
     public static string CreateInstanceDirectory(int ownerProcessId)
     {
-        Directory.CreateDirectory(Root);
+        EnsurePrivateRoot();
         var directory = Path.Combine(Root, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
@@ -40,7 +40,32 @@ internal static class SandboxInstanceRegistry
 
     /// <summary>Records which process owns an instance; the instance is removed once that process is gone.</summary>
     public static void WriteOwner(string instanceDirectory, int ownerProcessId)
-        => File.WriteAllText(Path.Combine(instanceDirectory, OwnerFile), $"{ownerProcessId} {ProcessStartTicks(ownerProcessId)}");
+    {
+        // Written aside and renamed into place, so a concurrent sweep never reads a half-written record.
+        var temporary = Path.Combine(instanceDirectory, OwnerFile + ".tmp");
+        File.WriteAllText(temporary, $"{ownerProcessId} {ProcessStartTicks(ownerProcessId) ?? "gone"}");
+        File.Move(temporary, Path.Combine(instanceDirectory, OwnerFile), overwrite: true);
+    }
+
+    // The folder holds servers this user starts and stops: it must be this user's alone, and not a link planted by someone else.
+    private static void EnsurePrivateRoot()
+    {
+        var root = new DirectoryInfo(Root);
+        if (!root.Exists)
+        {
+            Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            root.Refresh();
+        }
+
+        if (root.LinkTarget is not null || SandboxProcess.TryRunQuiet("stat", ["-c", "%u", Root])?.Trim() != SandboxProcess.UserId)
+        {
+            throw new SandboxException($"{Root} is not a folder owned by this user. Remove it, then start the sandbox again.");
+        }
+
+        // Other users may pass through (the server runs as postgres when started by root) but not list it.
+        File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                   | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+    }
 
     /// <summary>Starts the watchdog for an instance owned by a process; kill it when the instance is disposed normally.</summary>
     public static Process StartWatchdog(string instanceDirectory, PostgresBinaries binaries, int ownerProcessId)
@@ -84,8 +109,15 @@ internal static class SandboxInstanceRegistry
                 }
             }
 
-            Directory.Delete(directory, recursive: true);
-            removed++;
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                removed++;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Another sweep got there first.
+            }
         }
 
         return removed;
@@ -104,9 +136,10 @@ internal static class SandboxInstanceRegistry
             return Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow.AddMinutes(-5);
         }
 
-        return owner.Length == 2
-               && int.TryParse(owner[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-               && ProcessStartTicks(pid) == owner[1];
+        // A record that does not parse is treated like a missing one: only young folders are spared.
+        return owner.Length == 2 && int.TryParse(owner[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? ProcessStartTicks(pid) == owner[1]
+            : Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow.AddMinutes(-5);
     }
 
     // Field 22 of /proc/<pid>/stat: the process start time, which differs for a recycled pid.

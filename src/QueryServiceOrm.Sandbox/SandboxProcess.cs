@@ -12,6 +12,9 @@ internal static class SandboxProcess
 
     public static bool IsRoot => Environment.IsPrivilegedProcess;
 
+    /// <summary>This process's numeric user id, as <c>id -u</c> prints it.</summary>
+    public static string? UserId { get; } = TryRunQuiet("id", ["-u"])?.Trim();
+
     public static async Task<string> RunAsServerUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         => IsRoot
             ? await RunAsync("runuser", ["-u", ServerUser, "--", program, .. arguments], cancellationToken).ConfigureAwait(false)

@@ -76,6 +76,16 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
     /// <inheritdoc />
     public override string ToString() => $"{nameof(QueryServiceAccessTokenProvider)}({Options})";
 
+    /// <summary>
+    /// Forgets the current token after the server refused it, so the next background refresh fetches a new one.
+    /// Returns true, for use in retry decisions.
+    /// </summary>
+    internal bool Invalidate()
+    {
+        _current = null;
+        return true;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -67,10 +67,17 @@ public sealed record QueryServiceOAuthOptions
                 "the client secret must never cross the network unencrypted.");
         }
 
-        if (RefreshCheckInterval <= TimeSpan.Zero || RetryAfterFailure <= TimeSpan.Zero || RefreshBeforeExpiry < TimeSpan.Zero)
+        if (RefreshCheckInterval <= TimeSpan.Zero || RetryAfterFailure <= TimeSpan.Zero || RefreshBeforeExpiry <= TimeSpan.Zero)
         {
             throw new QueryServiceConfigurationException(
                 nameof(RefreshCheckInterval), "and the other refresh intervals must be positive.");
+        }
+
+        // The check must come round at least once inside the renewal window, or a connection could get an expired token.
+        if (RefreshCheckInterval >= RefreshBeforeExpiry)
+        {
+            throw new QueryServiceConfigurationException(
+                nameof(RefreshCheckInterval), $"({RefreshCheckInterval}) must be shorter than RefreshBeforeExpiry ({RefreshBeforeExpiry}).");
         }
     }
 

@@ -7,7 +7,4 @@ public static class QueryServiceEventId
 {
     /// <summary>A query without Take returned exactly the row cap: the service probably cut the result short.</summary>
     public static readonly EventId RowCapReached = new(30_001, nameof(RowCapReached));
-
-    /// <summary>A read failed with a transient error and is being retried.</summary>
-    public static readonly EventId RetryingRead = new(30_002, nameof(RetryingRead));
 }

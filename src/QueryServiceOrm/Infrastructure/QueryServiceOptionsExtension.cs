@@ -26,9 +26,10 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     public QueryServiceOptionsExtension(
         QueryServiceDialect dialect, QueryServiceAccessTokenProvider? accessTokenProvider, QueryServiceQueryOptions queryOptions)
     {
+        ArgumentNullException.ThrowIfNull(queryOptions);
         Dialect = dialect;
         AccessTokenProvider = accessTokenProvider;
-        QueryOptions = queryOptions;
+        QueryOptions = queryOptions.Validate();
     }
 
     /// <summary>The SQL dialect.</summary>
@@ -57,8 +58,9 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
-            .TryAdd<IInterceptor, CommandErrorInterceptor>();
+            .TryAdd<IInterceptor, ExecutionTrackingInterceptor>();
         services.AddSingleton(this);
+        services.AddScoped<CommandJournal>();
 
         // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
         // because Npgsql only TryAdds.

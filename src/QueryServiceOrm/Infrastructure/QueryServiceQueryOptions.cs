@@ -49,4 +49,15 @@ public sealed record QueryServiceQueryOptions
 
     /// <summary>The longest delay between two tries (default 30 s).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks the settings and returns this instance.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public QueryServiceQueryOptions Validate()
+        => !Enum.IsDefined(ParameterMode) || !Enum.IsDefined(RowLimitBehavior)
+            ? throw new ArgumentOutOfRangeException(nameof(ParameterMode), "Unknown parameter mode or row limit behaviour.")
+            : RowCap is < 1 or > MaxLimit
+                ? throw new ArgumentOutOfRangeException(nameof(RowCap), RowCap, $"The row cap must be between 1 and {MaxLimit}.")
+                : MaxRetryCount < 0 || RetryBaseDelay <= TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay
+                    ? throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), "Retries need a count of 0 or more and a positive base delay no longer than the maximum.")
+                    : this;
 }

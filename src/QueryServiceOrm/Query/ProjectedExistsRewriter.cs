@@ -44,10 +44,15 @@ internal sealed class ProjectedExistsRewriter(ISqlExpressionFactory sqlExpressio
                 ExistsExpression exists => owner.Sql.IsNotNull(owner.FirstRow(exists.Subquery, exists.Subquery.Predicate)),
                 SqlUnaryExpression { OperatorType: ExpressionType.Not, Operand: ExistsExpression exists }
                     => owner.Sql.IsNull(owner.FirstRow(exists.Subquery, exists.Subquery.Predicate)),
-                InExpression { Subquery: { Projection: [var column] } subquery, Item: SqlConstantExpression { Value: not null } item }
+                InExpression { Subquery: { Projection: [var column] } subquery, Item: SqlConstantExpression { Value: not null } item } when IsPlain(subquery)
                     => owner.Sql.IsNotNull(owner.FirstRow(subquery, Match(subquery.Predicate, owner.Sql.Equal(column.Expression, item)))),
                 _ => base.VisitExtension(node),
             };
+
+        // Moving the match into WHERE is only the same question when nothing limits, groups or combines the rows first.
+        private static bool IsPlain(SelectExpression subquery)
+            => subquery is { Limit: null, Offset: null, GroupBy.Count: 0, Having: null, IsDistinct: false }
+               && subquery.Tables.All(t => t is TableExpression);
 
         private SqlExpression Match(SqlExpression? predicate, SqlExpression match) => predicate is null ? match : owner.Sql.AndAlso(predicate, match);
     }

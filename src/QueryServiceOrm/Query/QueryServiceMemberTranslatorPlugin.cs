@@ -35,7 +35,8 @@ internal sealed class QueryServiceMemberTranslatorPlugin(ISqlExpressionFactory s
                 nameof(DateTime.Minute) => Part("minute"),
                 nameof(DateTime.Second) => Part("second"),
                 nameof(DateTime.DayOfWeek) => DayOfWeek(),
-                nameof(DateTime.Date) => sql.Function(
+                // DateTimeOffset.Date is a DateTime: left to Npgsql rather than typed wrongly here.
+                nameof(DateTime.Date) when member.DeclaringType == typeof(DateTime) => sql.Function(
                     "date_trunc", [sql.Constant("day"), instance], nullable: true, argumentsPropagateNullability: [false, true], instance.Type, instance.TypeMapping),
                 _ => null,
             };

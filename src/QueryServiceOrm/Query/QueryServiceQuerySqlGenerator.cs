@@ -23,6 +23,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private readonly SqlDialect _dialect;
     private readonly Dictionary<string, string> _snapshots = new(StringComparer.Ordinal);
     private bool _withoutRowLimit;
+    private bool _topLevelLimitWritten;
     private int _selectDepth;
 
     public QueryServiceQuerySqlGenerator(
@@ -77,6 +78,18 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
     }
 
+    protected override void GenerateRootCommand(Expression queryExpression)
+    {
+        base.GenerateRootCommand(queryExpression);
+
+        // A top-level set operation is written without the outer select's LIMIT/OFFSET step; the uncapped clause then
+        // closes the whole statement, where it applies to the combined result.
+        if (_withoutRowLimit && !_topLevelLimitWritten && _dialect.UncappedLimitClause is { } uncapped)
+        {
+            Sql.AppendLine().Append(uncapped);
+        }
+    }
+
     protected override void GenerateLimitOffset(SelectExpression selectExpression)
     {
         if (_selectDepth == 1 && selectExpression.Limit is null && _withoutRowLimit && _dialect.UncappedLimitClause is { } uncapped)
@@ -84,6 +97,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             Sql.AppendLine().Append(uncapped);
         }
 
+        _topLevelLimitWritten |= _selectDepth == 1 && (selectExpression.Limit is not null || _withoutRowLimit);
         base.GenerateLimitOffset(selectExpression);
     }
 

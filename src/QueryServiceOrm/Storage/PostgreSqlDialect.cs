@@ -44,7 +44,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
         {
             "date_format" => Call(sql, "to_char", [arguments[0], PostgresPattern(arguments[1], sql)], returnType),
             "to_timestamp" => Call(sql, "to_timestamp", [arguments[0], PostgresPattern(arguments[1], sql)], returnType),
-            "from_utc_timestamp" => Call(sql, "timezone", [arguments[1], arguments[0]], returnType),
+            // The argument is a UTC time: as timestamptz whatever its column type, so timezone() converts from UTC, not to it.
+            "from_utc_timestamp" => Call(sql, "timezone", [arguments[1], sql.Convert(arguments[0], typeof(DateTimeOffset), typeMappings.FindMapping(typeof(DateTimeOffset)))], returnType),
 
             // Wrapping the pattern in a group makes group 0 (the whole match) the first element; Spark gives '' for no match.
             "regexp_extract" => sql.Coalesce(
@@ -82,13 +83,14 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     private static partial Regex JavaPattern();
 
     /// <summary>
-    /// Standard SQL literal (standard_conforming_strings is on): only the quote is doubled, backslash is an ordinary
-    /// character. PostgreSQL text cannot hold U+0000 at all, so such a value is refused rather than cut short.
+    /// An escape string (<c>E'...'</c>), which reads the same whatever standard_conforming_strings says (a pooled session
+    /// may have changed it): backslash doubled, quote doubled. PostgreSQL text cannot hold U+0000 at all, so such a value
+    /// is refused rather than cut short.
     /// </summary>
     protected override string StringLiteral(string value)
         => value.Contains('\0', StringComparison.Ordinal)
             ? throw new ArgumentException("PostgreSQL text cannot contain the character U+0000 (NUL).", nameof(value))
-            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+            : "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     protected override string TimestampLiteral(DateTime utc, bool withTimeZone)
         => withTimeZone ? $"TIMESTAMPTZ '{FormatTimestamp(utc)}Z'" : $"TIMESTAMP '{FormatTimestamp(utc)}'";

@@ -72,9 +72,17 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
     /// <inheritdoc cref="ReadAhead"/>
     public async Task ReadAheadAsync(CancellationToken cancellationToken) => _readAhead = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
 
-    public override bool NextResult() => inner.NextResult();
+    public override bool NextResult()
+    {
+        StartResult();
+        return inner.NextResult();
+    }
 
-    public override Task<bool> NextResultAsync(CancellationToken cancellationToken) => inner.NextResultAsync(cancellationToken);
+    public override Task<bool> NextResultAsync(CancellationToken cancellationToken)
+    {
+        StartResult();
+        return inner.NextResultAsync(cancellationToken);
+    }
 
     public override bool GetBoolean(int ordinal) => inner.GetBoolean(ordinal);
 
@@ -131,7 +139,8 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
 
     public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => inner.IsDBNullAsync(ordinal, cancellationToken);
 
-    public override IEnumerator GetEnumerator() => ((IEnumerable)inner).GetEnumerator();
+    // Through this reader, so the row read ahead is not skipped and rows are counted.
+    public override IEnumerator GetEnumerator() => new DbEnumerator(this);
 
     public override void Close() => inner.Close();
 
@@ -147,6 +156,13 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
         }
 
         base.Dispose(disposing);
+    }
+
+    private void StartResult()
+    {
+        _readAhead = null;
+        _rows = 0;
+        _reported = false;
     }
 
     private bool? TakeReadAhead()

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -11,8 +11,8 @@ namespace QueryServiceOrm.Storage;
 /// refused right after it was renewed), with exponential backoff and a cap; never a write, since the data lake
 /// has no transaction to undo half of one. Whatever escapes becomes the library's typed exception.
 /// </summary>
-internal sealed partial class QueryServiceExecutionStrategy(
-    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, bool rotatingTokens)
+internal sealed class QueryServiceExecutionStrategy(
+    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, CommandJournal journal, Credentials.QueryServiceAccessTokenProvider? tokens)
     : ExecutionStrategy(dependencies, options.MaxRetryCount, options.MaxRetryDelay)
 {
     /// <summary>
@@ -32,7 +32,8 @@ internal sealed partial class QueryServiceExecutionStrategy(
         }
         catch (Exception e) when (QueryServiceErrors.Translate(Unwrap(e)) is QueryServiceException translated)
         {
-            throw translated;
+            ExceptionDispatchInfo.Throw(translated);
+            throw;
         }
     }
 
@@ -48,13 +49,23 @@ internal sealed partial class QueryServiceExecutionStrategy(
         }
         catch (Exception e) when (QueryServiceErrors.Translate(Unwrap(e)) is QueryServiceException translated)
         {
-            throw translated;
+            ExceptionDispatchInfo.Throw(translated);
+            throw;
         }
+    }
+
+    // Only the outermost operation starts a fresh journal; nested ones run inside it.
+    protected override void OnFirstExecution()
+    {
+        journal.Reset();
+        base.OnFirstExecution();
     }
 
     protected override bool ShouldRetryOn(Exception exception)
     {
-        if (exception.Data[QueryServiceErrors.CommandTextKey] is string commandText && !IsRead(commandText))
+        // Once anything but a read went out in this operation, retrying the operation would send it again.
+        if (journal.WriteSent
+            || (exception.Data[QueryServiceErrors.CommandTextKey] is string commandText && !CommandJournal.IsRead(commandText)))
         {
             return false;
         }
@@ -63,7 +74,7 @@ internal sealed partial class QueryServiceExecutionStrategy(
         return QueryServiceErrors.Find<NpgsqlException>(exception) switch
         {
             PostgresException error when QueryServiceErrors.IsSessionLimit(error) => true,
-            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } => rotatingTokens,
+            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } when tokens is not null => tokens.Invalidate(),
             PostgresException => false,
             { IsTransient: true } => true,
             _ => false,
@@ -86,9 +97,4 @@ internal sealed partial class QueryServiceExecutionStrategy(
 
     // A retry gave up: the last failure is what the caller needs to see.
     private static Exception Unwrap(Exception exception) => exception is RetryLimitExceededException { InnerException: { } last } ? last : exception;
-
-    private static bool IsRead(string commandText) => ReadStatement().IsMatch(commandText);
-
-    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH|SHOW|EXPLAIN|VALUES)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ReadStatement();
 }

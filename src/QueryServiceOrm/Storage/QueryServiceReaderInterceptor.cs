@@ -33,7 +33,7 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         catch (Exception e)
         {
             result.Dispose();
-            throw CommandErrorInterceptor.Translate(command, e);
+            throw ExecutionTrackingInterceptor.Translate(command, e);
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         catch (Exception e)
         {
             result.Dispose();
-            throw CommandErrorInterceptor.Translate(command, e);
+            throw ExecutionTrackingInterceptor.Translate(command, e);
         }
     }
 
@@ -62,11 +62,10 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
             ? null
             : new QueryServiceDataReader(result, IsCapped(command.CommandText) ? options.RowCap : null, OnCapReached);
 
-    // EF writes a statement's own LIMIT on a line of its own at column 0; subqueries are indented.
+    // EF ends a statement with its own LIMIT line (subqueries and CTEs come before it, indented or not). Anything else
+    // is counted: counting a result that was not capped costs a comparison, missing a capped one loses rows silently.
     private static bool IsCapped(string commandText)
-        => !QueryServiceQueryTags.IsIn(commandText, QueryServiceQueryTags.WithoutRowLimit)
-           && !TopLevelLimit().IsMatch(commandText)
-           && StartsWithSelect().IsMatch(commandText);
+        => !QueryServiceQueryTags.IsIn(commandText, QueryServiceQueryTags.WithoutRowLimit) && !FinalLimit().IsMatch(commandText);
 
     private void OnCapReached(int rows)
     {
@@ -81,9 +80,6 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         _logger.LogWarning(QueryServiceEventId.RowCapReached, "{Message}", message);
     }
 
-    [GeneratedRegex(@"^LIMIT\s", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex TopLevelLimit();
-
-    [GeneratedRegex(@"^(\s*--[^\n]*\n)*\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex StartsWithSelect();
+    [GeneratedRegex(@"(^|\n)LIMIT\s+[0-9]+(\s+OFFSET\s+[0-9]+)?\s*;?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FinalLimit();
 }

@@ -63,29 +63,28 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
     }
 
     /// <summary>
-    /// Spark string literals treat backslash as an escape and join adjacent literals (<c>'a' 'b'</c> is <c>ab</c>),
-    /// so quotes are escaped with a backslash, never doubled. <c>#</c> (a saved-template reference for the
-    /// service) and control characters are written as <c>\uXXXX</c>.
+    /// Spark string literals treat backslash as an escape and join adjacent literals (<c>'a' 'b'</c> is <c>ab</c>), and the
+    /// service's wire front rewrites the text before Spark sees it (<c>#name</c> templates) by rules nobody documents. So
+    /// every character that could matter to any of those layers (quote, backslash, <c>#</c>, control characters) is
+    /// written as Spark's <c>\uXXXX</c> escape: the literal then holds no quote or backslash pair a lexer could misread.
     /// </summary>
-    protected override string StringLiteral(string value)
+    protected override string StringLiteral(string value) => Escaped(value, escapeBackslash: true);
+
+    // Npgsql's E'' constants carry backslash escapes meant to be read (\t, \n): Spark reads the same escapes.
+    protected override string? EscapeStringLiteral(string value) => Escaped(value, escapeBackslash: false);
+
+    private static string Escaped(string value, bool escapeBackslash)
     {
         var builder = new StringBuilder(value.Length + 2).Append('\'');
         foreach (var c in value)
         {
-            switch (c)
+            if (c is '\'' or '#' or < ' ' or '\u007f' || (c == '\\' && escapeBackslash))
             {
-                case '\\':
-                    builder.Append(@"\\");
-                    break;
-                case '\'':
-                    builder.Append(@"\'");
-                    break;
-                case '#' or < ' ' or '\u007f':
-                    builder.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    builder.Append(c);
-                    break;
+                builder.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
             }
         }
 

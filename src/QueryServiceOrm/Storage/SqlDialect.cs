@@ -14,6 +14,11 @@ public abstract class SqlDialect
     private static readonly SqlDialect Service = new QueryServiceSqlDialect();
     private static readonly SqlDialect Postgres = new PostgreSqlDialect();
 
+    // The two dialects are the library's; applications choose between them with QueryServiceDialect.
+    internal SqlDialect()
+    {
+    }
+
     /// <summary>The dialect this instance writes.</summary>
     public abstract QueryServiceDialect Kind { get; }
 
@@ -87,7 +92,7 @@ public abstract class SqlDialect
     {
         if (IsEscapeStringMapping(typeMapping))
         {
-            return null;
+            return value is string escaped ? EscapeStringLiteral(escaped) : null;
         }
 
         if (value is not null && typeMapping?.Converter is { } converter)
@@ -120,6 +125,13 @@ public abstract class SqlDialect
     /// <summary>A string literal, escaped so that no character of the value can end it or change the statement.</summary>
     /// <param name="value">The text.</param>
     protected abstract string StringLiteral(string value);
+
+    /// <summary>
+    /// A literal for a value whose backslash escapes are meant to be read (Npgsql's E'' constants), or null to leave it
+    /// to Npgsql.
+    /// </summary>
+    /// <param name="value">The text, escapes included.</param>
+    protected virtual string? EscapeStringLiteral(string value) => null;
 
     /// <summary>A timestamp literal for a UTC (or unspecified) time.</summary>
     /// <param name="utc">The time.</param>

@@ -290,6 +290,16 @@ public sealed class QueryServiceCredentialsTests
     public void OAuth_and_a_password_together_are_refused()
         => AssertRejected("Password", ("ClientId", "c"), ("ClientSecret", "s"), ("OrganizationId", "O"));
 
+    [Test]
+    public void The_refresh_check_must_come_round_inside_the_renewal_window()
+        => Assert.That(
+            () => new QueryServiceAccessTokenProvider(new QueryServiceOAuthOptions
+            {
+                ClientId = "c", ClientSecret = "s", OrganizationId = "O",
+                RefreshCheckInterval = TimeSpan.FromMinutes(30), RefreshBeforeExpiry = TimeSpan.FromMinutes(10),
+            }),
+            Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("RefreshCheckInterval"));
+
     private sealed class TempFile : IDisposable
     {
         public TempFile(string content)

@@ -127,6 +127,13 @@ internal static class LinqFeatureMatrix
         yield return Scalar("Contains_value", async db => await db.Customers.Select(c => c.City).ContainsAsync("Paris"),
             "SELECT EXISTS (SELECT 1 FROM customers WHERE city = 'Paris')");
 
+        yield return Scalar("Contains_in_a_limited_subquery", async db => await db.Customers.Where(c => c.Id == 1)
+                .Select(c => db.Orders.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).Take(3).Select(o => o.CustomerId).Contains(5)).SingleAsync(),
+            "SELECT 5 IN (SELECT customer_id FROM orders ORDER BY amount DESC, id LIMIT 3)");
+        yield return Scalar("Contains_in_a_plain_subquery", async db => await db.Customers.Where(c => c.Id == 1)
+                .Select(c => db.Orders.Where(o => o.Amount > 450).Select(o => o.CustomerId).Contains(5)).SingleAsync(),
+            "SELECT EXISTS (SELECT 1 FROM orders WHERE amount > 450 AND customer_id = 5)");
+
         // Grouping
         yield return Rows("GroupBy_count", db => db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).OrderBy(x => x.Key),
             "SELECT status, count(*) FROM orders GROUP BY status ORDER BY status");

@@ -20,7 +20,7 @@ public sealed class ParameterModeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(inline, Does.Contain(@"c.name = 'Ann O\'Neil'").And.Contain("c.id IN (3, 4)").And.Not.Contain("@"));
+            Assert.That(inline, Does.Contain(@"c.name = 'Ann O\u0027Neil'").And.Contain("c.id IN (3, 4)").And.Not.Contain("@"));
             Assert.That(bind, Does.Contain("c.name = @").And.Contain("c.id IN (@").And.Not.Contain("ANY"));
             Assert.That(inline, Does.EndWith("LIMIT 3 OFFSET 1"));
             Assert.That(bind, Does.EndWith("LIMIT 3 OFFSET 1"), "LIMIT and OFFSET stay literals");

@@ -95,4 +95,34 @@ public sealed class RowLimitTests
         await db.Customers.CountAsync();
         Assert.That(logs.Entries.Count(e => e.Contains(nameof(QueryServiceEventId.RowCapReached), StringComparison.Ordinal)), Is.EqualTo(warnings));
     }
+
+    [Test]
+    public async Task Without_row_limit_also_lifts_the_cap_of_a_top_level_set_operation()
+    {
+        var concat = await ContextFactories.ServiceSqlAsync(db => db.Customers.Select(c => c.Id).Concat(db.Orders.Select(o => o.CustomerId)).WithoutRowLimit().ToListAsync());
+        var union = await ContextFactories.ServiceSqlAsync(db => db.Customers.Select(c => c.City).Union(db.Customers.Select(c => c.Tier)).WithoutRowLimit().ToListAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(concat, Does.Contain("UNION ALL").And.EndWith("\nLIMIT 0"));
+            Assert.That(union, Does.Contain("UNION").And.EndWith("\nLIMIT 0"));
+        });
+    }
+
+    [Test]
+    public async Task A_hand_written_statement_whose_limit_is_not_the_last_line_is_still_checked()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = logs.CreateFactory();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.RowCap(5), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
+
+        var rows = await db.Database.SqlQueryRaw<int>("WITH x AS (\nSELECT id FROM customers ORDER BY id\nLIMIT 60\n)\nSELECT id AS \"Value\" FROM x WHERE id <= 5").ToListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Count.EqualTo(5));
+            Assert.That(logs.Entries, Has.Some.Contains(nameof(QueryServiceEventId.RowCapReached)));
+        });
+    }
 }

@@ -133,6 +133,27 @@ public sealed class ServerErrorTests
         return key;
     }
 
+    [Test]
+    public async Task A_read_after_a_write_in_the_same_operation_is_not_retried()
+    {
+        var sandbox = await ShopData.SeedAsync();
+        var key = await NewCounterAsync(sandbox, "mixed");
+        await sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        var insert = $"INSERT INTO qsorm_sink_{key} SELECT 1";
+        var read = $"SELECT qsorm_flaky('{key}', 1) AS \"Value\"";
+
+        Assert.That(
+            () => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await db.Database.ExecuteSqlRawAsync(insert);
+                return await db.Database.SqlQueryRaw<long>(read).SingleAsync();
+            }),
+            Throws.TypeOf<QueryServiceSessionLimitException>());
+        var sql = $"SELECT count(*) AS \"Value\" FROM qsorm_sink_{key}";
+        Assert.That(await db.Database.SqlQueryRaw<long>(sql).SingleAsync(), Is.EqualTo(1), "the INSERT was not sent twice");
+    }
+
     private static Task<long> AttemptsAsync(ShopContext db, string key)
     {
         var sql = $"SELECT last_value AS \"Value\" FROM qsorm_seq_{key}";

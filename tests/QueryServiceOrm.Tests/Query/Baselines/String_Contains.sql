@@ -1,4 +1,4 @@
 SELECT c.id
 FROM customers AS c
-WHERE c.name LIKE '%O\'N%'
+WHERE c.name LIKE '%O\u0027N%'
 ORDER BY c.id NULLS FIRST
