@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Query;
 
@@ -12,9 +15,29 @@ namespace QueryServiceOrm.Query;
 /// <c>date_trunc('day', x)</c>, read in the session time zone (UTC on the service and the stand-in). Npgsql's
 /// own forms (<c>AT TIME ZONE</c>, three-argument <c>date_trunc</c>) do not exist in Spark.
 /// </summary>
-internal sealed class QueryServiceMemberTranslatorPlugin(ISqlExpressionFactory sqlExpressionFactory, SqlDialect dialect) : IMemberTranslatorPlugin
+internal sealed class QueryServiceMemberTranslatorPlugin(
+    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMemberTranslatorPlugin
 {
-    public IEnumerable<IMemberTranslator> Translators { get; } = [new DateTimeMemberTranslator(sqlExpressionFactory, dialect)];
+    public IEnumerable<IMemberTranslator> Translators { get; } =
+        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(typeMappings)];
+
+    /// <summary>A field of an XDM object (a column mapped with IsXdmObject, or a path into one) becomes a longer path.</summary>
+    private sealed class XdmFieldTranslator(IRelationalTypeMappingSource typeMappings) : IMemberTranslator
+    {
+        public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            => instance switch
+            {
+                XdmPathExpression { IsObject: true } path => path.Append(XdmNames.Of(member), returnType, MappingFor(returnType)),
+                ColumnExpression { TypeMapping.Converter: IXdmObjectConverter } column => new XdmPathExpression(column, [XdmNames.Of(member)], returnType, MappingFor(returnType)),
+                _ => null,
+            };
+
+        private RelationalTypeMapping? MappingFor(Type type)
+            => type.IsClass && type != typeof(string)
+                ? (RelationalTypeMapping)typeMappings.FindMapping(typeof(string))!.WithComposedConverter(
+                    (ValueConverter)Activator.CreateInstance(typeof(XdmObjectConverter<>).MakeGenericType(type))!)
+                : typeMappings.FindMapping(type);
+    }
 
     private sealed class DateTimeMemberTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMemberTranslator
     {

@@ -17,6 +17,9 @@ internal sealed class QueryServiceParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorParameters parameters,
     QueryServiceQueryOptions options) : NpgsqlParameterBasedSqlProcessor(dependencies, parameters)
 {
+    protected override Expression ProcessSqlNullability(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
+        => new QueryServiceSqlNullabilityProcessor(Dependencies, Parameters).Process(queryExpression, parametersDecorator);
+
     public override Expression Process(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
         => new ProjectedExistsRewriter(Dependencies.SqlExpressionFactory).Visit(
             new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, options)

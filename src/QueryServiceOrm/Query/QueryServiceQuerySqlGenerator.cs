@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Expressions.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Query;
 
@@ -99,6 +100,32 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
         _topLevelLimitWritten |= _selectDepth == 1 && (selectExpression.Limit is not null || _withoutRowLimit);
         base.GenerateLimitOffset(selectExpression);
+    }
+
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is not XdmPathExpression path)
+        {
+            return base.VisitExtension(extensionExpression);
+        }
+
+        var fieldPath = _dialect.FieldPath(path.Column.TableAlias, path.Column.Name, path.Segments);
+        Sql.Append(path.IsObject ? $"to_json({fieldPath})" : fieldPath);
+        return path;
+    }
+
+    // A whole XDM object is read as JSON: a wire client cannot read a struct (or, with type loading off, a composite).
+    protected override Expression VisitColumn(ColumnExpression columnExpression)
+    {
+        if (columnExpression.TypeMapping?.Converter is not IXdmObjectConverter)
+        {
+            return base.VisitColumn(columnExpression);
+        }
+
+        Sql.Append("to_json(");
+        base.VisitColumn(columnExpression);
+        Sql.Append(")");
+        return columnExpression;
     }
 
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)

@@ -38,6 +38,12 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string CastTypeName(string storeType) => storeType;
 
+    // Composite field access needs the column in parentheses; every name is quoted, so camelCase and digit-led names keep.
+    public override string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments)
+        => $"({Quote(tableAlias)}.{Quote(column)})." + string.Join('.', segments.Select(Quote));
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public override SqlExpression SparkFunction(
         string function, IReadOnlyList<SqlExpression> arguments, ISqlExpressionFactory sql, Type returnType, IRelationalTypeMappingSource typeMappings)
         => function switch

@@ -39,6 +39,29 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         string function, IReadOnlyList<SqlExpression> arguments, ISqlExpressionFactory sql, Type returnType, IRelationalTypeMappingSource typeMappings)
         => sql.Function(function, arguments, nullable: true, arguments.Select(_ => true), returnType);
 
+    // Dot paths may not be combined with double quotes on the service; reserved words and irregular names take back-quotes.
+    public override string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments)
+        => string.Join('.', new[] { tableAlias, column }.Concat(segments).Select(PathSegment));
+
+    private static string PathSegment(string name)
+        => PlainName().IsMatch(name) && !SparkKeywords.Contains(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    // Spark SQL's reserved words (ANSI mode) and the non-reserved ones that are risky as bare path segments.
+    private static readonly HashSet<string> SparkKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "and", "any", "anti", "array", "as", "asc", "authorization", "between", "both", "by", "case", "cast", "check", "collate",
+        "column", "constraint", "create", "cross", "cube", "current", "current_date", "current_time", "current_timestamp", "current_user",
+        "date", "default", "delete", "desc", "distinct", "drop", "else", "end", "escape", "except", "exists", "false", "fetch", "filter",
+        "for", "foreign", "from", "full", "function", "grant", "group", "grouping", "having", "in", "inner", "insert", "intersect", "interval",
+        "into", "is", "join", "lateral", "leading", "left", "like", "limit", "map", "minus", "natural", "not", "null", "of", "offset", "on",
+        "only", "or", "order", "outer", "overlaps", "partition", "primary", "references", "right", "rollup", "row", "rows", "select",
+        "semi", "session_user", "set", "some", "start", "struct", "table", "tablesample", "then", "time", "timestamp", "to", "trailing",
+        "true", "union", "unique", "unknown", "update", "user", "using", "values", "when", "where", "window", "with",
+    };
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex PlainName();
+
     public override string CastTypeName(string storeType)
     {
         var match = ParameterizedType().Match(storeType);

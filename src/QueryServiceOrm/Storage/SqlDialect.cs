@@ -62,6 +62,12 @@ public abstract class SqlDialect
         Type returnType,
         IRelationalTypeMappingSource typeMappings);
 
+    /// <summary>A field inside an object column: a dot path on the service, composite field access on PostgreSQL.</summary>
+    /// <param name="tableAlias">The alias of the column's table.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="segments">The XDM field names below the column.</param>
+    public abstract string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments);
+
     /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
     public abstract bool SupportsSnapshots { get; }
 

@@ -5,9 +5,16 @@ using QueryServiceOrm.Tests.Support;
 namespace QueryServiceOrm.Tests.Query;
 
 /// <summary>One LINQ feature: the query, and the same question asked independently in SQL.</summary>
-public sealed record LinqCase(string Name, Func<ShopContext, Task<IEnumerable<object?>>> Run, string Sql, bool Ordered = true)
+public sealed record LinqCase<TContext>(string Name, Func<TContext, Task<IEnumerable<object?>>> Run, string Sql, bool Ordered = true)
+    where TContext : DbContext
 {
     public override string ToString() => Name;
+
+    public static LinqCase<TContext> Rows<T>(string name, Func<TContext, IQueryable<T>> query, string sql, bool ordered = true)
+        => new(name, async db => (await query(db).ToListAsync()).Cast<object?>(), sql, ordered);
+
+    public static LinqCase<TContext> Scalar<T>(string name, Func<TContext, Task<T>> query, string sql)
+        => new(name, async db => new object?[] { await query(db) }, sql);
 }
 
 /// <summary>The LINQ features a Query Service user reaches for, each with its hand-written SQL counterpart.</summary>
@@ -15,7 +22,7 @@ internal static class LinqFeatureMatrix
 {
     private static readonly DateTime Jan15 = new(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc);
 
-    public static IEnumerable<LinqCase> Cases()
+    public static IEnumerable<LinqCase<ShopContext>> Cases()
     {
         // Filters
         yield return Rows("Where_string_equals", db => db.Customers.Where(c => c.City == "Paris").OrderBy(c => c.Id).Select(c => c.Id),
@@ -292,9 +299,9 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM orders WHERE COALESCE(items, 0) = 0 ORDER BY id");
     }
 
-    private static LinqCase Rows<T>(string name, Func<ShopContext, IQueryable<T>> query, string sql, bool Ordered = true)
-        => new(name, async db => (await query(db).ToListAsync()).Cast<object?>(), sql, Ordered);
+    private static LinqCase<ShopContext> Rows<T>(string name, Func<ShopContext, IQueryable<T>> query, string sql, bool Ordered = true)
+        => LinqCase<ShopContext>.Rows(name, query, sql, Ordered);
 
-    private static LinqCase Scalar<T>(string name, Func<ShopContext, Task<T>> query, string sql)
-        => new(name, async db => new object?[] { await query(db) }, sql);
+    private static LinqCase<ShopContext> Scalar<T>(string name, Func<ShopContext, Task<T>> query, string sql)
+        => LinqCase<ShopContext>.Scalar(name, query, sql);
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Diagnostics;
-using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
@@ -12,43 +9,16 @@ namespace QueryServiceOrm.Tests.Query;
 /// </summary>
 public sealed class LinqFeatureMatrixTests
 {
-    private static IEnumerable<LinqCase> Cases => LinqFeatureMatrix.Cases();
+    private static IEnumerable<LinqCase<ShopContext>> Cases => LinqFeatureMatrix.Cases();
 
     [Test]
     public void The_matrix_covers_at_least_eighty_queries() => Assert.That(Cases.Count(), Is.GreaterThanOrEqualTo(80));
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Results_on_the_stand_in_equal_psql(LinqCase linq)
-    {
-        var sandbox = await ShopData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
-
-        var actual = (await linq.Run(db)).Select(RowFormat.Row).ToList();
-        var expected = await sandbox.PsqlAsync(linq.Sql);
-
-        Assert.That(Canonical(actual, linq.Ordered), Is.EqualTo(Canonical(expected, linq.Ordered)));
-    }
+    public async Task Results_on_the_stand_in_equal_psql(LinqCase<ShopContext> linq)
+        => await LinqCaseAssertions.ResultsEqualPsqlAsync(linq, await ShopData.SeedAsync());
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Service_sql_matches_its_baseline_and_the_documented_grammar(LinqCase linq)
-    {
-        var sql = await ContextFactories.ServiceSqlAsync(linq.Run);
-        Assert.Multiple(() =>
-        {
-            Assert.That(sql, Is.Not.Empty);
-            Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
-            Baseline.AssertMatches(Path.Combine("Query", "Baselines", linq.Name + ".sql"), sql);
-        });
-    }
-
-    private static List<string> Canonical(IEnumerable<IReadOnlyList<string?>> rows, bool ordered)
-    {
-        var lines = rows.Select(r => string.Join(" | ", r.Select(v => v ?? "∅"))).ToList();
-        if (!ordered)
-        {
-            lines.Sort(StringComparer.Ordinal);
-        }
-
-        return lines;
-    }
+    public Task Service_sql_matches_its_baseline_and_the_documented_grammar(LinqCase<ShopContext> linq)
+        => LinqCaseAssertions.ServiceSqlMatchesBaselineAsync(linq, "Baselines");
 }

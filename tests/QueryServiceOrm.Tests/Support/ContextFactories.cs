@@ -13,13 +13,22 @@ internal static class ContextFactories
     };
 
     public static ShopContext CapturingServiceContext(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
-        => new QueryServiceDbContextFactory<ShopContext>(ServiceCredentials, configure, o => o.AddInterceptors(capture)).CreateDbContext();
+        => CapturingServiceContext<ShopContext>(capture, configure);
+
+    public static TContext CapturingServiceContext<TContext>(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+        => new QueryServiceDbContextFactory<TContext>(ServiceCredentials, configure, o => o.AddInterceptors(capture)).CreateDbContext();
 
     /// <summary>Runs a query against a capturing context and returns the SQL it would have sent.</summary>
-    public static async Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    public static Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        => ServiceSqlAsync<ShopContext>(run, configure);
+
+    /// <inheritdoc cref="ServiceSqlAsync(Func{ShopContext, Task}, Action{QueryServiceDbContextOptionsBuilder}?)"/>
+    public static async Task<string> ServiceSqlAsync<TContext>(Func<TContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
     {
         var capture = new CommandCapture { Suppress = true };
-        await using (var db = CapturingServiceContext(capture, configure))
+        await using (var db = CapturingServiceContext<TContext>(capture, configure))
         {
             try
             {

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace QueryServiceOrm.Xdm;
+
+/// <summary>Marks the converters of XDM object properties, whose columns are read as JSON (<c>to_json(column)</c>).</summary>
+public interface IXdmObjectConverter
+{
+    /// <summary>The C# type of the object.</summary>
+    Type ObjectType { get; }
+}
+
+/// <summary>
+/// Reads an XDM object from the JSON text of its column (Query Service's <c>to_json(col)</c> or <c>auto_to_json</c>; the
+/// stand-in's <c>to_json</c> of a composite), by XDM field names (<see cref="XdmNames"/>).
+/// </summary>
+/// <typeparam name="T">The C# class of the object.</typeparam>
+public sealed class XdmObjectConverter<T>() : ValueConverter<T, string>(
+    value => JsonSerializer.Serialize(value, XdmNames.Json),
+    json => JsonSerializer.Deserialize<T>(json, XdmNames.Json)!), IXdmObjectConverter
+    where T : class?
+{
+    /// <inheritdoc />
+    public Type ObjectType => typeof(T);
+}
