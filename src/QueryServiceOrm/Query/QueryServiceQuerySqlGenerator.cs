@@ -26,6 +26,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private bool _withoutRowLimit;
     private bool _topLevelLimitWritten;
     private int _selectDepth;
+    private readonly Stack<bool> _finalProjection = new();
+    private bool _nextSelectIsFinalOperand;
 
     public QueryServiceQuerySqlGenerator(
         QuerySqlGeneratorDependencies dependencies,
@@ -69,15 +71,47 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     protected override Expression VisitSelect(SelectExpression selectExpression)
     {
         _selectDepth++;
+        _finalProjection.Push(_selectDepth == 1 || _nextSelectIsFinalOperand);
+        _nextSelectIsFinalOperand = false;
         try
         {
             return base.VisitSelect(selectExpression);
         }
         finally
         {
+            _finalProjection.Pop();
             _selectDepth--;
         }
     }
+
+    // The operands of a set operation deliver their rows to the client when the set operation does.
+    protected override void GenerateSetOperationOperand(SetOperationBase setOperation, SelectExpression operand)
+    {
+        _nextSelectIsFinalOperand = _finalProjection.TryPeek(out var final) && final;
+        base.GenerateSetOperationOperand(setOperation, operand);
+    }
+
+    // A whole XDM object reaches the client as JSON: a wire client cannot read a struct (or, with type loading off, a
+    // composite). Inside the statement it stays a struct, so outer queries can still reach into it.
+    protected override Expression VisitProjection(ProjectionExpression projectionExpression)
+    {
+        if (!IsXdmObject(projectionExpression.Expression) || !_finalProjection.TryPeek(out var final) || !final)
+        {
+            return base.VisitProjection(projectionExpression);
+        }
+
+        Sql.Append("to_json(");
+        Visit(projectionExpression.Expression);
+        Sql.Append(")");
+        if (projectionExpression.Alias.Length > 0)
+        {
+            Sql.Append(AliasSeparator).Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(projectionExpression.Alias));
+        }
+
+        return projectionExpression;
+    }
+
+    private static bool IsXdmObject(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
 
     protected override void GenerateRootCommand(Expression queryExpression)
     {
@@ -109,27 +143,21 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return base.VisitExtension(extensionExpression);
         }
 
-        var fieldPath = _dialect.FieldPath(path.Column.TableAlias, path.Column.Name, path.Segments);
-        Sql.Append(path.IsObject ? $"to_json({fieldPath})" : fieldPath);
+        Sql.Append(_dialect.FieldPath(path.Column.TableAlias, path.Column.Name, path.Segments));
         return path;
-    }
-
-    // A whole XDM object is read as JSON: a wire client cannot read a struct (or, with type loading off, a composite).
-    protected override Expression VisitColumn(ColumnExpression columnExpression)
-    {
-        if (columnExpression.TypeMapping?.Converter is not IXdmObjectConverter)
-        {
-            return base.VisitColumn(columnExpression);
-        }
-
-        Sql.Append("to_json(");
-        base.VisitColumn(columnExpression);
-        Sql.Append(")");
-        return columnExpression;
     }
 
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)
     {
+        // PostgreSQL calls a composite NULL when all its fields are; through JSON only a missing object is NULL, as in C#.
+        if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && IsXdmObject(sqlUnaryExpression.Operand))
+        {
+            Sql.Append("to_json(");
+            Visit(sqlUnaryExpression.Operand);
+            Sql.Append(sqlUnaryExpression.OperatorType == ExpressionType.Equal ? ") IS NULL" : ") IS NOT NULL");
+            return sqlUnaryExpression;
+        }
+
         if (sqlUnaryExpression.OperatorType != ExpressionType.Convert)
         {
             return base.VisitSqlUnary(sqlUnaryExpression);

@@ -33,6 +33,9 @@ public sealed class XdmQueryTests
             $"""SELECT "_id" FROM {E} e ORDER BY (e.commerce)."order"."priceTotal" DESC NULLS LAST, "_id" LIMIT 5 OFFSET 2""");
         yield return Rows("Group_by_nested_leaf", db => db.Events.GroupBy(e => e.Environment!.BrowserDetails!.Name).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key),
             $"""SELECT (e.environment)."browserDetails"."name", count(*) FROM {E} e GROUP BY 1 ORDER BY 1""");
+        yield return Rows("Group_by_nested_leaf_with_nested_aggregates", db => db.Events.GroupBy(e => e.Environment!.BrowserDetails!.Name)
+                .Select(g => new { g.Key, Max = g.Max(e => e.Commerce!.Order!.PriceTotal), Points = g.Sum(e => e.Luma!.Loyalty!.Points) }).OrderBy(x => x.Key),
+            $"""SELECT (e.environment)."browserDetails"."name", max((e.commerce)."order"."priceTotal"), COALESCE(sum((e."_luma").loyalty.points), 0) FROM {E} e GROUP BY 1 ORDER BY 1""");
         yield return Rows("Null_object_and_null_leaf", db => db.Events.Where(e => e.Commerce == null || e.Web!.WebReferrer!.Url == null).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE e.commerce IS NULL OR (e.web)."webReferrer"."URL" IS NULL ORDER BY "_id" """);
         yield return Rows("Nested_leaf_string_members", db => db.Events.Where(e => e.Web!.WebPageDetails!.Name!.Contains("ü") || e.Web!.WebPageDetails!.Name!.StartsWith("Cart")).OrderBy(e => e.Id).Select(e => e.Web!.WebPageDetails!.Name!.ToUpper()),
