@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QueryServiceOrm.Storage;
 using QueryServiceOrm.Xdm;
 
@@ -19,24 +18,33 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
     ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMemberTranslatorPlugin
 {
     public IEnumerable<IMemberTranslator> Translators { get; } =
-        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(typeMappings)];
+        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(sqlExpressionFactory, new XdmTypeMappings(typeMappings), dialect)];
 
-    /// <summary>A field of an XDM object (a column mapped with IsXdmObject, or a path into one) becomes a longer path.</summary>
-    private sealed class XdmFieldTranslator(IRelationalTypeMappingSource typeMappings) : IMemberTranslator
+    /// <summary>
+    /// A field of XDM data (a column mapped with IsXdmObject, or a path into one) becomes a longer path;
+    /// the Count of an XDM array becomes the dialect's array size.
+    /// </summary>
+    private sealed class XdmFieldTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings, SqlDialect dialect) : IMemberTranslator
     {
         public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
-            => instance switch
+        {
+            if (instance is null || !XdmTypeMappings.IsXdm(instance))
             {
-                XdmPathExpression { IsObject: true } path => path.Append(XdmNames.Of(member), returnType, MappingFor(returnType)),
-                ColumnExpression { TypeMapping.Converter: IXdmObjectConverter } column => new XdmPathExpression(column, [XdmNames.Of(member)], returnType, MappingFor(returnType)),
-                _ => null,
-            };
+                return null;
+            }
 
-        private RelationalTypeMapping? MappingFor(Type type)
-            => type.IsClass && type != typeof(string)
-                ? (RelationalTypeMapping)typeMappings.FindMapping(typeof(string))!.WithComposedConverter(
-                    (ValueConverter)Activator.CreateInstance(typeof(XdmObjectConverter<>).MakeGenericType(type))!)
-                : typeMappings.FindMapping(type);
+            if (XdmTypeMappings.IsList(instance.Type))
+            {
+                return member.Name == nameof(List<int>.Count)
+                    ? sql.Function(dialect.ArraySizeFunction, [instance], nullable: true, argumentsPropagateNullability: [true], typeof(int))
+                    : null;
+            }
+
+            var segment = XdmNames.Of(member);
+            return instance is XdmPathExpression path
+                ? path.Append(segment, returnType, mappings.For(returnType))
+                : new XdmPathExpression(instance, [segment], returnType, mappings.For(returnType));
+        }
     }
 
     private sealed class DateTimeMemberTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMemberTranslator

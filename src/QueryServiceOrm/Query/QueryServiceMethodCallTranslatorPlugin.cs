@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Query;
 
@@ -17,7 +18,35 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
     ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslatorPlugin
 {
     public IEnumerable<IMethodCallTranslator> Translators { get; } =
-        [new StringMethodTranslator(sqlExpressionFactory, dialect), new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect)];
+        [
+            new StringMethodTranslator(sqlExpressionFactory, dialect),
+            new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect),
+            new XdmArrayTranslator(sqlExpressionFactory, dialect),
+        ];
+
+    /// <summary>
+    /// <c>Any()</c> and <c>Count()</c> without a predicate over an XDM array (EF writes <c>Count &gt; 0</c> as <c>Any()</c>)
+    /// become the dialect's array size.
+    /// </summary>
+    private sealed class XdmArrayTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMethodCallTranslator
+    {
+        public SqlExpression? Translate(
+            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+        {
+            if (instance is not null || method.DeclaringType != typeof(Enumerable) || arguments is not [var source] || !XdmTypeMappings.IsXdm(source))
+            {
+                return null;
+            }
+
+            var size = sql.Function(dialect.ArraySizeFunction, [source], nullable: true, argumentsPropagateNullability: [true], typeof(int));
+            return method.Name switch
+            {
+                nameof(Enumerable.Any) => sql.GreaterThan(size, sql.Constant(0)),
+                nameof(Enumerable.Count) => size,
+                _ => null,
+            };
+        }
+    }
 
     private sealed class SparkFunctionTranslator(ISqlExpressionFactory sql, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslator
     {

@@ -138,13 +138,36 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override Expression VisitExtension(Expression extensionExpression)
     {
-        if (extensionExpression is not XdmPathExpression path)
+        switch (extensionExpression)
         {
-            return base.VisitExtension(extensionExpression);
+            case XdmPathExpression path:
+                WritePathBase(path.Root);
+                foreach (var segment in path.Segments)
+                {
+                    Sql.Append(".").Append(_dialect.PathSegment(segment));
+                }
+
+                return path;
+
+            default:
+                return base.VisitExtension(extensionExpression);
+        }
+    }
+
+    private void WritePathBase(SqlExpression pathBase)
+    {
+        var parenthesize = _dialect.ParenthesizesPathBase;
+        Sql.Append(parenthesize ? "(" : "");
+        if (pathBase is ColumnExpression column)
+        {
+            Sql.Append(_dialect.PathRoot(column.TableAlias, column.Name));
+        }
+        else
+        {
+            Visit(pathBase);
         }
 
-        Sql.Append(_dialect.FieldPath(path.Column.TableAlias, path.Column.Name, path.Segments));
-        return path;
+        Sql.Append(parenthesize ? ")" : "");
     }
 
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)

@@ -15,10 +15,10 @@ internal sealed class QueryServiceSqlNullabilityProcessor(
 {
     protected override SqlExpression VisitCustomSqlExpression(SqlExpression sqlExpression, bool allowOptimizedExpansion, out bool nullable)
     {
-        if (sqlExpression is XdmPathExpression path)
+        if (sqlExpression is XdmPathExpression)
         {
             nullable = true;
-            return path;
+            return sqlExpression;
         }
 
         return base.VisitCustomSqlExpression(sqlExpression, allowOptimizedExpansion, out nullable);

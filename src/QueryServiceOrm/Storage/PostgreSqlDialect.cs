@@ -38,11 +38,14 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string CastTypeName(string storeType) => storeType;
 
-    // Composite field access needs the column in parentheses; every name is quoted, so camelCase and digit-led names keep.
-    public override string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments)
-        => $"({Quote(tableAlias)}.{Quote(column)})." + string.Join('.', segments.Select(Quote));
+    // Every name is quoted, so camelCase and digit-led names keep; composite fields need their base in parentheses.
+    public override string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public override string PathSegment(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public override bool ParenthesizesPathBase => true;
+
+    public override string ArraySizeFunction => "cardinality";
 
     public override SqlExpression SparkFunction(
         string function, IReadOnlyList<SqlExpression> arguments, ISqlExpressionFactory sql, Type returnType, IRelationalTypeMappingSource typeMappings)

@@ -40,11 +40,14 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         => sql.Function(function, arguments, nullable: true, arguments.Select(_ => true), returnType);
 
     // Dot paths may not be combined with double quotes on the service; reserved words and irregular names take back-quotes.
-    public override string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments)
-        => string.Join('.', new[] { tableAlias, column }.Concat(segments).Select(PathSegment));
+    public override string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
 
-    private static string PathSegment(string name)
+    public override string PathSegment(string name)
         => PlainName().IsMatch(name) && !SparkKeywords.Contains(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    public override bool ParenthesizesPathBase => false;
+
+    public override string ArraySizeFunction => "size";
 
     // Spark SQL's reserved words (ANSI mode) and the non-reserved ones that are risky as bare path segments.
     private static readonly HashSet<string> SparkKeywords = new(StringComparer.OrdinalIgnoreCase)

@@ -62,11 +62,20 @@ public abstract class SqlDialect
         Type returnType,
         IRelationalTypeMappingSource typeMappings);
 
-    /// <summary>A field inside an object column: a dot path on the service, composite field access on PostgreSQL.</summary>
+    /// <summary>An XDM column where a path starts: on the service without double quotes, which dot paths may not carry.</summary>
     /// <param name="tableAlias">The alias of the column's table.</param>
     /// <param name="column">The column.</param>
-    /// <param name="segments">The XDM field names below the column.</param>
-    public abstract string FieldPath(string tableAlias, string column, IReadOnlyList<string> segments);
+    public abstract string PathRoot(string tableAlias, string column);
+
+    /// <summary>One field name of a path, quoted as the dialect needs.</summary>
+    /// <param name="name">The XDM field name.</param>
+    public abstract string PathSegment(string name);
+
+    /// <summary>Whether a field access needs its base in parentheses (PostgreSQL composites do).</summary>
+    public abstract bool ParenthesizesPathBase { get; }
+
+    /// <summary>The function giving an array's length (<c>size</c> or <c>cardinality</c>).</summary>
+    public abstract string ArraySizeFunction { get; }
 
     /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
     public abstract bool SupportsSnapshots { get; }

@@ -6,39 +6,35 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>
-/// A field inside an XDM object column, e.g. <c>web.webPageDetails.name</c>: the column and the XDM names below it.
-/// The dialect writes it (<c>e.web.webPageDetails.name</c> on the service, <c>(e."web")."webPageDetails"."name"</c> on
-/// the stand-in); an object-valued path is read as JSON like a whole object column.
+/// A field inside XDM data, e.g. <c>web.webPageDetails.name</c>: a root (an object column) and the XDM names below it. The dialect writes it (<c>e.web.webPageDetails.name</c>
+/// on the service, <c>(e."web")."webPageDetails"."name"</c> on the stand-in).
 /// </summary>
 public sealed class XdmPathExpression : SqlExpression
 {
     /// <summary>Creates the path.</summary>
-    /// <param name="column">The object column the path starts from.</param>
-    /// <param name="segments">The XDM field names below the column, outermost first.</param>
+    /// <param name="root">An XDM column.</param>
+    /// <param name="segments">The XDM field names below the root, outermost first.</param>
     /// <param name="type">The C# type of the field.</param>
-    /// <param name="typeMapping">Its type mapping (an XDM object mapping for object-valued fields).</param>
-    public XdmPathExpression(ColumnExpression column, IReadOnlyList<string> segments, Type type, RelationalTypeMapping? typeMapping)
+    /// <param name="typeMapping">Its type mapping (an XDM mapping for object- and array-valued fields).</param>
+    public XdmPathExpression(SqlExpression root, IReadOnlyList<string> segments, Type type, RelationalTypeMapping? typeMapping)
         : base(type, typeMapping)
     {
-        Column = column;
+        Root = root;
         Segments = segments;
     }
 
-    /// <summary>The object column the path starts from.</summary>
-    public ColumnExpression Column { get; }
+    /// <summary>Where the path starts.</summary>
+    public SqlExpression Root { get; }
 
-    /// <summary>The XDM field names below the column.</summary>
+    /// <summary>The XDM field names below the root.</summary>
     public IReadOnlyList<string> Segments { get; }
-
-    /// <summary>Whether the field is itself an object (read as JSON).</summary>
-    public bool IsObject => TypeMapping?.Converter is IXdmObjectConverter;
 
     /// <summary>The same path one field further down.</summary>
     /// <param name="segment">The XDM name of the field.</param>
     /// <param name="type">Its C# type.</param>
     /// <param name="typeMapping">Its type mapping.</param>
     public XdmPathExpression Append(string segment, Type type, RelationalTypeMapping? typeMapping)
-        => new(Column, [.. Segments, segment], type, typeMapping);
+        => new(Root, [.. Segments, segment], type, typeMapping);
 
     /// <summary>Not supported: quoting serves EF's experimental precompiled queries, which XDM paths do not take part in.</summary>
     public override Expression Quote()
@@ -46,14 +42,12 @@ public sealed class XdmPathExpression : SqlExpression
 
     /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
-        => visitor.Visit(Column) is ColumnExpression column && !ReferenceEquals(column, Column)
-            ? new XdmPathExpression(column, Segments, Type, TypeMapping)
-            : this;
+        => visitor.Visit(Root) is SqlExpression root && !ReferenceEquals(root, Root) ? new XdmPathExpression(root, Segments, Type, TypeMapping) : this;
 
     /// <inheritdoc />
     protected override void Print(ExpressionPrinter expressionPrinter)
     {
-        expressionPrinter.Visit(Column);
+        expressionPrinter.Visit(Root);
         foreach (var segment in Segments)
         {
             expressionPrinter.Append(".").Append(segment);
@@ -62,8 +56,8 @@ public sealed class XdmPathExpression : SqlExpression
 
     /// <inheritdoc />
     public override bool Equals(object? obj)
-        => obj is XdmPathExpression other && base.Equals(other) && Column.Equals(other.Column) && Segments.SequenceEqual(other.Segments);
+        => obj is XdmPathExpression other && base.Equals(other) && Root.Equals(other.Root) && Segments.SequenceEqual(other.Segments);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Column, string.Join('.', Segments));
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Root, string.Join('.', Segments));
 }

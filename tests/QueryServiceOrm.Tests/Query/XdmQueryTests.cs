@@ -55,6 +55,24 @@ public sealed class XdmQueryTests
             $"""SELECT (e.commerce)."order"."priceTotal" * 2 FROM {E} e WHERE (e.commerce)."order"."purchaseID" IS NOT NULL ORDER BY "_id" """);
     }
 
+    public static IEnumerable<LinqCase<XdmEventContext>> ArrayCases()
+    {
+        yield return Rows("Array_count", db => db.Events.Where(e => e.ProductListItems!.Count > 1).OrderBy(e => e.Id).Select(e => new { e.Id, N = e.ProductListItems!.Count }),
+            $"""SELECT "_id", cardinality("productListItems") FROM {E} WHERE cardinality("productListItems") > 1 ORDER BY "_id" """);
+        yield return Rows("Array_element", db => db.Events.Where(e => e.ProductListItems!.Count > 0).OrderBy(e => e.Id).Select(e => e.ProductListItems![0]),
+            $"""SELECT to_json(("productListItems")[1]) FROM {E} WHERE cardinality("productListItems") > 0 ORDER BY "_id" """);
+        yield return Rows("Array_null_and_empty", db => db.Events.Where(e => e.ProductListItems == null || e.ProductListItems.Count == 0).OrderBy(e => e.Id).Select(e => e.Id),
+            $"""SELECT "_id" FROM {E} WHERE "productListItems" IS NULL OR cardinality("productListItems") = 0 ORDER BY "_id" """);
+    }
+
+    [TestCaseSource(nameof(ArrayCases))]
+    public async Task Array_results_on_the_stand_in_equal_psql(LinqCase<XdmEventContext> linq)
+        => await LinqCaseAssertions.ResultsEqualPsqlAsync(linq, await XdmData.SeedAsync());
+
+    [TestCaseSource(nameof(ArrayCases))]
+    public Task Array_service_sql_matches_its_baseline(LinqCase<XdmEventContext> linq)
+        => LinqCaseAssertions.ServiceSqlMatchesBaselineAsync(linq, "XdmBaselines");
+
     [Test]
     public void The_nested_matrix_is_not_empty() => Assert.That(Cases().Count(), Is.GreaterThanOrEqualTo(15));
 
@@ -73,14 +91,14 @@ public sealed class XdmQueryTests
         await using var db = new QueryServiceDbContextFactory<XdmEventContext>(sandbox.Credentials()).CreateDbContext();
 
         var events = await db.Events.OrderBy(e => e.Id).ToListAsync();
-        var referee = await sandbox.PsqlAsync($"""SELECT to_json(web), to_json(commerce), to_json(environment), to_json("_luma") FROM {E} ORDER BY "_id" """);
+        var referee = await sandbox.PsqlAsync($"""SELECT to_json(web), to_json(commerce), to_json(environment), to_json("_luma"), to_json("productListItems") FROM {E} ORDER BY "_id" """);
 
         Assert.That(events, Has.Count.EqualTo(XdmData.Rows));
         Assert.Multiple(() =>
         {
             for (var i = 0; i < events.Count; i++)
             {
-                object?[] read = [events[i].Web, events[i].Commerce, events[i].Environment, events[i].Luma];
+                object?[] read = [events[i].Web, events[i].Commerce, events[i].Environment, events[i].Luma, events[i].ProductListItems];
                 for (var column = 0; column < read.Length; column++)
                 {
                     Assert.That(Json(read[column]), Is.EqualTo(Json(referee[i][column])), $"{events[i].Id} column {column}");

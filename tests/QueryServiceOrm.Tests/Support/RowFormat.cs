@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace QueryServiceOrm.Tests.Support;
 
@@ -20,8 +22,13 @@ internal static class RowFormat
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             float f => f.ToString("R", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
+            string text => text,
+
+            // XDM objects as PostgreSQL's to_json writes them: XDM names, compact, quotes escaped with a backslash.
+            _ => JsonSerializer.Serialize(value, Xdm),
         };
+
+    private static readonly JsonSerializerOptions Xdm = new(QueryServiceOrm.Xdm.XdmNames.Json) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static bool IsAnonymous(Type type)
         => type.IsDefined(typeof(CompilerGeneratedAttribute), false) && type.Name.Contains("AnonymousType", StringComparison.Ordinal);

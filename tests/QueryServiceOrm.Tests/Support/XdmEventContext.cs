@@ -16,6 +16,8 @@ public sealed class ExperienceEvent
 
     public Commerce? Commerce { get; set; }
 
+    public List<ProductListItem>? ProductListItems { get; set; }
+
     public XdmEnvironment? Environment { get; set; }
 
     public Luma? Luma { get; set; }
@@ -68,6 +70,18 @@ public sealed class CommerceOrder
     public string? CurrencyCode { get; set; }
 }
 
+public sealed class ProductListItem
+{
+    [JsonPropertyName("SKU")]
+    public string? Sku { get; set; }
+
+    public string? Name { get; set; }
+
+    public long? Quantity { get; set; }
+
+    public double? PriceTotal { get; set; }
+}
+
 public sealed class XdmEnvironment
 {
     public BrowserDetails? BrowserDetails { get; set; }
@@ -118,6 +132,7 @@ public sealed class XdmEventContext(DbContextOptions<XdmEventContext> options) :
         e.Property(x => x.EventType).HasColumnName("eventType");
         e.Property(x => x.Web).HasColumnName("web").IsXdmObject();
         e.Property(x => x.Commerce).HasColumnName("commerce").IsXdmObject();
+        e.Property(x => x.ProductListItems).HasColumnName("productListItems").IsXdmObject();
         e.Property(x => x.Environment).HasColumnName("environment").IsXdmObject();
         e.Property(x => x.Luma).HasColumnName("_luma").IsXdmObject();
     }

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace QueryServiceOrm.Xdm;
+
+/// <summary>Type mappings for values inside XDM data: objects and arrays as JSON-read XDM values, leaves as usual.</summary>
+internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
+{
+    private readonly ConcurrentDictionary<Type, RelationalTypeMapping> _xdm = new();
+
+    /// <summary>Whether an expression is an XDM object or array (a value a path can go into).</summary>
+    public static bool IsXdm(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
+
+    /// <summary>Whether a C# type is a list whose elements an index or a count reaches.</summary>
+    public static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
+
+    /// <summary>The mapping for a value of a type found inside XDM data.</summary>
+    public RelationalTypeMapping? For(Type type)
+        => type.IsClass && type != typeof(string)
+            ? _xdm.GetOrAdd(type, t => (RelationalTypeMapping)typeMappings.FindMapping(typeof(string))!.WithComposedConverter(
+                (ValueConverter)Activator.CreateInstance(typeof(XdmObjectConverter<>).MakeGenericType(t))!))
+            : typeMappings.FindMapping(type);
+}

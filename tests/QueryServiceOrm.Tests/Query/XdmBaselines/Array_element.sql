@@ -1,0 +1,4 @@
+SELECT to_json(x."productListItems") AS "productListItems"
+FROM xdmq_events AS x
+WHERE size(x."productListItems") > 0
+ORDER BY x._id NULLS FIRST
