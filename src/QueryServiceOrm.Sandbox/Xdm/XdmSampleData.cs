@@ -20,6 +20,9 @@ public sealed record XdmSampleTables(string Events, string Profiles, string Flat
 /// </summary>
 public static class XdmSampleData
 {
+    /// <summary>The table name prefix used unless another is given.</summary>
+    public const string DefaultPrefix = "xdm";
+
     private static readonly string[] EventTypes = ["web.webpagedetails.pageViews", "commerce.productViews", "commerce.purchases", "web.webinteraction.linkClicks"];
     private static readonly string[] PageNames = ["Home", "Product: Men's Shoes", "Cart, \"checkout\" (step 1)", "Ünïcode Seite", "Back\\slash {page}", "Search results"];
     private static readonly string[] Browsers = ["Chrome", "Firefox", "Safari", "Edge"];
@@ -34,7 +37,7 @@ public static class XdmSampleData
     /// <param name="prefix">Table name prefix: tables are <c>{prefix}_events</c>, <c>{prefix}_profiles</c> and <c>{prefix}_flat</c>.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     public static async Task<XdmSampleTables> CreateAsync(
-        QueryServiceSandbox sandbox, int rows = 100, int seed = 1, string prefix = "xdm", CancellationToken cancellationToken = default)
+        QueryServiceSandbox sandbox, int rows = 100, int seed = 1, string prefix = DefaultPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -44,7 +47,7 @@ public static class XdmSampleData
             throw new ArgumentException("The prefix must be a lower-case identifier.", nameof(prefix));
         }
 
-        var tables = new XdmSampleTables($"{prefix}_events", $"{prefix}_profiles", $"{prefix}_flat");
+        var tables = TablesFor(prefix);
         await sandbox.ExecuteAdminAsync(Ddl(tables, sandbox.Username), cancellationToken).ConfigureAwait(false);
 
         await using var connection = await sandbox.OpenAdminConnectionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -58,6 +61,10 @@ public static class XdmSampleData
 
         return tables;
     }
+
+    /// <summary>The names of the tables made with a prefix.</summary>
+    /// <param name="prefix">The prefix.</param>
+    public static XdmSampleTables TablesFor(string prefix) => new($"{prefix}_events", $"{prefix}_profiles", $"{prefix}_flat");
 
     /// <summary>The events <see cref="CreateAsync"/> writes, in <c>_id</c> order.</summary>
     /// <param name="rows">How many.</param>

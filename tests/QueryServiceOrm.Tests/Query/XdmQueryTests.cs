@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Xdm;
 
@@ -13,9 +14,9 @@ namespace QueryServiceOrm.Tests.Query;
 /// </summary>
 public sealed class XdmQueryTests
 {
-    private const string E = XdmEventContext.Table;
+    private static readonly string E = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events;
 
-    public static IEnumerable<LinqCase<XdmEventContext>> Cases()
+    public static IEnumerable<LinqCase<XdmSampleContext>> Cases()
     {
         yield return Rows("Nested_leaf_in_where", db => db.Events.Where(e => e.Web!.WebPageDetails!.Name == "Home").OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE (e.web)."webPageDetails"."name" = 'Home' ORDER BY "_id" """);
@@ -55,7 +56,7 @@ public sealed class XdmQueryTests
             $"""SELECT (e.commerce)."order"."priceTotal" * 2 FROM {E} e WHERE (e.commerce)."order"."purchaseID" IS NOT NULL ORDER BY "_id" """);
     }
 
-    public static IEnumerable<LinqCase<XdmEventContext>> ArrayCases()
+    public static IEnumerable<LinqCase<XdmSampleContext>> ArrayCases()
     {
         yield return Rows("Array_count", db => db.Events.Where(e => e.ProductListItems!.Count > 1).OrderBy(e => e.Id).Select(e => new { e.Id, N = e.ProductListItems!.Count }),
             $"""SELECT "_id", cardinality("productListItems") FROM {E} WHERE cardinality("productListItems") > 1 ORDER BY "_id" """);
@@ -66,29 +67,29 @@ public sealed class XdmQueryTests
     }
 
     [TestCaseSource(nameof(ArrayCases))]
-    public async Task Array_results_on_the_stand_in_equal_psql(LinqCase<XdmEventContext> linq)
+    public async Task Array_results_on_the_stand_in_equal_psql(LinqCase<XdmSampleContext> linq)
         => await LinqCaseAssertions.ResultsEqualPsqlAsync(linq, await XdmData.SeedAsync());
 
     [TestCaseSource(nameof(ArrayCases))]
-    public Task Array_service_sql_matches_its_baseline(LinqCase<XdmEventContext> linq)
+    public Task Array_service_sql_matches_its_baseline(LinqCase<XdmSampleContext> linq)
         => LinqCaseAssertions.ServiceSqlMatchesBaselineAsync(linq, "XdmBaselines");
 
     [Test]
     public void The_nested_matrix_is_not_empty() => Assert.That(Cases().Count(), Is.GreaterThanOrEqualTo(15));
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Results_on_the_stand_in_equal_psql(LinqCase<XdmEventContext> linq)
+    public async Task Results_on_the_stand_in_equal_psql(LinqCase<XdmSampleContext> linq)
         => await LinqCaseAssertions.ResultsEqualPsqlAsync(linq, await XdmData.SeedAsync());
 
     [TestCaseSource(nameof(Cases))]
-    public Task Service_sql_uses_dot_paths_and_matches_its_baseline(LinqCase<XdmEventContext> linq)
+    public Task Service_sql_uses_dot_paths_and_matches_its_baseline(LinqCase<XdmSampleContext> linq)
         => LinqCaseAssertions.ServiceSqlMatchesBaselineAsync(linq, "XdmBaselines");
 
     [Test]
     public async Task Whole_objects_read_back_equal_what_psql_reads()
     {
         var sandbox = await XdmData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<XdmEventContext>(sandbox.Credentials()).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<XdmSampleContext>(sandbox.Credentials()).CreateDbContext();
 
         var events = await db.Events.OrderBy(e => e.Id).ToListAsync();
         var referee = await sandbox.PsqlAsync($"""SELECT to_json(web), to_json(commerce), to_json(environment), to_json("_luma"), to_json("productListItems") FROM {E} ORDER BY "_id" """);
@@ -111,11 +112,11 @@ public sealed class XdmQueryTests
     public async Task A_nested_object_alone_is_read_as_json_too()
     {
         var sandbox = await XdmData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<XdmEventContext>(sandbox.Credentials()).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<XdmSampleContext>(sandbox.Credentials()).CreateDbContext();
 
         var pages = await db.Events.OrderBy(e => e.Id).Select(e => e.Web!.WebPageDetails).ToListAsync();
         var referee = await sandbox.PsqlAsync($"""SELECT to_json((web)."webPageDetails") FROM {E} ORDER BY "_id" """);
-        var service = await ContextFactories.ServiceSqlAsync<XdmEventContext>(d => d.Events.Select(e => e.Web!.WebPageDetails).ToListAsync());
+        var service = await ContextFactories.ServiceSqlAsync<XdmSampleContext>(d => d.Events.Select(e => e.Web!.WebPageDetails).ToListAsync());
 
         Assert.Multiple(() =>
         {
@@ -141,9 +142,9 @@ public sealed class XdmQueryTests
             _ => element.GetRawText(),
         };
 
-    private static LinqCase<XdmEventContext> Rows<T>(string name, Func<XdmEventContext, IQueryable<T>> query, string sql, bool ordered = true)
-        => LinqCase<XdmEventContext>.Rows(name, query, sql, ordered);
+    private static LinqCase<XdmSampleContext> Rows<T>(string name, Func<XdmSampleContext, IQueryable<T>> query, string sql, bool ordered = true)
+        => LinqCase<XdmSampleContext>.Rows(name, query, sql, ordered);
 
-    private static LinqCase<XdmEventContext> Scalar<T>(string name, Func<XdmEventContext, Task<T>> query, string sql)
-        => LinqCase<XdmEventContext>.Scalar(name, query, sql);
+    private static LinqCase<XdmSampleContext> Scalar<T>(string name, Func<XdmSampleContext, Task<T>> query, string sql)
+        => LinqCase<XdmSampleContext>.Scalar(name, query, sql);
 }

@@ -1,4 +1,4 @@
 SELECT x._id AS "Id", size(x."productListItems") AS "N"
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE size(x."productListItems") > 1
 ORDER BY x._id NULLS FIRST

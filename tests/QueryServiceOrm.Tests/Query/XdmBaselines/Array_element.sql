@@ -1,4 +1,4 @@
 SELECT to_json(x."productListItems") AS "productListItems"
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE size(x."productListItems") > 0
 ORDER BY x._id NULLS FIRST

@@ -1,3 +1,3 @@
 SELECT CAST(count(*) AS int)
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE x._luma.loyalty.tier = 'gold'

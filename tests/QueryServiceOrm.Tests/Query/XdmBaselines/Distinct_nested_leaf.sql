@@ -1,2 +1,2 @@
 SELECT DISTINCT x.commerce.`order`.currencyCode
-FROM xdmq_events AS x
+FROM xdm_events AS x

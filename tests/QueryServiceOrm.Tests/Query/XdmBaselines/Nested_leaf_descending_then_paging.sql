@@ -1,4 +1,4 @@
 SELECT x._id
-FROM xdmq_events AS x
+FROM xdm_events AS x
 ORDER BY x.commerce.`order`.priceTotal DESC NULLS LAST, x._id NULLS FIRST
 LIMIT 5 OFFSET 2

@@ -1,4 +1,4 @@
 SELECT x._id
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE x.web.webPageDetails.name = 'Home'
 ORDER BY x._id NULLS FIRST

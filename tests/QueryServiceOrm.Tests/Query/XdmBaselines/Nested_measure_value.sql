@@ -1,4 +1,4 @@
 SELECT x._id
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE x.web.webPageDetails.pageViews.value = CAST('1' AS double)
 ORDER BY x._id NULLS FIRST

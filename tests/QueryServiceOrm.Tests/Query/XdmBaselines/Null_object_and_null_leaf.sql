@@ -1,4 +1,4 @@
 SELECT x._id
-FROM xdmq_events AS x
+FROM xdm_events AS x
 WHERE to_json(x.commerce) IS NULL OR x.web.webReferrer.URL IS NULL
 ORDER BY x._id NULLS FIRST
