@@ -1,5 +1,6 @@
 using NpgsqlTypes;
 using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
 
 namespace QueryServiceOrm.Benchmarks;
 
@@ -8,9 +9,20 @@ internal static class BenchData
 {
     public const int MaxRows = 1_000_000;
 
+    public const int XdmRows = 100_000;
+
     private static readonly Lazy<Task<QueryServiceSandbox>> Sandbox = new(StartAsync);
+    private static readonly Lazy<Task<QueryServiceSandbox>> XdmSandbox = new(async () =>
+    {
+        var sandbox = await Sandbox.Value;
+        await XdmSampleData.CreateAsync(sandbox, XdmRows);
+        return sandbox;
+    });
 
     public static Task<QueryServiceSandbox> GetAsync() => Sandbox.Value;
+
+    /// <summary>The same sandbox with the XDM sample tables (100,000 events and as many flat rows) added.</summary>
+    public static Task<QueryServiceSandbox> GetWithXdmAsync() => XdmSandbox.Value;
 
     private static async Task<QueryServiceSandbox> StartAsync()
     {
