@@ -183,46 +183,27 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <exception cref="SandboxException">psql is missing or the statement failed.</exception>
     public async Task<IReadOnlyList<IReadOnlyList<string?>>> PsqlAsync(string sql, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(_binaries.Psql, ["-X", "-q", "--csv", "-t", "-P", "null=" + PsqlCsv.NullMarker, "-v", "ON_ERROR_STOP=1", "-c", sql])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["PGHOST"] = Host;
-        start.Environment["PGPORT"] = Port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["PGDATABASE"] = Database;
-        start.Environment["PGUSER"] = Username;
-        start.Environment["PGPASSWORD"] = Password;
-        start.Environment["PGSSLMODE"] = "require";
-        start.Environment["PGGSSENCMODE"] = "disable";
-        start.Environment["PGAPPNAME"] = "psql";
-        start.Environment["PGTZ"] = "UTC";
-
         if (!File.Exists(_binaries.Psql))
         {
             throw new SandboxException($"psql was not found beside the server programs ({_binaries.Psql}). Install it with 'apt-get install -y postgresql-client'.");
         }
 
-        using var psql = Process.Start(start) ?? throw new SandboxException("Could not start psql.");
-        var output = psql.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = psql.StandardError.ReadToEndAsync(cancellationToken);
-        try
+        var environment = new Dictionary<string, string>
         {
-            await psql.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            psql.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (psql.ExitCode != 0)
-        {
-            throw new SandboxException($"psql failed ({psql.ExitCode}): {(await error.ConfigureAwait(false)).Trim()}");
-        }
-
-        return PsqlCsv.Parse(await output.ConfigureAwait(false));
+            ["PGHOST"] = Host,
+            ["PGPORT"] = Port.ToString(CultureInfo.InvariantCulture),
+            ["PGDATABASE"] = Database,
+            ["PGUSER"] = Username,
+            ["PGPASSWORD"] = Password,
+            ["PGSSLMODE"] = "require",
+            ["PGGSSENCMODE"] = "disable",
+            ["PGAPPNAME"] = "psql",
+            ["PGTZ"] = "UTC",
+        };
+        var output = await SandboxProcess.RunAsync(
+            _binaries.Psql, ["-X", "-q", "--csv", "-t", "-P", "null=" + PsqlCsv.NullMarker, "-v", "ON_ERROR_STOP=1", "-c", sql], cancellationToken, environment)
+            .ConfigureAwait(false);
+        return PsqlCsv.Parse(output);
     }
 
     /// <summary>Reads the server log as it is now.</summary>

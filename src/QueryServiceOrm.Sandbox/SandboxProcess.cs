@@ -20,10 +20,17 @@ internal static class SandboxProcess
             ? await RunAsync("runuser", ["-u", ServerUser, "--", program, .. arguments], cancellationToken).ConfigureAwait(false)
             : await RunAsync(program, arguments, cancellationToken).ConfigureAwait(false);
 
-    public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs a program to its end and returns what it wrote to standard output; a failure carries both outputs.</summary>
+    public static async Task<string> RunAsync(
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(StartInfo(program, arguments))
-                            ?? throw new SandboxException($"Could not start {program}.");
+        var info = StartInfo(program, arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new SandboxException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -36,13 +43,15 @@ internal static class SandboxProcess
             throw;
         }
 
-        var text = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
+        var standardOutput = await output.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            throw new SandboxException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {text.Trim()}");
+            // Arguments are left out: they can hold SQL or paths, and the program's own message says what went wrong.
+            throw new SandboxException(
+                $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {(standardOutput + await error.ConfigureAwait(false)).Trim()}");
         }
 
-        return text;
+        return standardOutput;
     }
 
     /// <summary>Runs a program and returns its output, or null when it is missing or fails.</summary>
