@@ -162,6 +162,72 @@ public sealed class ReservedWordTest
     public bool? FirstVisit { get; set; }
 }
 
+/// <summary>A profile of the sample profile table.</summary>
+public sealed class XdmProfile
+{
+    /// <summary><c>_id</c>.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary><c>person</c>.</summary>
+    public Person? Person { get; set; }
+
+    /// <summary><c>personalEmail</c>.</summary>
+    public PersonalEmail? PersonalEmail { get; set; }
+
+    /// <summary><c>identityMap</c>: namespace to identities, read whole.</summary>
+    public Dictionary<string, List<Identity>>? IdentityMap { get; set; }
+
+    /// <summary><c>_luma</c>.</summary>
+    public ProfileLuma? Luma { get; set; }
+}
+
+/// <summary><c>person</c>.</summary>
+public sealed class Person
+{
+    /// <summary><c>name</c>.</summary>
+    public PersonName? Name { get; set; }
+
+    /// <summary><c>birthDate</c>.</summary>
+    public DateOnly? BirthDate { get; set; }
+}
+
+/// <summary><c>person.name</c>.</summary>
+public sealed class PersonName
+{
+    /// <summary><c>firstName</c>.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary><c>lastName</c>.</summary>
+    public string? LastName { get; set; }
+}
+
+/// <summary><c>personalEmail</c>.</summary>
+public sealed class PersonalEmail
+{
+    /// <summary><c>address</c>.</summary>
+    public string? Address { get; set; }
+}
+
+/// <summary>An identity of an <c>identityMap</c> entry.</summary>
+public sealed class Identity
+{
+    /// <summary><c>id</c>.</summary>
+    public string? Id { get; set; }
+
+    /// <summary><c>authenticatedState</c>.</summary>
+    public string? AuthenticatedState { get; set; }
+
+    /// <summary><c>primary</c>.</summary>
+    public bool? Primary { get; set; }
+}
+
+/// <summary>The profile's <c>_luma</c>.</summary>
+public sealed class ProfileLuma
+{
+    /// <summary><c>loyalty</c>.</summary>
+    public Loyalty? Loyalty { get; set; }
+}
+
 /// <summary>One row of the sample flat table: the same events with their leaves as plain columns.</summary>
 public sealed class FlatEvent
 {
@@ -205,6 +271,9 @@ public sealed class XdmSampleContext(DbContextOptions<XdmSampleContext> options)
     /// <summary>The flat rows.</summary>
     public DbSet<FlatEvent> FlatEvents => Set<FlatEvent>();
 
+    /// <summary>The profiles.</summary>
+    public DbSet<XdmProfile> Profiles => Set<XdmProfile>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -218,6 +287,14 @@ public sealed class XdmSampleContext(DbContextOptions<XdmSampleContext> options)
         e.Property(x => x.ProductListItems).HasColumnName("productListItems").IsXdmObject();
         e.Property(x => x.Environment).HasColumnName("environment").IsXdmObject();
         e.Property(x => x.Luma).HasColumnName("_luma").IsXdmObject();
+
+        var p = modelBuilder.Entity<XdmProfile>().ToTable(Tables.Profiles);
+        p.HasKey(x => x.Id);
+        p.Property(x => x.Id).HasColumnName("_id");
+        p.Property(x => x.Person).HasColumnName("person").IsXdmObject();
+        p.Property(x => x.PersonalEmail).HasColumnName("personalEmail").IsXdmObject();
+        p.Property(x => x.IdentityMap).HasColumnName("identityMap").IsXdmObject();
+        p.Property(x => x.Luma).HasColumnName("_luma").IsXdmObject();
 
         var f = modelBuilder.Entity<FlatEvent>().ToTable(Tables.Flat);
         f.HasKey(x => x.Id);

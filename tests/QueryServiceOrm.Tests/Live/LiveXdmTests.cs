@@ -19,7 +19,7 @@ public sealed class LiveXdmTests
 {
     private QueryServiceCredentials _credentials = null!;
 
-    public static IEnumerable<LinqCase<XdmSampleContext>> Cases() => XdmQueryTests.Cases().Concat(XdmQueryTests.ArrayCases());
+    public static IEnumerable<LinqCase<XdmSampleContext>> Cases() => XdmQueryTests.Cases().Concat(XdmQueryTests.MoreCases()).Concat(XdmQueryTests.ArrayCases());
 
     [OneTimeSetUp]
     public async Task RequireTheDatasetAsync()

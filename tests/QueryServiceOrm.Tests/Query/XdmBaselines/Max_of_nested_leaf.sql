@@ -1,0 +1,2 @@
+SELECT max(x.commerce.`order`.priceTotal)
+FROM xdm_events AS x
