@@ -67,6 +67,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         services.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>());
     }
 
     /// <inheritdoc />

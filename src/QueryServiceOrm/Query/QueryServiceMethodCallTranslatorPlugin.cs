@@ -22,7 +22,26 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             new StringMethodTranslator(sqlExpressionFactory, dialect),
             new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect),
             new XdmArrayTranslator(sqlExpressionFactory, dialect),
+            new XdmPredicateTranslator(new XdmTypeMappings(typeMappings), typeMappings),
         ];
+
+    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable and the predicate over an array.</summary>
+    private sealed class XdmPredicateTranslator(XdmTypeMappings mappings, IRelationalTypeMappingSource typeMappings) : IMethodCallTranslator
+    {
+        public SqlExpression? Translate(
+            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            => method.DeclaringType != typeof(XdmFunctions)
+                ? null
+                : method.Name switch
+                {
+                    nameof(XdmFunctions.Element) when arguments is [SqlConstantExpression { Value: string name }]
+                        => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
+                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere) when arguments is [var array, SqlConstantExpression { Value: string variable }, var predicate]
+                        => new XdmArrayPredicateExpression(
+                            array, variable, predicate, count: method.Name == nameof(XdmFunctions.CountWhere), typeMappings.FindMapping(method.ReturnType)),
+                    _ => null,
+                };
+    }
 
     /// <summary>
     /// <c>Any()</c> and <c>Count()</c> without a predicate over an XDM array (EF writes <c>Count &gt; 0</c> as <c>Any()</c>)

@@ -149,8 +149,47 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
                 return path;
 
+            case XdmVariableExpression variable:
+                Sql.Append(variable.Name);
+                return variable;
+
+            case XdmArrayPredicateExpression predicate:
+                WriteArrayPredicate(predicate);
+                return predicate;
+
             default:
                 return base.VisitExtension(extensionExpression);
+        }
+    }
+
+    private void WriteArrayPredicate(XdmArrayPredicateExpression predicate)
+    {
+        if (_dialect.HasHigherOrderFunctions)
+        {
+            Sql.Append(predicate.Count ? $"{_dialect.ArraySizeFunction}(filter(" : "exists(");
+            WriteXdmValue(predicate.Array);
+            Sql.Append($", {predicate.ElementName} -> ");
+            Visit(predicate.Predicate);
+            Sql.Append(predicate.Count ? "))" : ")");
+            return;
+        }
+
+        Sql.Append(predicate.Count ? "(SELECT count(*) FROM unnest(" : "EXISTS (SELECT 1 FROM unnest(");
+        WriteXdmValue(predicate.Array);
+        Sql.Append($") AS {predicate.ElementName} WHERE ");
+        Visit(predicate.Predicate);
+        Sql.Append(")");
+    }
+
+    private void WriteXdmValue(SqlExpression value)
+    {
+        if (value is ColumnExpression column)
+        {
+            Sql.Append(_dialect.PathRoot(column.TableAlias, column.Name));
+        }
+        else
+        {
+            Visit(value);
         }
     }
 
@@ -158,15 +197,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         var parenthesize = _dialect.ParenthesizesPathBase;
         Sql.Append(parenthesize ? "(" : "");
-        if (pathBase is ColumnExpression column)
-        {
-            Sql.Append(_dialect.PathRoot(column.TableAlias, column.Name));
-        }
-        else
-        {
-            Visit(pathBase);
-        }
-
+        WriteXdmValue(pathBase);
         Sql.Append(parenthesize ? ")" : "");
     }
 

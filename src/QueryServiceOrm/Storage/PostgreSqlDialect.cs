@@ -24,6 +24,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string? RegexMatchOperator => null;
 
+    public override bool HasHigherOrderFunctions => false;
+
     public override bool SupportsSnapshots => false;
 
     public override bool AllowsProviderLiterals => true;

@@ -21,6 +21,8 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override string? RegexMatchOperator => " RLIKE ";
 
+    public override bool HasHigherOrderFunctions => true;
+
     public override bool SupportsSnapshots => true;
 
     public override bool AllowsProviderLiterals => false;

@@ -77,6 +77,12 @@ public abstract class SqlDialect
     /// <summary>The function giving an array's length (<c>size</c> or <c>cardinality</c>).</summary>
     public abstract string ArraySizeFunction { get; }
 
+    /// <summary>
+    /// Whether predicates over arrays are written with higher-order functions (<c>exists(a, x -&gt; ...)</c>, Spark) rather
+    /// than subqueries over <c>unnest(a)</c> (PostgreSQL).
+    /// </summary>
+    public abstract bool HasHigherOrderFunctions { get; }
+
     /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
     public abstract bool SupportsSnapshots { get; }
 

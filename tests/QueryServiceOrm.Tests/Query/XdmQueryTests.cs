@@ -123,6 +123,12 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", cardinality("productListItems") FROM {E} WHERE cardinality("productListItems") > 1 ORDER BY "_id" """);
         yield return Rows("Array_element", db => db.Events.Where(e => e.ProductListItems!.Count > 0).OrderBy(e => e.Id).Select(e => e.ProductListItems![0]),
             $"""SELECT to_json(("productListItems")[1]) FROM {E} WHERE cardinality("productListItems") > 0 ORDER BY "_id" """);
+        yield return Rows("Array_any_with_predicate", db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Quantity >= 4 && i.PriceTotal > 50)).OrderBy(e => e.Id).Select(e => e.Id),
+            $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity >= 4 AND i."priceTotal" > 50) ORDER BY "_id" """);
+        yield return Rows("Array_count_with_predicate", db => db.Events.Where(e => e.ProductListItems != null).OrderBy(e => e.Id).Select(e => new { e.Id, Shoes = e.ProductListItems!.Count(i => i.Name!.Contains("Shoe")) }),
+            $"""SELECT "_id", (SELECT count(*) FROM unnest(e."productListItems") AS i WHERE i.name LIKE '%Shoe%') FROM {E} e WHERE e."productListItems" IS NOT NULL ORDER BY "_id" """);
+        yield return Rows("Array_any_with_string_predicate_negated", db => db.Events.Where(e => e.ProductListItems!.Count > 0 && !e.ProductListItems!.Any(i => i.Sku!.StartsWith("SKU-0"))).OrderBy(e => e.Id).Select(e => e.Id),
+            $"""SELECT "_id" FROM {E} e WHERE cardinality(e."productListItems") > 0 AND NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" LIKE 'SKU-0%') ORDER BY "_id" """);
         yield return Rows("Array_null_and_empty", db => db.Events.Where(e => e.ProductListItems == null || e.ProductListItems.Count == 0).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} WHERE "productListItems" IS NULL OR cardinality("productListItems") = 0 ORDER BY "_id" """);
     }

@@ -1,0 +1,30 @@
+namespace QueryServiceOrm.Xdm;
+
+/// <summary>
+/// Markers the query preprocessor puts in place of lambdas over XDM arrays (<c>Items.Any(i => ...)</c>), so EF can
+/// translate their bodies like any other expression. They only exist inside query trees and cannot be called.
+/// </summary>
+public static class XdmFunctions
+{
+    /// <summary>True when some element of the array satisfies the predicate, written over <see cref="Element{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array.</param>
+    /// <param name="variable">The name the element goes by in SQL.</param>
+    /// <param name="predicate">The predicate.</param>
+    public static bool Exists<T>(IEnumerable<T>? array, string variable, bool predicate)
+        => throw new InvalidOperationException(nameof(Exists) + " is only for LINQ queries translated by QueryServiceOrm.");
+
+    /// <summary>How many elements of the array satisfy the predicate, written over <see cref="Element{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array.</param>
+    /// <param name="variable">The name the element goes by in SQL.</param>
+    /// <param name="predicate">The predicate.</param>
+    public static int CountWhere<T>(IEnumerable<T>? array, string variable, bool predicate)
+        => throw new InvalidOperationException(nameof(CountWhere) + " is only for LINQ queries translated by QueryServiceOrm.");
+
+    /// <summary>The current element of the array a predicate is evaluated over.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="variable">The name the element goes by in SQL.</param>
+    public static T Element<T>(string variable)
+        => throw new InvalidOperationException(nameof(Element) + " is only for LINQ queries translated by QueryServiceOrm.");
+}
