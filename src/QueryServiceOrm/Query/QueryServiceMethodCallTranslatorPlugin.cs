@@ -22,11 +22,11 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             new StringMethodTranslator(sqlExpressionFactory, dialect),
             new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect),
             new XdmArrayTranslator(sqlExpressionFactory, dialect),
-            new XdmPredicateTranslator(new XdmTypeMappings(typeMappings), typeMappings),
+            new XdmPredicateTranslator(sqlExpressionFactory, new XdmTypeMappings(typeMappings), typeMappings),
         ];
 
-    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable and the predicate over an array.</summary>
-    private sealed class XdmPredicateTranslator(XdmTypeMappings mappings, IRelationalTypeMappingSource typeMappings) : IMethodCallTranslator
+    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, predicates over arrays, indexes and keys.</summary>
+    private sealed class XdmPredicateTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings, IRelationalTypeMappingSource typeMappings) : IMethodCallTranslator
     {
         public SqlExpression? Translate(
             SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
@@ -36,6 +36,8 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                 {
                     nameof(XdmFunctions.Element) when arguments is [SqlConstantExpression { Value: string name }]
                         => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
+                    nameof(XdmFunctions.ElementAt) or nameof(XdmFunctions.MapValue) when arguments is [var target, var index]
+                        => new XdmIndexExpression(target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
                     nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere) when arguments is [var array, SqlConstantExpression { Value: string variable }, var predicate]
                         => new XdmArrayPredicateExpression(
                             array, variable, predicate, count: method.Name == nameof(XdmFunctions.CountWhere), typeMappings.FindMapping(method.ReturnType)),

@@ -140,6 +140,10 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         switch (extensionExpression)
         {
+            case XdmPathExpression path when _dialect.MapsAreJson && IsUnderMap(path.Root):
+                WriteJsonPath(path);
+                return path;
+
             case XdmPathExpression path:
                 WritePathBase(path.Root);
                 foreach (var segment in path.Segments)
@@ -148,6 +152,26 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 }
 
                 return path;
+
+            case XdmIndexExpression index when _dialect.MapsAreJson && IsUnderMap(index):
+                Sql.Append("(");
+                WriteXdmValue(index.Target);
+                Sql.Append(" -> ");
+                Visit(index.Index);
+                Sql.Append(")");
+                return index;
+
+            case XdmIndexExpression index:
+                WritePathBase(index.Target);
+                Sql.Append("[");
+                Visit(index.Index);
+                if (!index.IsKey && _dialect.ArrayIndexBase != 0)
+                {
+                    Sql.Append(" + ").Append(_dialect.ArrayIndexBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                Sql.Append("]");
+                return index;
 
             case XdmVariableExpression variable:
                 Sql.Append(variable.Name);
@@ -161,6 +185,30 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 return base.VisitExtension(extensionExpression);
         }
     }
+
+    // Below a JSON-stored map every step is a JSON operator; a leaf comes out as text and is cast to its type.
+    private void WriteJsonPath(XdmPathExpression path)
+    {
+        var leaf = !XdmTypeMappings.IsXdm(path);
+        var cast = leaf && path.Type != typeof(string) && path.TypeMapping is not null;
+        Sql.Append(cast ? "CAST(" : "(");
+        WriteXdmValue(path.Root);
+        for (var i = 0; i < path.Segments.Count; i++)
+        {
+            Sql.Append(leaf && i == path.Segments.Count - 1 ? " ->> " : " -> ").Append(_dialect.TryWriteLiteral(path.Segments[i], null)!);
+        }
+
+        Sql.Append(cast ? $" AS {_dialect.CastTypeName(path.TypeMapping!.StoreType)})" : ")");
+    }
+
+    private static bool IsUnderMap(SqlExpression expression)
+        => expression switch
+        {
+            _ when expression.Type.IsGenericType && expression.Type.GetGenericTypeDefinition() == typeof(Dictionary<,>) => true,
+            XdmPathExpression path => IsUnderMap(path.Root),
+            XdmIndexExpression index => IsUnderMap(index.Target),
+            _ => false,
+        };
 
     private void WriteArrayPredicate(XdmArrayPredicateExpression predicate)
     {

@@ -15,7 +15,7 @@ internal sealed class QueryServiceSqlNullabilityProcessor(
 {
     protected override SqlExpression VisitCustomSqlExpression(SqlExpression sqlExpression, bool allowOptimizedExpansion, out bool nullable)
     {
-        if (sqlExpression is XdmPathExpression or XdmVariableExpression or XdmArrayPredicateExpression)
+        if (sqlExpression is XdmPathExpression or XdmVariableExpression or XdmArrayPredicateExpression or XdmIndexExpression)
         {
             nullable = true;
             return sqlExpression;

@@ -26,6 +26,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override bool HasHigherOrderFunctions => false;
 
+    public override bool MapsAreJson => true;
+
     public override bool SupportsSnapshots => false;
 
     public override bool AllowsProviderLiterals => true;
@@ -46,6 +48,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     public override string PathSegment(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public override bool ParenthesizesPathBase => true;
+
+    public override int ArrayIndexBase => 1;
 
     public override string ArraySizeFunction => "cardinality";
 

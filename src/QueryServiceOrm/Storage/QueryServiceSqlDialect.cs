@@ -23,6 +23,8 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override bool HasHigherOrderFunctions => true;
 
+    public override bool MapsAreJson => false;
+
     public override bool SupportsSnapshots => true;
 
     public override bool AllowsProviderLiterals => false;
@@ -48,6 +50,8 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         => PlainName().IsMatch(name) && !SparkKeywords.Contains(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 
     public override bool ParenthesizesPathBase => false;
+
+    public override int ArrayIndexBase => 0;
 
     public override string ArraySizeFunction => "size";
 

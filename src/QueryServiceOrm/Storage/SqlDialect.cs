@@ -74,6 +74,9 @@ public abstract class SqlDialect
     /// <summary>Whether a field access needs its base in parentheses (PostgreSQL composites do).</summary>
     public abstract bool ParenthesizesPathBase { get; }
 
+    /// <summary>The index of an array's first element (0 in Spark, 1 in PostgreSQL).</summary>
+    public abstract int ArrayIndexBase { get; }
+
     /// <summary>The function giving an array's length (<c>size</c> or <c>cardinality</c>).</summary>
     public abstract string ArraySizeFunction { get; }
 
@@ -82,6 +85,12 @@ public abstract class SqlDialect
     /// than subqueries over <c>unnest(a)</c> (PostgreSQL).
     /// </summary>
     public abstract bool HasHigherOrderFunctions { get; }
+
+    /// <summary>
+    /// Whether XDM maps are stored as JSON (jsonb on the stand-in, which has no map type), so that everything under a map
+    /// is reached with JSON operators; on the service maps are native and take <c>map['key']</c>.
+    /// </summary>
+    public abstract bool MapsAreJson { get; }
 
     /// <summary>Whether tables can be read as of a snapshot (time travel).</summary>
     public abstract bool SupportsSnapshots { get; }

@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>
-/// Rewrites <c>array.Any(x => body)</c> and <c>array.Count(x => body)</c> over an XDM array into
-/// <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/>, with the lambda parameter replaced by
-/// <see cref="XdmFunctions.Element{T}"/>: EF cannot translate a lambda over a value-converted column, but it translates the
-/// body once the element is an ordinary expression.
+/// Rewrites what EF would otherwise take apart on XDM values: <c>array.Any(x => body)</c> and <c>array.Count(x => body)</c>
+/// into <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/>, with the lambda parameter replaced
+/// by <see cref="XdmFunctions.Element{T}"/> (EF cannot translate a lambda over a value-converted column, but it translates
+/// the body once the element is an ordinary expression); <c>list[i]</c> into <see cref="XdmFunctions.ElementAt{T}"/> and
+/// <c>map[key]</c> into <see cref="XdmFunctions.MapValue{TValue}"/> (EF would turn an indexed member access into a
+/// Select over the list).
 /// </summary>
 internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisitor
 {
     private static readonly MethodInfo ExistsMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.Exists))!;
     private static readonly MethodInfo CountWhereMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.CountWhere))!;
     private static readonly MethodInfo ElementMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.Element))!;
+    private static readonly MethodInfo ElementAtMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.ElementAt))!;
+    private static readonly MethodInfo MapValueMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.MapValue))!;
     private int _variables;
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -33,22 +37,46 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
             return Expression.Call(marker.MakeGenericMethod(elementType), Visit(source), Expression.Constant(variable), Visit(body));
         }
 
-        return base.VisitMethodCall(node);
-    }
-
-    // An XDM array is reached through member access from an entity property mapped with IsXdmObject.
-    private bool IsXdmArray(Expression source)
-    {
-        for (var expression = source; expression is MemberExpression member; expression = member.Expression!)
+        if (node is { Method.Name: "get_Item", Object: { } target, Arguments: [var key] } && IsXdmArray(target))
         {
-            if (member.Member is PropertyInfo property
-                && model.FindEntityType(property.DeclaringType!)?.FindProperty(property) is { } mapped)
+            var type = target.Type;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && key.Type == typeof(int))
             {
-                return mapped.GetValueConverter() is IXdmObjectConverter;
+                return Expression.Call(ElementAtMethod.MakeGenericMethod(type.GetGenericArguments()[0]), Visit(target), Visit(key));
+            }
+
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && key.Type == typeof(string))
+            {
+                return Expression.Call(MapValueMethod.MakeGenericMethod(type.GetGenericArguments()[1]), Visit(target), Visit(key));
             }
         }
 
-        return false;
+        return base.VisitMethodCall(node);
+    }
+
+    // XDM data is reached from an entity property mapped with IsXdmObject, through members, indexers and map keys.
+    private bool IsXdmArray(Expression source)
+    {
+        for (var expression = source; ;)
+        {
+            switch (expression)
+            {
+                case MemberExpression { Member: PropertyInfo property } member
+                    when model.FindEntityType(property.DeclaringType!)?.FindProperty(property) is { } mapped:
+                    return mapped.GetValueConverter() is IXdmObjectConverter;
+                case MemberExpression member:
+                    expression = member.Expression!;
+                    break;
+                case MethodCallExpression { Method.Name: "get_Item", Object: { } target }:
+                    expression = target;
+                    break;
+                case MethodCallExpression call when call.Method.DeclaringType == typeof(XdmFunctions) && call.Arguments.Count > 0:
+                    expression = call.Arguments[0];
+                    break;
+                default:
+                    return false;
+            }
+        }
     }
 
     private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor

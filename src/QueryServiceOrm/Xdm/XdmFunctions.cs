@@ -22,6 +22,20 @@ public static class XdmFunctions
     public static int CountWhere<T>(IEnumerable<T>? array, string variable, bool predicate)
         => throw new InvalidOperationException(nameof(CountWhere) + " is only for LINQ queries translated by QueryServiceOrm.");
 
+    /// <summary>An element of an XDM array by its 0-based index.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array.</param>
+    /// <param name="index">The index.</param>
+    public static T ElementAt<T>(IEnumerable<T>? array, int index)
+        => throw new InvalidOperationException(nameof(ElementAt) + " is only for LINQ queries translated by QueryServiceOrm.");
+
+    /// <summary>The value of an XDM map under a key.</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="map">The map.</param>
+    /// <param name="key">The key.</param>
+    public static TValue MapValue<TValue>(IDictionary<string, TValue>? map, string key)
+        => throw new InvalidOperationException(nameof(MapValue) + " is only for LINQ queries translated by QueryServiceOrm.");
+
     /// <summary>The current element of the array a predicate is evaluated over.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="variable">The name the element goes by in SQL.</param>

@@ -129,6 +129,14 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", (SELECT count(*) FROM unnest(e."productListItems") AS i WHERE i.name LIKE '%Shoe%') FROM {E} e WHERE e."productListItems" IS NOT NULL ORDER BY "_id" """);
         yield return Rows("Array_any_with_string_predicate_negated", db => db.Events.Where(e => e.ProductListItems!.Count > 0 && !e.ProductListItems!.Any(i => i.Sku!.StartsWith("SKU-0"))).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE cardinality(e."productListItems") > 0 AND NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" LIKE 'SKU-0%') ORDER BY "_id" """);
+        yield return Rows("Map_value_element_field", db => db.Profiles.OrderBy(p => p.Id).Select(p => new { p.Id, Ecid = p.IdentityMap!["ECID"][0].Id }),
+            $"""SELECT "_id", (("identityMap" -> 'ECID') -> 0) ->> 'id' FROM {P} ORDER BY "_id" """);
+        yield return Rows("Map_value_in_where", db => db.Profiles.Where(p => p.IdentityMap!["Email"][1].Id!.StartsWith("alt1") && p.IdentityMap["ECID"][0].Primary == true).OrderBy(p => p.Id).Select(p => p.Id),
+            $"""SELECT "_id" FROM {P} WHERE ((("identityMap" -> 'Email') -> 1) ->> 'id') LIKE 'alt1%' AND CAST((("identityMap" -> 'ECID') -> 0) ->> 'primary' AS boolean) ORDER BY "_id" """);
+        yield return Rows("Map_key_present", db => db.Profiles.Where(p => p.IdentityMap!["Email"] != null).OrderBy(p => p.Id).Select(p => p.Id),
+            $"""SELECT "_id" FROM {P} WHERE "identityMap" ? 'Email' ORDER BY "_id" """);
+        yield return Rows("Array_element_field_in_where", db => db.Events.Where(e => e.ProductListItems!.Count > 1 && e.ProductListItems[1].Quantity > 3).OrderBy(e => e.Id).Select(e => new { e.Id, e.ProductListItems![0].Sku }),
+            $"""SELECT "_id", ("productListItems")[1]."SKU" FROM {E} WHERE cardinality("productListItems") > 1 AND ("productListItems")[2].quantity > 3 ORDER BY "_id" """);
         yield return Rows("Array_null_and_empty", db => db.Events.Where(e => e.ProductListItems == null || e.ProductListItems.Count == 0).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} WHERE "productListItems" IS NULL OR cardinality("productListItems") = 0 ORDER BY "_id" """);
     }
