@@ -36,7 +36,7 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
             if (XdmTypeMappings.IsList(instance.Type))
             {
                 return member.Name == nameof(List<int>.Count)
-                    ? sql.Function(dialect.ArraySizeFunction, [instance], nullable: true, argumentsPropagateNullability: [true], typeof(int))
+                    ? dialect.ArraySize(sql, instance)
                     : null;
             }
 

@@ -59,7 +59,7 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                 return null;
             }
 
-            var size = sql.Function(dialect.ArraySizeFunction, [source], nullable: true, argumentsPropagateNullability: [true], typeof(int));
+            var size = dialect.ArraySize(sql, source);
             return method.Name switch
             {
                 nameof(Enumerable.Any) => sql.GreaterThan(size, sql.Constant(0)),

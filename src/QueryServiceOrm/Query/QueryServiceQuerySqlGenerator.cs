@@ -140,7 +140,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         switch (extensionExpression)
         {
-            case XdmPathExpression path when _dialect.MapsAreJson && IsUnderMap(path.Root):
+            case XdmPathExpression path when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(path.Root):
                 WriteJsonPath(path);
                 return path;
 
@@ -153,7 +153,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
                 return path;
 
-            case XdmIndexExpression index when _dialect.MapsAreJson && IsUnderMap(index):
+            case XdmIndexExpression index when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(index):
                 Sql.Append("(");
                 WriteXdmValue(index.Target);
                 Sql.Append(" -> ");
@@ -200,15 +200,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
         Sql.Append(cast ? $" AS {_dialect.CastTypeName(path.TypeMapping!.StoreType)})" : ")");
     }
-
-    private static bool IsUnderMap(SqlExpression expression)
-        => expression switch
-        {
-            _ when expression.Type.IsGenericType && expression.Type.GetGenericTypeDefinition() == typeof(Dictionary<,>) => true,
-            XdmPathExpression path => IsUnderMap(path.Root),
-            XdmIndexExpression index => IsUnderMap(index.Target),
-            _ => false,
-        };
 
     private void WriteArrayPredicate(XdmArrayPredicateExpression predicate)
     {

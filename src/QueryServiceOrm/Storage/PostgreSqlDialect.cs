@@ -28,6 +28,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override bool MapsAreJson => true;
 
+    public override string MapArraySizeFunction => "jsonb_array_length";
+
     public override bool SupportsSnapshots => false;
 
     public override bool AllowsProviderLiterals => true;

@@ -25,6 +25,8 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override bool MapsAreJson => false;
 
+    public override string MapArraySizeFunction => "size";
+
     public override bool SupportsSnapshots => true;
 
     public override bool AllowsProviderLiterals => false;

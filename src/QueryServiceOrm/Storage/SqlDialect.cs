@@ -80,6 +80,18 @@ public abstract class SqlDialect
     /// <summary>The function giving an array's length (<c>size</c> or <c>cardinality</c>).</summary>
     public abstract string ArraySizeFunction { get; }
 
+    /// <summary>The function giving the length of an array inside a map (<c>jsonb_array_length</c> where maps are JSON).</summary>
+    public abstract string MapArraySizeFunction { get; }
+
+    /// <summary>The length of an XDM array, wherever it lies.</summary>
+    /// <param name="sql">The expression factory.</param>
+    /// <param name="array">The array.</param>
+    public Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression ArraySize(
+        Microsoft.EntityFrameworkCore.Query.ISqlExpressionFactory sql, Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression array)
+        => sql.Function(
+            Xdm.XdmTypeMappings.IsUnderMap(array) ? MapArraySizeFunction : ArraySizeFunction, [array],
+            nullable: true, argumentsPropagateNullability: [true], typeof(int));
+
     /// <summary>
     /// Whether predicates over arrays are written with higher-order functions (<c>exists(a, x -&gt; ...)</c>, Spark) rather
     /// than subqueries over <c>unnest(a)</c> (PostgreSQL).

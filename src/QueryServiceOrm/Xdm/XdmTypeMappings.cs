@@ -13,6 +13,16 @@ internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
     /// <summary>Whether an expression is an XDM object or array (a value a path can go into).</summary>
     public static bool IsXdm(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
 
+    /// <summary>Whether an expression is a map, or lies inside one.</summary>
+    public static bool IsUnderMap(SqlExpression expression)
+        => expression switch
+        {
+            _ when expression.Type.IsGenericType && expression.Type.GetGenericTypeDefinition() == typeof(Dictionary<,>) => true,
+            XdmPathExpression path => IsUnderMap(path.Root),
+            XdmIndexExpression index => IsUnderMap(index.Target),
+            _ => false,
+        };
+
     /// <summary>Whether a C# type is a list whose elements an index or a count reaches.</summary>
     public static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
 

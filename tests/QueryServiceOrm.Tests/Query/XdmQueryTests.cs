@@ -133,6 +133,8 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", (("identityMap" -> 'ECID') -> 0) ->> 'id' FROM {P} ORDER BY "_id" """);
         yield return Rows("Map_value_in_where", db => db.Profiles.Where(p => p.IdentityMap!["Email"][1].Id!.StartsWith("alt1") && p.IdentityMap["ECID"][0].Primary == true).OrderBy(p => p.Id).Select(p => p.Id),
             $"""SELECT "_id" FROM {P} WHERE ((("identityMap" -> 'Email') -> 1) ->> 'id') LIKE 'alt1%' AND CAST((("identityMap" -> 'ECID') -> 0) ->> 'primary' AS boolean) ORDER BY "_id" """);
+        yield return Rows("Map_value_count", db => db.Profiles.Where(p => p.IdentityMap!["Email"].Count > 1).OrderBy(p => p.Id).Select(p => new { p.Id, N = p.IdentityMap!["Email"].Count }),
+            $"""SELECT "_id", jsonb_array_length("identityMap" -> 'Email') FROM {P} WHERE jsonb_array_length("identityMap" -> 'Email') > 1 ORDER BY "_id" """);
         yield return Rows("Map_key_present", db => db.Profiles.Where(p => p.IdentityMap!["Email"] != null).OrderBy(p => p.Id).Select(p => p.Id),
             $"""SELECT "_id" FROM {P} WHERE "identityMap" ? 'Email' ORDER BY "_id" """);
         yield return Rows("Array_element_field_in_where", db => db.Events.Where(e => e.ProductListItems!.Count > 1 && e.ProductListItems[1].Quantity > 3).OrderBy(e => e.Id).Select(e => new { e.Id, e.ProductListItems![0].Sku }),
