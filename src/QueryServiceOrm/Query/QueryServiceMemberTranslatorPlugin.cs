@@ -40,6 +40,12 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
                     : null;
             }
 
+            // A map's members (Count, Keys, Values) are not fields: left untranslated rather than read as a key.
+            if (XdmTypeMappings.IsMap(instance.Type))
+            {
+                return null;
+            }
+
             var segment = XdmNames.Of(member);
             return instance is XdmPathExpression path
                 ? path.Append(segment, returnType, mappings.For(returnType))

@@ -34,11 +34,12 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                 ? null
                 : method.Name switch
                 {
-                    nameof(XdmFunctions.Element) when arguments is [SqlConstantExpression { Value: string name }]
+                    nameof(XdmFunctions.Element) when arguments is [SqlConstantExpression { Value: string name }] && XdmFunctions.IsVariableName(name)
                         => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
                     nameof(XdmFunctions.ElementAt) or nameof(XdmFunctions.MapValue) when arguments is [var target, var index]
                         => new XdmIndexExpression(target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
-                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere) when arguments is [var array, SqlConstantExpression { Value: string variable }, var predicate]
+                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere)
+                        when arguments is [var array, SqlConstantExpression { Value: string variable }, var predicate] && XdmFunctions.IsVariableName(variable)
                         => new XdmArrayPredicateExpression(
                             array, variable, predicate, count: method.Name == nameof(XdmFunctions.CountWhere), typeMappings.FindMapping(method.ReturnType)),
                     _ => null,
@@ -54,7 +55,8 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         public SqlExpression? Translate(
             SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
-            if (instance is not null || method.DeclaringType != typeof(Enumerable) || arguments is not [var source] || !XdmTypeMappings.IsXdm(source))
+            if (instance is not null || method.DeclaringType != typeof(Enumerable) || arguments is not [var source] || !XdmTypeMappings.IsXdm(source)
+                || !XdmTypeMappings.IsList(source.Type))
             {
                 return null;
             }

@@ -28,6 +28,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private int _selectDepth;
     private readonly Stack<bool> _finalProjection = new();
     private bool _nextSelectIsFinalOperand;
+    private bool _bareSetOperationIsFinal;
+    private readonly HashSet<string> _mapVariables = new(StringComparer.Ordinal);
 
     public QueryServiceQuerySqlGenerator(
         QuerySqlGeneratorDependencies dependencies,
@@ -84,10 +86,25 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
     }
 
-    // The operands of a set operation deliver their rows to the client when the set operation does.
+    // The operands of a set operation written as the statement itself deliver their rows to the client; those of a set
+    // operation used as a FROM source feed the select around it.
+    protected override bool TryGenerateWithoutWrappingSelect(SelectExpression selectExpression)
+    {
+        var previous = _bareSetOperationIsFinal;
+        _bareSetOperationIsFinal = _finalProjection.TryPeek(out var final) && final;
+        try
+        {
+            return base.TryGenerateWithoutWrappingSelect(selectExpression);
+        }
+        finally
+        {
+            _bareSetOperationIsFinal = previous;
+        }
+    }
+
     protected override void GenerateSetOperationOperand(SetOperationBase setOperation, SelectExpression operand)
     {
-        _nextSelectIsFinalOperand = _finalProjection.TryPeek(out var final) && final;
+        _nextSelectIsFinalOperand = _bareSetOperationIsFinal;
         base.GenerateSetOperationOperand(setOperation, operand);
     }
 
@@ -100,7 +117,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return base.VisitProjection(projectionExpression);
         }
 
-        Sql.Append("to_json(");
+        Sql.Append(_dialect.ToJsonFunction).Append("(");
         Visit(projectionExpression.Expression);
         Sql.Append(")");
         if (projectionExpression.Alias.Length > 0)
@@ -140,7 +157,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         switch (extensionExpression)
         {
-            case XdmPathExpression path when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(path.Root):
+            case XdmPathExpression path when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(path.Root, _mapVariables):
                 WriteJsonPath(path);
                 return path;
 
@@ -153,7 +170,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
                 return path;
 
-            case XdmIndexExpression index when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(index):
+            case XdmIndexExpression index when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(index, _mapVariables):
                 Sql.Append("(");
                 WriteXdmValue(index.Target);
                 Sql.Append(" -> ");
@@ -201,22 +218,38 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         Sql.Append(cast ? $" AS {_dialect.CastTypeName(path.TypeMapping!.StoreType)})" : ")");
     }
 
+    // A missing array has no element that matches (0, false), and a predicate that is unknown for an element does not
+    // match: Spark's exists and size would answer NULL and -1, so they are guarded to give what the subqueries give.
     private void WriteArrayPredicate(XdmArrayPredicateExpression predicate)
     {
+        var variable = predicate.ElementName;
         if (_dialect.HasHigherOrderFunctions)
         {
-            Sql.Append(predicate.Count ? $"{_dialect.ArraySizeFunction}(filter(" : "exists(");
+            Sql.Append(predicate.Count ? "CASE WHEN " : "coalesce(exists(");
+            if (predicate.Count)
+            {
+                WriteXdmValue(predicate.Array);
+                Sql.Append($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(");
+            }
+
             WriteXdmValue(predicate.Array);
-            Sql.Append($", {predicate.ElementName} -> ");
+            Sql.Append($", {variable} -> coalesce(");
             Visit(predicate.Predicate);
-            Sql.Append(predicate.Count ? "))" : ")");
+            Sql.Append(predicate.Count ? ", FALSE))) END" : ", FALSE)), FALSE)");
             return;
         }
 
-        Sql.Append(predicate.Count ? "(SELECT count(*) FROM unnest(" : "EXISTS (SELECT 1 FROM unnest(");
+        var underMap = _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(predicate.Array, _mapVariables);
+        Sql.Append(predicate.Count ? "(SELECT count(*) FROM " : "EXISTS (SELECT 1 FROM ").Append(underMap ? "jsonb_array_elements(" : "unnest(");
         WriteXdmValue(predicate.Array);
-        Sql.Append($") AS {predicate.ElementName} WHERE ");
+        Sql.Append($") AS {variable} WHERE ");
+        if (underMap)
+        {
+            _mapVariables.Add(variable);
+        }
+
         Visit(predicate.Predicate);
+        _mapVariables.Remove(variable);
         Sql.Append(")");
     }
 
@@ -245,7 +278,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         // PostgreSQL calls a composite NULL when all its fields are; through JSON only a missing object is NULL, as in C#.
         if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && IsXdmObject(sqlUnaryExpression.Operand))
         {
-            Sql.Append("to_json(");
+            Sql.Append(_dialect.ToJsonFunction).Append("(");
             Visit(sqlUnaryExpression.Operand);
             Sql.Append(sqlUnaryExpression.OperatorType == ExpressionType.Equal ? ") IS NULL" : ") IS NOT NULL");
             return sqlUnaryExpression;

@@ -8,19 +8,44 @@ using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Query;
 
-/// <summary>Teaches EF's null semantics the library's own expressions: any XDM field may be null.</summary>
+/// <summary>
+/// Teaches EF's null semantics the library's own expressions: any XDM value may be null, and what they contain (paths'
+/// roots, indexes, the predicate inside an array lambda) gets the same null handling as the rest of the query.
+/// </summary>
 internal sealed class QueryServiceSqlNullabilityProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters) : NpgsqlSqlNullabilityProcessor(dependencies, parameters)
 {
     protected override SqlExpression VisitCustomSqlExpression(SqlExpression sqlExpression, bool allowOptimizedExpansion, out bool nullable)
     {
-        if (sqlExpression is XdmPathExpression or XdmVariableExpression or XdmArrayPredicateExpression or XdmIndexExpression)
+        nullable = true;
+        switch (sqlExpression)
         {
-            nullable = true;
-            return sqlExpression;
+            case XdmVariableExpression:
+                return sqlExpression;
+            case XdmPathExpression path:
+                return Same(path.Root, out var root) ? path : new XdmPathExpression(root, path.Segments, path.Type, path.TypeMapping);
+            case XdmIndexExpression index:
+                var target = Visit(index.Target, allowOptimizedExpansion: false, out _)!;
+                var key = Visit(index.Index, allowOptimizedExpansion: false, out _)!;
+                return ReferenceEquals(target, index.Target) && ReferenceEquals(key, index.Index)
+                    ? index
+                    : new XdmIndexExpression(target, key, index.Type, index.TypeMapping);
+            case XdmArrayPredicateExpression predicate:
+                var array = Visit(predicate.Array, allowOptimizedExpansion: false, out _)!;
+                var body = Visit(predicate.Predicate, allowOptimizedExpansion: false, out _)!;
+                nullable = false;
+                return ReferenceEquals(array, predicate.Array) && ReferenceEquals(body, predicate.Predicate)
+                    ? predicate
+                    : new XdmArrayPredicateExpression(array, predicate.ElementName, body, predicate.Count, predicate.TypeMapping);
+            default:
+                return base.VisitCustomSqlExpression(sqlExpression, allowOptimizedExpansion, out nullable);
         }
+    }
 
-        return base.VisitCustomSqlExpression(sqlExpression, allowOptimizedExpansion, out nullable);
+    private bool Same(SqlExpression expression, out SqlExpression visited)
+    {
+        visited = Visit(expression, allowOptimizedExpansion: false, out _)!;
+        return ReferenceEquals(visited, expression);
     }
 }

@@ -30,6 +30,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string MapArraySizeFunction => "jsonb_array_length";
 
+    public override string ToJsonFunction => "to_jsonb";
+
     public override bool SupportsSnapshots => false;
 
     public override bool AllowsProviderLiterals => true;

@@ -27,6 +27,8 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override string MapArraySizeFunction => "size";
 
+    public override string ToJsonFunction => "to_json";
+
     public override bool SupportsSnapshots => true;
 
     public override bool AllowsProviderLiterals => false;

@@ -83,14 +83,24 @@ public abstract class SqlDialect
     /// <summary>The function giving the length of an array inside a map (<c>jsonb_array_length</c> where maps are JSON).</summary>
     public abstract string MapArraySizeFunction { get; }
 
-    /// <summary>The length of an XDM array, wherever it lies.</summary>
+    /// <summary>The length of an XDM array, wherever it lies; NULL for a missing array (Spark's size would say -1).</summary>
     /// <param name="sql">The expression factory.</param>
     /// <param name="array">The array.</param>
     public Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression ArraySize(
         Microsoft.EntityFrameworkCore.Query.ISqlExpressionFactory sql, Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression array)
-        => sql.Function(
-            Xdm.XdmTypeMappings.IsUnderMap(array) ? MapArraySizeFunction : ArraySizeFunction, [array],
-            nullable: true, argumentsPropagateNullability: [true], typeof(int));
+        => sql.Case(
+            [
+                new Microsoft.EntityFrameworkCore.Query.SqlExpressions.CaseWhenClause(
+                    sql.IsNotNull(array),
+                    sql.Function(
+                        Xdm.XdmTypeMappings.IsUnderMap(array) ? MapArraySizeFunction : ArraySizeFunction, [array],
+                        nullable: true, argumentsPropagateNullability: [true], typeof(int))),
+            ],
+            elseResult: null);
+
+    /// <summary>The function that turns a struct (composite) into JSON for the client: <c>to_json</c>, or <c>to_jsonb</c> on
+    /// PostgreSQL, whose json type cannot be compared (DISTINCT, UNION) while jsonb can.</summary>
+    public abstract string ToJsonFunction { get; }
 
     /// <summary>
     /// Whether predicates over arrays are written with higher-order functions (<c>exists(a, x -&gt; ...)</c>, Spark) rather

@@ -70,6 +70,8 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
                 case MethodCallExpression { Method.Name: "get_Item", Object: { } target }:
                     expression = target;
                     break;
+                case MethodCallExpression { Method.Name: nameof(XdmFunctions.Element) } element when element.Method.DeclaringType == typeof(XdmFunctions):
+                    return true;
                 case MethodCallExpression call when call.Method.DeclaringType == typeof(XdmFunctions) && call.Arguments.Count > 0:
                     expression = call.Arguments[0];
                     break;

@@ -4,8 +4,14 @@ namespace QueryServiceOrm.Xdm;
 /// Markers the query preprocessor puts in place of lambdas over XDM arrays (<c>Items.Any(i => ...)</c>), so EF can
 /// translate their bodies like any other expression. They only exist inside query trees and cannot be called.
 /// </summary>
-public static class XdmFunctions
+internal static partial class XdmFunctions
 {
+    /// <summary>Whether a name is one the rewriter gives element variables (nothing else reaches the SQL text).</summary>
+    public static bool IsVariableName(string name) => VariableName().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^xdm_e[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex VariableName();
+
     /// <summary>True when some element of the array satisfies the predicate, written over <see cref="Element{T}"/>.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="array">The array.</param>

@@ -13,15 +13,21 @@ internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
     /// <summary>Whether an expression is an XDM object or array (a value a path can go into).</summary>
     public static bool IsXdm(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
 
-    /// <summary>Whether an expression is a map, or lies inside one.</summary>
-    public static bool IsUnderMap(SqlExpression expression)
+    /// <summary>Whether an expression is a map, or lies inside one (an array lambda's element counts by its array).</summary>
+    /// <param name="expression">The expression.</param>
+    /// <param name="mapVariables">Names of lambda variables that range over arrays inside maps.</param>
+    public static bool IsUnderMap(SqlExpression expression, IReadOnlySet<string>? mapVariables = null)
         => expression switch
         {
-            _ when expression.Type.IsGenericType && expression.Type.GetGenericTypeDefinition() == typeof(Dictionary<,>) => true,
-            XdmPathExpression path => IsUnderMap(path.Root),
-            XdmIndexExpression index => IsUnderMap(index.Target),
+            _ when IsMap(expression.Type) => true,
+            XdmPathExpression path => IsUnderMap(path.Root, mapVariables),
+            XdmIndexExpression index => IsUnderMap(index.Target, mapVariables),
+            XdmVariableExpression variable => mapVariables?.Contains(variable.Name) == true,
             _ => false,
         };
+
+    /// <summary>Whether a C# type is an XDM map.</summary>
+    public static bool IsMap(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>);
 
     /// <summary>Whether a C# type is a list whose elements an index or a count reaches.</summary>
     public static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);

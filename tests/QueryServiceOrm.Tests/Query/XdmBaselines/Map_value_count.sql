@@ -1,4 +1,8 @@
-SELECT x._id AS "Id", size(x.identityMap['Email']) AS "N"
+SELECT x._id AS "Id", CASE
+    WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])
+END AS "N"
 FROM xdm_profiles AS x
-WHERE size(x.identityMap['Email']) > 1
+WHERE CASE
+    WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])
+END > 1
 ORDER BY x._id NULLS FIRST
