@@ -7,7 +7,8 @@ namespace QueryServiceOrm.Xdm;
 
 /// <summary>
 /// Rewrites what EF would otherwise take apart on XDM values: <c>array.Any(x => body)</c> and <c>array.Count(x => body)</c>
-/// into <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/>, with the lambda parameter replaced
+/// into <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/> (and <c>array.Select(x => f).Contains(v)</c>
+/// into the <c>Any(x => f == v)</c> it means), with the lambda parameter replaced
 /// by <see cref="XdmFunctions.Element{T}"/> (EF cannot translate a lambda over a value-converted column, but it translates
 /// the body once the element is an ordinary expression); <c>list[i]</c> into <see cref="XdmFunctions.ElementAt{T}"/> and
 /// <c>map[key]</c> into <see cref="XdmFunctions.MapValue{TValue}"/> (EF would turn an indexed member access into a
@@ -35,6 +36,19 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
                 .Visit(predicate.Body);
             var marker = node.Method.Name == nameof(Enumerable.Any) ? ExistsMethod : CountWhereMethod;
             return Expression.Call(marker.MakeGenericMethod(elementType), Visit(source), Expression.Constant(variable), Visit(body));
+        }
+
+        // Enumerable.Contains compares with the default equality, which for the scalars a selector can reach is what == means.
+        if (node.Method.DeclaringType == typeof(Enumerable)
+            && node.Method.Name == nameof(Enumerable.Contains)
+            && node.Arguments is [MethodCallExpression { Method.Name: nameof(Enumerable.Select), Arguments: [var array, LambdaExpression { Parameters: [var item] } selector] } select, var value]
+            && select.Method.DeclaringType == typeof(Enumerable)
+            && IsXdmArray(array))
+        {
+            var any = Expression.Call(
+                typeof(Enumerable), nameof(Enumerable.Any), [item.Type], array,
+                Expression.Lambda(Expression.Equal(selector.Body, value), item));
+            return VisitMethodCall(any);
         }
 
         if (node is { Method.Name: "get_Item", Object: { } target, Arguments: [var key] } && IsXdmArray(target))

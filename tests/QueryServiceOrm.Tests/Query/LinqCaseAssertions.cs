@@ -20,6 +20,7 @@ internal static class LinqCaseAssertions
         var actual = (await linq.Run(db)).Select(RowFormat.Row).ToList();
         var expected = await sandbox.PsqlAsync(linq.Sql);
 
+        Assert.That(expected, linq.ExpectsNoRows ? Is.Empty : Is.Not.Empty, "psql's answer to the case's own SQL");
         Assert.That(Canonical(actual, linq.Ordered), Is.EqualTo(Canonical(expected, linq.Ordered)));
     }
 

@@ -8,6 +8,12 @@ namespace QueryServiceOrm.Tests.Query;
 public sealed record LinqCase<TContext>(string Name, Func<TContext, Task<IEnumerable<object?>>> Run, string Sql, bool Ordered = true)
     where TContext : DbContext
 {
+    /// <summary>
+    /// The answer is meant to be empty (the point is what must not match); every other case must return rows, or it
+    /// could not tell a right translation from a wrong one.
+    /// </summary>
+    public bool ExpectsNoRows { get; init; }
+
     public override string ToString() => Name;
 
     public static LinqCase<TContext> Rows<T>(string name, Func<TContext, IQueryable<T>> query, string sql, bool ordered = true)
@@ -55,7 +61,7 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers WHERE id IN (2, 3, 5, 8, 13, 21, 34) ORDER BY id");
         var none = Array.Empty<int>();
         yield return Rows("Where_empty_list_contains", db => db.Customers.Where(c => none.Contains(c.Id)).Select(c => c.Id),
-            "SELECT id FROM customers WHERE false");
+            "SELECT id FROM customers WHERE false") with { ExpectsNoRows = true };
         var cities = new List<string?> { "Paris", "O'Fallon", null };
         yield return Rows("Where_string_list_contains_with_null", db => db.Customers.Where(c => cities.Contains(c.City)).OrderBy(c => c.Id).Select(c => c.Id),
             "SELECT id FROM customers WHERE city IN ('Paris', 'O''Fallon') OR city IS NULL ORDER BY id");
@@ -105,7 +111,7 @@ internal static class LinqFeatureMatrix
         yield return Rows("Skip_Take", db => db.Customers.OrderBy(c => c.Id).Skip(skip).Take(take).Select(c => c.Id),
             "SELECT id FROM customers ORDER BY id LIMIT 7 OFFSET 10");
         yield return Rows("Take_zero_returns_nothing", db => db.Customers.OrderBy(c => c.Id).Take(0).Select(c => c.Id),
-            "SELECT id FROM customers WHERE false");
+            "SELECT id FROM customers WHERE false") with { ExpectsNoRows = true };
         yield return Rows("Skip_only", db => db.Customers.OrderBy(c => c.Id).Skip(35).Select(c => c.Id),
             "SELECT id FROM customers ORDER BY id OFFSET 35");
         yield return Scalar("First", async db => (await db.Customers.OrderBy(c => c.Joined).FirstAsync()).Name,
@@ -227,7 +233,7 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers WHERE strpos(name, 'O''N') > 0 ORDER BY id");
         var wildcard = "%_";
         yield return Rows("String_Contains_wildcards_are_literal", db => db.Customers.Where(c => c.Name.Contains(wildcard)).Select(c => c.Id),
-            "SELECT id FROM customers WHERE strpos(name, '%_') > 0");
+            "SELECT id FROM customers WHERE strpos(name, '%_') > 0") with { ExpectsNoRows = true };
         yield return Rows("String_ToUpper_ToLower", db => db.Customers.OrderBy(c => c.Id).Select(c => new { U = c.Name.ToUpper(), L = c.City!.ToLower() }),
             "SELECT upper(name), lower(city) FROM customers ORDER BY id");
         yield return Rows("String_Length", db => db.Customers.Where(c => c.Name.Length > 11).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name.Length }),

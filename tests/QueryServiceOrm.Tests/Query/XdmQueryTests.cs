@@ -87,10 +87,10 @@ public sealed class XdmQueryTests
             $"""SELECT CASE WHEN (e."_luma").loyalty.points > 5000 THEN 'high' ELSE 'low' END FROM {E} e ORDER BY "_id" """);
         yield return Rows("Nested_boolean_negated", db => db.Events.Where(e => e.Luma!.ReservedWordTest!.FirstVisit != true).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE (e."_luma")."reservedWordTest"."1stVisit" IS DISTINCT FROM true ORDER BY "_id" """);
-        yield return Rows("Join_events_to_profiles_on_nested_fields", db => db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold")
-                .Join(db.Profiles, e => e.Luma!.Loyalty!.Points, p => p.Luma!.Loyalty!.Points, (e, p) => new { e.Id, Profile = p.Id, p.Person!.Name!.LastName })
+        yield return Rows("Join_events_to_profiles_on_nested_fields", db => db.Events.Where(e => e.Luma!.Loyalty!.Points > 9000)
+                .Join(db.Profiles, e => e.Luma!.Loyalty!.Tier, p => p.Luma!.Loyalty!.Tier, (e, p) => new { e.Id, Profile = p.Id, p.Person!.Name!.LastName })
                 .OrderBy(x => x.Id).ThenBy(x => x.Profile),
-            $"""SELECT e."_id", p."_id", (p.person)."name"."lastName" FROM {E} e JOIN {P} p ON (e."_luma").loyalty.points = (p."_luma").loyalty.points WHERE (e."_luma").loyalty.tier = 'gold' ORDER BY e."_id", p."_id" """);
+            $"""SELECT e."_id", p."_id", (p.person)."name"."lastName" FROM {E} e JOIN {P} p ON (e."_luma").loyalty.tier = (p."_luma").loyalty.tier WHERE (e."_luma").loyalty.points > 9000 ORDER BY e."_id", p."_id" """);
         yield return Rows("Profile_nested_name", db => db.Profiles.Where(p => p.Person!.Name!.LastName == "Last 5").OrderBy(p => p.Id).Select(p => new { p.Id, p.Person!.Name!.FirstName }),
             $"""SELECT "_id", (person)."name"."firstName" FROM {P} WHERE (person)."name"."lastName" = 'Last 5' ORDER BY "_id" """);
         yield return Rows("Profile_nested_date_ordering", db => db.Profiles.OrderBy(p => p.Person!.BirthDate).ThenBy(p => p.Id).Select(p => new { p.Id, p.Person!.BirthDate }).Take(20),
@@ -127,8 +127,8 @@ public sealed class XdmQueryTests
             $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity >= 4 AND i."priceTotal" > 50) ORDER BY "_id" """);
         yield return Rows("Array_count_with_predicate", db => db.Events.Where(e => e.ProductListItems != null).OrderBy(e => e.Id).Select(e => new { e.Id, Shoes = e.ProductListItems!.Count(i => i.Name!.Contains("Shoe")) }),
             $"""SELECT "_id", (SELECT count(*) FROM unnest(e."productListItems") AS i WHERE i.name LIKE '%Shoe%') FROM {E} e WHERE e."productListItems" IS NOT NULL ORDER BY "_id" """);
-        yield return Rows("Array_any_with_string_predicate_negated", db => db.Events.Where(e => e.ProductListItems!.Count > 0 && !e.ProductListItems!.Any(i => i.Sku!.StartsWith("SKU-0"))).OrderBy(e => e.Id).Select(e => e.Id),
-            $"""SELECT "_id" FROM {E} e WHERE cardinality(e."productListItems") > 0 AND NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" LIKE 'SKU-0%') ORDER BY "_id" """);
+        yield return Rows("Array_any_with_string_predicate_negated", db => db.Events.Where(e => e.ProductListItems!.Count > 0 && !e.ProductListItems!.Any(i => i.Sku!.StartsWith("SKU-00"))).OrderBy(e => e.Id).Select(e => e.Id),
+            $"""SELECT "_id" FROM {E} e WHERE cardinality(e."productListItems") > 0 AND NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" LIKE 'SKU-00%') ORDER BY "_id" """);
         yield return Rows("Map_value_element_field", db => db.Profiles.OrderBy(p => p.Id).Select(p => new { p.Id, Ecid = p.IdentityMap!["ECID"][0].Id }),
             $"""SELECT "_id", (("identityMap" -> 'ECID') -> 0) ->> 'id' FROM {P} ORDER BY "_id" """);
         yield return Rows("Map_value_in_where", db => db.Profiles.Where(p => p.IdentityMap!["Email"][1].Id!.StartsWith("alt1") && p.IdentityMap["ECID"][0].Primary == true).OrderBy(p => p.Id).Select(p => p.Id),
@@ -139,9 +139,10 @@ public sealed class XdmQueryTests
             $"""SELECT "_id" FROM {P} WHERE "identityMap" ? 'Email' ORDER BY "_id" """);
         yield return Rows("Array_element_field_in_where", db => db.Events.Where(e => e.ProductListItems!.Count > 1 && e.ProductListItems[1].Quantity > 3).OrderBy(e => e.Id).Select(e => new { e.Id, e.ProductListItems![0].Sku }),
             $"""SELECT "_id", ("productListItems")[1]."SKU" FROM {E} WHERE cardinality("productListItems") > 1 AND ("productListItems")[2].quantity > 3 ORDER BY "_id" """);
+        // No generated item lacks a SKU: the stand-in proves the statement runs and matches nothing, the baseline that it says IS NULL.
         string? noSku = null;
         yield return Rows("Array_any_with_null_comparison", db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Sku == noSku)).Select(e => e.Id),
-            $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" IS NULL)""");
+            $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i."SKU" IS NULL)""") with { ExpectsNoRows = true };
         yield return Rows("Array_predicates_over_missing_arrays", db => db.Events.OrderBy(e => e.Id).Select(e => new
             {
                 e.Id,
@@ -156,6 +157,12 @@ public sealed class XdmQueryTests
             """);
         yield return Rows("Array_in_map_any", db => db.Profiles.Where(p => p.IdentityMap!["Email"].Any(i => i.Id!.StartsWith("alt1"))).OrderBy(p => p.Id).Select(p => p.Id),
             $"""SELECT "_id" FROM {P} p WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(p."identityMap" -> 'Email') AS i WHERE i ->> 'id' LIKE 'alt1%') ORDER BY "_id" """);
+        yield return Rows("Array_select_contains", db => db.Events.Where(e => e.ProductListItems!.Select(i => i.Name).Contains("Proteus Fleece, \"Classic\"")).OrderBy(e => e.Id).Select(e => e.Id),
+            $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.name = 'Proteus Fleece, "Classic"') ORDER BY "_id" """);
+        yield return Rows("Array_select_contains_negated_in_projection", db => db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, NoFives = !e.ProductListItems!.Select(i => i.Quantity).Contains(5) }),
+            $"""SELECT "_id", NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity = 5) FROM {E} e ORDER BY "_id" """);
+        yield return Rows("Array_in_map_select_contains", db => db.Profiles.Where(p => p.IdentityMap!["Email"].Select(i => i.AuthenticatedState).Contains("authenticated")).Select(p => p.Id),
+            $"""SELECT "_id" FROM {P} p WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(p."identityMap" -> 'Email') AS i WHERE i ->> 'authenticatedState' = 'authenticated')""");
         yield return Rows("Objects_through_a_composed_union", db => db.Events.Where(e => e.EventType == "commerce.purchases").Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold"))
                 .OrderBy(e => e.Id).Take(10).Select(e => new { e.Id, e.Web!.WebPageDetails!.Name }),
             $"""
