@@ -25,9 +25,16 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             new XdmPredicateTranslator(sqlExpressionFactory, new XdmTypeMappings(typeMappings), typeMappings),
         ];
 
-    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, predicates over arrays, indexes and keys.</summary>
+    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, lambdas over arrays, indexes and keys.</summary>
     private sealed class XdmPredicateTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings, IRelationalTypeMappingSource typeMappings) : IMethodCallTranslator
     {
+        private static readonly Dictionary<string, XdmArrayOperation> Operations = new()
+        {
+            [nameof(XdmFunctions.Exists)] = XdmArrayOperation.Exists,
+            [nameof(XdmFunctions.CountWhere)] = XdmArrayOperation.Count,
+            [nameof(XdmFunctions.Transform)] = XdmArrayOperation.Transform,
+        };
+
         public SqlExpression? Translate(
             SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
             => method.DeclaringType != typeof(XdmFunctions)
@@ -38,10 +45,11 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                         => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
                     nameof(XdmFunctions.ElementAt) or nameof(XdmFunctions.MapValue) when arguments is [var target, var index]
                         => new XdmIndexExpression(target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
-                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere)
-                        when arguments is [var array, SqlConstantExpression { Value: string variable }, var predicate] && XdmFunctions.IsVariableName(variable)
-                        => new XdmArrayPredicateExpression(
-                            array, variable, predicate, count: method.Name == nameof(XdmFunctions.CountWhere), typeMappings.FindMapping(method.ReturnType)),
+                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere) or nameof(XdmFunctions.Transform)
+                        when arguments is [var array, SqlConstantExpression { Value: string variable }, var body] && XdmFunctions.IsVariableName(variable)
+                        => new XdmArrayLambdaExpression(
+                            array, variable, method.Name == nameof(XdmFunctions.Transform) ? sql.ApplyDefaultTypeMapping(body) : body, Operations[method.Name],
+                            method.ReturnType, method.Name == nameof(XdmFunctions.Transform) ? mappings.For(method.ReturnType) : typeMappings.FindMapping(method.ReturnType)),
                     _ => null,
                 };
     }

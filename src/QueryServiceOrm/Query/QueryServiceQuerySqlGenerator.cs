@@ -194,9 +194,9 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 Sql.Append(variable.Name);
                 return variable;
 
-            case XdmArrayPredicateExpression predicate:
-                WriteArrayPredicate(predicate);
-                return predicate;
+            case XdmArrayLambdaExpression lambda:
+                WriteArrayLambda(lambda);
+                return lambda;
 
             default:
                 return base.VisitExtension(extensionExpression);
@@ -220,37 +220,74 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     // A missing array has no element that matches (0, false), and a predicate that is unknown for an element does not
     // match: Spark's exists and size would answer NULL and -1, so they are guarded to give what the subqueries give.
-    private void WriteArrayPredicate(XdmArrayPredicateExpression predicate)
+    // A transform of a missing array is missing in both dialects.
+    private void WriteArrayLambda(XdmArrayLambdaExpression lambda)
     {
-        var variable = predicate.ElementName;
+        var variable = lambda.ElementName;
         if (_dialect.HasHigherOrderFunctions)
         {
-            Sql.Append(predicate.Count ? "CASE WHEN " : "coalesce(exists(");
-            if (predicate.Count)
+            switch (lambda.Operation)
             {
-                WriteXdmValue(predicate.Array);
-                Sql.Append($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(");
+                case XdmArrayOperation.Exists:
+                    WriteHigherOrderCall("coalesce(exists(", lambda, "coalesce(", ", FALSE)), FALSE)");
+                    break;
+                case XdmArrayOperation.Count:
+                    Sql.Append("CASE WHEN ");
+                    WriteXdmValue(lambda.Array);
+                    WriteHigherOrderCall($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(", lambda, "coalesce(", ", FALSE))) END");
+                    break;
+                default:
+                    WriteHigherOrderCall("transform(", lambda, "", ")");
+                    break;
             }
 
-            WriteXdmValue(predicate.Array);
-            Sql.Append($", {variable} -> coalesce(");
-            Visit(predicate.Predicate);
-            Sql.Append(predicate.Count ? ", FALSE))) END" : ", FALSE)), FALSE)");
             return;
         }
 
-        var underMap = _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(predicate.Array, _mapVariables);
-        Sql.Append(predicate.Count ? "(SELECT count(*) FROM " : "EXISTS (SELECT 1 FROM ").Append(underMap ? "jsonb_array_elements(" : "unnest(");
-        WriteXdmValue(predicate.Array);
-        Sql.Append($") AS {variable} WHERE ");
+        var underMap = _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(lambda.Array, _mapVariables);
         if (underMap)
         {
             _mapVariables.Add(variable);
         }
 
-        Visit(predicate.Predicate);
+        switch (lambda.Operation)
+        {
+            case XdmArrayOperation.Transform:
+                Sql.Append("CASE WHEN ");
+                WriteXdmValue(lambda.Array);
+                Sql.Append(" IS NULL THEN NULL ELSE ARRAY(SELECT ");
+                Visit(lambda.Body);
+                WriteElementSource(lambda, underMap);
+
+                // unnest and jsonb_array_elements produce the elements in order, and a plain scan keeps it.
+                Sql.Append(") END");
+                break;
+            default:
+                Sql.Append(lambda.Operation == XdmArrayOperation.Count ? "(SELECT count(*)" : "EXISTS (SELECT 1");
+                WriteElementSource(lambda, underMap);
+                Sql.Append(" WHERE ");
+                Visit(lambda.Body);
+                Sql.Append(")");
+                break;
+        }
+
         _mapVariables.Remove(variable);
-        Sql.Append(")");
+    }
+
+    private void WriteHigherOrderCall(string prefix, XdmArrayLambdaExpression lambda, string bodyPrefix, string suffix)
+    {
+        Sql.Append(prefix);
+        WriteXdmValue(lambda.Array);
+        Sql.Append($", {lambda.ElementName} -> ").Append(bodyPrefix);
+        Visit(lambda.Body);
+        Sql.Append(suffix);
+    }
+
+    private void WriteElementSource(XdmArrayLambdaExpression lambda, bool underMap)
+    {
+        Sql.Append(underMap ? " FROM jsonb_array_elements(" : " FROM unnest(");
+        WriteXdmValue(lambda.Array);
+        Sql.Append($") AS {lambda.ElementName}");
     }
 
     private void WriteXdmValue(SqlExpression value)

@@ -31,13 +31,13 @@ internal sealed class QueryServiceSqlNullabilityProcessor(
                 return ReferenceEquals(target, index.Target) && ReferenceEquals(key, index.Index)
                     ? index
                     : new XdmIndexExpression(target, key, index.Type, index.TypeMapping);
-            case XdmArrayPredicateExpression predicate:
-                var array = Visit(predicate.Array, allowOptimizedExpansion: false, out _)!;
-                var body = Visit(predicate.Predicate, allowOptimizedExpansion: false, out _)!;
-                nullable = false;
-                return ReferenceEquals(array, predicate.Array) && ReferenceEquals(body, predicate.Predicate)
-                    ? predicate
-                    : new XdmArrayPredicateExpression(array, predicate.ElementName, body, predicate.Count, predicate.TypeMapping);
+            case XdmArrayLambdaExpression lambda:
+                var array = Visit(lambda.Array, allowOptimizedExpansion: false, out _)!;
+                var body = Visit(lambda.Body, allowOptimizedExpansion: false, out _)!;
+
+                // Exists and counts over a missing array are false and 0; a transform of one is missing too.
+                nullable = lambda.Operation == XdmArrayOperation.Transform;
+                return lambda.Update(array, body);
             default:
                 return base.VisitCustomSqlExpression(sqlExpression, allowOptimizedExpansion, out nullable);
         }

@@ -8,7 +8,8 @@ namespace QueryServiceOrm.Xdm;
 /// <summary>
 /// Rewrites what EF would otherwise take apart on XDM values: <c>array.Any(x => body)</c> and <c>array.Count(x => body)</c>
 /// into <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/> (and <c>array.Select(x => f).Contains(v)</c>
-/// into the <c>Any(x => f == v)</c> it means), with the lambda parameter replaced
+/// into the <c>Any(x => f == v)</c> it means) and <c>array.Select(x => f).ToList()</c> into <see cref="XdmFunctions.Transform{T, TResult}"/>,
+/// with the lambda parameter replaced
 /// by <see cref="XdmFunctions.Element{T}"/> (EF cannot translate a lambda over a value-converted column, but it translates
 /// the body once the element is an ordinary expression); <c>list[i]</c> into <see cref="XdmFunctions.ElementAt{T}"/> and
 /// <c>map[key]</c> into <see cref="XdmFunctions.MapValue{TValue}"/> (EF would turn an indexed member access into a
@@ -18,6 +19,7 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
 {
     private static readonly MethodInfo ExistsMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.Exists))!;
     private static readonly MethodInfo CountWhereMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.CountWhere))!;
+    private static readonly MethodInfo TransformMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.Transform))!;
     private static readonly MethodInfo ElementMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.Element))!;
     private static readonly MethodInfo ElementAtMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.ElementAt))!;
     private static readonly MethodInfo MapValueMethod = typeof(XdmFunctions).GetMethod(nameof(XdmFunctions.MapValue))!;
@@ -27,15 +29,21 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
     {
         if (node.Method.DeclaringType == typeof(Enumerable)
             && node.Method.Name is nameof(Enumerable.Any) or nameof(Enumerable.Count)
-            && node.Arguments is [var source, LambdaExpression { Parameters: [var element] } predicate]
+            && node.Arguments is [var source, LambdaExpression { Parameters: [_] } predicate]
             && IsXdmArray(source))
         {
-            var variable = "xdm_e" + _variables++;
-            var elementType = element.Type;
-            var body = new ParameterReplacer(element, Expression.Call(ElementMethod.MakeGenericMethod(elementType), Expression.Constant(variable)))
-                .Visit(predicate.Body);
-            var marker = node.Method.Name == nameof(Enumerable.Any) ? ExistsMethod : CountWhereMethod;
-            return Expression.Call(marker.MakeGenericMethod(elementType), Visit(source), Expression.Constant(variable), Visit(body));
+            return OverElements(node.Method.Name == nameof(Enumerable.Any) ? ExistsMethod : CountWhereMethod, source, predicate);
+        }
+
+        // The list of a leaf per element (Select(...).ToList()) is computed on the server: EF cannot run a lambda over
+        // a value it reads as JSON.
+        if (node.Method.DeclaringType == typeof(Enumerable)
+            && node.Method.Name == nameof(Enumerable.ToList)
+            && node.Arguments is [MethodCallExpression { Method.Name: nameof(Enumerable.Select), Arguments: [var items, LambdaExpression { Parameters: [_] } leaf] } projection]
+            && projection.Method.DeclaringType == typeof(Enumerable)
+            && IsXdmArray(items))
+        {
+            return OverElements(TransformMethod, items, leaf);
         }
 
         // Enumerable.Contains compares with the default equality, which for the scalars a selector can reach is what == means.
@@ -66,6 +74,18 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         }
 
         return base.VisitMethodCall(node);
+    }
+
+    private MethodCallExpression OverElements(MethodInfo marker, Expression array, LambdaExpression lambda)
+    {
+        var variable = "xdm_e" + _variables++;
+        var element = lambda.Parameters[0];
+        var body = new ParameterReplacer(element, Expression.Call(ElementMethod.MakeGenericMethod(element.Type), Expression.Constant(variable)))
+            .Visit(lambda.Body);
+        var method = marker.GetGenericArguments().Length == 1
+            ? marker.MakeGenericMethod(element.Type)
+            : marker.MakeGenericMethod(element.Type, lambda.Body.Type);
+        return Expression.Call(method, Visit(array), Expression.Constant(variable), Visit(body));
     }
 
     // XDM data is reached from an entity property mapped with IsXdmObject, through members, indexers and map keys.

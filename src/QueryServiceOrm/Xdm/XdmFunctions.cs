@@ -28,6 +28,15 @@ internal static partial class XdmFunctions
     public static int CountWhere<T>(IEnumerable<T>? array, string variable, bool predicate)
         => throw new InvalidOperationException(nameof(CountWhere) + " is only for LINQ queries translated by QueryServiceOrm.");
 
+    /// <summary>The selector's value for every element of the array, in order, written over <see cref="Element{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <typeparam name="TResult">The selector's type.</typeparam>
+    /// <param name="array">The array.</param>
+    /// <param name="variable">The name the element goes by in SQL.</param>
+    /// <param name="selector">The selector.</param>
+    public static List<TResult>? Transform<T, TResult>(IEnumerable<T>? array, string variable, TResult selector)
+        => throw new InvalidOperationException(nameof(Transform) + " is only for LINQ queries translated by QueryServiceOrm.");
+
     /// <summary>An element of an XDM array by its 0-based index.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="array">The array.</param>

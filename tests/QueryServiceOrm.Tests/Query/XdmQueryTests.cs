@@ -163,6 +163,16 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity = 5) FROM {E} e ORDER BY "_id" """);
         yield return Rows("Array_in_map_select_contains", db => db.Profiles.Where(p => p.IdentityMap!["Email"].Select(i => i.AuthenticatedState).Contains("authenticated")).Select(p => p.Id),
             $"""SELECT "_id" FROM {P} p WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(p."identityMap" -> 'Email') AS i WHERE i ->> 'authenticatedState' = 'authenticated')""");
+        yield return Rows("Array_select_leaves_in_projection", db => db.Events.Where(e => e.ProductListItems != null).OrderBy(e => e.Id).Select(e => new { e.Id, Skus = e.ProductListItems!.Select(i => i.Sku).ToList() }),
+            $"""SELECT "_id", array_to_json(ARRAY(SELECT i."SKU" FROM unnest(e."productListItems") AS i)) FROM {E} e WHERE e."productListItems" IS NOT NULL ORDER BY "_id" """);
+        yield return Rows("Array_select_over_missing_and_empty_arrays", db => db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, Quantities = e.ProductListItems!.Select(i => i.Quantity * 10).ToList() }),
+            $"""
+            SELECT "_id", CASE WHEN "productListItems" IS NULL THEN NULL WHEN cardinality("productListItems") = 0 THEN '[]'
+              ELSE (SELECT array_to_json(array_agg(i.quantity * 10 ORDER BY n)) FROM unnest(e."productListItems") WITH ORDINALITY AS i(sku, name, quantity, total, n)) END
+            FROM {E} e ORDER BY "_id"
+            """);
+        yield return Rows("Array_in_map_select", db => db.Profiles.OrderBy(p => p.Id).Select(p => new { p.Id, Emails = p.IdentityMap!["Email"].Select(i => i.Id!.ToUpper()).ToList() }),
+            $"""SELECT "_id", (SELECT array_to_json(array_agg(upper(i ->> 'id') ORDER BY n)) FROM jsonb_array_elements(p."identityMap" -> 'Email') WITH ORDINALITY AS t(i, n)) FROM {P} p ORDER BY "_id" """);
         yield return Rows("Objects_through_a_composed_union", db => db.Events.Where(e => e.EventType == "commerce.purchases").Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold"))
                 .OrderBy(e => e.Id).Take(10).Select(e => new { e.Id, e.Web!.WebPageDetails!.Name }),
             $"""
