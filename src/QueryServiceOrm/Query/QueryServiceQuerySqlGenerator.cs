@@ -30,6 +30,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private bool _nextSelectIsFinalOperand;
     private bool _bareSetOperationIsFinal;
     private readonly HashSet<string> _mapVariables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lambdaVariables = new(StringComparer.Ordinal);
 
     public QueryServiceQuerySqlGenerator(
         QuerySqlGeneratorDependencies dependencies,
@@ -190,6 +191,13 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 Sql.Append("]");
                 return index;
 
+            // EF evaluates a lambda body it cannot translate on the client, translating its parts one by one: the element
+            // would then stand outside its lambda, naming nothing (or, on the service, failing far from the cause).
+            case XdmVariableExpression variable when !_lambdaVariables.Contains(variable.Name):
+                throw new InvalidOperationException(
+                    "A lambda over an XDM array could not be translated to SQL: use only element fields, operators and translatable "
+                    + "functions inside Any, Count, Select(...).ToList() or Select(...).Contains(...) over an XDM array, or read the "
+                    + "whole array and evaluate it in memory.");
             case XdmVariableExpression variable:
                 Sql.Append(variable.Name);
                 return variable;
@@ -224,6 +232,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private void WriteArrayLambda(XdmArrayLambdaExpression lambda)
     {
         var variable = lambda.ElementName;
+        _lambdaVariables.Add(variable);
         if (_dialect.HasHigherOrderFunctions)
         {
             switch (lambda.Operation)
@@ -241,6 +250,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                     break;
             }
 
+            _lambdaVariables.Remove(variable);
             return;
         }
 
@@ -272,6 +282,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
 
         _mapVariables.Remove(variable);
+        _lambdaVariables.Remove(variable);
     }
 
     private void WriteHigherOrderCall(string prefix, XdmArrayLambdaExpression lambda, string bodyPrefix, string suffix)

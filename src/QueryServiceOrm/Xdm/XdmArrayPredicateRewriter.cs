@@ -55,7 +55,7 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         {
             var any = Expression.Call(
                 typeof(Enumerable), nameof(Enumerable.Any), [item.Type], array,
-                Expression.Lambda(Expression.Equal(selector.Body, value), item));
+                Expression.Lambda(Expression.Equal(Typed(selector), value), item));
             return VisitMethodCall(any);
         }
 
@@ -81,12 +81,17 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         var variable = "xdm_e" + _variables++;
         var element = lambda.Parameters[0];
         var body = new ParameterReplacer(element, Expression.Call(ElementMethod.MakeGenericMethod(element.Type), Expression.Constant(variable)))
-            .Visit(lambda.Body);
+            .Visit(Typed(lambda));
         var method = marker.GetGenericArguments().Length == 1
             ? marker.MakeGenericMethod(element.Type)
-            : marker.MakeGenericMethod(element.Type, lambda.Body.Type);
+            : marker.MakeGenericMethod(element.Type, lambda.ReturnType);
         return Expression.Call(method, Visit(array), Expression.Constant(variable), Visit(body));
     }
+
+    // C# leaves reference conversions implicit: a Func<T, object> may have a string body. The lambda's own type is the one
+    // the query expects back.
+    private static Expression Typed(LambdaExpression lambda)
+        => lambda.Body.Type == lambda.ReturnType ? lambda.Body : Expression.Convert(lambda.Body, lambda.ReturnType);
 
     // XDM data is reached from an entity property mapped with IsXdmObject, through members, indexers and map keys.
     private bool IsXdmArray(Expression source)
