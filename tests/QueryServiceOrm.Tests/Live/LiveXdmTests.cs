@@ -19,8 +19,6 @@ public sealed class LiveXdmTests
 {
     private QueryServiceCredentials _credentials = null!;
 
-    public static IEnumerable<LinqCase<XdmSampleContext>> Cases() => XdmQueryTests.Cases().Concat(XdmQueryTests.MoreCases()).Concat(XdmQueryTests.ArrayCases());
-
     [OneTimeSetUp]
     public async Task RequireTheDatasetAsync()
     {
@@ -34,7 +32,7 @@ public sealed class LiveXdmTests
         }
     }
 
-    [TestCaseSource(nameof(Cases))]
+    [TestCaseSource(typeof(XdmQueryTests), nameof(XdmQueryTests.AllCases))]
     public async Task The_service_runs_the_nested_query(LinqCase<XdmSampleContext> linq)
     {
         var capture = new CommandCapture();

@@ -117,7 +117,7 @@ public sealed class ServerErrorTests
     {
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "write");
-        await sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
+        await NewSinkAsync(sandbox, key);
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
 
         var insert = $"INSERT INTO qsorm_sink_{key} SELECT qsorm_flaky('{key}', 1)";
@@ -125,6 +125,9 @@ public sealed class ServerErrorTests
         var attempts = await AttemptsAsync(db, key);
         Assert.That(attempts, Is.EqualTo(1), "the INSERT ran once");
     }
+
+    private static Task NewSinkAsync(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox, string key)
+        => sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
 
     private static async Task<string> NewCounterAsync(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox, string prefix)
     {
@@ -138,7 +141,7 @@ public sealed class ServerErrorTests
     {
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "mixed");
-        await sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
+        await NewSinkAsync(sandbox, key);
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
         var insert = $"INSERT INTO qsorm_sink_{key} SELECT 1";
         var read = $"SELECT qsorm_flaky('{key}', 1) AS \"Value\"";
