@@ -8,6 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Infrastructure;
 
@@ -49,6 +50,9 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     {
         services.AddSingleton(SqlDialect.For(Dialect));
         services.AddSingleton(QueryOptions);
+
+        // One cache of XDM value mappings per service provider, not per context: building one costs reflection.
+        services.AddSingleton<XdmTypeMappings>();
         new EntityFrameworkNpgsqlServicesBuilder(services)
             .TryAdd<INpgsqlDataSourceConfigurationPlugin>(new QueryServiceDataSourceConfigurationPlugin(AccessTokenProvider));
 

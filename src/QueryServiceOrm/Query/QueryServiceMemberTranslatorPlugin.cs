@@ -15,10 +15,10 @@ namespace QueryServiceOrm.Query;
 /// own forms (<c>AT TIME ZONE</c>, three-argument <c>date_trunc</c>) do not exist in Spark.
 /// </summary>
 internal sealed class QueryServiceMemberTranslatorPlugin(
-    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMemberTranslatorPlugin
+    ISqlExpressionFactory sqlExpressionFactory, XdmTypeMappings xdmTypeMappings, SqlDialect dialect) : IMemberTranslatorPlugin
 {
     public IEnumerable<IMemberTranslator> Translators { get; } =
-        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(sqlExpressionFactory, new XdmTypeMappings(typeMappings), dialect)];
+        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(sqlExpressionFactory, xdmTypeMappings, dialect)];
 
     /// <summary>
     /// A field of XDM data (a column mapped with IsXdmObject, or a path into one) becomes a longer path;

@@ -15,18 +15,19 @@ namespace QueryServiceOrm.Query;
 /// which like SQL's TRIM remove spaces, not every white-space character .NET would).
 /// </summary>
 internal sealed class QueryServiceMethodCallTranslatorPlugin(
-    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslatorPlugin
+    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, XdmTypeMappings xdmTypeMappings, SqlDialect dialect)
+    : IMethodCallTranslatorPlugin
 {
     public IEnumerable<IMethodCallTranslator> Translators { get; } =
         [
             new StringMethodTranslator(sqlExpressionFactory, dialect),
             new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect),
             new XdmArrayTranslator(sqlExpressionFactory, dialect),
-            new XdmPredicateTranslator(sqlExpressionFactory, new XdmTypeMappings(typeMappings), typeMappings),
+            new XdmPredicateTranslator(sqlExpressionFactory, xdmTypeMappings),
         ];
 
     /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, lambdas over arrays, indexes and keys.</summary>
-    private sealed class XdmPredicateTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings, IRelationalTypeMappingSource typeMappings) : IMethodCallTranslator
+    private sealed class XdmPredicateTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings) : IMethodCallTranslator
     {
         private static readonly Dictionary<string, XdmArrayOperation> Operations = new()
         {
@@ -45,11 +46,11 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                         => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
                     nameof(XdmFunctions.ElementAt) or nameof(XdmFunctions.MapValue) when arguments is [var target, var index]
                         => new XdmIndexExpression(target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
-                    nameof(XdmFunctions.Exists) or nameof(XdmFunctions.CountWhere) or nameof(XdmFunctions.Transform)
-                        when arguments is [var array, SqlConstantExpression { Value: string variable }, var body] && XdmFunctions.IsVariableName(variable)
+                    _ when Operations.TryGetValue(method.Name, out var operation)
+                           && arguments is [var array, SqlConstantExpression { Value: string variable }, var body] && XdmFunctions.IsVariableName(variable)
                         => new XdmArrayLambdaExpression(
-                            array, variable, method.Name == nameof(XdmFunctions.Transform) ? sql.ApplyDefaultTypeMapping(body) : body, Operations[method.Name],
-                            method.ReturnType, method.Name == nameof(XdmFunctions.Transform) ? mappings.For(method.ReturnType) : typeMappings.FindMapping(method.ReturnType)),
+                            array, variable, operation == XdmArrayOperation.Transform ? sql.ApplyDefaultTypeMapping(body) : body, operation,
+                            method.ReturnType, mappings.For(method.ReturnType)),
                     _ => null,
                 };
     }

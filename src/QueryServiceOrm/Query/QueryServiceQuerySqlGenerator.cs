@@ -25,7 +25,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private readonly Dictionary<string, string> _snapshots = new(StringComparer.Ordinal);
     private bool _withoutRowLimit;
     private bool _topLevelLimitWritten;
-    private int _selectDepth;
     private readonly Stack<bool> _finalProjection = new();
     private bool _nextSelectIsFinalOperand;
     private bool _bareSetOperationIsFinal;
@@ -73,8 +72,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override Expression VisitSelect(SelectExpression selectExpression)
     {
-        _selectDepth++;
-        _finalProjection.Push(_selectDepth == 1 || _nextSelectIsFinalOperand);
+        _finalProjection.Push(_finalProjection.Count == 0 || _nextSelectIsFinalOperand);
         _nextSelectIsFinalOperand = false;
         try
         {
@@ -83,7 +81,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         finally
         {
             _finalProjection.Pop();
-            _selectDepth--;
         }
     }
 
@@ -113,7 +110,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // composite). Inside the statement it stays a struct, so outer queries can still reach into it.
     protected override Expression VisitProjection(ProjectionExpression projectionExpression)
     {
-        if (!IsXdmObject(projectionExpression.Expression) || !_finalProjection.TryPeek(out var final) || !final)
+        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var final) || !final)
         {
             return base.VisitProjection(projectionExpression);
         }
@@ -129,7 +126,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         return projectionExpression;
     }
 
-    private static bool IsXdmObject(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
 
     protected override void GenerateRootCommand(Expression queryExpression)
     {
@@ -145,12 +141,12 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override void GenerateLimitOffset(SelectExpression selectExpression)
     {
-        if (_selectDepth == 1 && selectExpression.Limit is null && _withoutRowLimit && _dialect.UncappedLimitClause is { } uncapped)
+        if (_finalProjection.Count == 1 && selectExpression.Limit is null && _withoutRowLimit && _dialect.UncappedLimitClause is { } uncapped)
         {
             Sql.AppendLine().Append(uncapped);
         }
 
-        _topLevelLimitWritten |= _selectDepth == 1 && (selectExpression.Limit is not null || _withoutRowLimit);
+        _topLevelLimitWritten |= _finalProjection.Count == 1 && (selectExpression.Limit is not null || _withoutRowLimit);
         base.GenerateLimitOffset(selectExpression);
     }
 
@@ -232,34 +228,46 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private void WriteArrayLambda(XdmArrayLambdaExpression lambda)
     {
         var variable = lambda.ElementName;
+        var underMap = !_dialect.HasHigherOrderFunctions && _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(lambda.Array, _mapVariables);
         _lambdaVariables.Add(variable);
-        if (_dialect.HasHigherOrderFunctions)
-        {
-            switch (lambda.Operation)
-            {
-                case XdmArrayOperation.Exists:
-                    WriteHigherOrderCall("coalesce(exists(", lambda, "coalesce(", ", FALSE)), FALSE)");
-                    break;
-                case XdmArrayOperation.Count:
-                    Sql.Append("CASE WHEN ");
-                    WriteXdmValue(lambda.Array);
-                    WriteHigherOrderCall($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(", lambda, "coalesce(", ", FALSE))) END");
-                    break;
-                default:
-                    WriteHigherOrderCall("transform(", lambda, "", ")");
-                    break;
-            }
-
-            _lambdaVariables.Remove(variable);
-            return;
-        }
-
-        var underMap = _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(lambda.Array, _mapVariables);
         if (underMap)
         {
             _mapVariables.Add(variable);
         }
 
+        if (_dialect.HasHigherOrderFunctions)
+        {
+            WriteHigherOrderLambda(lambda);
+        }
+        else
+        {
+            WriteSubqueryLambda(lambda, underMap);
+        }
+
+        _mapVariables.Remove(variable);
+        _lambdaVariables.Remove(variable);
+    }
+
+    private void WriteHigherOrderLambda(XdmArrayLambdaExpression lambda)
+    {
+        switch (lambda.Operation)
+        {
+            case XdmArrayOperation.Exists:
+                WriteHigherOrderCall("coalesce(exists(", lambda, "coalesce(", ", FALSE)), FALSE)");
+                break;
+            case XdmArrayOperation.Count:
+                Sql.Append("CASE WHEN ");
+                WriteXdmValue(lambda.Array);
+                WriteHigherOrderCall($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(", lambda, "coalesce(", ", FALSE))) END");
+                break;
+            default:
+                WriteHigherOrderCall("transform(", lambda, "", ")");
+                break;
+        }
+    }
+
+    private void WriteSubqueryLambda(XdmArrayLambdaExpression lambda, bool underMap)
+    {
         switch (lambda.Operation)
         {
             case XdmArrayOperation.Transform:
@@ -280,9 +288,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                 Sql.Append(")");
                 break;
         }
-
-        _mapVariables.Remove(variable);
-        _lambdaVariables.Remove(variable);
     }
 
     private void WriteHigherOrderCall(string prefix, XdmArrayLambdaExpression lambda, string bodyPrefix, string suffix)
@@ -324,7 +329,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)
     {
         // PostgreSQL calls a composite NULL when all its fields are; through JSON only a missing object is NULL, as in C#.
-        if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && IsXdmObject(sqlUnaryExpression.Operand))
+        if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && XdmTypeMappings.IsXdm(sqlUnaryExpression.Operand))
         {
             Sql.Append(_dialect.ToJsonFunction).Append("(");
             Visit(sqlUnaryExpression.Operand);

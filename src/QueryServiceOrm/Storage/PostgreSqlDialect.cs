@@ -47,8 +47,6 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     public override string CastTypeName(string storeType) => storeType;
 
     // Every name is quoted, so camelCase and digit-led names keep; composite fields need their base in parentheses.
-    public override string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
-
     public override string PathSegment(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public override bool ParenthesizesPathBase => true;

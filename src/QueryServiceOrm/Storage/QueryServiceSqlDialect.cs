@@ -48,8 +48,6 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         => sql.Function(function, arguments, nullable: true, arguments.Select(_ => true), returnType);
 
     // Dot paths may not be combined with double quotes on the service; reserved words and irregular names take back-quotes.
-    public override string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
-
     public override string PathSegment(string name)
         => PlainName().IsMatch(name) && !SparkKeywords.Contains(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 

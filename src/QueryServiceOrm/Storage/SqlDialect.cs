@@ -65,7 +65,7 @@ public abstract class SqlDialect
     /// <summary>An XDM column where a path starts: on the service without double quotes, which dot paths may not carry.</summary>
     /// <param name="tableAlias">The alias of the column's table.</param>
     /// <param name="column">The column.</param>
-    public abstract string PathRoot(string tableAlias, string column);
+    public string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
 
     /// <summary>One field name of a path, quoted as the dialect needs.</summary>
     /// <param name="name">The XDM field name.</param>

@@ -62,12 +62,12 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         if (node is { Method.Name: "get_Item", Object: { } target, Arguments: [var key] } && IsXdmArray(target))
         {
             var type = target.Type;
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && key.Type == typeof(int))
+            if (XdmTypeMappings.IsList(type) && key.Type == typeof(int))
             {
                 return Expression.Call(ElementAtMethod.MakeGenericMethod(type.GetGenericArguments()[0]), Visit(target), Visit(key));
             }
 
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && key.Type == typeof(string))
+            if (XdmTypeMappings.IsMap(type) && key.Type == typeof(string))
             {
                 return Expression.Call(MapValueMethod.MakeGenericMethod(type.GetGenericArguments()[1]), Visit(target), Visit(key));
             }
