@@ -13,7 +13,7 @@ internal sealed partial class CommandJournal
 
     public void Reset() => WriteSent = false;
 
-    public void Record(string commandText) => WriteSent |= !IsRead(commandText);
+    public void Record(string commandText) => WriteSent = WriteSent || !IsRead(commandText);
 
     /// <summary>A statement that only reads: it starts as a query does and names no writing keyword anywhere.</summary>
     public static bool IsRead(string commandText) => ReadStart().IsMatch(commandText) && !WriteKeyword().IsMatch(commandText);

@@ -5,7 +5,7 @@ namespace QueryServiceOrm.Storage;
 
 /// <summary>
 /// Gives the execution strategy what it needs to decide on retries: every command is entered in the
-/// <see cref="CommandJournal"/>, and a failed command's text is kept on its exception. A server error becomes the
+/// <see cref="CommandJournal"/> before it is sent, failed ones included. A server error becomes the
 /// library's typed exception here, so every path gets it (queries, ExecuteSql, SaveChanges); an exception left as it
 /// is keeps its own stack trace.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class ExecutionTrackingInterceptor(CommandJournal journal) : DbC
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
     {
-        if (Translate(command, eventData.Exception) is var translated && !ReferenceEquals(translated, eventData.Exception))
+        if (QueryServiceErrors.Translate(eventData.Exception) is var translated && !ReferenceEquals(translated, eventData.Exception))
         {
             throw translated;
         }
@@ -48,14 +48,6 @@ internal sealed class ExecutionTrackingInterceptor(CommandJournal journal) : DbC
     {
         CommandFailed(command, eventData);
         return Task.CompletedTask;
-    }
-
-    /// <summary>The exception to surface for a command's failure (the same one when there is nothing to translate), marked with the command's text.</summary>
-    public static Exception Translate(DbCommand command, Exception exception)
-    {
-        var translated = QueryServiceErrors.Translate(exception);
-        translated.Data[QueryServiceErrors.CommandTextKey] = command.CommandText;
-        return translated;
     }
 
     private T Recorded<T>(DbCommand command, T result)

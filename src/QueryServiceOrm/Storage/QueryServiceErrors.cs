@@ -5,9 +5,6 @@ namespace QueryServiceOrm.Storage;
 /// <summary>Turns the server's errors into the typed exceptions of this library, and tells which are worth retrying.</summary>
 internal static class QueryServiceErrors
 {
-    /// <summary>Where the failed command's text is kept on the exception, so a retry decision can tell reads from writes.</summary>
-    public const string CommandTextKey = "QueryServiceOrm.CommandText";
-
     public static Exception Translate(Exception exception)
         => exception is QueryServiceException
             ? exception

@@ -64,8 +64,7 @@ internal sealed class QueryServiceExecutionStrategy(
     protected override bool ShouldRetryOn(Exception exception)
     {
         // Once anything but a read went out in this operation, retrying the operation would send it again.
-        if (journal.WriteSent
-            || (exception.Data[QueryServiceErrors.CommandTextKey] is string commandText && !CommandJournal.IsRead(commandText)))
+        if (journal.WriteSent)
         {
             return false;
         }

@@ -33,7 +33,7 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         catch (Exception e)
         {
             result.Dispose();
-            throw ExecutionTrackingInterceptor.Translate(command, e);
+            throw QueryServiceErrors.Translate(e);
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         catch (Exception e)
         {
             result.Dispose();
-            throw ExecutionTrackingInterceptor.Translate(command, e);
+            throw QueryServiceErrors.Translate(e);
         }
     }
 
