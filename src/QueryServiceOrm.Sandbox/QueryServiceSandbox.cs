@@ -63,9 +63,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     public string RootCertificatePath => Path.Combine(InstanceDirectory, SandboxCertificates.RootCertificateFile);
 
     /// <summary>The server log: every statement and connection of the Query Service user is recorded there.</summary>
-    public string ServerLogPath => Path.Combine(InstanceDirectory, "server.log");
-
-    private string DataDirectory => Path.Combine(InstanceDirectory, "data");
+    public string ServerLogPath => SandboxInstanceRegistry.LogFile(InstanceDirectory);
 
     /// <summary>Starts a new sandbox server.</summary>
     /// <param name="options">Set-up options; defaults when null.</param>
@@ -236,7 +234,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
         await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
 
-        var data = Path.Combine(instance, "data");
+        var data = SandboxInstanceRegistry.DataDirectory(instance);
         await SandboxProcess.RunAsServerUserAsync(
             binaries.InitDb,
             ["-D", data, "-U", AdminUser, $"--pwfile={passwordFile}", "--auth=password", "-E", "UTF8", "--no-locale", "--no-sync"],
@@ -291,7 +289,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
             {
                 await SandboxProcess.RunAsServerUserAsync(
                     binaries.PgCtl,
-                    ["start", "-w", "-t", "60", "-D", Path.Combine(instance, "data"), "-l", Path.Combine(instance, "server.log"), "-o", $"-p {port}"],
+                    ["start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l", SandboxInstanceRegistry.LogFile(instance), "-o", $"-p {port}"],
                     cancellationToken).ConfigureAwait(false);
                 return port;
             }
@@ -322,12 +320,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     {
         try
         {
-            if (File.Exists(Path.Combine(instance, "data", "postmaster.pid")))
-            {
-                await SandboxProcess.RunAsServerUserAsync(
-                    binaries.PgCtl, ["stop", "-D", Path.Combine(instance, "data"), "-m", "fast", "-w", "-t", "30"], CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
+            await SandboxInstanceRegistry.StopServerAsync(binaries, instance, "fast", 30, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -353,7 +346,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     }
 
     internal static int ReadPostmasterProcessId(string instance)
-        => int.Parse(File.ReadLines(Path.Combine(instance, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        => int.Parse(File.ReadLines(Path.Combine(SandboxInstanceRegistry.DataDirectory(instance), "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     private static string AdminConnectionString(int port, string adminPassword, string database)
         => new NpgsqlConnectionStringBuilder

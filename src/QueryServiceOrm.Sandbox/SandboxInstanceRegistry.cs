@@ -80,6 +80,25 @@ internal static class SandboxInstanceRegistry
             ]);
 
     /// <summary>Stops and removes every instance whose owner process no longer runs.</summary>
+    /// <summary>The server's data directory inside an instance directory.</summary>
+    public static string DataDirectory(string instanceDirectory) => Path.Combine(instanceDirectory, "data");
+
+    /// <summary>The server log inside an instance directory.</summary>
+    public static string LogFile(string instanceDirectory) => Path.Combine(instanceDirectory, "server.log");
+
+    /// <summary>Stops the instance's server if it left a pid file (pg_ctl stop, waiting up to the timeout).</summary>
+    public static async Task StopServerAsync(
+        PostgresBinaries binaries, string instanceDirectory, string mode, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var data = DataDirectory(instanceDirectory);
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            await SandboxProcess.RunAsServerUserAsync(
+                binaries.PgCtl, ["stop", "-D", data, "-m", mode, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     public static async Task<int> SweepOrphansAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Root))
@@ -95,18 +114,14 @@ internal static class SandboxInstanceRegistry
                 continue;
             }
 
-            var data = Path.Combine(directory, "data");
-            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            try
             {
-                try
-                {
-                    await SandboxProcess.RunAsServerUserAsync(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-w"], cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (SandboxException)
-                {
-                    // The server may already be gone with a stale pid file; removing the files is what matters.
-                }
+                // pg_ctl's own default wait.
+                await StopServerAsync(binaries, directory, "immediate", 60, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SandboxException)
+            {
+                // The server may already be gone with a stale pid file; removing the files is what matters.
             }
 
             try

@@ -24,10 +24,7 @@ public class NestedReadBenchmarks
     {
         var sandbox = BenchData.GetWithXdmAsync().GetAwaiter().GetResult();
         _factory = new QueryServiceDbContextFactory<XdmSampleContext>(sandbox.Credentials());
-        _raw = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder
-        {
-            Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username, Password = sandbox.Password, SslMode = SslMode.Require,
-        }.ConnectionString);
+        _raw = NpgsqlDataSource.Create(BenchData.RawConnectionString(sandbox));
     }
 
     [GlobalCleanup]

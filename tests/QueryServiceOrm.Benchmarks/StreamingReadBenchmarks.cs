@@ -28,11 +28,7 @@ public class StreamingReadBenchmarks
     public void SetUp()
     {
         _sandbox = BenchData.GetAsync().GetAwaiter().GetResult();
-        var connectionString = new NpgsqlConnectionStringBuilder
-        {
-            Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username,
-            Password = _sandbox.Password, SslMode = SslMode.Require,
-        }.ConnectionString;
+        var connectionString = BenchData.RawConnectionString(_sandbox);
         _raw = NpgsqlDataSource.Create(connectionString);
         _queryService = new QueryServiceDbContextFactory<BenchContext>(_sandbox.Credentials());
         _plainEf = new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).Options;
