@@ -72,6 +72,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
         services.Replace(ServiceDescriptor.Scoped<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>());
     }
 
     /// <inheritdoc />

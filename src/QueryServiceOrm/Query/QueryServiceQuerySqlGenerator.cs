@@ -25,7 +25,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private readonly Dictionary<string, string> _snapshots = new(StringComparer.Ordinal);
     private bool _withoutRowLimit;
     private bool _topLevelLimitWritten;
-    private readonly Stack<bool> _finalProjection = new();
+    private readonly Stack<Projection> _finalProjection = new();
     private bool _nextSelectIsFinalOperand;
     private bool _bareSetOperationIsFinal;
     private readonly HashSet<string> _mapVariables = new(StringComparer.Ordinal);
@@ -72,7 +72,10 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override Expression VisitSelect(SelectExpression selectExpression)
     {
-        _finalProjection.Push(_finalProjection.Count == 0 || _nextSelectIsFinalOperand);
+        _finalProjection.Push(
+            _finalProjection.Count > 0 && !_nextSelectIsFinalOperand ? Projection.Inner
+            : _nextSelectIsFinalOperand || selectExpression.IsDistinct ? Projection.FinalCompared
+            : Projection.Final);
         _nextSelectIsFinalOperand = false;
         try
         {
@@ -89,7 +92,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     protected override bool TryGenerateWithoutWrappingSelect(SelectExpression selectExpression)
     {
         var previous = _bareSetOperationIsFinal;
-        _bareSetOperationIsFinal = _finalProjection.TryPeek(out var final) && final;
+        _bareSetOperationIsFinal = _finalProjection.TryPeek(out var projection) && projection != Projection.Inner;
         try
         {
             return base.TryGenerateWithoutWrappingSelect(selectExpression);
@@ -110,12 +113,12 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // composite). Inside the statement it stays a struct, so outer queries can still reach into it.
     protected override Expression VisitProjection(ProjectionExpression projectionExpression)
     {
-        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var final) || !final)
+        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var projection) || projection == Projection.Inner)
         {
             return base.VisitProjection(projectionExpression);
         }
 
-        Sql.Append(_dialect.ToJsonFunction).Append("(");
+        Sql.Append(projection == Projection.FinalCompared ? _dialect.ComparableToJsonFunction : _dialect.ToJsonFunction).Append("(");
         Visit(projectionExpression.Expression);
         Sql.Append(")");
         if (projectionExpression.Alias.Length > 0)
@@ -154,6 +157,13 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         switch (extensionExpression)
         {
+            case XdmExplodeExpression explode:
+                Sql.Append("(SELECT ").Append(_dialect.ExplodeFunction).Append("(");
+                WriteXdmValue(explode.Array);
+                Sql.Append(") AS ").Append(XdmExplodeExpression.ColumnName).Append(")").Append(AliasSeparator)
+                    .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(explode.Alias));
+                return explode;
+
             case XdmPathExpression path when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(path.Root, _mapVariables):
                 WriteJsonPath(path);
                 return path;
@@ -417,5 +427,13 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         var result = base.VisitOrdering(ordering);
         Sql.Append(ordering.IsAscending ? " NULLS FIRST" : " NULLS LAST");
         return result;
+    }
+
+    // Where a select's rows go: into an outer select, or to the client, possibly compared on the way (DISTINCT, set operations).
+    private enum Projection
+    {
+        Inner,
+        Final,
+        FinalCompared,
     }
 }

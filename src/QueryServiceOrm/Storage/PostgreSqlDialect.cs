@@ -30,7 +30,9 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string MapArraySizeFunction => "jsonb_array_length";
 
-    public override string ToJsonFunction => "to_jsonb";
+    public override string ExplodeFunction => "unnest";
+
+    public override string ComparableToJsonFunction => "to_jsonb";
 
     public override bool SupportsSnapshots => false;
 

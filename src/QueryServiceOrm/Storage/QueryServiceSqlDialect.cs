@@ -27,7 +27,9 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override string MapArraySizeFunction => "size";
 
-    public override string ToJsonFunction => "to_json";
+    public override string ExplodeFunction => "explode";
+
+    public override string ComparableToJsonFunction => "to_json";
 
     public override bool SupportsSnapshots => true;
 

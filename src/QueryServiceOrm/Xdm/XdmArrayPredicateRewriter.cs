@@ -27,6 +27,11 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
+        if (node.Method.DeclaringType == typeof(Queryable) && node.Method.Name == nameof(Queryable.SelectMany) && ExplodedArray(node) is { } exploded)
+        {
+            return exploded;
+        }
+
         if (node.Method.DeclaringType == typeof(Enumerable)
             && node.Method.Name is nameof(Enumerable.Any) or nameof(Enumerable.Count)
             && node.Arguments is [var source, LambdaExpression { Parameters: [_] } predicate]
@@ -87,6 +92,25 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
             : marker.MakeGenericMethod(element.Type, lambda.ReturnType);
         return Expression.Call(method, Visit(array), Expression.Constant(variable), Visit(body));
     }
+
+    // SelectMany(e => e.array, ...): the array becomes a query source that EF's navigation expansion accepts.
+    private MethodCallExpression? ExplodedArray(MethodCallExpression selectMany)
+    {
+        if (selectMany.Arguments[1] is not UnaryExpression { Operand: LambdaExpression { Parameters: [var outer] } selector }
+            || Unconverted(selector.Body) is not { } items
+            || !XdmTypeMappings.IsList(items.Type)
+            || !IsXdmArray(items))
+        {
+            return null;
+        }
+
+        var elements = Expression.Lambda(selector.Type, new XdmArrayQueryRootExpression(Visit(items), items.Type.GetGenericArguments()[0]), outer);
+        var arguments = selectMany.Arguments.Select((argument, i) => i == 1 ? Expression.Quote(elements) : Visit(argument));
+        return selectMany.Update(null, arguments);
+    }
+
+    private static Expression Unconverted(Expression expression)
+        => expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert ? Unconverted(convert.Operand) : expression;
 
     // C# leaves reference conversions implicit: a Func<T, object> may have a string body. The lambda's own type is the one
     // the query expects back.

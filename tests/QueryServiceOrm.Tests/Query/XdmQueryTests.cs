@@ -181,6 +181,41 @@ public sealed class XdmQueryTests
             """);
         yield return Rows("Distinct_objects", db => db.Events.Select(e => e.Environment).Distinct(),
             $"""SELECT to_json(environment) FROM (SELECT DISTINCT environment FROM {E}) t""", ordered: false);
+        yield return Rows("SelectMany_with_result_selector", db => db.Events.SelectMany(e => e.ProductListItems!, (e, i) => new { e.Id, i.Sku, i.Quantity }),
+            $"""SELECT "_id", i."SKU", i.quantity FROM {E} e, unnest(e."productListItems") AS i""", ordered: false);
+        yield return Rows("SelectMany_filtered_on_element_and_event", db => db.Events.Where(e => e.EventType == "commerce.purchases")
+                .SelectMany(e => e.ProductListItems!, (e, i) => new { e.Id, e.Commerce!.Order!.CurrencyCode, i })
+                .Where(x => x.i.Quantity >= 3 && x.i.Name!.Contains("e")).Select(x => new { x.Id, x.CurrencyCode, x.i.Name, Total = x.i.PriceTotal * x.i.Quantity }),
+            $"""
+            SELECT "_id", (commerce)."order"."currencyCode", i.name, i."priceTotal" * i.quantity FROM {E} e, unnest(e."productListItems") AS i
+            WHERE "eventType" = 'commerce.purchases' AND i.quantity >= 3 AND i.name LIKE '%e%'
+            """, ordered: false);
+        yield return Rows("SelectMany_whole_elements", db => db.Events.SelectMany(e => e.ProductListItems!).Where(i => i.PriceTotal > 100),
+            $"""SELECT to_json(i) FROM {E} e, unnest(e."productListItems") AS i WHERE i."priceTotal" > 100""", ordered: false);
+        yield return Rows("SelectMany_grouped_by_element_leaf", db =>
+                from e in db.Events
+                from i in e.ProductListItems!
+                group i by i.Sku into g
+                orderby g.Key
+                select new { Sku = g.Key, Lines = g.Count(), Units = g.Sum(i => i.Quantity), Revenue = g.Sum(i => i.PriceTotal) },
+            $"""
+            SELECT i."SKU", count(*), sum(i.quantity), sum(i."priceTotal") FROM {E} e, unnest(e."productListItems") AS i GROUP BY i."SKU" ORDER BY i."SKU"
+            """);
+        yield return Rows("SelectMany_joined_to_profiles", db =>
+                from e in db.Events
+                from i in e.ProductListItems!
+                join p in db.Profiles on e.Id.Substring(4) equals p.Id.Substring(5)
+                where i.Quantity > 4
+                select new { e.Id, i.Sku, p.Person!.Name!.LastName },
+            $"""
+            SELECT e."_id", i."SKU", (p.person).name."lastName" FROM {E} e CROSS JOIN unnest(e."productListItems") AS i
+            JOIN {P} p ON substr(e."_id", 5) = substr(p."_id", 6) WHERE i.quantity > 4
+            """, ordered: false);
+        yield return Rows("SelectMany_element_count_per_event_ordered", db => db.Events.SelectMany(e => e.ProductListItems!, (e, i) => new { e.Id, i.Quantity })
+                .GroupBy(x => x.Id).Select(g => new { Id = g.Key, Units = g.Sum(x => x.Quantity) }).OrderByDescending(x => x.Units).ThenBy(x => x.Id).Take(15),
+            $"""
+            SELECT "_id", sum(i.quantity) AS units FROM {E} e, unnest(e."productListItems") AS i GROUP BY "_id" ORDER BY units DESC, "_id" LIMIT 15
+            """);
         yield return Rows("Array_null_and_empty", db => db.Events.Where(e => e.ProductListItems == null || e.ProductListItems.Count == 0).OrderBy(e => e.Id).Select(e => e.Id),
             $"""SELECT "_id" FROM {E} WHERE "productListItems" IS NULL OR cardinality("productListItems") = 0 ORDER BY "_id" """);
     }
@@ -202,6 +237,15 @@ public sealed class XdmQueryTests
         // In a filter they would have to run on the server, where a map has no Count: EF says so instead of reading a key "count".
         using var db = ContextFactories.CapturingServiceContext<XdmSampleContext>(new CommandCapture { Suppress = true });
         Assert.That(() => db.Profiles.Where(p => p.IdentityMap!.Count > 1).ToQueryString(), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void SelectMany_over_an_array_inside_a_map_is_refused_with_what_to_do_instead()
+    {
+        using var db = ContextFactories.CapturingServiceContext<XdmSampleContext>(new CommandCapture { Suppress = true });
+        Assert.That(
+            () => db.Profiles.SelectMany(p => p.IdentityMap!["ECID"], (p, i) => new { p.Id, Ecid = i.Id }).ToQueryString(),
+            Throws.InvalidOperationException.With.Message.Contains("inside an XDM map").And.Message.Contains("map[\"key\"][0]"));
     }
 
     public static IEnumerable<TestCaseData> UntranslatableLambdas()

@@ -1,0 +1,65 @@
+// Derives from Npgsql's queryable translator (an .Internal type) to keep all of its translations and add one query source.
+#pragma warning disable EF1001
+
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
+using QueryServiceOrm.Xdm;
+
+namespace QueryServiceOrm.Query;
+
+/// <summary>Npgsql's queryable translator, plus the elements of an XDM array as a source (SelectMany over an array).</summary>
+internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : NpgsqlQueryableMethodTranslatingExpressionVisitor
+{
+    private readonly RelationalQueryCompilationContext _queryCompilationContext;
+    private readonly XdmTypeMappings _xdmTypeMappings;
+
+    public QueryServiceQueryableMethodTranslatingExpressionVisitor(
+        QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
+        RelationalQueryableMethodTranslatingExpressionVisitorDependencies relationalDependencies,
+        RelationalQueryCompilationContext queryCompilationContext,
+        INpgsqlSingletonOptions npgsqlSingletonOptions,
+        XdmTypeMappings xdmTypeMappings)
+        : base(dependencies, relationalDependencies, queryCompilationContext, npgsqlSingletonOptions)
+    {
+        _queryCompilationContext = queryCompilationContext;
+        _xdmTypeMappings = xdmTypeMappings;
+    }
+
+    private QueryServiceQueryableMethodTranslatingExpressionVisitor(QueryServiceQueryableMethodTranslatingExpressionVisitor parent)
+        : base(parent)
+    {
+        _queryCompilationContext = parent._queryCompilationContext;
+        _xdmTypeMappings = parent._xdmTypeMappings;
+    }
+
+    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor() => new QueryServiceQueryableMethodTranslatingExpressionVisitor(this);
+
+    protected override Expression VisitExtension(Expression extensionExpression)
+        => extensionExpression is XdmArrayQueryRootExpression root ? TranslateExplode(root) : base.VisitExtension(extensionExpression);
+
+    private Expression TranslateExplode(XdmArrayQueryRootExpression root)
+    {
+        if (TranslateExpression(root.Array) is not { } array || !XdmTypeMappings.IsXdm(array))
+        {
+            throw new InvalidOperationException($"The XDM array '{root.Array}' could not be translated to SQL for SelectMany.");
+        }
+
+        if (XdmTypeMappings.IsUnderMap(array))
+        {
+            throw new InvalidOperationException(
+                "SelectMany over an array inside an XDM map is not supported: read the map's array by index (map[\"key\"][0]) or filter it with Any/Count.");
+        }
+
+        var alias = _queryCompilationContext.SqlAliasManager.GenerateTableAlias(array is ColumnExpression column ? column.Name : "element");
+        var elementType = root.ElementType;
+        var element = new ColumnExpression(XdmExplodeExpression.ColumnName, alias, elementType, _xdmTypeMappings.For(elementType), nullable: true);
+
+        // No identifier: an array element has none the server could give (position aside), so collections projected over
+        // exploded elements are refused by EF rather than stitched together wrongly.
+        var select = new SelectExpression([new XdmExplodeExpression(alias, array)], element, identifier: [], _queryCompilationContext.SqlAliasManager);
+        return new ShapedQueryExpression(select, new ProjectionBindingExpression(select, new ProjectionMember(), elementType));
+    }
+}
