@@ -32,7 +32,7 @@ public static class XdmSampleData
 
     /// <summary>Creates (or replaces) the three tables and fills them.</summary>
     /// <param name="sandbox">The stand-in.</param>
-    /// <param name="rows">Rows per table, 1 to 10,000,000.</param>
+    /// <param name="rows">Rows per table, 0 (empty tables to write into) to 10,000,000.</param>
     /// <param name="seed">The same seed gives the same data.</param>
     /// <param name="prefix">Table name prefix: tables are <c>{prefix}_events</c>, <c>{prefix}_profiles</c> and <c>{prefix}_flat</c>.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
@@ -40,7 +40,7 @@ public static class XdmSampleData
         QueryServiceSandbox sandbox, int rows = 100, int seed = 1, string prefix = DefaultPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, 10_000_000);
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9_]{0,30}$"))
         {

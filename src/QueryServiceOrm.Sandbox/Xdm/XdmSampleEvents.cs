@@ -275,9 +275,16 @@ public sealed class XdmSampleContext(DbContextOptions<XdmSampleContext> options)
     public DbSet<XdmProfile> Profiles => Set<XdmProfile>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => ConfigureModel(modelBuilder, Tables);
+
+    /// <summary>Maps the three sample entity types to a set of sample tables (<see cref="XdmSampleData.TablesFor"/>).</summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="tables">The tables.</param>
+    public static void ConfigureModel(ModelBuilder modelBuilder, XdmSampleTables tables)
     {
-        var e = modelBuilder.Entity<ExperienceEvent>().ToTable(Tables.Events);
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(tables);
+        var e = modelBuilder.Entity<ExperienceEvent>().ToTable(tables.Events);
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasColumnName("_id");
         e.Property(x => x.Timestamp).HasColumnName("timestamp");
@@ -288,7 +295,7 @@ public sealed class XdmSampleContext(DbContextOptions<XdmSampleContext> options)
         e.Property(x => x.Environment).HasColumnName("environment").IsXdmObject();
         e.Property(x => x.Luma).HasColumnName("_luma").IsXdmObject();
 
-        var p = modelBuilder.Entity<XdmProfile>().ToTable(Tables.Profiles);
+        var p = modelBuilder.Entity<XdmProfile>().ToTable(tables.Profiles);
         p.HasKey(x => x.Id);
         p.Property(x => x.Id).HasColumnName("_id");
         p.Property(x => x.Person).HasColumnName("person").IsXdmObject();
@@ -296,7 +303,7 @@ public sealed class XdmSampleContext(DbContextOptions<XdmSampleContext> options)
         p.Property(x => x.IdentityMap).HasColumnName("identityMap").IsXdmObject();
         p.Property(x => x.Luma).HasColumnName("_luma").IsXdmObject();
 
-        var f = modelBuilder.Entity<FlatEvent>().ToTable(Tables.Flat);
+        var f = modelBuilder.Entity<FlatEvent>().ToTable(tables.Flat);
         f.HasKey(x => x.Id);
         f.Property(x => x.Id).HasColumnName("_id");
         f.Property(x => x.Timestamp).HasColumnName("timestamp");

@@ -50,7 +50,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
             });
 
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions));
+            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
         return optionsBuilder;
     }
 

@@ -20,6 +20,8 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     internal QueryServiceQueryOptions QueryOptions { get; private set; } = new();
 
+    internal QueryServiceAppendOptions AppendOptions { get; private set; } = new();
+
     /// <summary>Caps the number of concurrent sessions (default 5). Requests beyond it wait for a free session.</summary>
     /// <param name="maxPoolSize">At least 1.</param>
     public QueryServiceDbContextOptionsBuilder MaxPoolSize(int maxPoolSize) => With(Settings with { MaxPoolSize = maxPoolSize });
@@ -78,6 +80,18 @@ public sealed class QueryServiceDbContextOptionsBuilder
         });
 
     /// <summary>
+    /// Bounds the append statements SaveChanges and AppendAsync send: a statement ends at whichever bound comes first.
+    /// </summary>
+    /// <param name="maxRows">Rows per statement (default 1,000).</param>
+    /// <param name="maxStatementLength">Characters per statement (default 4,000,000); a single longer row still goes alone.</param>
+    /// <param name="maxParameters">Bind parameters per statement in Bind mode (default 30,000, at most 65,535).</param>
+    public QueryServiceDbContextOptionsBuilder AppendBatches(int maxRows, int maxStatementLength = 4_000_000, int maxParameters = 30_000)
+    {
+        AppendOptions = new QueryServiceAppendOptions { MaxRows = maxRows, MaxStatementLength = maxStatementLength, MaxParameters = maxParameters }.Validate();
+        return this;
+    }
+
+    /// <summary>
     /// Further configures the Npgsql data source (logging, certificate callbacks...). Runs after the library's
     /// own configuration, so it can override it: keep type loading off for the real service.
     /// </summary>
@@ -91,7 +105,7 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     private QueryServiceDbContextOptionsBuilder WithQuery(QueryServiceQueryOptions options)
     {
-        QueryOptions = options;
+        QueryOptions = options.Validate();
         return this;
     }
 

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Metadata.Conventions;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Update;
 using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Infrastructure;
@@ -24,13 +28,16 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <param name="dialect">The SQL dialect.</param>
     /// <param name="accessTokenProvider">The OAuth token provider, when tokens rotate.</param>
     /// <param name="queryOptions">How queries are written and checked.</param>
+    /// <param name="appendOptions">How appends are cut into statements (the defaults when null).</param>
     public QueryServiceOptionsExtension(
-        QueryServiceDialect dialect, QueryServiceAccessTokenProvider? accessTokenProvider, QueryServiceQueryOptions queryOptions)
+        QueryServiceDialect dialect, QueryServiceAccessTokenProvider? accessTokenProvider, QueryServiceQueryOptions queryOptions,
+        QueryServiceAppendOptions? appendOptions = null)
     {
         ArgumentNullException.ThrowIfNull(queryOptions);
         Dialect = dialect;
         AccessTokenProvider = accessTokenProvider;
         QueryOptions = queryOptions.Validate();
+        AppendOptions = (appendOptions ?? new QueryServiceAppendOptions()).Validate();
     }
 
     /// <summary>The SQL dialect.</summary>
@@ -42,6 +49,9 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <summary>How queries are written and checked.</summary>
     public QueryServiceQueryOptions QueryOptions { get; }
 
+    /// <summary>How appends are cut into statements; read per context, so not part of the service provider's identity.</summary>
+    public QueryServiceAppendOptions AppendOptions { get; }
+
     /// <inheritdoc />
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -50,6 +60,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     {
         services.AddSingleton(SqlDialect.For(Dialect));
         services.AddSingleton(QueryOptions);
+        services.AddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.AppendOptions);
 
         // One cache of XDM value mappings per service provider, not per context: building one costs reflection.
         services.AddSingleton<XdmTypeMappings>();
@@ -58,11 +69,13 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 
         // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
         new EntityFrameworkRelationalServicesBuilder(services)
+            .TryAdd<IConventionSetPlugin, QueryServiceConventionSetPlugin>()
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
-            .TryAdd<IInterceptor, ExecutionTrackingInterceptor>();
+            .TryAdd<IInterceptor, ExecutionTrackingInterceptor>()
+            .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>();
         services.AddSingleton(this);
         services.AddScoped<CommandJournal>();
 
@@ -72,6 +85,8 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
         services.Replace(ServiceDescriptor.Scoped<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IBatchExecutor, QueryServiceBatchExecutor>());
         services.Replace(ServiceDescriptor.Scoped<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>());
     }
 

@@ -37,6 +37,12 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : 
 
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor() => new QueryServiceQueryableMethodTranslatingExpressionVisitor(this);
 
+    protected override UpdateExpression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
+        => throw new Update.QueryServiceAppendOnlyException($"ExecuteUpdate cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
+
+    protected override DeleteExpression? TranslateExecuteDelete(ShapedQueryExpression source)
+        => throw new Update.QueryServiceAppendOnlyException($"ExecuteDelete cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
+
     protected override Expression VisitExtension(Expression extensionExpression)
         => extensionExpression is XdmArrayQueryRootExpression root ? TranslateExplode(root) : base.VisitExtension(extensionExpression);
 

@@ -48,6 +48,13 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string CastTypeName(string storeType) => storeType;
 
+    // The table's own row type knows every nested type by name; the generator of the JSON is the converter that reads it back.
+    public override string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column)
+        => $"(json_populate_record(CAST(NULL AS {table}), {StringLiteral("{" + System.Text.Json.JsonSerializer.Serialize(column) + ":" + (string)typeMapping.Converter!.ConvertToProvider(value)! + "}")})).{PathSegment(column)}";
+
+    public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column) => $"(CAST(NULL AS {table})).{PathSegment(column)}";
+
+
     // Every name is quoted, so camelCase and digit-led names keep; composite fields need their base in parentheses.
     public override string PathSegment(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -6,7 +6,7 @@ namespace QueryServiceOrm.Storage;
 internal static class QueryServiceErrors
 {
     public static Exception Translate(Exception exception)
-        => exception is QueryServiceException
+        => exception is QueryServiceException or Update.QueryServiceAppendException
             ? exception
             : Find<PostgresException>(exception) is { } error ? TranslateServerError(error) : exception;
 

@@ -98,6 +98,53 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         };
     }
 
+    public override string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column)
+        => SparkValue(value, value.GetType());
+
+    public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column)
+        => typeMapping.Converter is Xdm.IXdmObjectConverter ? "NULL" : $"CAST(NULL AS {CastTypeName(typeMapping.StoreType)})";
+
+    // Walks the C# value by its declared types, so that a dictionary becomes a map and a class a struct even when empty.
+    private string SparkValue(object? value, Type type)
+    {
+        if (value is null)
+        {
+            return "NULL";
+        }
+
+        if (TryWriteLiteral(value, typeMapping: null) is { } literal)
+        {
+            return literal;
+        }
+
+        var builder = new StringBuilder();
+        switch (value)
+        {
+            case System.Collections.IDictionary map when Xdm.XdmTypeMappings.IsMap(type):
+                var valueType = type.GetGenericArguments()[1];
+                builder.Append("map(");
+                var first = true;
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    builder.Append(first ? "" : ", ").Append(StringLiteral((string)entry.Key)).Append(", ").Append(SparkValue(entry.Value, valueType));
+                    first = false;
+                }
+
+                return builder.Append(')').ToString();
+            case System.Collections.IEnumerable items when type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type):
+                var elementType = type.GetGenericArguments()[0];
+                return "array(" + string.Join(", ", items.Cast<object?>().Select(item => SparkValue(item, elementType))) + ")";
+            default:
+                return "struct(" + string.Join(", ", XdmFields(value.GetType()).Select(field =>
+                    $"{SparkValue(field.Property.GetValue(value), field.Property.PropertyType)} AS {PathSegment(field.Name)}")) + ")";
+        }
+    }
+
+    private static IEnumerable<(System.Reflection.PropertyInfo Property, string Name)> XdmFields(Type type)
+        => type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !Attribute.IsDefined(p, typeof(System.Text.Json.Serialization.JsonIgnoreAttribute)))
+            .Select(p => (p, Xdm.XdmNames.Of(p)));
+
     /// <summary>
     /// Spark string literals treat backslash as an escape and join adjacent literals (<c>'a' 'b'</c> is <c>ab</c>), and the
     /// service's wire front rewrites the text before Spark sees it (<c>#name</c> templates) by rules nobody documents. So

@@ -184,6 +184,23 @@ public abstract class SqlDialect
         };
     }
 
+    /// <summary>
+    /// A whole XDM value (object, array or map) as an expression an append can select into its column: nested
+    /// <c>struct(expr AS field, ...)</c>, <c>array(...)</c> and <c>map(...)</c> on the service; on the stand-in the column
+    /// of a row built from JSON by <c>json_populate_record</c>, which fills composites, arrays and jsonb alike.
+    /// </summary>
+    /// <param name="value">The value, never null.</param>
+    /// <param name="typeMapping">The column's type mapping (its converter writes the JSON).</param>
+    /// <param name="table">The target table, delimited.</param>
+    /// <param name="column">The column name.</param>
+    public abstract string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column);
+
+    /// <summary>A NULL of a column's type, so that a UNION ALL of appended rows types the column as its target does.</summary>
+    /// <param name="typeMapping">The column's type mapping.</param>
+    /// <param name="table">The target table, delimited.</param>
+    /// <param name="column">The column name.</param>
+    public abstract string TypedNull(RelationalTypeMapping typeMapping, string table, string column);
+
     /// <inheritdoc />
     public override string ToString() => Kind.ToString();
 

@@ -29,7 +29,7 @@ internal sealed class CommandCapture : DbCommandInterceptor, IDbConnectionInterc
         => ValueTask.FromResult(ScalarExecuting(command, eventData, result));
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        => Record(command) ? InterceptionResult<int>.SuppressWithResult(0) : result;
+        => Record(command) ? InterceptionResult<int>.SuppressWithResult(-1) : result;
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

@@ -1,0 +1,100 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore.Storage;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
+
+namespace QueryServiceOrm.Update;
+
+/// <summary>
+/// Builds one append statement, <c>INSERT INTO t (cols) SELECT ... UNION ALL SELECT ...</c> (the service's grammar has no
+/// INSERT ... VALUES), row by row until a row, length or parameter bound of <see cref="QueryServiceAppendOptions"/> is reached.
+/// </summary>
+internal sealed class AppendStatementBuilder
+{
+    private readonly SqlDialect _dialect;
+    private readonly QueryServiceParameterMode _parameterMode;
+    private readonly QueryServiceAppendOptions _limits;
+    private readonly string _table;
+    private readonly string _prefix;
+    private readonly StringBuilder _sql = new();
+    private readonly List<(string Name, object? Value, RelationalTypeMapping TypeMapping)> _parameters = [];
+
+    public AppendStatementBuilder(
+        SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, QueryServiceParameterMode parameterMode, QueryServiceAppendOptions limits, string table, string? schema,
+        IReadOnlyList<AppendColumn> columns)
+    {
+        _dialect = dialect;
+        _parameterMode = parameterMode;
+        _limits = limits;
+        Columns = columns;
+        _table = sqlGenerationHelper.DelimitIdentifier(table, schema);
+        _prefix = $"INSERT INTO {_table} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))})";
+        _sql.Append(_prefix);
+    }
+
+    /// <summary>The columns, in the order of each row's values.</summary>
+    public IReadOnlyList<AppendColumn> Columns { get; }
+
+    /// <summary>How many rows the statement holds.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The bind parameters (none in <see cref="QueryServiceParameterMode.Inline"/> mode).</summary>
+    public IReadOnlyList<(string Name, object? Value, RelationalTypeMapping TypeMapping)> Parameters => _parameters;
+
+    /// <summary>The statement.</summary>
+    public string Sql => _sql.ToString();
+
+    /// <summary>Adds a row unless it would take the statement over a bound; the first row is always taken.</summary>
+    /// <param name="values">The row's values (model values, converters not yet applied), in <see cref="Columns"/> order.</param>
+    /// <returns>Whether the row was added.</returns>
+    public bool TryAdd(IReadOnlyList<object?> values)
+    {
+        var parameterCount = _parameters.Count;
+        var row = new StringBuilder(Rows == 0 ? " SELECT " : " UNION ALL SELECT ");
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            row.Append(i == 0 ? "" : ", ").Append(Value(Columns[i], values[i]));
+        }
+
+        if (Rows > 0
+            && (Rows >= _limits.MaxRows
+                || _sql.Length + row.Length > _limits.MaxStatementLength
+                || _parameters.Count > _limits.MaxParameters))
+        {
+            _parameters.RemoveRange(parameterCount, _parameters.Count - parameterCount);
+            return false;
+        }
+
+        _sql.Append(row);
+        Rows++;
+        return true;
+    }
+
+    private string Value(AppendColumn column, object? value)
+    {
+        var mapping = column.TypeMapping;
+        if (value is null)
+        {
+            return _dialect.TypedNull(mapping, _table, column.Name);
+        }
+
+        if (mapping.Converter is IXdmObjectConverter)
+        {
+            return _dialect.XdmValueLiteral(value, mapping, _table, column.Name);
+        }
+
+        if (_parameterMode == QueryServiceParameterMode.Bind)
+        {
+            var name = "p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _parameters.Add((name, value, mapping));
+            return "@" + name;
+        }
+
+        return _dialect.TryWriteLiteral(value, mapping)
+            ?? (_dialect.AllowsProviderLiterals
+                ? mapping.GenerateSqlLiteral(mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value)
+                : throw new NotSupportedException(
+                    $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind)."));
+    }
+}
