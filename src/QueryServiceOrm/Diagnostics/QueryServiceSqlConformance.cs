@@ -40,6 +40,16 @@ public static partial class QueryServiceSqlConformance
             violations.Add("pg_catalog (its coverage on the service is undocumented)");
         }
 
+        if (InsertValues().IsMatch(code))
+        {
+            violations.Add("INSERT ... VALUES (not in the service's grammar: INSERT INTO t SELECT ...)");
+        }
+
+        if (InsertOverwrite().IsMatch(code))
+        {
+            violations.Add("INSERT OVERWRITE (not supported by the service)");
+        }
+
         if (AnyArray().IsMatch(code))
         {
             violations.Add("= ANY(array) (use an IN list)");
@@ -99,6 +109,12 @@ public static partial class QueryServiceSqlConformance
 
     [GeneratedRegex(@"\b(RETURNING|UPDATE|DELETE|MERGE|TRUNCATE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Forbidden();
+
+    [GeneratedRegex(@"\bINSERT\b[^;]*?\bVALUES\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsertValues();
+
+    [GeneratedRegex(@"\bINSERT\s+OVERWRITE\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsertOverwrite();
 
     [GeneratedRegex(@"=\s*ANY\s*\(", RegexOptions.IgnoreCase)]
     private static partial Regex AnyArray();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 
@@ -37,6 +38,35 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
     {
         XdmSampleContext.ConfigureModel(modelBuilder, XdmTables);
         modelBuilder.Entity<AppendRow>().ToTable("append_rows");
+    }
+
+    // One factory per configuration for the whole run: contexts whose query options differ need service providers of
+    // their own, and EF warns past twenty in a process.
+    private static readonly Dictionary<string, QueryServiceDbContextFactory<AppendContext>> Factories = [];
+
+    /// <summary>
+    /// A context whose statements are logged under the application name <c>append-{configuration}</c>, and a function
+    /// returning the statements it (or anything else under that name) sent since.
+    /// </summary>
+    public static (AppendContext Context, Func<IReadOnlyList<string>> NewStatements) Open(
+        QueryServiceSandbox sandbox, string configuration, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    {
+        var application = "append-" + configuration;
+        QueryServiceDbContextFactory<AppendContext>? factory;
+        lock (Factories)
+        {
+            if (!Factories.TryGetValue(configuration, out factory))
+            {
+                Factories[configuration] = factory = new QueryServiceDbContextFactory<AppendContext>(sandbox.Credentials(), o =>
+                {
+                    o.ApplicationName(application);
+                    configure?.Invoke(o);
+                });
+            }
+        }
+
+        var before = ServerLog.Statements(sandbox, application).Count;
+        return (factory.CreateDbContext(), () => ServerLog.Statements(sandbox, application).Skip(before).ToList());
     }
 
     /// <summary>Creates the tables empty (the XDM ones with the sample's composite types).</summary>

@@ -60,24 +60,8 @@ public sealed class AppendTests
         }
     }
 
-    // One factory per configuration for the whole run: every factory is a service provider of its own, and EF warns past twenty.
-    private static readonly Dictionary<string, QueryServiceDbContextFactory<AppendContext>> Factories = [];
-
     private (AppendContext Context, Func<IReadOnlyList<string>> NewStatements) Context(string configuration, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
-    {
-        var application = "append-" + configuration;
-        if (!Factories.TryGetValue(configuration, out var factory))
-        {
-            Factories[configuration] = factory = new QueryServiceDbContextFactory<AppendContext>(_sandbox.Credentials(), o =>
-            {
-                o.ApplicationName(application);
-                configure?.Invoke(o);
-            });
-        }
-
-        var before = ServerLog.Statements(_sandbox, application).Count;
-        return (factory.CreateDbContext(), () => ServerLog.Statements(_sandbox, application).Skip(before).ToList());
-    }
+        => AppendContext.Open(_sandbox, configuration, configure);
 
     [Test]
     public async Task Ten_thousand_flat_entities_saved_with_SaveChanges_read_back_exactly_with_one_statement_per_thousand_rows()
@@ -178,6 +162,28 @@ public sealed class AppendTests
             FROM {events} w LEFT JOIN {XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events} x ON x._id = split_part(w._id, '/', 1)
             """);
         Assert.That(different.Single(), Is.EqualTo(new[] { "0", "0", Count.ToString(CultureInfo.InvariantCulture), Count.ToString(CultureInfo.InvariantCulture) }));
+    }
+
+    [Test]
+    public async Task Hostile_strings_in_nested_leaves_round_trip_exactly_through_the_stand_in()
+    {
+        var values = LiteralTests.HostileStrings;
+        var (db, _) = Context("default");
+        await using (db)
+        {
+            db.Events.AddRange(values.Select((value, i) => new ExperienceEvent
+            {
+                Id = "hostile-" + i.ToString("D2", CultureInfo.InvariantCulture),
+                Timestamp = Start,
+                Web = new Web { WebPageDetails = new WebPageDetails { Name = value } },
+                ProductListItems = [new ProductListItem { Sku = value }],
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var rows = await _sandbox.PsqlAsync(
+            $"""SELECT (web)."webPageDetails".name, ("productListItems")[1]."SKU" FROM {AppendContext.XdmTables.Events} ORDER BY _id""");
+        Assert.That(rows, Is.EqualTo(values.Select(v => new[] { v, v })));
     }
 
     // A deep copy through the converter's own JSON, under a new id.

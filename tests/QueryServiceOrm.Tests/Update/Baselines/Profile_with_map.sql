@@ -1,0 +1,1 @@
+INSERT INTO xdm_profiles (_id, "identityMap", _luma, person, "personalEmail") SELECT 'prof-1', map('ECID', array(struct('123' AS id, 'ambiguous' AS authenticatedState, TRUE AS `primary`)), 'Email', array()), NULL, struct(struct('Ada' AS firstName, 'Lovelace' AS lastName) AS name, DATE '1815-12-10' AS birthDate), NULL
