@@ -39,11 +39,26 @@ internal sealed class AppendStatementBuilder
     /// <summary>How many rows the statement holds.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>The bind parameters (none in <see cref="QueryServiceParameterMode.Inline"/> mode).</summary>
-    public IReadOnlyList<(string Name, object? Value, RelationalTypeMapping TypeMapping)> Parameters => _parameters;
-
     /// <summary>The statement.</summary>
     public string Sql => _sql.ToString();
+
+    /// <summary>The statement as an EF command, with the values of its parameters.</summary>
+    /// <param name="commandBuilderFactory">Creates the command.</param>
+    /// <param name="sqlGenerationHelper">Names the parameters.</param>
+    /// <param name="parameterValues">The provider values of the parameters, by name.</param>
+    public IRelationalCommand ToCommand(
+        IRelationalCommandBuilderFactory commandBuilderFactory, ISqlGenerationHelper sqlGenerationHelper, out Dictionary<string, object?> parameterValues)
+    {
+        var builder = commandBuilderFactory.Create().Append(Sql);
+        parameterValues = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value, typeMapping) in _parameters)
+        {
+            builder.AddParameter(name, sqlGenerationHelper.GenerateParameterName(name), typeMapping, nullable: false);
+            parameterValues[name] = typeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Adds a row unless it would take the statement over a bound; the first row is always taken.</summary>
     /// <param name="values">The row's values (model values, converters not yet applied), in <see cref="Columns"/> order.</param>

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 
@@ -90,8 +89,8 @@ internal sealed class EntityAppender<TEntity>
         int written;
         try
         {
-            var parameters = statement.Parameters.Select(p => (object)new NpgsqlParameter(p.Name, p.TypeMapping.Converter is { } c ? c.ConvertToProvider(p.Value) : p.Value));
-            written = await _context.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken).ConfigureAwait(false);
+            var command = statement.ToCommand(_context.GetService<IRelationalCommandBuilderFactory>(), _sqlGenerationHelper, out var parameterValues);
+            written = await WriteStatementRunner.ExecuteAsync(_context, command, parameterValues, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -68,18 +68,8 @@ internal sealed class QueryServiceModificationCommandBatch(
         => Check(await CreateCommand(out var parameters).ExecuteNonQueryAsync(Parameters(connection, parameters), cancellationToken).ConfigureAwait(false));
 
     private IRelationalCommand CreateCommand(out Dictionary<string, object?> parameterValues)
-    {
-        var statement = _statement ?? throw new InvalidOperationException("An append batch was executed without rows.");
-        var builder = dependencies.CommandBuilderFactory.Create().Append(statement.Sql);
-        parameterValues = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value, typeMapping) in statement.Parameters)
-        {
-            builder.AddParameter(name, dependencies.SqlGenerationHelper.GenerateParameterName(name), typeMapping, nullable: false);
-            parameterValues[name] = typeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
-        }
-
-        return builder.Build();
-    }
+        => (_statement ?? throw new InvalidOperationException("An append batch was executed without rows."))
+            .ToCommand(dependencies.CommandBuilderFactory, dependencies.SqlGenerationHelper, out parameterValues);
 
     private RelationalCommandParameterObject Parameters(IRelationalConnection connection, Dictionary<string, object?> values)
         => new(connection, values, null, dependencies.CurrentContext.Context, dependencies.Logger, CommandSource.SaveChanges);
