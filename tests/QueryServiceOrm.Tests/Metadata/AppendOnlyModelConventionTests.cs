@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Metadata;
@@ -19,31 +20,17 @@ public sealed class AppendOnlyModelConventionTests
         public uint Version { get; set; }
     }
 
-    /// <summary>One model per case (the cache key includes it).</summary>
-    public sealed class CaseContext(DbContextOptions<CaseContext> options, string name, Action<ModelBuilder> configure) : DbContext(options)
-    {
-        public string Name { get; } = name;
+    /// <summary>A context whose services build the test models: the provider's conventions, this library's included.</summary>
+    public sealed class ConventionContext(DbContextOptions<ConventionContext> options) : DbContext(options);
 
-        protected override void OnModelCreating(ModelBuilder modelBuilder)
-        {
-            modelBuilder.Entity<Item>().ToTable("items");
-            configure(modelBuilder);
-        }
-    }
-
-    private sealed class CaseKeyFactory : IModelCacheKeyFactory
+    // Each case builds its model the way EF builds a context's model, without a context type (and a service provider) per case.
+    private static IModel Model(Action<ModelBuilder> configure)
     {
-        public object Create(DbContext context, bool designTime) => (((CaseContext)context).Name, designTime);
-    }
-
-    private static IModel Model(string name, Action<ModelBuilder> configure)
-    {
-        var options = new DbContextOptionsBuilder<CaseContext>()
-            .UseQueryService(ContextFactories.ServiceCredentials)
-            .ReplaceService<IModelCacheKeyFactory, CaseKeyFactory>()
-            .Options;
-        using var db = new CaseContext(options, name, configure);
-        return db.Model;
+        using var db = new ConventionContext(new DbContextOptionsBuilder<ConventionContext>().UseQueryService(ContextFactories.ServiceCredentials).Options);
+        var modelBuilder = new ModelBuilder(db.GetService<IConventionSetBuilder>().CreateConventionSet());
+        modelBuilder.Entity<Item>().ToTable("items");
+        configure(modelBuilder);
+        return db.GetService<IModelRuntimeInitializer>().Initialize(modelBuilder.FinalizeModel(), designTime: false);
     }
 
     public static IEnumerable<TestCaseData> ServerGeneratedValues()
@@ -61,14 +48,14 @@ public sealed class AppendOnlyModelConventionTests
 
     [TestCaseSource(nameof(ServerGeneratedValues))]
     public void A_value_the_server_would_generate_is_refused_when_the_model_is_built(string name, Action<ModelBuilder> configure, string message)
-        => Assert.That(() => Model(name, configure), Throws.InvalidOperationException
+        => Assert.That(() => Model(configure), Throws.InvalidOperationException
             .With.Message.Contains("Query Service cannot generate values").And.Message.Contains(message).And.Message.Contains("ValueGeneratedNever()"));
 
     [Test]
     public void Integer_keys_are_the_clients_to_set_and_guid_keys_are_generated_by_ef()
     {
-        var item = Model("plain", _ => { }).FindEntityType(typeof(Item))!;
-        var guidKeyed = Model("guid key", b => b.Entity<Item>().HasKey(i => i.Reference)).FindEntityType(typeof(Item))!;
+        var item = Model(_ => { }).FindEntityType(typeof(Item))!;
+        var guidKeyed = Model(b => b.Entity<Item>().HasKey(i => i.Reference)).FindEntityType(typeof(Item))!;
         Assert.Multiple(() =>
         {
             Assert.That(item.FindProperty(nameof(Item.Id))!.ValueGenerated, Is.EqualTo(ValueGenerated.Never));
@@ -78,5 +65,5 @@ public sealed class AppendOnlyModelConventionTests
 
     [Test]
     public void An_explicit_value_generated_never_key_builds()
-        => Assert.That(Model("explicit never", b => b.Entity<Item>().Property(i => i.Id).ValueGeneratedNever()).FindEntityType(typeof(Item)), Is.Not.Null);
+        => Assert.That(Model(b => b.Entity<Item>().Property(i => i.Id).ValueGeneratedNever()).FindEntityType(typeof(Item)), Is.Not.Null);
 }
