@@ -28,6 +28,9 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private readonly Stack<Projection> _finalProjection = new();
     private bool _nextSelectIsFinalOperand;
     private bool _bareSetOperationIsFinal;
+    private QueryWriteTarget? _write;
+    private IReadOnlyList<string> _writeColumns = [];
+    private string _writeTable = "";
     private readonly HashSet<string> _mapVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lambdaVariables = new(StringComparer.Ordinal);
 
@@ -42,7 +45,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // The tag stays in the SQL as a comment: the row-cap check reads it from the command text.
     protected override void GenerateTagsHeaderComment(ISet<string> tags)
     {
-        _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit);
+        // A write returns no rows to the client, so no cap applies (and LIMIT 0 would mean nothing to the stand-in's CTAS).
+        _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit) && _write is null;
         foreach (var tag in tags)
         {
             if (QueryServiceQueryTags.TryReadSnapshot(tag, out var table, out var clause))
@@ -52,6 +56,14 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
 
         base.GenerateTagsHeaderComment(tags);
+        if (_write is not null)
+        {
+            var helper = Dependencies.SqlGenerationHelper;
+            _writeTable = string.Join(".", _write.Table.Split('.').Select(part => helper.DelimitIdentifier(part)));
+            Sql.AppendLine(_write.CreateTable
+                ? $"CREATE TABLE {_writeTable}{_dialect.CreateTableOptions(_write.XdmSchema, _write.RowValidation, _write.Label)} AS"
+                : $"INSERT INTO {_writeTable} ({string.Join(", ", _writeColumns.Select(c => helper.DelimitIdentifier(c)))})");
+        }
     }
 
     // Time travel reads a table as of a snapshot: FROM t SNAPSHOT AS OF id AS alias (the clause sits where Spark puts
@@ -72,8 +84,9 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override Expression VisitSelect(SelectExpression selectExpression)
     {
+        // The rows of a write stay structs: they go into struct columns, not to a client.
         _finalProjection.Push(
-            _finalProjection.Count > 0 && !_nextSelectIsFinalOperand ? Projection.Inner
+            (_finalProjection.Count > 0 && !_nextSelectIsFinalOperand) || _write is not null ? Projection.Inner
             : _nextSelectIsFinalOperand || selectExpression.IsDistinct ? Projection.FinalCompared
             : Projection.Final);
         _nextSelectIsFinalOperand = false;
@@ -113,14 +126,24 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // composite). Inside the statement it stays a struct, so outer queries can still reach into it.
     protected override Expression VisitProjection(ProjectionExpression projectionExpression)
     {
-        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var projection) || projection == Projection.Inner)
+        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var projection))
         {
             return base.VisitProjection(projectionExpression);
         }
 
-        Sql.Append(projection == Projection.FinalCompared ? _dialect.ComparableToJsonFunction : _dialect.ToJsonFunction).Append("(");
+        var (before, after) = projection != Projection.Inner
+            ? ((projection == Projection.FinalCompared ? _dialect.ComparableToJsonFunction : _dialect.ToJsonFunction) + "(", ")")
+            : _write is { CreateTable: false } && _finalProjection.Count == 1
+                ? _dialect.XdmWriteConversion(_writeTable, WriteColumn(projectionExpression.Alias))
+                : ("", "");
+        if (before.Length == 0 && after.Length == 0)
+        {
+            return base.VisitProjection(projectionExpression);
+        }
+
+        Sql.Append(before);
         Visit(projectionExpression.Expression);
-        Sql.Append(")");
+        Sql.Append(after);
         if (projectionExpression.Alias.Length > 0)
         {
             Sql.Append(AliasSeparator).Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(projectionExpression.Alias));
@@ -129,9 +152,20 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         return projectionExpression;
     }
 
+    private string WriteColumn(string alias)
+        => alias.Length > 0
+            ? _write?.ColumnNames?.GetValueOrDefault(alias) ?? alias
+            : throw new InvalidOperationException(
+                "Every value a query writes needs a name, the column it goes to: project into named members (Select(x => new { Total = x.A * 2 })) or an entity type.");
 
     protected override void GenerateRootCommand(Expression queryExpression)
     {
+        if (queryExpression is SelectExpression select && QueryWriteTarget.From(select.Tags) is { } write)
+        {
+            _write = write;
+            _writeColumns = select.Projection.Select(p => WriteColumn(p.Alias)).ToList();
+        }
+
         base.GenerateRootCommand(queryExpression);
 
         // A top-level set operation is written without the outer select's LIMIT/OFFSET step; the uncapped clause then

@@ -52,6 +52,11 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     public override string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column)
         => $"(json_populate_record(CAST(NULL AS {table}), {StringLiteral("{" + System.Text.Json.JsonSerializer.Serialize(column) + ":" + (string)typeMapping.Converter!.ConvertToProvider(value)! + "}")})).{PathSegment(column)}";
 
+    public override string CreateTableOptions(string? xdmSchema, bool? rowValidation, string? label) => "";
+
+    public override (string Before, string After) XdmWriteConversion(string table, string column)
+        => ($"(json_populate_record(CAST(NULL AS {table}), json_build_object({StringLiteral(column)}, ", $"))).{PathSegment(column)}");
+
     public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column) => $"(CAST(NULL AS {table})).{PathSegment(column)}";
 
 

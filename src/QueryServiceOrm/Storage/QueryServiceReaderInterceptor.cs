@@ -57,6 +57,17 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         }
     }
 
+    // A write run through the query pipeline reports its count when its reader goes.
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (Update.WriteOutcome.Current is { } outcome && QueryWriteTarget.IsIn(command.CommandText))
+        {
+            outcome.RecordsAffected = eventData.RecordsAffected;
+        }
+
+        return result;
+    }
+
     private QueryServiceDataReader? Wrap(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         => eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete
             ? null

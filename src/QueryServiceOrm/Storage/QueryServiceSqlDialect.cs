@@ -101,6 +101,30 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
     public override string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column)
         => SparkValue(value, value.GetType());
 
+    // Documented: CREATE TABLE t WITH (schema='title', rowvalidation='false', label='PROFILE') AS SELECT ...
+    public override string CreateTableOptions(string? xdmSchema, bool? rowValidation, string? label)
+    {
+        var options = new List<string>();
+        if (xdmSchema is not null)
+        {
+            options.Add("schema=" + StringLiteral(xdmSchema));
+        }
+
+        if (rowValidation is { } validate)
+        {
+            options.Add("rowvalidation=" + StringLiteral(validate ? "true" : "false"));
+        }
+
+        if (label is not null)
+        {
+            options.Add("label=" + StringLiteral(label));
+        }
+
+        return options.Count == 0 ? "" : $" WITH ({string.Join(", ", options)})";
+    }
+
+    public override (string Before, string After) XdmWriteConversion(string table, string column) => ("", "");
+
     public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column)
         => typeMapping.Converter is Xdm.IXdmObjectConverter ? "NULL" : $"CAST(NULL AS {CastTypeName(typeMapping.StoreType)})";
 

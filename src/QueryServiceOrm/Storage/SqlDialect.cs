@@ -185,6 +185,15 @@ public abstract class SqlDialect
     }
 
     /// <summary>
+    /// The WITH clause of a CTAS (schema, row validation, label), or an empty string where the server has no such options
+    /// (the stand-in creates the same table without them).
+    /// </summary>
+    /// <param name="xdmSchema">The XDM schema title, or null.</param>
+    /// <param name="rowValidation">Row validation, or null for the service's default.</param>
+    /// <param name="label">The dataset label (PROFILE), or null.</param>
+    public abstract string CreateTableOptions(string? xdmSchema, bool? rowValidation, string? label);
+
+    /// <summary>
     /// A whole XDM value (object, array or map) as an expression an append can select into its column: nested
     /// <c>struct(expr AS field, ...)</c>, <c>array(...)</c> and <c>map(...)</c> on the service; on the stand-in the column
     /// of a row built from JSON by <c>json_populate_record</c>, which fills composites, arrays and jsonb alike.
@@ -194,6 +203,15 @@ public abstract class SqlDialect
     /// <param name="table">The target table, delimited.</param>
     /// <param name="column">The column name.</param>
     public abstract string XdmValueLiteral(object value, RelationalTypeMapping typeMapping, string table, string column);
+
+    /// <summary>
+    /// What surrounds a whole XDM value a query writes into a table's column (INSERT INTO ... SELECT): nothing on the
+    /// service, whose structs convert by structure; on the stand-in a conversion through JSON into the target's own
+    /// composite type, which PostgreSQL will not cast from another composite type of the same shape.
+    /// </summary>
+    /// <param name="table">The target table, delimited.</param>
+    /// <param name="column">The target column.</param>
+    public abstract (string Before, string After) XdmWriteConversion(string table, string column);
 
     /// <summary>A NULL of a column's type, so that a UNION ALL of appended rows types the column as its target does.</summary>
     /// <param name="typeMapping">The column's type mapping.</param>

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using QueryServiceOrm.Query;
+using QueryServiceOrm.Update;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Server-side writes from LINQ: the rows of a query appended to a table (<c>INSERT INTO t (cols) SELECT ...</c>) or made
+/// into a new one (CTAS), without passing through the client.
+/// </summary>
+public static partial class QueryServiceWriteQueryableExtensions
+{
+    /// <summary>
+    /// Appends the query's rows to a table: <c>INSERT INTO table (cols) SELECT ...</c>, the columns named by the projected
+    /// members (or an entity type's columns).
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="query">The rows to append.</param>
+    /// <param name="table">The table, <c>name</c> or <c>schema.name</c>.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>The rows appended, or -1 when the server does not report them.</returns>
+    public static Task<int> InsertIntoAsync<T>(this IQueryable<T> query, string table, CancellationToken cancellationToken = default)
+        => WriteAsync(query, new QueryWriteTarget(CreateTable: false, TableName(table, nameof(table), createTable: false)), cancellationToken);
+
+    /// <summary>
+    /// Appends the query's rows to the table of an entity type: the projected members are matched to its properties by
+    /// name and written to their columns (<c>new { Id = ..., PageName = ... }</c> writes <c>_id</c> and <c>pageName</c>).
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TTarget">The target entity type.</typeparam>
+    /// <param name="query">The rows to append.</param>
+    /// <param name="target">The target entity set (of any context whose model maps it).</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>The rows appended, or -1 when the server does not report them.</returns>
+    public static Task<int> InsertIntoAsync<T, TTarget>(this IQueryable<T> query, DbSet<TTarget> target, CancellationToken cancellationToken = default)
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var entityType = target.EntityType;
+        var table = entityType.GetTableName()
+            ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table, so nothing can be appended to it.");
+        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Where(p => p.GetColumnName(store) is not null)
+            .ToDictionary(p => p.Name, p => p.GetColumnName(store)!, StringComparer.Ordinal);
+        var name = entityType.GetSchema() is { } schema ? schema + "." + table : table;
+        return WriteAsync(query, new QueryWriteTarget(CreateTable: false, name) { ColumnNames = columns }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a table from the query's rows: <c>CREATE TABLE table [WITH (...)] AS SELECT ...</c> (CTAS), the columns named
+    /// by the projected members. On the service the table becomes a dataset; the stand-in ignores the WITH options.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="query">The rows of the new table.</param>
+    /// <param name="table">The new table, <c>name</c> or <c>schema.name</c>, without double underscores.</param>
+    /// <param name="configure">The dataset's schema title, label and row validation.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>The creation of the table (PostgreSQL reports no row count for a CTAS, so none is returned).</returns>
+    public static Task CreateTableAsAsync<T>(
+        this IQueryable<T> query, string table, Action<QueryServiceCreateTableBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var options = new QueryServiceCreateTableBuilder();
+        configure?.Invoke(options);
+        return WriteAsync(
+            query,
+            new QueryWriteTarget(CreateTable: true, TableName(table, nameof(table), createTable: true))
+            {
+                XdmSchema = options.XdmSchema, Label = options.DatasetLabel, RowValidation = options.RowValidationEnabled,
+            },
+            cancellationToken);
+    }
+
+    // The statement runs through EF's query pipeline (translation, interceptors, execution strategy, logging); its reader
+    // has no rows, and the interceptor leaves the count in the flow's WriteOutcome.
+    private static async Task<int> WriteAsync<T>(IQueryable<T> query, QueryWriteTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var scope = WriteOutcome.Begin();
+        await foreach (var _ in query.TagWith(target.ToTag()).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("A write statement returned rows.");
+        }
+
+        return scope.Outcome.RecordsAffected;
+    }
+
+    private static string TableName(string table, string parameter, bool createTable)
+        => table is not null && TablePattern().IsMatch(table) && !(createTable && table.Contains("__", StringComparison.Ordinal))
+            ? table
+            : throw new ArgumentException(
+                $"'{table}' is not a table name this library writes to: use letters, digits and underscores (name or schema.name)"
+                + (createTable ? ", without double underscores (the service refuses them in new tables)." : "."),
+                parameter);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")]
+    private static partial Regex TablePattern();
+}
