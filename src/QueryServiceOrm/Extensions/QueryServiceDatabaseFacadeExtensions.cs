@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Update;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
@@ -56,4 +57,55 @@ public static class QueryServiceDatabaseFacadeExtensions
         names.Sort(StringComparer.Ordinal);
         return names;
     }
+
+    /// <summary>
+    /// Creates the table of an entity type with explicit columns in the service's types: scalars, XDM objects as
+    /// <c>ROW(...)</c>, lists as <c>ARRAY&lt;t&gt;</c>, dictionaries as <c>MAP&lt;text, t&gt;</c>, with
+    /// <c>PRIMARY IDENTITY NAMESPACE</c> and <c>WITH (LABEL='PROFILE')</c> from <c>HasPrimaryIdentity</c> and
+    /// <c>IsProfileDataset</c>. The stand-in creates composite types named <c>&lt;table&gt;_&lt;column&gt;</c> first.
+    /// </summary>
+    /// <typeparam name="TEntity">An entity type of the context.</typeparam>
+    /// <param name="database">The context's database facade.</param>
+    /// <param name="ifNotExists">Whether an existing table is left as it is (<c>IF NOT EXISTS</c>).</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    public static async Task CreateTableAsync<TEntity>(this DatabaseFacade database, bool ifNotExists = false, CancellationToken cancellationToken = default)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var context = database.GetService<ICurrentDbContext>().Context;
+        var entityType = context.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}.");
+        var statements = TableDefinitionBuilder.CreateTable(entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
+
+        // Type definitions come first and have no IF NOT EXISTS: an existing table is recognised before them.
+        if (ifNotExists && statements.Count > 1
+            && (await database.GetTableNamesAsync(cancellationToken).ConfigureAwait(false)).Contains(entityType.GetTableName()!, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var statement in statements)
+        {
+            await ExecuteAsync(context, statement, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Drops a table: <c>DROP TABLE [IF EXISTS] name</c>. The service refuses (42501) tables that neither Query Service
+    /// nor this user created.
+    /// </summary>
+    /// <param name="database">The context's database facade.</param>
+    /// <param name="table">The table, <c>name</c> or <c>schema.name</c>.</param>
+    /// <param name="ifExists">Whether a missing table is not an error.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    public static Task DropTableAsync(this DatabaseFacade database, string table, bool ifExists = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var name = TableNames.Delimit(TableNames.Validate(table, nameof(table)), database.GetService<ISqlGenerationHelper>());
+        return ExecuteAsync(database.GetService<ICurrentDbContext>().Context, $"DROP TABLE {(ifExists ? "IF EXISTS " : "")}{name}", cancellationToken);
+    }
+
+    private static Task<int> ExecuteAsync(DbContext context, string sql, CancellationToken cancellationToken)
+        => WriteStatementRunner.ExecuteAsync(
+            context, context.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql).Build(), new Dictionary<string, object?>(), cancellationToken);
 }

@@ -1,7 +1,6 @@
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using QueryServiceOrm.Query;
+using QueryServiceOrm.Storage;
 using QueryServiceOrm.Update;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace Microsoft.EntityFrameworkCore;
 /// Server-side writes from LINQ: the rows of a query appended to a table (<c>INSERT INTO t (cols) SELECT ...</c>) or made
 /// into a new one (CTAS), without passing through the client.
 /// </summary>
-public static partial class QueryServiceWriteQueryableExtensions
+public static class QueryServiceWriteQueryableExtensions
 {
     /// <summary>
     /// Appends the query's rows to a table: <c>INSERT INTO table (cols) SELECT ...</c>, the columns named by the projected
@@ -22,7 +21,7 @@ public static partial class QueryServiceWriteQueryableExtensions
     /// <param name="cancellationToken">Cancels the statement.</param>
     /// <returns>The rows appended, or -1 when the server does not report them.</returns>
     public static Task<int> InsertIntoAsync<T>(this IQueryable<T> query, string table, CancellationToken cancellationToken = default)
-        => WriteAsync(query, new QueryWriteTarget(CreateTable: false, TableName(table, nameof(table), createTable: false)), cancellationToken);
+        => WriteAsync(query, new QueryWriteTarget(CreateTable: false, TableNames.Validate(table, nameof(table))), cancellationToken);
 
     /// <summary>
     /// Appends the query's rows to the table of an entity type: the projected members are matched to its properties by
@@ -66,7 +65,7 @@ public static partial class QueryServiceWriteQueryableExtensions
         configure?.Invoke(options);
         return WriteAsync(
             query,
-            new QueryWriteTarget(CreateTable: true, TableName(table, nameof(table), createTable: true))
+            new QueryWriteTarget(CreateTable: true, TableNames.Validate(table, nameof(table), newTable: true))
             {
                 XdmSchema = options.XdmSchema, Label = options.DatasetLabel, RowValidation = options.RowValidationEnabled,
             },
@@ -86,15 +85,4 @@ public static partial class QueryServiceWriteQueryableExtensions
 
         return scope.Outcome.RecordsAffected;
     }
-
-    private static string TableName(string table, string parameter, bool createTable)
-        => table is not null && TablePattern().IsMatch(table) && !(createTable && table.Contains("__", StringComparison.Ordinal))
-            ? table
-            : throw new ArgumentException(
-                $"'{table}' is not a table name this library writes to: use letters, digits and underscores (name or schema.name)"
-                + (createTable ? ", without double underscores (the service refuses them in new tables)." : "."),
-                parameter);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")]
-    private static partial Regex TablePattern();
 }

@@ -59,7 +59,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         if (_write is not null)
         {
             var helper = Dependencies.SqlGenerationHelper;
-            _writeTable = string.Join(".", _write.Table.Split('.').Select(part => helper.DelimitIdentifier(part)));
+            _writeTable = TableNames.Delimit(_write.Table, helper);
             Sql.AppendLine(_write.CreateTable
                 ? $"CREATE TABLE {_writeTable}{_dialect.CreateTableOptions(_write.XdmSchema, _write.RowValidation, _write.Label)} AS"
                 : $"INSERT INTO {_writeTable} ({string.Join(", ", _writeColumns.Select(c => helper.DelimitIdentifier(c)))})");

@@ -54,6 +54,33 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string CreateTableOptions(string? xdmSchema, bool? rowValidation, string? label) => "";
 
+    protected override string ColumnTypeName(string documentedType)
+        => documentedType switch
+        {
+            "float" => "double precision",
+            "datetime" => "timestamp with time zone",
+            _ => documentedType,
+        };
+
+    public override string StructColumnType(string typeName, IReadOnlyList<(string Name, string Type)> fields, List<(string Name, string Definition)> definitions)
+    {
+        var name = PathSegment(typeName);
+        definitions.Add((name, $"CREATE TYPE {name} AS ({string.Join(", ", fields.Select(f => $"{PathSegment(f.Name)} {f.Type}"))})"));
+        return name;
+    }
+
+    public override string ArrayColumnType(string elementType) => elementType + "[]";
+
+    // The stand-in keeps maps as jsonb (it has no map type).
+    public override string MapColumnType(string valueType) => "jsonb";
+
+    public override string PrimaryIdentityClause(string identityNamespace) => "";
+
+    public override string ProfileDatasetClause => "";
+
+    public override IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable)
+        => [.. definitions.Reverse().Select(d => $"DROP TYPE IF EXISTS {d.Name}"), .. definitions.Select(d => d.Definition), createTable];
+
     public override (string Before, string After) XdmWriteConversion(string table, string column)
         => ($"(json_populate_record(CAST(NULL AS {table}), json_build_object({StringLiteral(column)}, ", $"))).{PathSegment(column)}");
 

@@ -123,6 +123,17 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         return options.Count == 0 ? "" : $" WITH ({string.Join(", ", options)})";
     }
 
+    public override string StructColumnType(string typeName, IReadOnlyList<(string Name, string Type)> fields, List<(string Name, string Definition)> definitions)
+        => $"ROW({string.Join(", ", fields.Select(f => $"{PathSegment(f.Name)} {f.Type}"))})";
+
+    public override string ArrayColumnType(string elementType) => $"ARRAY<{elementType}>";
+
+    public override string MapColumnType(string valueType) => $"MAP<text, {valueType}>";
+
+    public override string PrimaryIdentityClause(string identityNamespace) => $" PRIMARY IDENTITY NAMESPACE {StringLiteral(identityNamespace)}";
+
+    public override string ProfileDatasetClause => " WITH (LABEL='PROFILE')";
+
     public override (string Before, string After) XdmWriteConversion(string table, string column) => ("", "");
 
     public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column)

@@ -185,6 +185,64 @@ public abstract class SqlDialect
     }
 
     /// <summary>
+    /// The column type of a scalar in CREATE TABLE, from the types the service documents (text, integer, bigint, float,
+    /// boolean, datetime, date), or null for a C# type none of them holds exactly (decimal among them: XDM has none).
+    /// </summary>
+    /// <param name="clrType">The C# type (not nullable).</param>
+    public string? ScalarColumnType(Type clrType)
+        => Type.GetTypeCode(clrType.IsEnum ? Enum.GetUnderlyingType(clrType) : clrType) switch
+        {
+            TypeCode.String or TypeCode.Char => ColumnTypeName("text"),
+            TypeCode.Int32 or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Byte or TypeCode.SByte => ColumnTypeName("integer"),
+            TypeCode.Int64 or TypeCode.UInt32 => ColumnTypeName("bigint"),
+            TypeCode.Double or TypeCode.Single => ColumnTypeName("float"),
+            TypeCode.Boolean => ColumnTypeName("boolean"),
+            TypeCode.DateTime => ColumnTypeName("datetime"),
+            _ when clrType == typeof(DateTimeOffset) => ColumnTypeName("datetime"),
+            _ when clrType == typeof(DateOnly) => ColumnTypeName("date"),
+            _ when clrType == typeof(Guid) => ColumnTypeName("text"),
+            _ => null,
+        };
+
+    /// <summary>This dialect's name for a type the service documents for CREATE TABLE.</summary>
+    /// <param name="documentedType">The documented name.</param>
+    protected virtual string ColumnTypeName(string documentedType) => documentedType;
+
+    /// <summary>
+    /// The column type of an XDM object: an inline <c>ROW(field type, ...)</c> on the service; on the stand-in a composite
+    /// type created beforehand (the statements needed are added to <paramref name="definitions"/>) and named as the service
+    /// shows them, <c>&lt;table&gt;_&lt;column&gt;</c>.
+    /// </summary>
+    /// <param name="typeName">The composite type's name where one is needed (lower case, derived from table and path).</param>
+    /// <param name="fields">The fields: XDM name and column type.</param>
+    /// <param name="definitions">The type definitions the table needs, in creation order.</param>
+    public abstract string StructColumnType(string typeName, IReadOnlyList<(string Name, string Type)> fields, List<(string Name, string Definition)> definitions);
+
+    /// <summary>The column type of an array (<c>ARRAY&lt;t&gt;</c> or <c>t[]</c>).</summary>
+    /// <param name="elementType">The element's column type.</param>
+    public abstract string ArrayColumnType(string elementType);
+
+    /// <summary>The column type of a map with string keys (<c>MAP&lt;text, t&gt;</c>, or jsonb on the stand-in).</summary>
+    /// <param name="valueType">The value's column type.</param>
+    public abstract string MapColumnType(string valueType);
+
+    /// <summary>What follows a column that is the dataset's primary identity (nothing where identities do not exist).</summary>
+    /// <param name="identityNamespace">The identity namespace.</param>
+    public abstract string PrimaryIdentityClause(string identityNamespace);
+
+    /// <summary>What follows the column list of a profile dataset (nothing where datasets have no labels).</summary>
+    public abstract string ProfileDatasetClause { get; }
+
+    /// <summary>
+    /// The statements that create a table with its type definitions: on the stand-in composite types left behind by a
+    /// dropped table of the same name are dropped first (never with CASCADE: a type still in use stops the creation).
+    /// </summary>
+    /// <param name="definitions">The type definitions, in creation order.</param>
+    /// <param name="createTable">The CREATE TABLE statement.</param>
+    public virtual IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable)
+        => [createTable];
+
+    /// <summary>
     /// The WITH clause of a CTAS (schema, row validation, label), or an empty string where the server has no such options
     /// (the stand-in creates the same table without them).
     /// </summary>

@@ -1,0 +1,11 @@
+namespace QueryServiceOrm.Metadata;
+
+/// <summary>The model annotations this library reads.</summary>
+public static class QueryServiceAnnotationNames
+{
+    /// <summary>The identity namespace of a dataset's primary identity column (<c>PRIMARY IDENTITY NAMESPACE 'ns'</c>).</summary>
+    public const string PrimaryIdentityNamespace = "QueryService:PrimaryIdentityNamespace";
+
+    /// <summary>Whether a dataset is a profile dataset (<c>WITH (LABEL='PROFILE')</c>), upserting on its primary identity.</summary>
+    public const string ProfileDataset = "QueryService:ProfileDataset";
+}

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS pd_profiles (_id text PRIMARY IDENTITY NAMESPACE 'ECID', "identityMap" MAP<text, ARRAY<ROW(id text, authenticatedState text, `primary` boolean)>>, _luma ROW(loyalty ROW(tier text, points bigint)), person ROW(name ROW(firstName text, lastName text), birthDate date), "personalEmail" ROW(address text)) WITH (LABEL='PROFILE')
