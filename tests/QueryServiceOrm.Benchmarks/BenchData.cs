@@ -19,7 +19,53 @@ internal static class BenchData
         return sandbox;
     });
 
+    private static readonly Lazy<Task<QueryServiceSandbox>> AppendSandbox = new(async () =>
+    {
+        var sandbox = await Sandbox.Value;
+        await sandbox.ExecuteAdminAsync(
+            "CREATE TABLE bench_appends (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
+            $"ALTER TABLE bench_appends OWNER TO \"{sandbox.Username}\"");
+        return sandbox;
+    });
+
     public static Task<QueryServiceSandbox> GetAsync() => Sandbox.Value;
+
+    /// <summary>The same sandbox with an empty table for the append benchmarks, <c>bench_appends</c>.</summary>
+    public static Task<QueryServiceSandbox> GetWithAppendTableAsync() => AppendSandbox.Value;
+
+    public static Task EmptyAppendTableAsync(QueryServiceSandbox sandbox) => sandbox.ExecuteAdminAsync("TRUNCATE bench_appends");
+
+    public static async Task<long> CountAppendTableAsync(QueryServiceSandbox sandbox)
+    {
+        await using var connection = await sandbox.OpenAdminConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM bench_appends", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Statements the server logged for an application name (simple-protocol "statement:" and extended "execute").</summary>
+    public static int LoggedStatements(QueryServiceSandbox sandbox, string applicationName)
+        => sandbox.ReadServerLog().Split('\n').Count(l => l.Contains($" app={applicationName} ", StringComparison.Ordinal)
+            && (l.Contains("LOG:  statement: ", StringComparison.Ordinal) || l.Contains("LOG:  execute ", StringComparison.Ordinal)));
+
+    /// <summary>Runs one of the Python peers against the sandbox (Debian's python3 with SQLAlchemy 1.4 and psycopg2).</summary>
+    public static string RunPython(QueryServiceSandbox sandbox, string script, int rows)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, script), rows.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in sandbox.EnvironmentVariables())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var python = System.Diagnostics.Process.Start(start)!;
+        var error = python.StandardError.ReadToEndAsync();
+        var output = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        return python.ExitCode == 0 ? output : throw new InvalidOperationException($"{script} failed: {error.Result}");
+    }
 
     /// <summary>A plain Npgsql connection string to the sandbox, for the peers that bypass the library.</summary>
     public static string RawConnectionString(QueryServiceSandbox sandbox) => new Npgsql.NpgsqlConnectionStringBuilder

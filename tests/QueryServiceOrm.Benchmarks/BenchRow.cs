@@ -21,9 +21,12 @@ public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbCon
 {
     public DbSet<BenchRow> Rows => Set<BenchRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => MapRows(modelBuilder, "bench_rows");
+
+    /// <summary>Maps <see cref="BenchRow"/> to a table of the benchmark's columns.</summary>
+    public static void MapRows(ModelBuilder modelBuilder, string table)
     {
-        var row = modelBuilder.Entity<BenchRow>().ToTable("bench_rows");
+        var row = modelBuilder.Entity<BenchRow>().ToTable(table);
         row.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
         row.Property(r => r.Name).HasColumnName("name");
         row.Property(r => r.Amount).HasColumnName("amount").HasPrecision(10, 2);

@@ -6,9 +6,16 @@ using QueryServiceOrm.Benchmarks;
 
 // dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --filter '*'     (the BenchmarkDotNet table)
 // dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --memory         (peak memory while streaming)
+// dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --appends        (statements, time and memory of appends)
 if (args.Contains("--memory"))
 {
     await PeakMemory.RunAsync();
+    return;
+}
+
+if (args.Contains("--appends"))
+{
+    await AppendBench.RunAsync();
     return;
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -85,22 +84,5 @@ public class StreamingReadBenchmarks
     }
 
     [Benchmark(Description = "SQLAlchemy 1.4 + psycopg2 (process)")]
-    public string SqlAlchemy()
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "sqlalchemy_stream.py"), Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in _sandbox.EnvironmentVariables())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEnd();
-        var error = python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        return python.ExitCode == 0 ? output : throw new InvalidOperationException($"SQLAlchemy failed: {error}");
-    }
+    public string SqlAlchemy() => BenchData.RunPython(_sandbox, "sqlalchemy_stream.py", Rows);
 }

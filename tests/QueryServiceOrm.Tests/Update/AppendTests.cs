@@ -131,6 +131,28 @@ public sealed class AppendTests
         });
     }
 
+    [Test]
+    public async Task Statements_end_at_the_parameter_bound_in_bind_mode()
+    {
+        var rows = Enumerable.Range(1, 100).Select(i => Row(i)).ToList();
+        var (db, newStatements) = Context("bind-50", o => o.ParameterMode(QueryServiceParameterMode.Bind).AppendBatches(1_000, maxParameters: 50));
+        await using (db)
+        {
+            db.Rows.AddRange(rows);
+            await db.SaveChangesAsync();
+        }
+
+        await AssertRowsAsync("append_rows", rows);
+
+        // Eight values a row, NULLs written as typed NULLs rather than parameters: as many rows as keep 50 parameters or fewer.
+        var statements = newStatements();
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements, Has.Count.GreaterThanOrEqualTo(100 * 5 / 50));
+            Assert.That(statements.Select(s => System.Text.RegularExpressions.Regex.Matches(s, @"\$[0-9]+").Count), Has.All.InRange(1, 50));
+        });
+    }
+
     [TestCase(false, TestName = "Ten_thousand_nested_events_saved_with_SaveChanges_equal_their_source_field_by_field_in_psql")]
     [TestCase(true, TestName = "Ten_thousand_nested_events_appended_with_bind_parameters_equal_their_source_field_by_field_in_psql")]
     public async Task Ten_thousand_nested_events_equal_their_source_field_by_field_in_psql(bool appendAsync)
