@@ -25,37 +25,20 @@ public sealed class LiveWriteTests
     private QueryServiceCredentials _credentials = null!;
     private CommandCapture _capture = null!;
 
-    /// <summary>A flat row of the types the service documents.</summary>
-    public sealed class LiveRow
-    {
-        public long Id { get; set; }
-
-        public string? Name { get; set; }
-
-        public double? Amount { get; set; }
-
-        public DateTime At { get; set; }
-
-        public DateOnly? Day { get; set; }
-
-        public bool Flag { get; set; }
-
-        public int? Count { get; set; }
-    }
-
     /// <summary>The run's tables: flat rows and nested events (the copies and the summary are made by CTAS).</summary>
     public sealed class LiveWriteContext(DbContextOptions<LiveWriteContext> options) : DbContext(options)
     {
         public static readonly string Prefix = "qsorm_live_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" + Random.Shared.Next(1000, 9999);
 
-        public DbSet<LiveRow> Rows => Set<LiveRow>();
+        public DbSet<AppendRow> Rows => Set<AppendRow>();
 
         public DbSet<ExperienceEvent> Events => Set<ExperienceEvent>();
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
             XdmSampleContext.ConfigureModel(modelBuilder, XdmSampleData.TablesFor(Prefix));
-            modelBuilder.Entity<LiveRow>().ToTable(Prefix + "_rows");
+            // XDM has no decimal: the live table leaves the stand-in's numeric column out.
+            modelBuilder.Entity<AppendRow>().ToTable(Prefix + "_rows").Ignore(r => r.Price);
         }
     }
 
@@ -67,7 +50,7 @@ public sealed class LiveWriteTests
         _credentials = QueryServiceCredentials.FromEnvironment();
         _capture = new CommandCapture();
         await using var db = Context();
-        await db.Database.CreateTableAsync<LiveRow>();
+        await db.Database.CreateTableAsync<AppendRow>();
         await db.Database.CreateTableAsync<ExperienceEvent>();
     }
 
@@ -99,7 +82,7 @@ public sealed class LiveWriteTests
 
     private LiveWriteContext Context() => new QueryServiceDbContextFactory<LiveWriteContext>(_credentials, configureContext: o => o.AddInterceptors(_capture)).CreateDbContext();
 
-    private static LiveRow Row(long i) => new()
+    private static AppendRow Row(long i) => new()
     {
         Id = i,
         Name = i % 7 == 0 ? null : LiteralTests.HostileStrings[(int)(i % LiteralTests.HostileStrings.Length)] + i.ToString(CultureInfo.InvariantCulture),
@@ -110,7 +93,7 @@ public sealed class LiveWriteTests
         Count = i % 13 == 0 ? null : (int)(i * 7 % 1000) - 500,
     };
 
-    private static string Describe(LiveRow r) => $"{r.Id}|{r.Name}|{r.Amount?.ToString("R", CultureInfo.InvariantCulture)}|{r.At:O}|{r.Day}|{r.Flag}|{r.Count}";
+    private static string Describe(AppendRow r) => $"{r.Id}|{r.Name}|{r.Amount?.ToString("R", CultureInfo.InvariantCulture)}|{r.At:O}|{r.Day}|{r.Flag}|{r.Count}";
 
     [Test]
     [Order(1)]
