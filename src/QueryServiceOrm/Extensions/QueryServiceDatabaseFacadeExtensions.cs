@@ -30,10 +30,7 @@ public static class QueryServiceDatabaseFacadeExtensions
     public static async Task<IReadOnlyList<string>> GetTableNamesAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (!database.IsQueryService())
-        {
-            throw new InvalidOperationException("GetTableNamesAsync needs a context configured with UseQueryService(...).");
-        }
+        RequireQueryService(database, nameof(GetTableNamesAsync));
 
         var dialect = database.GetService<SqlDialect>();
         var connection = database.GetService<IRelationalConnection>();
@@ -71,7 +68,7 @@ public static class QueryServiceDatabaseFacadeExtensions
     public static async Task CreateTableAsync<TEntity>(this DatabaseFacade database, bool ifNotExists = false, CancellationToken cancellationToken = default)
         where TEntity : class
     {
-        ArgumentNullException.ThrowIfNull(database);
+        RequireQueryService(database, nameof(CreateTableAsync));
         var context = database.GetService<ICurrentDbContext>().Context;
         var entityType = context.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}.");
@@ -100,9 +97,18 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// <param name="cancellationToken">Cancels the statement.</param>
     public static Task DropTableAsync(this DatabaseFacade database, string table, bool ifExists = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        RequireQueryService(database, nameof(DropTableAsync));
         var name = TableNames.Delimit(TableNames.Validate(table, nameof(table)), database.GetService<ISqlGenerationHelper>());
         return ExecuteAsync(database.GetService<ICurrentDbContext>().Context, $"DROP TABLE {(ifExists ? "IF EXISTS " : "")}{name}", cancellationToken);
+    }
+
+    private static void RequireQueryService(DatabaseFacade database, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.IsQueryService())
+        {
+            throw new InvalidOperationException($"{operation} needs a context configured with UseQueryService(...).");
+        }
     }
 
     private static Task<int> ExecuteAsync(DbContext context, string sql, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Metadata;
+using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
 using QueryServiceOrm.Update;
@@ -37,15 +37,9 @@ public static class QueryServiceWriteQueryableExtensions
         where TTarget : class
     {
         ArgumentNullException.ThrowIfNull(target);
-        var entityType = target.EntityType;
-        var table = entityType.GetTableName()
-            ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table, so nothing can be appended to it.");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Where(p => p.GetColumnName(store) is not null)
-            .ToDictionary(p => p.Name, p => p.GetColumnName(store)!, StringComparer.Ordinal);
-        var name = entityType.GetSchema() is { } schema ? schema + "." + table : table;
-        return WriteAsync(query, new QueryWriteTarget(CreateTable: false, name) { ColumnNames = columns }, cancellationToken);
+        var (table, schema, mapped) = StoreColumns.Of(target.EntityType, "nothing can be appended to it");
+        var columns = mapped.ToDictionary(c => c.Property.Name, c => c.Column, StringComparer.Ordinal);
+        return WriteAsync(query, new QueryWriteTarget(CreateTable: false, schema is null ? table : schema + "." + table) { ColumnNames = columns }, cancellationToken);
     }
 
     /// <summary>
@@ -80,9 +74,13 @@ public static class QueryServiceWriteQueryableExtensions
         using var scope = WriteOutcome.Begin();
         await foreach (var _ in query.TagWith(target.ToTag()).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException("A write statement returned rows.");
+            throw NotQueryService(target);
         }
 
-        return scope.Outcome.RecordsAffected;
+        return scope.Outcome.Seen ? scope.Outcome.RecordsAffected : throw NotQueryService(target);
     }
+
+    // Without the library's services the tag is only a comment and the statement a plain SELECT.
+    private static InvalidOperationException NotQueryService(QueryWriteTarget target)
+        => new($"{(target.CreateTable ? "CreateTableAsAsync" : "InsertIntoAsync")} needs a context configured with UseQueryService(...): this one ran the query as a plain SELECT and wrote nothing.");
 }

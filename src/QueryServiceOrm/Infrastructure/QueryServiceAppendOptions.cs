@@ -18,7 +18,8 @@ public sealed record QueryServiceAppendOptions
     /// <summary>Checks the settings and returns this instance.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A bound is out of range.</exception>
     public QueryServiceAppendOptions Validate()
-        => MaxRows < 1 || MaxStatementLength < 1 || MaxParameters is < 1 or > 65_535
-            ? throw new ArgumentOutOfRangeException(nameof(MaxRows), "Append statements need bounds of at least one row, one character and one parameter (at most 65,535).")
+        => MaxRows < 1 ? throw new ArgumentOutOfRangeException(nameof(MaxRows), MaxRows, "An append statement holds at least one row.")
+            : MaxStatementLength < 1 ? throw new ArgumentOutOfRangeException(nameof(MaxStatementLength), MaxStatementLength, "An append statement's length bound must be positive.")
+            : MaxParameters is < 1 or > 65_535 ? throw new ArgumentOutOfRangeException(nameof(MaxParameters), MaxParameters, "PostgreSQL's protocol carries 1 to 65,535 parameters a statement.")
             : this;
 }

@@ -86,7 +86,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         // The rows of a write stay structs: they go into struct columns, not to a client.
         _finalProjection.Push(
-            (_finalProjection.Count > 0 && !_nextSelectIsFinalOperand) || _write is not null ? Projection.Inner
+            _finalProjection.Count > 0 && !_nextSelectIsFinalOperand ? Projection.Inner
+            : _write is not null ? Projection.Written
             : _nextSelectIsFinalOperand || selectExpression.IsDistinct ? Projection.FinalCompared
             : Projection.Final);
         _nextSelectIsFinalOperand = false;
@@ -131,11 +132,13 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return base.VisitProjection(projectionExpression);
         }
 
-        var (before, after) = projection != Projection.Inner
-            ? ((projection == Projection.FinalCompared ? _dialect.ComparableToJsonFunction : _dialect.ToJsonFunction) + "(", ")")
-            : _write is { CreateTable: false } && _finalProjection.Count == 1
-                ? _dialect.XdmWriteConversion(_writeTable, WriteColumn(projectionExpression.Alias))
-                : ("", "");
+        var (before, after) = projection switch
+        {
+            Projection.Final => (_dialect.ToJsonFunction + "(", ")"),
+            Projection.FinalCompared => (_dialect.ComparableToJsonFunction + "(", ")"),
+            Projection.Written when !_write!.CreateTable => _dialect.XdmWriteConversion(_writeTable, WriteColumn(projectionExpression.Alias)),
+            _ => ("", ""),
+        };
         if (before.Length == 0 && after.Length == 0)
         {
             return base.VisitProjection(projectionExpression);
@@ -463,11 +466,13 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         return result;
     }
 
-    // Where a select's rows go: into an outer select, or to the client, possibly compared on the way (DISTINCT, set operations).
+    // Where a select's rows go: into an outer select; to the client, possibly compared on the way (DISTINCT, set
+    // operations); or into the table of a write (the statement's select and the operands of its set operation).
     private enum Projection
     {
         Inner,
         Final,
         FinalCompared,
+        Written,
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
     {
         if (Update.WriteOutcome.Current is { } outcome && QueryWriteTarget.IsIn(command.CommandText))
         {
-            outcome.RecordsAffected = eventData.RecordsAffected;
+            outcome.Record(eventData.RecordsAffected);
         }
 
         return result;

@@ -140,11 +140,17 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
         => typeMapping.Converter is Xdm.IXdmObjectConverter ? "NULL" : $"CAST(NULL AS {CastTypeName(typeMapping.StoreType)})";
 
     // Walks the C# value by its declared types, so that a dictionary becomes a map and a class a struct even when empty.
-    private string SparkValue(object? value, Type type)
+    // The depth bound turns a cycle (an object holding itself) into an error instead of a stack overflow.
+    private string SparkValue(object? value, Type type, int depth = 0)
     {
         if (value is null)
         {
             return "NULL";
+        }
+
+        if (depth > MaxXdmDepth)
+        {
+            throw new NotSupportedException($"An XDM value nests deeper than {MaxXdmDepth} levels (a {type.Name} inside itself?): it cannot be written.");
         }
 
         if (TryWriteLiteral(value, typeMapping: null) is { } literal)
@@ -152,33 +158,28 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
             return literal;
         }
 
-        var builder = new StringBuilder();
-        switch (value)
+        if (value is System.Collections.IDictionary map && Xdm.XdmTypeMappings.IsMap(type))
         {
-            case System.Collections.IDictionary map when Xdm.XdmTypeMappings.IsMap(type):
-                var valueType = type.GetGenericArguments()[1];
-                builder.Append("map(");
-                var first = true;
-                foreach (System.Collections.DictionaryEntry entry in map)
-                {
-                    builder.Append(first ? "" : ", ").Append(StringLiteral((string)entry.Key)).Append(", ").Append(SparkValue(entry.Value, valueType));
-                    first = false;
-                }
+            var valueType = type.GetGenericArguments()[1];
+            var entries = new List<string>();
+            for (var entry = map.GetEnumerator(); entry.MoveNext();)
+            {
+                entries.Add($"{StringLiteral((string)entry.Key)}, {SparkValue(entry.Value, valueType, depth + 1)}");
+            }
 
-                return builder.Append(')').ToString();
-            case System.Collections.IEnumerable items when type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type):
-                var elementType = type.GetGenericArguments()[0];
-                return "array(" + string.Join(", ", items.Cast<object?>().Select(item => SparkValue(item, elementType))) + ")";
-            default:
-                return "struct(" + string.Join(", ", XdmFields(value.GetType()).Select(field =>
-                    $"{SparkValue(field.Property.GetValue(value), field.Property.PropertyType)} AS {PathSegment(field.Name)}")) + ")";
+            return "map(" + string.Join(", ", entries) + ")";
         }
+
+        if (value is System.Collections.IEnumerable items && Xdm.XdmNames.ElementType(type) is { } elementType)
+        {
+            return "array(" + string.Join(", ", items.Cast<object?>().Select(item => SparkValue(item, elementType, depth + 1))) + ")";
+        }
+
+        return "struct(" + string.Join(", ", Xdm.XdmNames.Fields(value.GetType()).Select(field =>
+            $"{SparkValue(field.Property.GetValue(value), field.Property.PropertyType, depth + 1)} AS {PathSegment(field.Name)}")) + ")";
     }
 
-    private static IEnumerable<(System.Reflection.PropertyInfo Property, string Name)> XdmFields(Type type)
-        => type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !Attribute.IsDefined(p, typeof(System.Text.Json.Serialization.JsonIgnoreAttribute)))
-            .Select(p => (p, Xdm.XdmNames.Of(p)));
+    private const int MaxXdmDepth = 32;
 
     /// <summary>
     /// Spark string literals treat backslash as an escape and join adjacent literals (<c>'a' 'b'</c> is <c>ab</c>), and the

@@ -1,7 +1,7 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Storage;
@@ -20,29 +20,42 @@ internal static class TableDefinitionBuilder
     /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
     public static IReadOnlyList<string> CreateTable(IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
     {
-        var table = entityType.GetTableName()
-            ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table, so there is no table to create.");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var (table, schema, mapped) = StoreColumns.Of(entityType, "there is no table to create");
         var definitions = new List<(string Name, string Definition)>();
-        var columns = entityType.GetProperties()
-            .Where(p => p.GetColumnName(store) is not null)
-            .Select(p =>
+        var columns = mapped
+            .Select(c =>
             {
-                var column = p.GetColumnName(store)!;
-                var clrType = p.GetValueConverter() is IXdmObjectConverter xdm ? xdm.ObjectType : p.ClrType;
+                var (p, column) = c;
+                // What is stored: the object's class for XDM columns, the provider type of any other converter (an enum as text).
+                var clrType = p.GetTypeMapping().Converter switch
+                {
+                    IXdmObjectConverter xdm => xdm.ObjectType,
+                    { } converter => converter.ProviderClrType,
+                    null => p.ClrType,
+                };
                 var type = ColumnType(clrType, $"{table}_{column}".ToLowerInvariant(), dialect, definitions, $"{entityType.DisplayName()}.{p.Name}");
                 var identity = p.GetPrimaryIdentityNamespace() is { } identityNamespace ? dialect.PrimaryIdentityClause(identityNamespace) : "";
                 return $"{sqlGenerationHelper.DelimitIdentifier(column)} {type}{identity}";
             })
             .ToList();
-        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, entityType.GetSchema())} ({string.Join(", ", columns)})"
+        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", columns)})"
                      + (entityType.IsProfileDataset() ? dialect.ProfileDatasetClause : "");
         return dialect.CreateTableStatements(definitions, create);
     }
 
-    private static string ColumnType(Type type, string typeName, SqlDialect dialect, List<(string Name, string Definition)> definitions, string member)
+    private static string ColumnType(Type type, string typeName, SqlDialect dialect, List<(string Name, string Definition)> definitions, string member, int depth = 0)
     {
+        if (depth > 32)
+        {
+            throw new NotSupportedException($"{member} nests XDM values more than 32 levels deep (a class inside itself?): no table can hold it.");
+        }
+
         type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(byte[]))
+        {
+            throw new NotSupportedException($"{member} is binary data, which no Query Service column type holds: store it as a base64 string.");
+        }
+
         if (dialect.ScalarColumnType(type) is { } scalar)
         {
             return scalar;
@@ -50,24 +63,18 @@ internal static class TableDefinitionBuilder
 
         if (XdmTypeMappings.IsMap(type) && type.GetGenericArguments()[0] == typeof(string))
         {
-            return dialect.MapColumnType(ColumnType(type.GetGenericArguments()[1], typeName + "_v", dialect, definitions, member));
+            return dialect.MapColumnType(ColumnType(type.GetGenericArguments()[1], typeName + "_v", dialect, definitions, member, depth + 1));
         }
 
-        if (XdmTypeMappings.IsList(type) || type.IsArray)
+        if (XdmNames.ElementType(type) is { } element)
         {
-            var element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
-            return dialect.ArrayColumnType(ColumnType(element, typeName + "_e", dialect, definitions, member));
+            return dialect.ArrayColumnType(ColumnType(element, typeName + "_e", dialect, definitions, member, depth + 1));
         }
 
         if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
         {
-            var fields = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && !p.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute)))
-                .Select(p =>
-                {
-                    var name = XdmNames.Of(p);
-                    return (name, ColumnType(p.PropertyType, $"{typeName}_{name.ToLowerInvariant()}", dialect, definitions, $"{member}.{p.Name}"));
-                })
+            var fields = XdmNames.Fields(type)
+                .Select(f => (f.Name, ColumnType(f.Property.PropertyType, $"{typeName}_{f.Name.ToLowerInvariant()}", dialect, definitions, $"{member}.{f.Property.Name}", depth + 1)))
                 .ToList();
             return dialect.StructColumnType(typeName, fields, definitions);
         }

@@ -11,8 +11,8 @@ internal static partial class TableNames
     /// <param name="parameter">The argument it came from.</param>
     /// <param name="newTable">Whether the table is to be created (the service refuses double underscores in new tables).</param>
     public static string Validate(string table, string parameter, bool newTable = false)
-        => table is not null && Pattern().IsMatch(table) && !(newTable && table.Contains("__", StringComparison.Ordinal))
-            ? table
+        => (table ?? throw new ArgumentNullException(parameter)) is var name && Pattern().IsMatch(name) && !(newTable && name.Contains("__", StringComparison.Ordinal))
+            ? name
             : throw new ArgumentException(
                 $"'{table}' is not a table name this library writes: use letters, digits and underscores (name or schema.name)"
                 + (newTable ? ", without double underscores (the service refuses them in new tables)." : "."),

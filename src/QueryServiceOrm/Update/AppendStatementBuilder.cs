@@ -45,7 +45,7 @@ internal sealed class AppendStatementBuilder
     /// <summary>The statement as an EF command, with the values of its parameters.</summary>
     /// <param name="commandBuilderFactory">Creates the command.</param>
     /// <param name="sqlGenerationHelper">Names the parameters.</param>
-    /// <param name="parameterValues">The provider values of the parameters, by name.</param>
+    /// <param name="parameterValues">The values of the parameters (model values), by name.</param>
     public IRelationalCommand ToCommand(
         IRelationalCommandBuilderFactory commandBuilderFactory, ISqlGenerationHelper sqlGenerationHelper, out Dictionary<string, object?> parameterValues)
     {
@@ -54,7 +54,8 @@ internal sealed class AppendStatementBuilder
         foreach (var (name, value, typeMapping) in _parameters)
         {
             builder.AddParameter(name, sqlGenerationHelper.GenerateParameterName(name), typeMapping, nullable: false);
-            parameterValues[name] = typeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            // The model value: EF's parameter applies the type mapping's converter itself.
+            parameterValues[name] = value;
         }
 
         return builder.Build();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Update;
@@ -30,6 +31,11 @@ internal sealed class EntityAppender<TEntity>
     public EntityAppender(DbContext context)
     {
         _context = context;
+        if (!context.Database.IsQueryService())
+        {
+            throw new InvalidOperationException("AppendAsync needs a context configured with UseQueryService(...).");
+        }
+
         _dialect = context.GetService<SqlDialect>();
         _sqlGenerationHelper = context.GetService<ISqlGenerationHelper>();
         _parameterMode = context.GetService<QueryServiceQueryOptions>().ParameterMode;
@@ -41,12 +47,21 @@ internal sealed class EntityAppender<TEntity>
             throw new NotSupportedException($"{entityType.DisplayName()} has owned or complex members, which AppendAsync does not write: map nested data as XDM objects (IsXdmObject).");
         }
 
-        _table = entityType.GetTableName()
-            ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table, so there is nothing to append to.");
-        _schema = entityType.GetSchema();
-        var table = StoreObjectIdentifier.Table(_table, _schema);
-        _properties = entityType.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
-        _columns = _properties.Select(p => new AppendColumn(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping())).ToList();
+        // One row in one table per entity, read from the entity itself: what SaveChanges handles beyond that (hierarchies,
+        // entity splitting, shadow values such as discriminators) AppendAsync refuses rather than writing part of it.
+        if (entityType.BaseType is not null || entityType.GetDerivedTypes().Any() || entityType.GetMappingFragments().Any()
+            || entityType.GetProperties().Any(p => p.IsShadowProperty()))
+        {
+            throw new NotSupportedException(
+                $"AppendAsync writes entity types mapped to one table, without inheritance, entity splitting or shadow properties; {entityType.DisplayName()} "
+                + "is not one: add its entities with SaveChanges instead.");
+        }
+
+        var (table, schema, columns) = StoreColumns.Of(entityType, "there is nothing to append to");
+        _table = table;
+        _schema = schema;
+        _properties = columns.Select(c => c.Property).ToList();
+        _columns = columns.Select(c => new AppendColumn(c.Column, (RelationalTypeMapping)c.Property.GetTypeMapping())).ToList();
     }
 
     public async Task<long> AppendAsync(IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken)
@@ -92,20 +107,30 @@ internal sealed class EntityAppender<TEntity>
             var command = statement.ToCommand(_context.GetService<IRelationalCommandBuilderFactory>(), _sqlGenerationHelper, out var parameterValues);
             written = await WriteStatementRunner.ExecuteAsync(_context, command, parameterValues, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            throw new QueryServiceBulkAppendException(
-                $"Append statement {_statements} failed after {_appended} rows were appended; its {statement.Rows} rows and the rest were not. "
-                + $"Skip the first {_appended} entities to resume. {exception.Message}",
-                exception,
-                _appended);
+            var failure = Failure(statement, exception, AppendOutcome.IsUnknown(exception), "failed");
+
+            // Cancelling stays cancellation; what landed travels inside it.
+            throw exception is OperationCanceledException canceled ? new OperationCanceledException(failure.Message, failure, canceled.CancellationToken) : failure;
         }
 
         if (written >= 0 && written != statement.Rows)
         {
-            throw new QueryServiceException($"An append of {statement.Rows} rows into '{_table}' reported {written} rows written.");
+            throw Failure(statement, new QueryServiceException($"The server reported {written} rows written."), outcomeUnknown: true, "reported a different row count");
         }
 
         _appended += statement.Rows;
     }
+
+    private QueryServiceBulkAppendException Failure(AppendStatementBuilder statement, Exception exception, bool outcomeUnknown, string what)
+        => new(
+            $"Append statement {_statements} into '{_table}' {what} after {_appended} rows were appended. "
+            + (outcomeUnknown
+                ? $"Its {statement.Rows} rows may or may not have been written: count the table before resuming after the first {_appended} entities."
+                : $"Its {statement.Rows} rows and the rest were not written: skip the first {_appended} entities to resume.")
+            + " " + exception.Message,
+            exception,
+            _appended,
+            outcomeUnknown);
 }

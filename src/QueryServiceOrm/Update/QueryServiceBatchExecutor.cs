@@ -25,14 +25,14 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
         }
         catch (Exception exception) when (exception is not QueryServiceAppendOnlyException)
         {
-            throw PartiallyAppended(batches, done, exception);
+            throw Failed(batches, done, exception);
         }
         finally
         {
             connection.Close();
         }
 
-        return Entries(batches, 0, batches.Count).Count;
+        return Entries(batches, 0, batches.Count).Distinct().Count();
     }
 
     public async Task<int> ExecuteAsync(
@@ -50,33 +50,44 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
         }
         catch (Exception exception) when (exception is not QueryServiceAppendOnlyException)
         {
-            throw PartiallyAppended(batches, done, exception);
+            throw Failed(batches, done, exception);
         }
         finally
         {
             await connection.CloseAsync().ConfigureAwait(false);
         }
 
-        return Entries(batches, 0, batches.Count).Count;
+        return Entries(batches, 0, batches.Count).Distinct().Count();
+    }
+
+    // Cancelling stays cancellation; the bookkeeping of what landed travels inside it.
+    private static Exception Failed(List<ModificationCommandBatch> batches, int failed, Exception exception)
+    {
+        var appendFailure = PartiallyAppended(batches, failed, exception);
+        return exception is OperationCanceledException canceled
+            ? new OperationCanceledException(appendFailure.Message, appendFailure, canceled.CancellationToken)
+            : appendFailure;
     }
 
     private static QueryServiceAppendException PartiallyAppended(List<ModificationCommandBatch> batches, int failed, Exception exception)
     {
-        var appended = Entries(batches, 0, failed);
+        // An entity stored in several tables (inheritance, entity splitting) has landed only when none of its rows is in
+        // the failed statement or a later one.
+        var pending = Entries(batches, failed, batches.Count - failed);
+        var stillPending = pending.ToHashSet();
+        var appended = Entries(batches, 0, failed).Where(e => !stillPending.Contains(e)).Distinct().ToList();
         foreach (var entry in appended)
         {
             entry.EntityState = EntityState.Unchanged;
         }
 
-        var pending = Entries(batches, failed, batches.Count - failed);
-
-        // A statement the server answered with an error did not apply; one whose connection broke may have.
-        var outcomeUnknown = exception is not (Npgsql.PostgresException or QueryServiceServerException);
+        pending = pending.Distinct().ToList();
+        var outcomeUnknown = AppendOutcome.IsUnknown(exception);
         return new QueryServiceAppendException(
             $"Append statement {failed + 1} of {batches.Count} failed: {appended.Count} entities were appended before it and are now "
             + $"Unchanged; {pending.Count} were not and are still Added. "
             + (outcomeUnknown
-                ? "The connection failed while the statement ran, so its rows may have been written: check the table before calling SaveChanges again."
+                ? "The statement's outcome is unknown (the connection failed or the call was cancelled while it ran, or the server reported an unexpected row count): check the table before calling SaveChanges again."
                 : "Correct the cause and call SaveChanges again to append exactly those.")
             + " " + exception.Message,
             exception,

@@ -12,7 +12,17 @@ internal sealed class WriteOutcome
     public static WriteOutcome? Current => Ambient.Value;
 
     /// <summary>Rows written, or -1 when the server reports none.</summary>
-    public int RecordsAffected { get; set; } = -1;
+    public int RecordsAffected { get; private set; } = -1;
+
+    /// <summary>Whether the library's interceptor saw the write (it does not on a context without UseQueryService).</summary>
+    public bool Seen { get; private set; }
+
+    /// <summary>Records the count the reader of the write reported.</summary>
+    public void Record(int recordsAffected)
+    {
+        RecordsAffected = recordsAffected;
+        Seen = true;
+    }
 
     /// <summary>Starts waiting for an outcome in this flow; dispose the scope when the write is done.</summary>
     public static Scope Begin()

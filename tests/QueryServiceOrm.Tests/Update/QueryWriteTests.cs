@@ -113,10 +113,41 @@ public sealed class QueryWriteTests
     [Test]
     public void A_projected_value_without_a_name_is_refused_before_sending()
     {
-        using var db = ContextFactories.CapturingServiceContext<XdmSampleContext>(new CommandCapture { Suppress = true });
+        var capture = new CommandCapture { Suppress = true };
+        using var db = ContextFactories.CapturingServiceContext<XdmSampleContext>(capture);
         Assert.That(
             () => db.Events.Select(e => e.Commerce!.Order!.PriceTotal * 2).CreateTableAsAsync("doubled"),
             Throws.InvalidOperationException.With.Message.Contains("needs a name"));
+        Assert.That(capture.Commands, Is.Empty);
+    }
+
+    [Test]
+    public async Task Concatenated_queries_are_written_with_their_nested_values_converted_on_the_stand_in()
+    {
+        await using (var db = Source_())
+        {
+            await db.Events.Where(e => e.EventType == "commerce.purchases").Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold")).InsertIntoAsync(Target);
+        }
+
+        var expected = await _sandbox.PsqlAsync(
+            $"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE "eventType" = 'commerce.purchases' UNION ALL SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE (_luma).loyalty.tier = 'gold' ORDER BY 1, 2""");
+        var actual = await _sandbox.PsqlAsync($"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Target} ORDER BY 1, 2""");
+        Assert.That(actual, Is.EqualTo(expected).And.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_write_on_a_context_without_query_service_is_refused_not_run_as_a_select()
+    {
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username, Password = _sandbox.Password,
+            SslMode = Npgsql.SslMode.Require,
+        };
+        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(connection.ConnectionString).Options);
+        Assert.That(() => plain.FlatEvents.CreateTableAsAsync("wr_copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+        Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname = 'wr_copy'"), Is.EqualTo(new[] { new[] { "0" } }));
+        Assert.That(() => plain.AppendAsync(Array.Empty<ExperienceEvent>()), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+        Assert.That(() => plain.Database.DropTableAsync("copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
     }
 
     [TestCase("bad name")]

@@ -86,6 +86,10 @@ public sealed class TableDefinitionTests
             Assert.That(() => db.Database.DropTableAsync("missing_table"), Throws.InstanceOf<QueryServiceTableNotFoundException>());
             Assert.That(() => db.Database.DropTableAsync("missing_table", ifExists: true), Throws.Nothing);
         }
+
+        // The types left behind by the first table were replaced, not reused half-way: the shape is the sample's again.
+        var sample = (await ShapeAsync(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events, "xdm")).Where(row => row[0] != "identityMap").ToList();
+        Assert.That(await ShapeAsync(AppendContext.XdmTables.Events, "wr"), Is.EqualTo(sample));
     }
 
     [Test]

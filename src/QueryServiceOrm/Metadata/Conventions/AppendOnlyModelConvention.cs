@@ -35,12 +35,31 @@ internal sealed class AppendOnlyModelConvention : IModelInitializedConvention, I
         var problems = model.GetSequences().Select(s => $"sequence '{s.Name}'")
             .Concat(model.GetEntityTypes().SelectMany(t => t.GetDeclaredProperties().SelectMany(p => Problems(t, p))))
             .ToList();
-        return problems.Count == 0
-            ? model
-            : throw new InvalidOperationException(
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
                 "Query Service cannot generate values: " + string.Join("; ", problems) + ". Set these values in the client (keys "
                 + "included: configure them with ValueGeneratedNever() and assign them, or use Guid keys, which EF generates in the client).");
+        }
+
+        // Without transactions, an entity written as rows of two tables could land half-way; nothing could then tell
+        // SaveChanges which half to write again.
+        var split = model.GetEntityTypes().Select(SecondTable).OfType<string>().ToList();
+        return split.Count == 0
+            ? model
+            : throw new InvalidOperationException(
+                "Query Service has no transactions, so an entity must be one row of one table: " + string.Join("; ", split)
+                + ". Map each dataset to one table (one entity type, or a hierarchy in one table with a discriminator).");
     }
+
+    private static string? SecondTable(IEntityType type)
+        => type.GetMappingFragments().Any() ? $"{type.DisplayName()} is split across tables"
+            : type.BaseType is { } baseType && type.GetMappingStrategy() != RelationalAnnotationNames.TpcMappingStrategy
+              && type.GetTableName() is { } table && baseType.GetTableName() is { } baseTable && table != baseTable
+                ? $"{type.DisplayName()} is stored in {table} and in {baseTable} (table per type)"
+            : type.FindOwnership() is { } ownership && type.GetTableName() != ownership.PrincipalEntityType.GetTableName()
+                ? $"owned {type.DisplayName()} has a table of its own"
+            : null;
 
     private static IEnumerable<string> Problems(IEntityType type, IProperty property)
     {
@@ -70,6 +89,6 @@ internal sealed class AppendOnlyModelConvention : IModelInitializedConvention, I
         }
     }
 
-    // EF generates Guid keys itself, before the insert.
-    private static bool IsClientGenerated(IProperty property) => property.ClrType == typeof(Guid) && property.ValueGenerated == ValueGenerated.OnAdd;
+    // EF generates Guid keys itself, before the insert; a Guid that is not a key it leaves to the server.
+    private static bool IsClientGenerated(IProperty property) => property.ClrType == typeof(Guid) && property.ValueGenerated == ValueGenerated.OnAdd && property.IsKey();
 }
