@@ -7,4 +7,10 @@ public static class QueryServiceEventId
 {
     /// <summary>A query without Take returned exactly the row cap: the service probably cut the result short.</summary>
     public static readonly EventId RowCapReached = new(30_001, nameof(RowCapReached));
+
+    /// <summary>Scaffolding could not read part of the catalog and fell back (per-table column reads, nested data as JSON text).</summary>
+    public static readonly EventId CatalogFallback = new(30_101, nameof(CatalogFallback));
+
+    /// <summary>Scaffolding met nested columns that EF's scaffolder can only write as JSON text.</summary>
+    public static readonly EventId NestedColumnsAsJson = new(30_102, nameof(NestedColumnsAsJson));
 }

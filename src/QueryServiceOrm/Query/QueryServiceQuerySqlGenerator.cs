@@ -127,7 +127,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // composite). Inside the statement it stays a struct, so outer queries can still reach into it.
     protected override Expression VisitProjection(ProjectionExpression projectionExpression)
     {
-        if (!XdmTypeMappings.IsXdm(projectionExpression.Expression) || !_finalProjection.TryPeek(out var projection))
+        if (!(XdmTypeMappings.IsXdm(projectionExpression.Expression) || IsJsonTextColumn(projectionExpression.Expression))
+            || !_finalProjection.TryPeek(out var projection))
         {
             return base.VisitProjection(projectionExpression);
         }
@@ -154,6 +155,11 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
         return projectionExpression;
     }
+
+    // A nested column scaffolded as JSON text (column type json): to_json turns its struct into the text; a real json
+    // column comes back unchanged.
+    private static bool IsJsonTextColumn(SqlExpression expression)
+        => expression is ColumnExpression { TypeMapping.StoreType: Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType };
 
     private string WriteColumn(string alias)
         => alias.Length > 0

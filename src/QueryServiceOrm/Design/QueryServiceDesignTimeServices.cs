@@ -1,0 +1,31 @@
+// Npgsql's design-time services (an .Internal type) register the type mappings and code generators EF's scaffolder needs.
+#pragma warning disable EF1001
+
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
+using QueryServiceOrm.Scaffolding;
+
+[assembly: DesignTimeProviderServices("QueryServiceOrm.Design.QueryServiceDesignTimeServices")]
+
+namespace QueryServiceOrm.Design;
+
+/// <summary>
+/// What <c>dotnet ef dbcontext scaffold "&lt;connection&gt;" QueryServiceOrm</c> uses: Npgsql's design-time services with
+/// <see cref="QueryServiceDatabaseModelFactory"/> reading the tables (SHOW TABLES on the service, the catalog on the
+/// stand-in). Nested XDM columns reach EF's scaffolder as JSON text (string properties of column type <c>json</c>, which
+/// this library reads with <c>to_json</c>); <c>qsorm scaffold</c> writes classes for them.
+/// </summary>
+public sealed class QueryServiceDesignTimeServices : IDesignTimeServices
+{
+    /// <inheritdoc />
+    public void ConfigureDesignTimeServices(IServiceCollection serviceCollection)
+    {
+        ArgumentNullException.ThrowIfNull(serviceCollection);
+
+        // Before Npgsql's, which only adds a factory when none is registered.
+        serviceCollection.AddSingleton<IDatabaseModelFactory, QueryServiceDatabaseModelFactory>();
+        new NpgsqlDesignTimeServices().ConfigureDesignTimeServices(serviceCollection);
+    }
+}

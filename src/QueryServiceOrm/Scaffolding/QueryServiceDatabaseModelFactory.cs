@@ -1,0 +1,249 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using QueryServiceOrm.Diagnostics;
+using QueryServiceOrm.Infrastructure;
+
+namespace QueryServiceOrm.Scaffolding;
+
+/// <summary>
+/// Reads Query Service tables, nested XDM structures included, into EF's <see cref="DatabaseModel"/>. The table list
+/// comes from the documented <c>SHOW TABLES</c> (pg_catalog on the stand-in, which has no such command); columns,
+/// composite types and keys come from three catalog queries whatever the number of tables. On the service, whose
+/// pg_catalog coverage is undocumented, a failed catalog query degrades instead of failing: columns from the documented
+/// <c>SELECT * FROM t WHERE 1=0</c>, one table at a time, and nested columns as JSON text, each with a warning.
+/// </summary>
+public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
+{
+    private readonly IDiagnosticsLogger<DbLoggerCategory.Scaffolding> _logger;
+
+    /// <summary>Creates the factory.</summary>
+    /// <param name="logger">Receives the fallback warnings.</param>
+    public QueryServiceDatabaseModelFactory(IDiagnosticsLogger<DbLoggerCategory.Scaffolding> logger)
+        => _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+
+    // The tests replace the queries to see the fallbacks a service without this catalog would take.
+    internal CatalogSql Catalog { get; init; } = CatalogSql.Default;
+
+    /// <summary>The round trips the last <c>Create</c> made to the server (the catalog path makes four at most).</summary>
+    public int LastRoundTrips { get; private set; }
+
+    /// <summary>The structure of every column of the last model, by table and column name (nested fields included).</summary>
+    public IReadOnlyDictionary<(string Table, string Column), XdmColumnType> LastColumnTypes { get; private set; } =
+        new Dictionary<(string, string), XdmColumnType>();
+
+    /// <inheritdoc />
+    public override DatabaseModel Create(string connectionString, DatabaseModelFactoryOptions options)
+    {
+        // Type loading off, as the service needs; the catalog is read as text and plain scalars.
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
+        using var dataSource = builder.Build();
+        using var connection = dataSource.CreateConnection();
+        return Create(connection, options);
+    }
+
+    /// <inheritdoc />
+    public override DatabaseModel Create(DbConnection connection, DatabaseModelFactoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            connection.Open();
+        }
+
+        try
+        {
+            LastRoundTrips = 0;
+            return Read(connection, options);
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
+    }
+
+    private DatabaseModel Read(DbConnection connection, DatabaseModelFactoryOptions options)
+    {
+        var tableFilter = new HashSet<string>(options.Tables, StringComparer.OrdinalIgnoreCase);
+        var schemaFilter = new HashSet<string>(options.Schemas, StringComparer.OrdinalIgnoreCase);
+        var isService = TryQuery(connection, Catalog.ShowTables, out var shown);
+        var catalogColumns = TryQuery(connection, Catalog.Columns, out var columnRows) ? columnRows : null;
+
+        var model = new DatabaseModel { DefaultSchema = "public" };
+        var tables = new Dictionary<(string Schema, string Name), DatabaseTable>();
+        var names = isService
+            ? shown.Select(r => ("public", (string)r[0]!)).ToList()
+            : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
+                .Select(r => ((string)r[0]!, (string)r[1]!)).Distinct().ToList();
+        foreach (var (schema, name) in names)
+        {
+            if ((tableFilter.Count == 0 || tableFilter.Contains(name) || tableFilter.Contains(schema + "." + name))
+                && (schemaFilter.Count == 0 || schemaFilter.Contains(schema)))
+            {
+                var table = new DatabaseTable { Database = model, Name = name, Schema = schema == "public" ? null : schema };
+                tables[(schema, name)] = table;
+                model.Tables.Add(table);
+            }
+        }
+
+        var composites = TryQuery(connection, Catalog.CompositeFields, out var fieldRows) ? Composites(fieldRows) : null;
+        var columnTypes = new Dictionary<(string, string), XdmColumnType>();
+        if (catalogColumns is not null && catalogColumns.Any(r => tables.ContainsKey(((string)r[0]!, (string)r[1]!))))
+        {
+            foreach (var row in catalogColumns)
+            {
+                if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
+                {
+                    var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[7] as string, row[8] as string, composites);
+                    AddColumn(table, (string)row[2]!, type, nullable: !(bool)row[4]!, columnTypes);
+                }
+            }
+        }
+        else
+        {
+            Warn($"The catalog did not list the columns ({(catalogColumns is null ? "the query failed" : "it showed none of these tables")}): reading each table's columns with SELECT * FROM t WHERE 1=0.");
+            foreach (var table in model.Tables)
+            {
+                foreach (var (column, dataType) in EmptyResultColumns(connection, table))
+                {
+                    var type = dataType.Contains('.') || dataType == "-" ? new XdmColumnType(XdmValueKind.Json, dataType) : new XdmColumnType(XdmValueKind.Scalar, dataType);
+                    AddColumn(table, column, type, nullable: true, columnTypes);
+                }
+            }
+        }
+
+        if (composites is null && columnTypes.Values.Any(t => t.Kind == XdmValueKind.Json))
+        {
+            Warn("The catalog did not describe the composite (object) types: nested columns are read as JSON text.");
+        }
+
+        // EF's scaffolder knows no struct, array-of-struct or map types: it gets JSON text columns instead of skipping them.
+        var nested = model.Tables.SelectMany(t => t.Columns.Where(c => columnTypes[(t.Name, c.Name)].IsNested).Select(c => (Table: t, Column: c))).ToList();
+        foreach (var (_, column) in nested)
+        {
+            column.StoreType = JsonStoreType;
+        }
+
+        if (nested.Count > 0)
+        {
+            _logger.Logger.Log(
+                LogLevel.Warning, QueryServiceEventId.NestedColumnsAsJson, "{Message}",
+                $"{nested.Count} columns hold nested XDM data ({string.Join(", ", nested.Take(5).Select(n => n.Table.Name + "." + n.Column.Name))}"
+                + $"{(nested.Count > 5 ? ", ..." : "")}): EF's scaffolder writes them as JSON text (string, column type json); "
+                + "'qsorm scaffold' writes classes for them, mapped with IsXdmObject().");
+        }
+
+        if (TryQuery(connection, Catalog.PrimaryKeys, out var keyRows))
+        {
+            foreach (var key in keyRows.GroupBy(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!)))
+            {
+                if (tables.TryGetValue((key.Key.Item1, key.Key.Item2), out var table))
+                {
+                    var primaryKey = new DatabasePrimaryKey { Table = table, Name = key.Key.Item3 };
+                    foreach (var column in key.Select(r => (string)r[3]!))
+                    {
+                        primaryKey.Columns.Add(table.Columns.Single(c => c.Name == column));
+                    }
+
+                    table.PrimaryKey = primaryKey;
+                }
+            }
+        }
+
+        LastColumnTypes = columnTypes;
+        return model;
+    }
+
+    /// <summary>The column type nested columns get in the model EF's scaffolder reads: JSON text, read with <c>to_json</c>.</summary>
+    public const string JsonStoreType = "json";
+
+    private static void AddColumn(DatabaseTable table, string name, XdmColumnType type, bool nullable, Dictionary<(string, string), XdmColumnType> columnTypes)
+    {
+        table.Columns.Add(new DatabaseColumn { Table = table, Name = name, StoreType = type.StoreType, IsNullable = nullable });
+        columnTypes[(table.Name, name)] = type;
+    }
+
+    // Composite type name -> its fields (name, store type, type kind, type name, element kind, element name), in order.
+    private static Dictionary<string, List<object?[]>> Composites(List<object?[]> rows)
+        => rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    private static XdmColumnType ColumnType(
+        string storeType, string typeKind, string typeName, string? elementKind, string? elementName, Dictionary<string, List<object?[]>>? composites, int depth = 0)
+    {
+        if (depth > 32)
+        {
+            throw new InvalidOperationException($"The composite type {typeName} contains itself.");
+        }
+
+        if (elementKind is not null && elementName is not null)
+        {
+            var element = ColumnType(storeType.EndsWith("[]", StringComparison.Ordinal) ? storeType[..^2] : elementName, elementKind, elementName, null, null, composites, depth + 1);
+            return new XdmColumnType(XdmValueKind.Array, storeType) { Element = element };
+        }
+
+        return typeKind switch
+        {
+            "c" when composites is not null && composites.TryGetValue(typeName, out var fields) => new XdmColumnType(XdmValueKind.Object, storeType)
+            {
+                Fields = fields.Select(f => ((string)f[1]!, ColumnType((string)f[2]!, (string)f[3]!, (string)f[4]!, f[5] as string, f[6] as string, composites, depth + 1))).ToList(),
+            },
+            "c" => new XdmColumnType(XdmValueKind.Json, storeType),
+            _ when typeName is "jsonb" or "json" or "anymap" => new XdmColumnType(XdmValueKind.Map, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
+            _ when typeName is "anyarray" => new XdmColumnType(XdmValueKind.Array, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
+            _ => new XdmColumnType(XdmValueKind.Scalar, storeType),
+        };
+    }
+
+    private IEnumerable<(string Column, string DataType)> EmptyResultColumns(DbConnection connection, DatabaseTable table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {(table.Schema is null ? "" : Quote(table.Schema) + ".")}{Quote(table.Name)} WHERE 1=0";
+        LastRoundTrips++;
+        using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
+        return reader.GetColumnSchema().Select(c => (c.ColumnName, c.DataTypeName ?? "-")).ToList();
+    }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    // A statement the server may not know (SHOW TABLES on PostgreSQL, the catalog on the service) answers false.
+    private bool TryQuery(DbConnection connection, string sql, out List<object?[]> rows)
+    {
+        rows = [];
+        LastRoundTrips++;
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    private void Warn(string message) => _logger.Logger.Log(LogLevel.Warning, QueryServiceEventId.CatalogFallback, "{Message}", message);
+}

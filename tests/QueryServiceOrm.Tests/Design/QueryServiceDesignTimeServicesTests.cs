@@ -1,0 +1,94 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QueryServiceOrm.Design;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
+using QueryServiceOrm.Scaffolding;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Design;
+
+/// <summary>
+/// The design-time services <c>dotnet ef dbcontext scaffold</c> loads, resolved and used without the Design package:
+/// every column of every sample table reaches EF's model, nested ones as JSON text the library reads back.
+/// </summary>
+[NonParallelizable]
+public sealed class QueryServiceDesignTimeServicesTests
+{
+    private static readonly XdmSampleTables Sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
+
+    /// <summary>What EF's scaffolder would write for the events table's nested column: a string of column type json.</summary>
+    public sealed class ScaffoldedEvent
+    {
+        public string Id { get; set; } = "";
+
+        public string? Web { get; set; }
+    }
+
+    public sealed class ScaffoldedContext(DbContextOptions<ScaffoldedContext> options) : DbContext(options)
+    {
+        public DbSet<ScaffoldedEvent> Events => Set<ScaffoldedEvent>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            var e = modelBuilder.Entity<ScaffoldedEvent>().ToTable(Sample.Events);
+            e.Property(x => x.Id).HasColumnName("_id");
+            e.Property(x => x.Web).HasColumnName("web").HasColumnType("json");
+        }
+    }
+
+    [Test]
+    public void The_provider_assembly_names_its_design_time_services()
+        => Assert.That(
+            typeof(QueryServiceDesignTimeServices).Assembly.GetCustomAttribute<DesignTimeProviderServicesAttribute>()?.TypeName,
+            Is.EqualTo(typeof(QueryServiceDesignTimeServices).FullName));
+
+    [Test]
+    public async Task Resolved_services_read_every_column_of_every_sample_table()
+    {
+        var sandbox = await XdmData.SeedAsync();
+        using var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection().AddSingleton(logs.CreateFactory());
+        new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
+        await using var provider = services.BuildServiceProvider();
+
+        var factory = provider.GetRequiredService<IDatabaseModelFactory>();
+        var model = factory.Create(ConnectionString(sandbox), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
+        var expected = await sandbox.PsqlAsync($"""
+            SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relname IN ('{Sample.Events}', '{Sample.Profiles}', '{Sample.Flat}') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum
+            """);
+        var typeMappings = provider.GetRequiredService<IRelationalTypeMappingSource>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(factory, Is.InstanceOf<QueryServiceDatabaseModelFactory>());
+            Assert.That(model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t => t.Columns.Select(c => new[] { t.Name, c.Name })), Is.EqualTo(expected));
+            Assert.That(model.Tables.SelectMany(t => t.Columns).Where(c => typeMappings.FindMapping(c.StoreType!) is null).Select(c => c.Name), Is.Empty,
+                "EF's scaffolder finds a type mapping for every column, so it skips none");
+            Assert.That(model.Tables.Single(t => t.Name == Sample.Events).Columns.Single(c => c.Name == "web").StoreType, Is.EqualTo("json"));
+            Assert.That(logs.AllText, Does.Contain("qsorm scaffold"));
+        });
+    }
+
+    [Test]
+    public async Task A_nested_column_scaffolded_as_json_text_reads_what_psql_to_json_gives()
+    {
+        var sandbox = await XdmData.SeedAsync();
+        await using var db = new QueryServiceDbContextFactory<ScaffoldedContext>(sandbox.Credentials()).CreateDbContext();
+        var rows = await db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, e.Web }).ToListAsync();
+        var expected = await sandbox.PsqlAsync($"SELECT _id, to_json(web) FROM {Sample.Events} ORDER BY _id");
+        Assert.That(rows.Select(r => new[] { r.Id, r.Web }), Is.EqualTo(expected));
+    }
+
+    private static string ConnectionString(QueryServiceSandbox sandbox) => new Npgsql.NpgsqlConnectionStringBuilder
+    {
+        Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username, Password = sandbox.Password,
+        SslMode = Npgsql.SslMode.Require,
+    }.ConnectionString;
+}
