@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
+
+namespace QueryServiceOrm.Scaffolding;
+
+/// <summary>
+/// Writes C# for Query Service tables, nested XDM data included: one entity class per table, one class per distinct
+/// XDM object structure (the same <c>web</c> or <c>environment</c> in several tables becomes one class), and a DbContext
+/// mapping every column by its exact name, objects and arrays with <c>IsXdmObject()</c>, keyless tables with
+/// <c>HasNoKey()</c>. The same model always gives the same bytes.
+/// </summary>
+public static partial class QueryServiceScaffolder
+{
+    /// <summary>Generates the files for a model read by <see cref="QueryServiceDatabaseModelFactory"/>.</summary>
+    /// <param name="model">The tables.</param>
+    /// <param name="columnTypes">The structure of every column (<see cref="QueryServiceDatabaseModelFactory.LastColumnTypes"/>).</param>
+    /// <param name="options">Namespace and context name.</param>
+    public static IReadOnlyList<ScaffoldedFile> Generate(
+        DatabaseModel model, IReadOnlyDictionary<(string Table, string Column), XdmColumnType> columnTypes, QueryServiceScaffoldOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(columnTypes);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IdentifierPattern().IsMatch(options.ContextName) || !options.Namespace.Split('.').All(IdentifierPattern().IsMatch))
+        {
+            throw new ArgumentException($"'{options.Namespace}.{options.ContextName}' is not a C# namespace and class name.", nameof(options));
+        }
+
+        var generator = new Generator(options);
+        var tables = model.Tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var entities = tables.Select(t => generator.Entity(t, columnTypes)).ToList();
+        var files = entities.Select(e => new ScaffoldedFile(e.ClassName + ".cs", e.Source)).ToList();
+        files.AddRange(generator.ObjectClasses.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new ScaffoldedFile(c.Name + ".cs", c.Source)));
+        files.Add(new ScaffoldedFile(options.ContextName + ".cs", generator.Context(entities)));
+        return files;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
+
+    private sealed record GeneratedEntity(DatabaseTable Table, string ClassName, string Source, IReadOnlyList<(string Property, string Column, bool Xdm, bool JsonText)> Columns);
+
+    private sealed record ObjectClass(string Name, string Signature, string Source);
+
+    private sealed class Generator(QueryServiceScaffoldOptions options)
+    {
+        private readonly Dictionary<string, ObjectClass> _bySignature = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal) { options.ContextName };
+
+        public List<ObjectClass> ObjectClasses { get; } = [];
+
+        public GeneratedEntity Entity(DatabaseTable table, IReadOnlyDictionary<(string Table, string Column), XdmColumnType> columnTypes)
+        {
+            var className = Unique(Pascal(table.Name));
+            var members = new Names(className);
+            var columns = new List<(string Property, string Column, bool Xdm, bool JsonText)>();
+            var body = new StringBuilder();
+            foreach (var column in table.Columns)
+            {
+                var type = columnTypes.TryGetValue((table.Name, column.Name), out var known) ? known : new XdmColumnType(XdmValueKind.Scalar, column.StoreType ?? "text");
+                var property = members.Next(Pascal(column.Name));
+                var clrType = ClrType(type, column.Name, className, column.IsNullable);
+                body.Append(Doc($"<c>{Escape(column.Name)}</c> ({Escape(type.StoreType)}).", 1))
+                    .Append(CultureInfo.InvariantCulture, $"    public {clrType} {property} {{ get; set; }}{Initializer(clrType)}\n\n");
+                columns.Add((property, column.Name, type.Kind is XdmValueKind.Object or XdmValueKind.Array or XdmValueKind.Map, type.Kind == XdmValueKind.Json));
+            }
+
+            var summary = string.IsNullOrWhiteSpace(table.Comment) ? $"The <c>{Escape(table.Name)}</c> dataset." : Escape(table.Comment!);
+            var source = Header() + Doc(summary, 0) + $"public partial class {className}\n{{\n" + body.ToString().TrimEnd('\n') + "\n}\n";
+            return new GeneratedEntity(table, className, source, columns);
+        }
+
+        public string Context(IReadOnlyList<GeneratedEntity> entities)
+        {
+            var sets = new StringBuilder();
+            var model = new StringBuilder();
+            foreach (var entity in entities)
+            {
+                sets.Append(Doc($"The <c>{Escape(entity.Table.Name)}</c> dataset.", 1))
+                    .Append(CultureInfo.InvariantCulture, $"    public DbSet<{entity.ClassName}> {entity.ClassName} => Set<{entity.ClassName}>();\n\n");
+                model.Append(CultureInfo.InvariantCulture, $"        modelBuilder.Entity<{entity.ClassName}>(entity =>\n        {{\n")
+                    .Append(CultureInfo.InvariantCulture, $"            entity.ToTable({Literal(entity.Table.Name)}{(entity.Table.Schema is { } schema ? ", " + Literal(schema) : "")});\n");
+                var key = entity.Table.PrimaryKey?.Columns.Select(c => entity.Columns.Single(m => m.Column == c.Name).Property).ToList();
+                model.Append(key is { Count: > 0 }
+                    ? $"            entity.HasKey(e => {(key.Count == 1 ? "e." + key[0] : "new { " + string.Join(", ", key.Select(k => "e." + k)) + " }")});\n"
+                    : "            entity.HasNoKey();\n");
+                foreach (var (property, column, xdm, jsonText) in entity.Columns)
+                {
+                    model.Append(CultureInfo.InvariantCulture, $"            entity.Property(e => e.{property}).HasColumnName({Literal(column)})")
+                        .Append(xdm ? ".IsXdmObject()" : jsonText ? $".HasColumnType({Literal(QueryServiceDatabaseModelFactory.JsonStoreType)})" : "")
+                        .Append(";\n");
+                }
+
+                model.Append("        });\n\n");
+            }
+
+            return Header() + Doc("The Query Service datasets of this model, generated by qsorm scaffold.", 0)
+                + $"public partial class {options.ContextName}(DbContextOptions<{options.ContextName}> options) : DbContext(options)\n{{\n"
+                + sets
+                + "    /// <inheritdoc />\n    protected override void OnModelCreating(ModelBuilder modelBuilder)\n    {\n"
+                + model.ToString().TrimEnd('\n') + "\n    }\n}\n";
+        }
+
+        // Field and column types: objects become classes, arrays lists, maps dictionaries, unknown nesting JSON text.
+        private string ClrType(XdmColumnType type, string name, string owner, bool nullable)
+            => type.Kind switch
+            {
+                XdmValueKind.Object => ObjectClassFor(type, name, owner) + "?",
+                XdmValueKind.Array => $"List<{ElementType(type.Element!, name, owner)}>?",
+                XdmValueKind.Map => $"Dictionary<string, {ElementType(type.Element!, name, owner)}>?",
+                XdmValueKind.Json => "string?",
+                _ => ScalarType(type.StoreType) + (nullable ? "?" : ""),
+            };
+
+        private string ElementType(XdmColumnType element, string name, string owner)
+            => element.Kind switch
+            {
+                XdmValueKind.Object => ObjectClassFor(element, Singular(name), owner),
+                XdmValueKind.Json => "System.Text.Json.JsonElement",
+                _ => ClrType(element, Singular(name), owner, nullable: true),
+            };
+
+        private string ObjectClassFor(XdmColumnType type, string name, string owner)
+        {
+            var signature = Signature(type);
+            if (_bySignature.TryGetValue(signature, out var existing))
+            {
+                return existing.Name;
+            }
+
+            var className = Unique(Pascal(name), owner);
+            var members = new Names(className);
+            var body = new StringBuilder();
+            _bySignature[signature] = new ObjectClass(className, signature, "");
+            foreach (var (field, fieldType) in type.Fields)
+            {
+                var property = members.Next(Pascal(field));
+                body.Append(Doc($"<c>{Escape(field)}</c>.", 1));
+                if (!string.Equals(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property), field, StringComparison.Ordinal))
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"    [JsonPropertyName({Literal(field)})]\n");
+                }
+
+                body.Append(CultureInfo.InvariantCulture, $"    public {ClrType(fieldType, field, className, nullable: true)} {property} {{ get; set; }}\n\n");
+            }
+
+            var source = Header() + Doc($"An XDM object ({Escape(type.StoreType)}).", 0)
+                + $"public partial class {className}\n{{\n" + body.ToString().TrimEnd('\n') + "\n}\n";
+            var generated = new ObjectClass(className, signature, source);
+            _bySignature[signature] = generated;
+            ObjectClasses.Add(generated);
+            return className;
+        }
+
+        private string Unique(string name, string? owner = null)
+        {
+            var candidate = _usedNames.Contains(name) && owner is not null ? owner + name : name;
+            for (var i = 2; !_usedNames.Add(candidate); i++)
+            {
+                candidate = name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
+        }
+
+        private string Header() => $"// <auto-generated>Generated by qsorm scaffold.</auto-generated>\n#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Text.Json.Serialization;\nusing Microsoft.EntityFrameworkCore;\n\nnamespace {options.Namespace};\n\n";
+    }
+
+    // Member names within one class: unique, never the class's own name.
+    private sealed class Names(string className)
+    {
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal) { className };
+
+        public string Next(string name)
+        {
+            var candidate = name;
+            for (var i = 2; !_used.Add(candidate); i++)
+            {
+                candidate = name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
+        }
+    }
+
+    private static string Signature(XdmColumnType type)
+        => type.Kind switch
+        {
+            XdmValueKind.Object => "{" + string.Join(",", type.Fields.Select(f => f.Name + ":" + Signature(f.Type))) + "}",
+            XdmValueKind.Array => "[" + Signature(type.Element!) + "]",
+            XdmValueKind.Map => "<" + Signature(type.Element!) + ">",
+            XdmValueKind.Json => "json",
+            _ => ScalarType(type.StoreType),
+        };
+
+    // Store types as PostgreSQL and the service name them.
+    private static string ScalarType(string storeType)
+        => storeType.ToLowerInvariant() switch
+        {
+            "integer" or "int" or "int4" => "int",
+            "bigint" or "int8" or "long" => "long",
+            "smallint" or "int2" or "short" or "tinyint" or "byte" => "short",
+            "double precision" or "float8" or "double" or "float" => "double",
+            "real" or "float4" => "float",
+            "boolean" or "bool" => "bool",
+            "date" => "DateOnly",
+            "uuid" => "Guid",
+            "bytea" or "binary" => "byte[]",
+            var t when t.StartsWith("timestamp", StringComparison.Ordinal) || t == "datetime" => "DateTime",
+            var t when t.StartsWith("numeric", StringComparison.Ordinal) || t.StartsWith("decimal", StringComparison.Ordinal) => "decimal",
+            _ => "string",
+        };
+
+    private static string Initializer(string clrType) => clrType == "string" ? " = \"\";" : "";
+
+    // camelCase, snake_case and _tenant names to PascalCase; a digit-led name gets a leading underscore.
+    private static string Pascal(string name)
+    {
+        var parts = NamePart().Matches(name).Select(m => m.Value).ToList();
+        var pascal = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        return pascal.Length == 0 ? "Value" : char.IsDigit(pascal[0]) ? "_" + pascal : pascal;
+    }
+
+    [GeneratedRegex("[A-Za-z0-9]+")]
+    private static partial Regex NamePart();
+
+    private static string Singular(string name)
+        => name.EndsWith("ies", StringComparison.Ordinal) ? name[..^3] + "y"
+            : name.EndsWith('s') && !name.EndsWith("ss", StringComparison.Ordinal) ? name[..^1]
+            : name + "Item";
+
+    private static string Doc(string text, int indent)
+    {
+        var pad = new string(' ', indent * 4);
+        return $"{pad}/// <summary>{text}</summary>\n";
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    // A C# string literal: quotes, backslashes and anything below a space escaped.
+    private static string Literal(string text)
+    {
+        var literal = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            literal.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                < ' ' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return literal.Append('"').ToString();
+    }
+}
