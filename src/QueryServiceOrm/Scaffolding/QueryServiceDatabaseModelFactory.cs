@@ -82,6 +82,10 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 
         var model = new DatabaseModel { DefaultSchema = "public" };
         var tables = new Dictionary<(string Schema, string Name), DatabaseTable>();
+        // SHOW TABLES: name, dataSetId, dataSet, description, labels (sql/metadata); the description documents the class.
+        var descriptions = isService
+            ? shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 }).ToDictionary(r => (string)r[0]!, r => (string)r[3]!, StringComparer.Ordinal)
+            : [];
         var names = isService
             ? shown.Select(r => ("public", (string)r[0]!)).ToList()
             : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
@@ -91,7 +95,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             if ((tableFilter.Count == 0 || tableFilter.Contains(name) || tableFilter.Contains(schema + "." + name))
                 && (schemaFilter.Count == 0 || schemaFilter.Contains(schema)))
             {
-                var table = new DatabaseTable { Database = model, Name = name, Schema = schema == "public" ? null : schema };
+                var table = new DatabaseTable { Database = model, Name = name, Schema = schema == "public" ? null : schema, Comment = descriptions.GetValueOrDefault(name) };
                 tables[(schema, name)] = table;
                 model.Tables.Add(table);
             }

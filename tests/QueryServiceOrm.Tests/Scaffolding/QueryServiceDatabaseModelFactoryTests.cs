@@ -108,7 +108,8 @@ public sealed class QueryServiceDatabaseModelFactoryTests
     {
         // The service's path: SHOW TABLES answers (here a query giving the same first column), the catalog does not.
         const string Missing = "SELECT * FROM no_such_catalog";
-        var factory = Factory(new CatalogSql($"SELECT relname FROM pg_class WHERE relname IN ('{Sample.Events}', '{Sample.Flat}')", Missing, Missing, Missing));
+        var factory = Factory(new CatalogSql(
+            $"SELECT relname, 'id', 'dataset', 'Events of ' || relname FROM pg_class WHERE relname IN ('{Sample.Events}', '{Sample.Flat}')", Missing, Missing, Missing));
         var model = factory.Create(ConnectionString(), new DatabaseModelFactoryOptions());
         var types = factory.LastColumnTypes;
         Assert.Multiple(() =>
@@ -117,6 +118,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
             Assert.That(model.Tables.Single(t => t.Name == Sample.Events).Columns.Select(c => c.Name),
                 Is.EqualTo(new[] { "_id", "timestamp", "eventType", "web", "commerce", "productListItems", "environment", "identityMap", "_luma" }));
             Assert.That(types[(Sample.Events, "web")].Kind, Is.EqualTo(XdmValueKind.Json));
+            Assert.That(model.Tables.Single(t => t.Name == Sample.Events).Comment, Is.EqualTo("Events of " + Sample.Events), "SHOW TABLES' description");
             Assert.That(types[(Sample.Events, "_id")], Is.EqualTo(new XdmColumnType(XdmValueKind.Scalar, "text")));
             Assert.That(factory.LastRoundTrips, Is.EqualTo(4 + 2), "the four catalog statements, then one per table");
             Assert.That(_logs.AllText, Does.Contain("SELECT * FROM t WHERE 1=0").And.Contain("nested columns are read as JSON text"));

@@ -1,0 +1,13 @@
+namespace QueryServiceOrm.Cli;
+
+/// <summary>What qsorm's exit code says.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Wrong arguments, missing or bad credentials, files in the way: something the user fixes.</summary>
+    public const int UserError = 1;
+
+    /// <summary>The server could not be reached or refused: something on the server's side, or the network.</summary>
+    public const int ServerError = 2;
+}

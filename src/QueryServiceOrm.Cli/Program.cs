@@ -1,0 +1,3 @@
+using QueryServiceOrm.Cli;
+
+return await QsormApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using Npgsql;
+using QueryServiceOrm.Credentials;
+
+namespace QueryServiceOrm.Cli;
+
+/// <summary>The qsorm command line: its commands, and failures turned into exit codes and messages that say what to do.</summary>
+internal static class QsormApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("qsorm: work with Adobe Experience Platform Query Service datasets from .NET.")
+        {
+            ScaffoldCommand.Create(output, errors),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await errors.WriteLineAsync("error: " + error.Message);
+            }
+
+            await errors.WriteLineAsync("Run 'qsorm --help' for the commands and their options.");
+            return ExitCodes.UserError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (QueryServiceConfigurationException e)
+        {
+            await errors.WriteLineAsync($"error: {e.Message} Set it in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
+            return ExitCodes.UserError;
+        }
+        catch (Exception e) when (ServerFailure(e) is { } failure)
+        {
+            await errors.WriteLineAsync($"error: the server could not be used: {failure.Message} Check the host, port and credentials, and that the sandbox is running.");
+            return ExitCodes.ServerError;
+        }
+    }
+
+    // The failure that came from the server or the network, however deep the retries wrapped it.
+    private static Exception? ServerFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is QueryServiceServerException or NpgsqlException or SocketException or TimeoutException)
+            {
+                return exception;
+            }
+        }
+
+        return null;
+    }
+}

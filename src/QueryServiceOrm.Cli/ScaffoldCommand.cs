@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QueryServiceOrm.Design;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Scaffolding;
+
+namespace QueryServiceOrm.Cli;
+
+/// <summary>
+/// <c>qsorm scaffold</c>: reads the datasets (nested structures included) with the stored credentials and writes one
+/// entity class per table, one class per distinct XDM object and a DbContext.
+/// </summary>
+internal static class ScaffoldCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var tables = new Option<string[]>("--table", "-t") { Description = "Only these tables (repeat the option, or separate with spaces).", AllowMultipleArgumentsPerToken = true };
+        var schemas = new Option<string[]>("--schema") { Description = "Only the tables of these schemas.", AllowMultipleArgumentsPerToken = true };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory the files go to.", DefaultValueFactory = _ => "." };
+        var ns = new Option<string>("--namespace", "-n") { Description = "The namespace of the generated classes.", DefaultValueFactory = _ => "QueryServiceModel" };
+        var context = new Option<string>("--context", "-c") { Description = "The DbContext class name.", DefaultValueFactory = _ => "QueryServiceContext" };
+        var force = new Option<bool>("--force", "-f") { Description = "Overwrite files that exist." };
+        var command = new Command("scaffold", "Write C# entity classes, nested XDM classes and a DbContext for the datasets.")
+        {
+            tables, schemas, outputDirectory, ns, context, force,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(tables) ?? [], parse.GetValue(schemas) ?? [], parse.GetValue(outputDirectory)!, parse.GetValue(ns)!, parse.GetValue(context)!,
+            parse.GetValue(force), output, errors, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string[] tables, string[] schemas, string directory, string ns, string contextName, bool force, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var credentials = CliCredentials.Load(Environment.CurrentDirectory);
+        var options = new QueryServiceScaffoldOptions(ns, contextName);
+        await using var db = new QueryServiceDbContextFactory<CliContext>(credentials, o => o.ApplicationName("qsorm")).CreateDbContext();
+        var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(errors))));
+        new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
+        await using var provider = services.BuildServiceProvider();
+        var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
+
+        await errors.WriteLineAsync($"Reading the datasets of {credentials.Host}...");
+        // Opened directly, not through the execution strategy: someone at a terminal wants the answer, not a minute of backoff.
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var model = factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas));
+        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
+        await errors.WriteLineAsync($"{model.Tables.Count} tables in {factory.LastRoundTrips} round trips; {files.Count} files.");
+
+        Directory.CreateDirectory(directory);
+        var existing = files.Select(f => Path.Combine(directory, f.Path)).Where(File.Exists).ToList();
+        if (existing.Count > 0 && !force)
+        {
+            await errors.WriteLineAsync($"error: {existing.Count} files exist already ({Path.GetFileName(existing[0])}{(existing.Count > 1 ? ", ..." : "")}): add --force to overwrite them, or choose another --output.");
+            return ExitCodes.UserError;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, files[i].Path), files[i].Content, cancellationToken);
+            if (files.Count > 50 && (i + 1) % 50 == 0)
+            {
+                await errors.WriteLineAsync($"  {i + 1}/{files.Count} files written");
+            }
+        }
+
+        foreach (var file in files)
+        {
+            await output.WriteLineAsync(file.Path);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The context qsorm reads the catalog through: no entity types of its own.</summary>
+    private sealed class CliContext(DbContextOptions<CliContext> options) : DbContext(options);
+
+    // Scaffolding's warnings (catalog fallbacks, nested columns) go to standard error, one line each.
+    private sealed class WarningWriter(TextWriter errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+            => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.WriteLine("warning: " + formatter(state, exception));
+            }
+        }
+    }
+}

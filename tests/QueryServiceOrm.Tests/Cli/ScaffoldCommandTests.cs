@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using QueryServiceOrm.Cli;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Cli;
+
+/// <summary>
+/// <c>qsorm scaffold</c> in-process and as a process: the files it writes are the scaffolder's golden files; wrong
+/// arguments, missing credentials, files in the way and a closed port each give their exit code and a message saying
+/// what to do.
+/// </summary>
+[NonParallelizable]
+public sealed class ScaffoldCommandTests
+{
+    private static readonly XdmSampleTables Sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
+    private QueryServiceSandbox _sandbox = null!;
+    private string _output = "";
+
+    [SetUp]
+    public async Task Seed()
+    {
+        _sandbox = await XdmData.SeedAsync();
+        _output = Path.Combine(Path.GetTempPath(), "qsorm-scaffold-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    [TearDown]
+    public void RemoveOutput()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    private string[] Arguments(params string[] more)
+        => ["scaffold", "-t", Sample.Events, "-t", Sample.Profiles, "-t", Sample.Flat, "-o", _output, "-n", "Scaffolded.Xdm", "-c", "XdmDatasets", .. more];
+
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var scope = new EnvironmentScope(environment);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await QsormApp.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private void AssertGoldenFiles()
+    {
+        var written = Directory.GetFiles(_output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var golden = Directory.GetFiles(RepositoryPaths.TestSource("Scaffolding", "Golden")).Select(f => Path.GetFileName(f)[..^".golden".Length]).Order(StringComparer.Ordinal).ToList();
+        Assert.That(written, Is.EqualTo(golden));
+        foreach (var file in written)
+        {
+            Assert.That(File.ReadAllText(Path.Combine(_output, file!)), Is.EqualTo(File.ReadAllText(RepositoryPaths.TestSource("Scaffolding", "Golden", file + ".golden"))), file);
+        }
+    }
+
+    [Test]
+    public async Task Scaffold_writes_the_golden_files_and_refuses_to_overwrite_without_force()
+    {
+        var (code, output, errors) = await RunAsync(_sandbox.EnvironmentVariables(), Arguments());
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(output, Does.Contain("XdmDatasets.cs"));
+            Assert.That(errors, Does.Contain("3 tables in 4 round trips").And.Contain("qsorm scaffold"));
+        });
+        AssertGoldenFiles();
+
+        var again = await RunAsync(_sandbox.EnvironmentVariables(), Arguments());
+        var forced = await RunAsync(_sandbox.EnvironmentVariables(), Arguments("--force"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Code, Is.EqualTo(1));
+            Assert.That(again.Errors, Does.Contain("--force"));
+            Assert.That(forced.Code, Is.Zero, forced.Errors);
+        });
+    }
+
+    [Test]
+    public async Task Wrong_arguments_are_a_user_error_with_the_way_to_help()
+    {
+        var (code, _, errors) = await RunAsync(new Dictionary<string, string>(), "scaffold", "--no-such-option");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(errors, Does.Contain("--no-such-option").And.Contain("qsorm --help"));
+        });
+    }
+
+    [Test]
+    public async Task Missing_credentials_are_a_user_error_naming_the_setting()
+    {
+        var environment = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Host", StringComparison.Ordinal) ? "" : kv.Value);
+        var (code, _, errors) = await RunAsync(environment, Arguments());
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(errors, Does.Contain("QueryService__Host"));
+        });
+    }
+
+    [Test]
+    public async Task A_closed_port_is_a_server_error_saying_what_to_check()
+    {
+        var environment = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Port", StringComparison.Ordinal) ? "1" : kv.Value);
+        var (code, _, errors) = await RunAsync(environment, Arguments());
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(errors, Does.Contain("Check the host, port and credentials"));
+        });
+    }
+
+    [Test]
+    public async Task As_a_process_it_writes_the_same_files()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. Arguments()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var (name, value) in _sandbox.EnvironmentVariables())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, await errors);
+        AssertGoldenFiles();
+    }
+}
