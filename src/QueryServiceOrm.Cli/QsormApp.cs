@@ -35,6 +35,11 @@ internal static class QsormApp
             await errors.WriteLineAsync($"error: {e.Message} Set it in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
             return ExitCodes.UserError;
         }
+        catch (Exception e) when (e is FileNotFoundException or ArgumentException)
+        {
+            await errors.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.UserError;
+        }
         catch (Exception e) when (ServerFailure(e) is { } failure)
         {
             await errors.WriteLineAsync($"error: the server could not be used: {failure.Message} Check the host, port and credentials, and that the sandbox is running.");

@@ -24,20 +24,22 @@ internal static class ScaffoldCommand
         var ns = new Option<string>("--namespace", "-n") { Description = "The namespace of the generated classes.", DefaultValueFactory = _ => "QueryServiceModel" };
         var context = new Option<string>("--context", "-c") { Description = "The DbContext class name.", DefaultValueFactory = _ => "QueryServiceContext" };
         var force = new Option<bool>("--force", "-f") { Description = "Overwrite files that exist." };
+        var profile = new Option<string?>("--profile", "-p") { Description = "Connect with this stored profile instead of appsettings.json and QueryService__* variables." };
         var command = new Command("scaffold", "Write C# entity classes, nested XDM classes and a DbContext for the datasets.")
         {
-            tables, schemas, outputDirectory, ns, context, force,
+            tables, schemas, outputDirectory, ns, context, force, profile,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(tables) ?? [], parse.GetValue(schemas) ?? [], parse.GetValue(outputDirectory)!, parse.GetValue(ns)!, parse.GetValue(context)!,
-            parse.GetValue(force), output, errors, cancellationToken));
+            parse.GetValue(force), parse.GetValue(profile), output, errors, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string[] tables, string[] schemas, string directory, string ns, string contextName, bool force, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        string[] tables, string[] schemas, string directory, string ns, string contextName, bool force, string? profile, TextWriter output, TextWriter errors,
+        CancellationToken cancellationToken)
     {
-        var credentials = CliCredentials.Load(Environment.CurrentDirectory);
+        var credentials = CliCredentials.Load(Environment.CurrentDirectory, profile);
         var options = new QueryServiceScaffoldOptions(ns, contextName);
         await using var db = new QueryServiceDbContextFactory<CliContext>(credentials, o => o.ApplicationName("qsorm")).CreateDbContext();
         var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(errors))));

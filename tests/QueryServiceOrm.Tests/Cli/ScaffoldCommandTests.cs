@@ -80,6 +80,33 @@ public sealed class ScaffoldCommandTests
     }
 
     [Test]
+    public async Task A_stored_profile_is_used_instead_of_the_environment_and_kept_private()
+    {
+        var home = Path.Combine(_output, "config");
+        var settings = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key["QueryService__".Length..], kv => kv.Value);
+        using (new EnvironmentScope(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = home }))
+        {
+            var store = QueryServiceOrm.Cli.Profiles.ProfileStore.ForUser();
+            store.Save("sandbox", settings);
+            Assert.That(File.GetUnixFileMode(store.PathOf("sandbox")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
+
+        // The environment names no server at all: only the profile can connect.
+        var environment = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, _ => "");
+        environment["QSORM_CONFIG_HOME"] = home;
+        var (code, _, errors) = await RunAsync(environment, Arguments("--profile", "sandbox"));
+        var missing = await RunAsync(environment, Arguments("--profile", "nobody"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(missing.Code, Is.EqualTo(1));
+            Assert.That(missing.Errors, Does.Contain("no profile named 'nobody'").And.Contain("QueryService"));
+        });
+        Directory.Delete(home, recursive: true);
+        AssertGoldenFiles();
+    }
+
+    [Test]
     public async Task Wrong_arguments_are_a_user_error_with_the_way_to_help()
     {
         var (code, _, errors) = await RunAsync(new Dictionary<string, string>(), "scaffold", "--no-such-option");
