@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The server could not be reached or refused: something on the server's side, or the network.</summary>
     public const int ServerError = 2;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report a SIGINT.</summary>
+    public const int Cancelled = 130;
 }

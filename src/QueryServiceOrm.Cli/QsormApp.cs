@@ -32,12 +32,22 @@ internal static class QsormApp
         }
         catch (QueryServiceConfigurationException e)
         {
-            await errors.WriteLineAsync($"error: {e.Message} Set it in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
+            await errors.WriteLineAsync($"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
             return ExitCodes.UserError;
         }
-        catch (Exception e) when (e is FileNotFoundException or ArgumentException)
+        catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException)
         {
             await errors.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException)
+        {
+            await errors.WriteLineAsync("Cancelled: nothing was written.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" } or QueryServiceAuthenticationException)
+        {
+            await errors.WriteLineAsync($"error: the server refused the credentials: {ServerFailure(e)!.Message} Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
             return ExitCodes.UserError;
         }
         catch (Exception e) when (ServerFailure(e) is { } failure)

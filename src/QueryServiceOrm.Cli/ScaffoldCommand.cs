@@ -48,10 +48,18 @@ internal static class ScaffoldCommand
         var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
 
         await errors.WriteLineAsync($"Reading the datasets of {credentials.Host}...");
+
         // Opened directly, not through the execution strategy: someone at a terminal wants the answer, not a minute of backoff.
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         var model = factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas));
+        var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+        {
+            await errors.WriteLineAsync($"error: no table named {string.Join(", ", missing)}: run 'SHOW TABLES' (or leave out --table) to see the names.");
+            return ExitCodes.UserError;
+        }
+
         var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
         await errors.WriteLineAsync($"{model.Tables.Count} tables in {factory.LastRoundTrips} round trips; {files.Count} files.");
 
@@ -63,18 +71,28 @@ internal static class ScaffoldCommand
             return ExitCodes.UserError;
         }
 
-        for (var i = 0; i < files.Count; i++)
+        // Written beside the output first and moved in at the end: a failure or a cancel leaves the output as it was.
+        var staging = Directory.CreateDirectory(Path.Combine(directory, ".qsorm-" + Guid.NewGuid().ToString("N")[..8]));
+        try
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, files[i].Path), files[i].Content, cancellationToken);
-            if (files.Count > 50 && (i + 1) % 50 == 0)
+            for (var i = 0; i < files.Count; i++)
             {
-                await errors.WriteLineAsync($"  {i + 1}/{files.Count} files written");
+                await File.WriteAllTextAsync(Path.Combine(staging.FullName, files[i].Path), files[i].Content, cancellationToken);
+                if (files.Count > 50 && (i + 1) % 50 == 0)
+                {
+                    await errors.WriteLineAsync($"  {i + 1}/{files.Count} files written");
+                }
+            }
+
+            foreach (var file in files)
+            {
+                File.Move(Path.Combine(staging.FullName, file.Path), Path.Combine(directory, file.Path), overwrite: true);
+                await output.WriteLineAsync(file.Path);
             }
         }
-
-        foreach (var file in files)
+        finally
         {
-            await output.WriteLineAsync(file.Path);
+            staging.Delete(recursive: true);
         }
 
         return ExitCodes.Success;

@@ -31,6 +31,11 @@ internal sealed partial class ProfileStore(string directory)
     public QueryServiceCredentials Load(string profile)
     {
         var path = PathOf(profile);
+        if (File.Exists(path) && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly & ~UnixFileMode.UserExecute) != 0)
+        {
+            throw new UnauthorizedAccessException($"The profile file {path} can be read by others, and it holds a secret: run 'chmod 600 {path}' and try again.");
+        }
+
         return File.Exists(path)
             ? QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build())
             : throw new FileNotFoundException(

@@ -13,22 +13,24 @@ internal sealed record CatalogSql(string ShowTables, string Columns, string Comp
     /// <summary>The queries psql's catalog answers.</summary>
     public static readonly CatalogSql Default = new("SHOW TABLES", ColumnsSql, CompositeFieldsSql, PrimaryKeysSql);
 
-    // schema, table, column, store type, not null, type kind, type name, element kind, element name
+    // schema, table, column, store type, not null, type kind, type name, element kind, element name, relation kind,
+    // type key, element key (composite types are keyed by oid: two schemas may both have a type of one name)
     private const string ColumnsSql = """
         SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
-          CAST(t.typtype AS text), t.typname, CAST(e.typtype AS text), e.typname
+          CAST(t.typtype AS text), t.typname, CAST(e.typtype AS text), e.typname, CAST(c.relkind AS text), CAST(t.oid AS text), CAST(e.oid AS text)
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem AND t.typlen = -1 AND t.typelem <> 0
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
         ORDER BY n.nspname, c.relname, a.attnum
         """;
 
-    // type, field, store type, type kind, type name, element kind, element name
+    // type key, field, store type, type kind, type name, element kind, element name, (unused), field type key, element key
     private const string CompositeFieldsSql = """
-        SELECT t.typname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(f.typtype AS text), f.typname, CAST(e.typtype AS text), e.typname
+        SELECT CAST(t.oid AS text), a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(f.typtype AS text), f.typname, CAST(e.typtype AS text), e.typname,
+          NULL, CAST(f.oid AS text), CAST(e.oid AS text)
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

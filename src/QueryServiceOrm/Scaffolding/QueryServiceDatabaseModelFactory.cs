@@ -78,52 +78,57 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         var tableFilter = new HashSet<string>(options.Tables, StringComparer.OrdinalIgnoreCase);
         var schemaFilter = new HashSet<string>(options.Schemas, StringComparer.OrdinalIgnoreCase);
         var isService = TryQuery(connection, Catalog.ShowTables, out var shown);
-        var catalogColumns = TryQuery(connection, Catalog.Columns, out var columnRows) ? columnRows : null;
+
+        // The service returns 50,000 rows at most unless the statement says LIMIT 0; PostgreSQL would return none.
+        var everyRow = isService ? " LIMIT 0" : "";
+        var catalogColumns = TryQuery(connection, Catalog.Columns + everyRow, out var columnRows) ? columnRows : null;
+
+        // SHOW TABLES: name, dataSetId, dataSet, description, labels (sql/metadata); the description documents the class.
+        var descriptions = isService
+            ? shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 }).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => (string)g.First()[3]!, StringComparer.Ordinal)
+            : [];
+        var names = isService
+            ? shown.Select(r => ("public", (string)r[0]!, "r")).Distinct().ToList()
+            : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
+                .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Distinct().ToList();
 
         var model = new DatabaseModel { DefaultSchema = "public" };
         var tables = new Dictionary<(string Schema, string Name), DatabaseTable>();
-        // SHOW TABLES: name, dataSetId, dataSet, description, labels (sql/metadata); the description documents the class.
-        var descriptions = isService
-            ? shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 }).ToDictionary(r => (string)r[0]!, r => (string)r[3]!, StringComparer.Ordinal)
-            : [];
-        var names = isService
-            ? shown.Select(r => ("public", (string)r[0]!)).ToList()
-            : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
-                .Select(r => ((string)r[0]!, (string)r[1]!)).Distinct().ToList();
-        foreach (var (schema, name) in names)
+        foreach (var (schema, name, kind) in names)
         {
             if ((tableFilter.Count == 0 || tableFilter.Contains(name) || tableFilter.Contains(schema + "." + name))
                 && (schemaFilter.Count == 0 || schemaFilter.Contains(schema)))
             {
-                var table = new DatabaseTable { Database = model, Name = name, Schema = schema == "public" ? null : schema, Comment = descriptions.GetValueOrDefault(name) };
+                DatabaseTable table = kind is "v" or "m" ? new DatabaseView() : new DatabaseTable();
+                table.Database = model;
+                table.Name = name;
+                table.Schema = schema == "public" ? null : schema;
+                table.Comment = descriptions.GetValueOrDefault(name);
                 tables[(schema, name)] = table;
                 model.Tables.Add(table);
             }
         }
 
-        var composites = TryQuery(connection, Catalog.CompositeFields, out var fieldRows) ? Composites(fieldRows) : null;
+        var composites = TryQuery(connection, Catalog.CompositeFields + everyRow, out var fieldRows) ? Composites(fieldRows) : null;
         var columnTypes = new Dictionary<(string, string), XdmColumnType>();
-        if (catalogColumns is not null && catalogColumns.Any(r => tables.ContainsKey(((string)r[0]!, (string)r[1]!))))
+        foreach (var row in catalogColumns ?? [])
         {
-            foreach (var row in catalogColumns)
+            if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
             {
-                if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
-                {
-                    var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[7] as string, row[8] as string, composites);
-                    AddColumn(table, (string)row[2]!, type, nullable: !(bool)row[4]!, columnTypes);
-                }
+                var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[10] as string, row[7] as string, row[8] as string, row[11] as string, composites);
+                AddColumn(table, (string)row[2]!, type, nullable: !(bool)row[4]!, columnTypes);
             }
         }
-        else
+
+        // Whatever the catalog did not describe is read the documented way, one table at a time.
+        var undescribed = model.Tables.Where(t => t.Columns.Count == 0).ToList();
+        if (undescribed.Count > 0)
         {
-            Warn($"The catalog did not list the columns ({(catalogColumns is null ? "the query failed" : "it showed none of these tables")}): reading each table's columns with SELECT * FROM t WHERE 1=0.");
-            foreach (var table in model.Tables)
+            Warn($"The catalog did not list the columns of {undescribed.Count} tables ({string.Join(", ", undescribed.Take(5).Select(t => t.Name))}"
+                 + $"{(undescribed.Count > 5 ? ", ..." : "")}): reading them with SELECT * FROM t WHERE 1=0.");
+            foreach (var table in undescribed)
             {
-                foreach (var (column, dataType) in EmptyResultColumns(connection, table))
-                {
-                    var type = dataType.Contains('.') || dataType == "-" ? new XdmColumnType(XdmValueKind.Json, dataType) : new XdmColumnType(XdmValueKind.Scalar, dataType);
-                    AddColumn(table, column, type, nullable: true, columnTypes);
-                }
+                ReadColumnsOneByOne(connection, model, table, columnTypes);
             }
         }
 
@@ -132,7 +137,57 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             Warn("The catalog did not describe the composite (object) types: nested columns are read as JSON text.");
         }
 
-        // EF's scaffolder knows no struct, array-of-struct or map types: it gets JSON text columns instead of skipping them.
+        MarkNestedColumnsAsJson(model, columnTypes);
+        if (TryQuery(connection, Catalog.PrimaryKeys + everyRow, out var keyRows))
+        {
+            foreach (var key in keyRows.GroupBy(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!)))
+            {
+                if (tables.TryGetValue((key.Key.Item1, key.Key.Item2), out var table) && table is not DatabaseView)
+                {
+                    var columns = key.Select(r => table.Columns.FirstOrDefault(c => c.Name == (string)r[3]!)).ToList();
+                    if (columns.All(c => c is not null))
+                    {
+                        var primaryKey = new DatabasePrimaryKey { Table = table, Name = key.Key.Item3 };
+                        columns.ForEach(c => primaryKey.Columns.Add(c!));
+                        table.PrimaryKey = primaryKey;
+                    }
+                }
+            }
+        }
+
+        LastColumnTypes = columnTypes;
+        return model;
+    }
+
+    private void ReadColumnsOneByOne(DbConnection connection, DatabaseModel model, DatabaseTable table, Dictionary<(string, string), XdmColumnType> columnTypes)
+    {
+        List<(string Column, string DataType)> columns;
+        try
+        {
+            columns = EmptyResultColumns(connection, table);
+        }
+        catch (DbException e) when (IsUnanswerable(e) && connection.State == ConnectionState.Open)
+        {
+            Warn($"The columns of {table.Name} could not be read ({e.Message}): the table is left out.");
+            model.Tables.Remove(table);
+            return;
+        }
+
+        foreach (var (column, dataType) in columns)
+        {
+            AddColumn(table, column, FallbackType(dataType), nullable: true, columnTypes);
+        }
+    }
+
+    // Type names as Npgsql reports them without type loading: unknown types (structs) as "-.-", arrays with "[]".
+    private static XdmColumnType FallbackType(string dataType)
+        => dataType.Contains('.') || dataType.StartsWith('-') ? new XdmColumnType(XdmValueKind.Json, dataType)
+            : dataType.EndsWith("[]", StringComparison.Ordinal) ? new XdmColumnType(XdmValueKind.Array, dataType) { Element = FallbackType(dataType[..^2]) }
+            : new XdmColumnType(XdmValueKind.Scalar, dataType);
+
+    // EF's scaffolder knows no struct, array-of-struct or map types: it gets JSON text columns instead of skipping them.
+    private void MarkNestedColumnsAsJson(DatabaseModel model, Dictionary<(string, string), XdmColumnType> columnTypes)
+    {
         var nested = model.Tables.SelectMany(t => t.Columns.Where(c => columnTypes[(t.Name, c.Name)].IsNested).Select(c => (Table: t, Column: c))).ToList();
         foreach (var (_, column) in nested)
         {
@@ -147,26 +202,6 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
                 + $"{(nested.Count > 5 ? ", ..." : "")}): EF's scaffolder writes them as JSON text (string, column type json); "
                 + "'qsorm scaffold' writes classes for them, mapped with IsXdmObject().");
         }
-
-        if (TryQuery(connection, Catalog.PrimaryKeys, out var keyRows))
-        {
-            foreach (var key in keyRows.GroupBy(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!)))
-            {
-                if (tables.TryGetValue((key.Key.Item1, key.Key.Item2), out var table))
-                {
-                    var primaryKey = new DatabasePrimaryKey { Table = table, Name = key.Key.Item3 };
-                    foreach (var column in key.Select(r => (string)r[3]!))
-                    {
-                        primaryKey.Columns.Add(table.Columns.Single(c => c.Name == column));
-                    }
-
-                    table.PrimaryKey = primaryKey;
-                }
-            }
-        }
-
-        LastColumnTypes = columnTypes;
-        return model;
     }
 
     /// <summary>The column type nested columns get in the model EF's scaffolder reads: JSON text, read with <c>to_json</c>.</summary>
@@ -178,12 +213,13 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         columnTypes[(table.Name, name)] = type;
     }
 
-    // Composite type name -> its fields (name, store type, type kind, type name, element kind, element name), in order.
+    // Composite type key (oid) -> its fields, in order: see CatalogSql for the columns.
     private static Dictionary<string, List<object?[]>> Composites(List<object?[]> rows)
         => rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
     private static XdmColumnType ColumnType(
-        string storeType, string typeKind, string typeName, string? elementKind, string? elementName, Dictionary<string, List<object?[]>>? composites, int depth = 0)
+        string storeType, string typeKind, string typeName, string? typeKey, string? elementKind, string? elementName, string? elementKey,
+        Dictionary<string, List<object?[]>>? composites, int depth = 0)
     {
         if (depth > 32)
         {
@@ -192,15 +228,17 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 
         if (elementKind is not null && elementName is not null)
         {
-            var element = ColumnType(storeType.EndsWith("[]", StringComparison.Ordinal) ? storeType[..^2] : elementName, elementKind, elementName, null, null, composites, depth + 1);
+            var element = ColumnType(
+                storeType.EndsWith("[]", StringComparison.Ordinal) ? storeType[..^2] : elementName, elementKind, elementName, elementKey, null, null, null, composites, depth + 1);
             return new XdmColumnType(XdmValueKind.Array, storeType) { Element = element };
         }
 
         return typeKind switch
         {
-            "c" when composites is not null && composites.TryGetValue(typeName, out var fields) => new XdmColumnType(XdmValueKind.Object, storeType)
+            "c" when composites is not null && typeKey is not null && composites.TryGetValue(typeKey, out var fields) => new XdmColumnType(XdmValueKind.Object, storeType)
             {
-                Fields = fields.Select(f => ((string)f[1]!, ColumnType((string)f[2]!, (string)f[3]!, (string)f[4]!, f[5] as string, f[6] as string, composites, depth + 1))).ToList(),
+                Fields = fields.Select(f => ((string)f[1]!, ColumnType(
+                    (string)f[2]!, (string)f[3]!, (string)f[4]!, f[8] as string, f[5] as string, f[6] as string, f[9] as string, composites, depth + 1))).ToList(),
             },
             "c" => new XdmColumnType(XdmValueKind.Json, storeType),
             _ when typeName is "jsonb" or "json" or "anymap" => new XdmColumnType(XdmValueKind.Map, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
@@ -209,7 +247,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         };
     }
 
-    private IEnumerable<(string Column, string DataType)> EmptyResultColumns(DbConnection connection, DatabaseTable table)
+    private List<(string Column, string DataType)> EmptyResultColumns(DbConnection connection, DatabaseTable table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {(table.Schema is null ? "" : Quote(table.Schema) + ".")}{Quote(table.Name)} WHERE 1=0";
@@ -243,11 +281,16 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 
             return true;
         }
-        catch (DbException)
+        catch (DbException e) when (IsUnanswerable(e) && connection.State == ConnectionState.Open)
         {
             return false;
         }
     }
+
+    // A statement the server does not know or cannot answer (syntax, unknown object, not supported, an internal error
+    // such as a missing function) is a question to ask another way; a refused login, a timeout or a lost connection is not.
+    private static bool IsUnanswerable(DbException exception)
+        => exception is PostgresException { SqlState: var state } && (state.StartsWith("42", StringComparison.Ordinal) || state is "0A000" or "58000" or "XX000");
 
     private void Warn(string message) => _logger.Logger.Log(LogLevel.Warning, QueryServiceEventId.CatalogFallback, "{Message}", message);
 }

@@ -23,7 +23,7 @@ public static partial class QueryServiceScaffolder
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(columnTypes);
         ArgumentNullException.ThrowIfNull(options);
-        if (!IdentifierPattern().IsMatch(options.ContextName) || !options.Namespace.Split('.').All(IdentifierPattern().IsMatch))
+        if (!IsIdentifier(options.ContextName) || !options.Namespace.Split('.').All(IsIdentifier))
         {
             throw new ArgumentException($"'{options.Namespace}.{options.ContextName}' is not a C# namespace and class name.", nameof(options));
         }
@@ -37,8 +37,33 @@ public static partial class QueryServiceScaffolder
         return files;
     }
 
+    private static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name) && !Keywords.Contains(name);
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default",
+        "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto",
+        "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc",
+        "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
+    // Class names the generated code or its users are likely to mean otherwise: the root namespaces, EF's types and the
+    // context's own members (a DbSet is named like its class), and common System types (a class "Environment" beside
+    // implicit usings would make user code ambiguous). A table or object of such a name gets its owner's name in front.
+    private static readonly string[] ReservedNames =
+    [
+        "System", "Microsoft", "DbContext", "DbSet", "ModelBuilder", "DbContextOptions", "Model", "Database", "ChangeTracker", "ContextId",
+        "OnModelCreating", "OnConfiguring", "SaveChanges", "SaveChangesAsync", "Set", "Add", "AddRange", "Attach", "Entry", "Find", "Remove",
+        "Update", "Dispose", "DisposeAsync", "Equals", "GetHashCode", "ToString", "GetType", "Environment", "String", "Object", "Math",
+        "Console", "DateTime", "DateOnly", "TimeOnly", "TimeSpan", "Guid", "Task", "Action", "Func", "Type", "Attribute", "Exception", "Convert",
+        "Random", "Index", "Range", "Version", "Uri", "Enum", "Array", "List", "Dictionary", "Nullable", "Decimal", "Double", "Int32", "Int64",
+        "Boolean", "Byte", "Char", "Buffer", "Half", "Tuple", "Lazy", "Span", "Memory",
+    ];
 
     private sealed record GeneratedEntity(DatabaseTable Table, string ClassName, string Source, IReadOnlyList<(string Property, string Column, bool Xdm, bool JsonText)> Columns);
 
@@ -47,7 +72,8 @@ public static partial class QueryServiceScaffolder
     private sealed class Generator(QueryServiceScaffoldOptions options)
     {
         private readonly Dictionary<string, ObjectClass> _bySignature = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal) { options.ContextName };
+        // Case-insensitive: class names become file names, and two files differing in case are one on some systems.
+        private readonly HashSet<string> _usedNames = new([options.ContextName, .. ReservedNames], StringComparer.OrdinalIgnoreCase);
 
         public List<ObjectClass> ObjectClasses { get; } = [];
 
@@ -79,9 +105,9 @@ public static partial class QueryServiceScaffolder
             foreach (var entity in entities)
             {
                 sets.Append(Doc($"The <c>{Escape(entity.Table.Name)}</c> dataset.", 1))
-                    .Append(CultureInfo.InvariantCulture, $"    public DbSet<{entity.ClassName}> {entity.ClassName} => Set<{entity.ClassName}>();\n\n");
+                    .Append(CultureInfo.InvariantCulture, $"    public global::Microsoft.EntityFrameworkCore.DbSet<{entity.ClassName}> {entity.ClassName} => Set<{entity.ClassName}>();\n\n");
                 model.Append(CultureInfo.InvariantCulture, $"        modelBuilder.Entity<{entity.ClassName}>(entity =>\n        {{\n")
-                    .Append(CultureInfo.InvariantCulture, $"            entity.ToTable({Literal(entity.Table.Name)}{(entity.Table.Schema is { } schema ? ", " + Literal(schema) : "")});\n");
+                    .Append(CultureInfo.InvariantCulture, $"            entity.{(entity.Table is DatabaseView ? "ToView" : "ToTable")}({Literal(entity.Table.Name)}{(entity.Table.Schema is { } schema ? ", " + Literal(schema) : "")});\n");
                 var key = entity.Table.PrimaryKey?.Columns.Select(c => entity.Columns.Single(m => m.Column == c.Name).Property).ToList();
                 model.Append(key is { Count: > 0 }
                     ? $"            entity.HasKey(e => {(key.Count == 1 ? "e." + key[0] : "new { " + string.Join(", ", key.Select(k => "e." + k)) + " }")});\n"
@@ -97,9 +123,10 @@ public static partial class QueryServiceScaffolder
             }
 
             return Header() + Doc("The Query Service datasets of this model, generated by qsorm scaffold.", 0)
-                + $"public partial class {options.ContextName}(DbContextOptions<{options.ContextName}> options) : DbContext(options)\n{{\n"
+                + $"public partial class {options.ContextName}(global::Microsoft.EntityFrameworkCore.DbContextOptions<{options.ContextName}> options)\n"
+                + "    : global::Microsoft.EntityFrameworkCore.DbContext(options)\n{\n"
                 + sets
-                + "    /// <inheritdoc />\n    protected override void OnModelCreating(ModelBuilder modelBuilder)\n    {\n"
+                + "    /// <inheritdoc />\n    protected override void OnModelCreating(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)\n    {\n"
                 + model.ToString().TrimEnd('\n') + "\n    }\n}\n";
         }
 
@@ -108,8 +135,8 @@ public static partial class QueryServiceScaffolder
             => type.Kind switch
             {
                 XdmValueKind.Object => ObjectClassFor(type, name, owner) + "?",
-                XdmValueKind.Array => $"List<{ElementType(type.Element!, name, owner)}>?",
-                XdmValueKind.Map => $"Dictionary<string, {ElementType(type.Element!, name, owner)}>?",
+                XdmValueKind.Array => $"global::System.Collections.Generic.List<{ElementType(type.Element!, name, owner)}>?",
+                XdmValueKind.Map => $"global::System.Collections.Generic.Dictionary<string, {ElementType(type.Element!, name, owner)}>?",
                 XdmValueKind.Json => "string?",
                 _ => ScalarType(type.StoreType) + (nullable ? "?" : ""),
             };
@@ -118,7 +145,7 @@ public static partial class QueryServiceScaffolder
             => element.Kind switch
             {
                 XdmValueKind.Object => ObjectClassFor(element, Singular(name), owner),
-                XdmValueKind.Json => "System.Text.Json.JsonElement",
+                XdmValueKind.Json => "global::System.Text.Json.JsonElement?",
                 _ => ClrType(element, Singular(name), owner, nullable: true),
             };
 
@@ -140,10 +167,12 @@ public static partial class QueryServiceScaffolder
                 body.Append(Doc($"<c>{Escape(field)}</c>.", 1));
                 if (!string.Equals(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property), field, StringComparison.Ordinal))
                 {
-                    body.Append(CultureInfo.InvariantCulture, $"    [JsonPropertyName({Literal(field)})]\n");
+                    body.Append(CultureInfo.InvariantCulture, $"    [global::System.Text.Json.Serialization.JsonPropertyName({Literal(field)})]\n");
                 }
 
-                body.Append(CultureInfo.InvariantCulture, $"    public {ClrType(fieldType, field, className, nullable: true)} {property} {{ get; set; }}\n\n");
+                // Inside a JSON document, a value of unknown structure stays JSON.
+                var fieldClr = fieldType.Kind == XdmValueKind.Json ? "global::System.Text.Json.JsonElement?" : ClrType(fieldType, field, className, nullable: true);
+                body.Append(CultureInfo.InvariantCulture, $"    public {fieldClr} {property} {{ get; set; }}\n\n");
             }
 
             var source = Header() + Doc($"An XDM object ({Escape(type.StoreType)}).", 0)
@@ -165,13 +194,15 @@ public static partial class QueryServiceScaffolder
             return candidate;
         }
 
-        private string Header() => $"// <auto-generated>Generated by qsorm scaffold.</auto-generated>\n#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Text.Json.Serialization;\nusing Microsoft.EntityFrameworkCore;\n\nnamespace {options.Namespace};\n\n";
+        // Every type is written with global::, so that no generated class can capture a name the code means otherwise;
+        // the one using brings the model configuration's extension methods.
+        private string Header() => $"// <auto-generated>Generated by qsorm scaffold.</auto-generated>\n#nullable enable\nusing Microsoft.EntityFrameworkCore;\n\nnamespace {options.Namespace};\n\n";
     }
 
     // Member names within one class: unique, never the class's own name.
     private sealed class Names(string className)
     {
-        private readonly HashSet<string> _used = new(StringComparer.Ordinal) { className };
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal) { className, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
         public string Next(string name)
         {
@@ -205,15 +236,21 @@ public static partial class QueryServiceScaffolder
             "double precision" or "float8" or "double" or "float" => "double",
             "real" or "float4" => "float",
             "boolean" or "bool" => "bool",
-            "date" => "DateOnly",
-            "uuid" => "Guid",
+            "date" => "global::System.DateOnly",
+            "uuid" => "global::System.Guid",
             "bytea" or "binary" => "byte[]",
-            var t when t.StartsWith("timestamp", StringComparison.Ordinal) || t == "datetime" => "DateTime",
+            "oid" => "uint",
+            "money" => "decimal",
+            "interval" => "global::System.TimeSpan",
+            "time" or "time without time zone" => "global::System.TimeOnly",
+            "time with time zone" or "timetz" => "global::System.DateTimeOffset",
+            "inet" or "cidr" => "global::System.Net.IPAddress",
+            var t when t.StartsWith("timestamp", StringComparison.Ordinal) || t == "datetime" => "global::System.DateTime",
             var t when t.StartsWith("numeric", StringComparison.Ordinal) || t.StartsWith("decimal", StringComparison.Ordinal) => "decimal",
             _ => "string",
         };
 
-    private static string Initializer(string clrType) => clrType == "string" ? " = \"\";" : "";
+    private static string Initializer(string clrType) => clrType switch { "string" => " = \"\";", "byte[]" => " = [];", "global::System.Net.IPAddress" => " = global::System.Net.IPAddress.None;", _ => "" };
 
     // camelCase, snake_case and _tenant names to PascalCase; a digit-led name gets a leading underscore.
     private static string Pascal(string name)
@@ -237,7 +274,12 @@ public static partial class QueryServiceScaffolder
         return $"{pad}/// <summary>{text}</summary>\n";
     }
 
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // XML text on one line: every character C# ends a line at becomes a space.
+    private static string Escape(string text)
+        => LineBreak().Replace(text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal), " ");
+
+    [GeneratedRegex("[\r\n\u0085\u2028\u2029]")]
+    private static partial Regex LineBreak();
 
     // A C# string literal: quotes, backslashes and anything below a space escaped.
     private static string Literal(string text)
@@ -249,7 +291,7 @@ public static partial class QueryServiceScaffolder
             {
                 '"' => "\\\"",
                 '\\' => "\\\\",
-                < ' ' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                < ' ' or '\u0085' or '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }

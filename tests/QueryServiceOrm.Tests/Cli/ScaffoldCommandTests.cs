@@ -69,13 +69,39 @@ public sealed class ScaffoldCommandTests
         });
         AssertGoldenFiles();
 
+        File.WriteAllText(Path.Combine(_output, "XdmDatasets.cs"), "edited by hand");
         var again = await RunAsync(_sandbox.EnvironmentVariables(), Arguments());
+        var kept = File.ReadAllText(Path.Combine(_output, "XdmDatasets.cs"));
         var forced = await RunAsync(_sandbox.EnvironmentVariables(), Arguments("--force"));
         Assert.Multiple(() =>
         {
             Assert.That(again.Code, Is.EqualTo(1));
             Assert.That(again.Errors, Does.Contain("--force"));
+            Assert.That(kept, Is.EqualTo("edited by hand"), "nothing was overwritten without --force");
             Assert.That(forced.Code, Is.Zero, forced.Errors);
+            Assert.That(Directory.GetDirectories(_output), Is.Empty, "no staging folder left behind");
+        });
+        AssertGoldenFiles();
+    }
+
+    [Test]
+    public async Task An_unknown_table_a_refused_password_and_an_unwritable_output_are_user_errors()
+    {
+        var unknown = await RunAsync(_sandbox.EnvironmentVariables(), "scaffold", "-t", "no_such_table", "-o", _output);
+        var refused = await RunAsync(
+            _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Password", StringComparison.Ordinal) ? "wrong-password" : kv.Value),
+            Arguments());
+        var blocked = Path.Combine(_output, "a-file");
+        Directory.CreateDirectory(_output);
+        File.WriteAllText(blocked, "");
+        var unwritable = await RunAsync(_sandbox.EnvironmentVariables(), "scaffold", "-t", Sample.Flat, "-o", blocked);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.Code, Is.EqualTo(1));
+            Assert.That(unknown.Errors, Does.Contain("no table named no_such_table"));
+            Assert.That(refused.Code, Is.EqualTo(1));
+            Assert.That(refused.Errors, Does.Contain("refused the credentials").And.Not.Contain("wrong-password"));
+            Assert.That(unwritable.Code, Is.EqualTo(1), unwritable.Errors);
         });
     }
 
