@@ -89,6 +89,45 @@ public sealed partial record QueryServiceCredentials
         => FromSettings(key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
 
     /// <summary>
+    /// Reads a PostgreSQL-style connection string, such as the one <c>dotnet ef dbcontext scaffold</c> was given:
+    /// <c>Host</c>, <c>Port</c>, <c>Database</c>, <c>Username</c>, <c>Password</c>, <c>SSL Mode</c>, <c>Root Certificate</c>,
+    /// and this library's <c>Dialect</c> (<c>QueryService</c> by default). The same checks as every other source apply:
+    /// TLS cannot be turned off.
+    /// </summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    /// <exception cref="ArgumentException">The connection string has a keyword this library does not read.</exception>
+    public static QueryServiceCredentials FromConnectionString(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (string keyword in parsed.Keys)
+        {
+            var key = ConnectionStringKeys.TryGetValue(keyword.Replace(" ", "", StringComparison.Ordinal), out var known)
+                ? known
+                : throw new ArgumentException(
+                    $"'{keyword}' is not a connection string keyword this library reads: use Host, Port, Database, Username, Password, SSL Mode, Root Certificate and Dialect (the pool and timeouts are set with UseQueryService's options).",
+                    nameof(connectionString));
+            settings[key] = parsed[keyword]?.ToString();
+        }
+
+        return FromSettings(key => settings.GetValueOrDefault(key), httpClient: null);
+    }
+
+    private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Host"] = QueryServiceCredentialKeys.Host, ["Server"] = QueryServiceCredentialKeys.Host,
+        ["Port"] = QueryServiceCredentialKeys.Port,
+        ["Database"] = QueryServiceCredentialKeys.Database, ["Db"] = QueryServiceCredentialKeys.Database,
+        ["Username"] = QueryServiceCredentialKeys.Username, ["UserId"] = QueryServiceCredentialKeys.Username, ["UserName"] = QueryServiceCredentialKeys.Username,
+        ["User"] = QueryServiceCredentialKeys.Username, ["Uid"] = QueryServiceCredentialKeys.Username,
+        ["Password"] = QueryServiceCredentialKeys.Password, ["Pwd"] = QueryServiceCredentialKeys.Password,
+        ["SslMode"] = QueryServiceCredentialKeys.SslMode, ["RootCertificate"] = QueryServiceCredentialKeys.RootCertificate,
+        ["Dialect"] = QueryServiceCredentialKeys.Dialect,
+    };
+
+    /// <summary>
     /// Uses a non-expiring credential file as downloaded from the Credentials tab; the password becomes
     /// <c>technicalAccountId:credential</c> and the user the organisation id.
     /// </summary>

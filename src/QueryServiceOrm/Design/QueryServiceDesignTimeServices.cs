@@ -15,7 +15,8 @@ namespace QueryServiceOrm.Design;
 /// What <c>dotnet ef dbcontext scaffold "&lt;connection&gt;" QueryServiceOrm</c> uses: Npgsql's design-time services with
 /// <see cref="QueryServiceDatabaseModelFactory"/> reading the tables (SHOW TABLES on the service, the catalog on the
 /// stand-in). Nested XDM columns reach EF's scaffolder as JSON text (string properties of column type <c>json</c>, which
-/// this library reads with <c>to_json</c>); <c>qsorm scaffold</c> writes classes for them.
+/// this library reads with <c>to_json</c>); <c>qsorm scaffold</c> writes classes for them. The scaffolded context's
+/// OnConfiguring calls <c>UseQueryService</c>.
 /// </summary>
 public sealed class QueryServiceDesignTimeServices : IDesignTimeServices
 {
@@ -24,8 +25,9 @@ public sealed class QueryServiceDesignTimeServices : IDesignTimeServices
     {
         ArgumentNullException.ThrowIfNull(serviceCollection);
 
-        // Before Npgsql's, which only adds a factory when none is registered.
+        // Before Npgsql's, which only add theirs when none is registered.
         serviceCollection.AddSingleton<IDatabaseModelFactory, QueryServiceDatabaseModelFactory>();
+        serviceCollection.AddSingleton<IProviderConfigurationCodeGenerator, QueryServiceProviderCodeGenerator>();
         new NpgsqlDesignTimeServices().ConfigureDesignTimeServices(serviceCollection);
     }
 }

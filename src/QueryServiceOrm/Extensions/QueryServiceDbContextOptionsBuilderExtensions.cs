@@ -55,6 +55,26 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
     }
 
     /// <summary>
+    /// Connects the context to Query Service with a connection string (the form <c>dotnet ef dbcontext scaffold</c>
+    /// writes into a scaffolded context); see <see cref="QueryServiceCredentials.FromConnectionString"/>. Prefer stored
+    /// credentials (<see cref="QueryServiceCredentials.FromConfiguration"/>) to a password in source code.
+    /// </summary>
+    /// <param name="optionsBuilder">The options being built.</param>
+    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Dialect.</param>
+    /// <param name="configure">Further Query Service options.</param>
+    /// <returns>The same builder.</returns>
+    public static DbContextOptionsBuilder UseQueryService(
+        this DbContextOptionsBuilder optionsBuilder, string connectionString, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        => optionsBuilder.UseQueryService(QueryServiceCredentials.FromConnectionString(connectionString), configure);
+
+    /// <inheritdoc cref="UseQueryService(DbContextOptionsBuilder, string, Action{QueryServiceDbContextOptionsBuilder}?)"/>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    public static DbContextOptionsBuilder<TContext> UseQueryService<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder, string connectionString, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+        => (DbContextOptionsBuilder<TContext>)UseQueryService((DbContextOptionsBuilder)optionsBuilder, connectionString, configure);
+
+    /// <summary>
     /// Connects the context to Query Service; see
     /// <see cref="UseQueryService(DbContextOptionsBuilder, QueryServiceCredentials, Action{QueryServiceDbContextOptionsBuilder}?)"/>.
     /// </summary>

@@ -312,4 +312,24 @@ public sealed class QueryServiceCredentialsTests
 
         public void Dispose() => File.Delete(Path);
     }
+
+    [Test]
+    public void A_connection_string_gives_the_same_credentials_and_checks()
+    {
+        var credentials = QueryServiceCredentials.FromConnectionString(
+            "Host=acme.platform-query.adobe.io;Port=80;Database=prod:all;Username=ORG@AdobeOrg;Password=token;SSL Mode=Require;Dialect=PostgreSql");
+        Assert.Multiple(() =>
+        {
+            Assert.That(credentials.Host, Is.EqualTo("acme.platform-query.adobe.io"));
+            Assert.That(credentials.Port, Is.EqualTo(80));
+            Assert.That(credentials.Database, Is.EqualTo("prod:all"));
+            Assert.That(credentials.Username, Is.EqualTo("ORG@AdobeOrg"));
+            Assert.That(credentials.SslMode, Is.EqualTo(Npgsql.SslMode.Require));
+            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceOrm.Infrastructure.QueryServiceDialect.PostgreSql));
+            Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;SSL Mode=Disable"),
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Property(nameof(QueryServiceConfigurationException.Field)).EqualTo("SslMode"));
+            Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Pooling=false"),
+                Throws.ArgumentException.With.Message.Contains("pooling").IgnoreCase.And.Message.Contains("UseQueryService"));
+        });
+    }
 }

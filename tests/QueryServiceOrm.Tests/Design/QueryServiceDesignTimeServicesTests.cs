@@ -77,10 +77,32 @@ public sealed class QueryServiceDesignTimeServicesTests
     }
 
     [Test]
+    public void A_scaffolded_context_configures_itself_with_use_query_service()
+    {
+        var services = new ServiceCollection();
+        new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
+        using var provider = services.BuildServiceProvider();
+        var generator = provider.GetRequiredService<IProviderConfigurationCodeGenerator>();
+        var call = generator.GenerateUseProvider("Host=example.com;Port=80", providerOptions: null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(generator, Is.InstanceOf<QueryServiceProviderCodeGenerator>());
+            Assert.That(call.Method, Is.EqualTo(nameof(QueryServiceDbContextOptionsBuilderExtensions.UseQueryService)));
+            Assert.That(call.Arguments, Is.EqualTo(new object[] { "Host=example.com;Port=80" }));
+        });
+    }
+
+    [Test]
     public async Task A_nested_column_scaffolded_as_json_text_reads_what_psql_to_json_gives()
     {
+        // Configured the way the scaffolded OnConfiguring does it: UseQueryService with the connection string.
         var sandbox = await XdmData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<ScaffoldedContext>(sandbox.Credentials()).CreateDbContext();
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username, Password = sandbox.Password,
+            SslMode = Npgsql.SslMode.Require,
+        }.ConnectionString + ";Dialect=PostgreSql";
+        await using var db = new ScaffoldedContext(new DbContextOptionsBuilder<ScaffoldedContext>().UseQueryService(connectionString).Options);
         var rows = await db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, e.Web }).ToListAsync();
         var expected = await sandbox.PsqlAsync($"SELECT _id, to_json(web) FROM {Sample.Events} ORDER BY _id");
         Assert.That(rows.Select(r => new[] { r.Id, r.Web }), Is.EqualTo(expected));
