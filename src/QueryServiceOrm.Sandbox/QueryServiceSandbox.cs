@@ -124,6 +124,17 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
             Dialect = dialect,
         }.Validate();
 
+    /// <summary>
+    /// A plain Npgsql connection string to this sandbox as the Query Service user over TLS, for the clients that bypass
+    /// the library (peers in benchmarks, EF's scaffolder, a plain Npgsql EF Core context).
+    /// </summary>
+    /// <param name="applicationName">The application name the server log shows, if any.</param>
+    public string ConnectionString(string? applicationName = null)
+        => new NpgsqlConnectionStringBuilder
+        {
+            Host = Host, Port = Port, Database = Database, Username = Username, Password = Password, SslMode = SslMode.Require, ApplicationName = applicationName,
+        }.ConnectionString;
+
     /// <summary>The <c>QueryService__*</c> environment variables that describe this sandbox.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables()
         => new Dictionary<string, string>

@@ -67,13 +67,6 @@ internal static class BenchData
         return python.ExitCode == 0 ? output : throw new InvalidOperationException($"{script} failed: {error.Result}");
     }
 
-    /// <summary>A plain Npgsql connection string to the sandbox, for the peers that bypass the library.</summary>
-    public static string RawConnectionString(QueryServiceSandbox sandbox) => new Npgsql.NpgsqlConnectionStringBuilder
-    {
-        Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username, Password = sandbox.Password,
-        SslMode = Npgsql.SslMode.Require,
-    }.ConnectionString;
-
     /// <summary>The same sandbox with the XDM sample tables (100,000 events and as many flat rows) added.</summary>
     public static Task<QueryServiceSandbox> GetWithXdmAsync() => XdmSandbox.Value;
 

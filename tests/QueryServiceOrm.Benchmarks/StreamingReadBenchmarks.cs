@@ -27,7 +27,7 @@ public class StreamingReadBenchmarks
     public void SetUp()
     {
         _sandbox = BenchData.GetAsync().GetAwaiter().GetResult();
-        var connectionString = BenchData.RawConnectionString(_sandbox);
+        var connectionString = _sandbox.ConnectionString();
         _raw = NpgsqlDataSource.Create(connectionString);
         _queryService = new QueryServiceDbContextFactory<BenchContext>(_sandbox.Credentials());
         _plainEf = new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).Options;

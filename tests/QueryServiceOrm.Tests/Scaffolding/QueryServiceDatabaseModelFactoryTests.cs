@@ -38,11 +38,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
         return new QueryServiceDatabaseModelFactory(logger) { Catalog = catalog ?? CatalogSql.Default };
     }
 
-    private string ConnectionString(string application = "scaffold-model") => new Npgsql.NpgsqlConnectionStringBuilder
-    {
-        Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username, Password = _sandbox.Password,
-        SslMode = Npgsql.SslMode.Require, ApplicationName = application,
-    }.ConnectionString;
+    private string ConnectionString(string application = "scaffold-model") => _sandbox.ConnectionString(application);
 
     // Round trips as the server logged them, not as the factory counts them.
     private int LoggedStatements(string application, Action read)

@@ -36,11 +36,7 @@ public sealed class QueryServiceScaffolderTests
         return (model, factory.LastColumnTypes);
     }
 
-    private string ConnectionString(string application) => new Npgsql.NpgsqlConnectionStringBuilder
-    {
-        Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username, Password = _sandbox.Password,
-        SslMode = Npgsql.SslMode.Require, ApplicationName = application,
-    }.ConnectionString;
+    private string ConnectionString(string application) => _sandbox.ConnectionString(application);
 
     [Test]
     public void The_generated_code_matches_the_golden_files_and_is_the_same_twice()

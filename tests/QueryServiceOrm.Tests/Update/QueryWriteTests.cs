@@ -138,12 +138,7 @@ public sealed class QueryWriteTests
     [Test]
     public async Task A_write_on_a_context_without_query_service_is_refused_not_run_as_a_select()
     {
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder
-        {
-            Host = _sandbox.Host, Port = _sandbox.Port, Database = _sandbox.Database, Username = _sandbox.Username, Password = _sandbox.Password,
-            SslMode = Npgsql.SslMode.Require,
-        };
-        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(connection.ConnectionString).Options);
+        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(_sandbox.ConnectionString()).Options);
         Assert.That(() => plain.FlatEvents.CreateTableAsAsync("wr_copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
         Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname = 'wr_copy'"), Is.EqualTo(new[] { new[] { "0" } }));
         Assert.That(() => plain.AppendAsync(Array.Empty<ExperienceEvent>()), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
