@@ -9,6 +9,9 @@ namespace QueryServiceOrm.Cli;
 /// </summary>
 internal static class CliCredentials
 {
+    public static System.CommandLine.Option<string?> ProfileOption()
+        => new("--profile", "-p") { Description = "Connect with this stored profile instead of ./appsettings.json and the QueryService__* variables." };
+
     public static QueryServiceCredentials Load(string directory, string? profile)
         => profile is not null
             ? Profiles.ProfileStore.ForUser().Load(profile)

@@ -1,3 +1,3 @@
 using QueryServiceOrm.Cli;
 
-return await QsormApp.RunAsync(args, Console.Out, Console.Error);
+return await QsormApp.RunAsync(args, Console.Out, Console.Error, input: Console.In);

@@ -8,11 +8,13 @@ namespace QueryServiceOrm.Cli;
 /// <summary>The qsorm command line: its commands, and failures turned into exit codes and messages that say what to do.</summary>
 internal static class QsormApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, TextReader? input = null)
     {
         var root = new RootCommand("qsorm: work with Adobe Experience Platform Query Service datasets from .NET.")
         {
             ScaffoldCommand.Create(output, errors),
+            TablesCommand.Create(output),
+            CredentialsCommand.Create(input ?? TextReader.Null, output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -24,7 +24,7 @@ internal static class ScaffoldCommand
         var ns = new Option<string>("--namespace", "-n") { Description = "The namespace of the generated classes.", DefaultValueFactory = _ => "QueryServiceModel" };
         var context = new Option<string>("--context", "-c") { Description = "The DbContext class name.", DefaultValueFactory = _ => "QueryServiceContext" };
         var force = new Option<bool>("--force", "-f") { Description = "Overwrite files that exist." };
-        var profile = new Option<string?>("--profile", "-p") { Description = "Connect with this stored profile instead of appsettings.json and QueryService__* variables." };
+        var profile = CliCredentials.ProfileOption();
         var command = new Command("scaffold", "Write C# entity classes, nested XDM classes and a DbContext for the datasets.")
         {
             tables, schemas, outputDirectory, ns, context, force, profile,
@@ -41,7 +41,7 @@ internal static class ScaffoldCommand
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, profile);
         var options = new QueryServiceScaffoldOptions(ns, contextName);
-        await using var db = new QueryServiceDbContextFactory<CliContext>(credentials, o => o.ApplicationName("qsorm")).CreateDbContext();
+        await using var db = CliContext.Create(credentials);
         var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(errors))));
         new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
         await using var provider = services.BuildServiceProvider();
@@ -97,9 +97,6 @@ internal static class ScaffoldCommand
 
         return ExitCodes.Success;
     }
-
-    /// <summary>The context qsorm reads the catalog through: no entity types of its own.</summary>
-    private sealed class CliContext(DbContextOptions<CliContext> options) : DbContext(options);
 
     // Scaffolding's warnings (catalog fallbacks, nested columns) go to standard error, one line each.
     private sealed class WarningWriter(TextWriter errors) : ILoggerProvider, ILogger

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using QueryServiceOrm.Cli;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Cli;
+
+/// <summary><c>qsorm credentials set|show|test</c> and <c>qsorm tables</c>, in-process and as a process.</summary>
+[NonParallelizable]
+public sealed class TablesAndCredentialsCommandTests
+{
+    private QueryServiceSandbox _sandbox = null!;
+    private string _home = "";
+
+    [SetUp]
+    public async Task Seed()
+    {
+        _sandbox = await XdmData.SeedAsync();
+        _home = Path.Combine(Path.GetTempPath(), "qsorm-home-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    [TearDown]
+    public void RemoveHome()
+    {
+        if (Directory.Exists(_home))
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+    }
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(string? input, params string[] args)
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home });
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await QsormApp.RunAsync(args, output, errors, input: new StringReader(input ?? ""));
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private Task<(int Code, string Output, string Errors)> SetProfileAsync(string name, int port)
+        => RunAsync(
+            _sandbox.Password,
+            "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--database", _sandbox.Database, "--user", _sandbox.Username, "--dialect", "PostgreSql", "--password-stdin");
+
+    [Test]
+    public async Task A_profile_is_stored_privately_shown_without_its_secret_and_tested()
+    {
+        var set = await SetProfileAsync("local", _sandbox.Port);
+        var show = await RunAsync(null, "credentials", "show", "--profile", "local");
+        var test = await RunAsync(null, "credentials", "test", "--profile", "local");
+        Assert.Multiple(() =>
+        {
+            Assert.That(set.Code, Is.Zero, set.Errors);
+            Assert.That(File.GetUnixFileMode(Path.Combine(_home, "local.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(show.Code, Is.Zero, show.Errors);
+            Assert.That(show.Output, Does.Contain(_sandbox.Host).And.Not.Contain(_sandbox.Password));
+            Assert.That(test.Code, Is.Zero, test.Errors);
+            Assert.That(test.Output, Does.Contain("over TLS (TLSv1.").And.Contain("Server version: 15.").And.Contain("Round trip:"));
+            Assert.That(set.Output + show.Output + test.Output + set.Errors + show.Errors + test.Errors, Does.Not.Contain(_sandbox.Password));
+        });
+    }
+
+    [Test]
+    public async Task Tables_are_listed_as_lines_or_json()
+    {
+        await SetProfileAsync("local", _sandbox.Port);
+        var lines = await RunAsync(null, "tables", "--profile", "local");
+        var json = await RunAsync(null, "tables", "--profile", "local", "--json");
+        var names = JsonSerializer.Deserialize<string[]>(json.Output)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Code, Is.Zero, lines.Errors);
+            Assert.That(lines.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events));
+            Assert.That(names, Is.EqualTo(lines.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        });
+    }
+
+    [Test]
+    public async Task A_password_on_the_command_line_is_refused_and_a_closed_port_is_a_server_error()
+    {
+        var noStdin = await RunAsync(null, "credentials", "set", "--host", "h", "--user", "u@AdobeOrg");
+        await SetProfileAsync("closed", 1);
+        var closed = await RunAsync(null, "credentials", "test", "--profile", "closed");
+        var missing = await RunAsync(null, "tables", "--profile", "nobody");
+        Assert.Multiple(() =>
+        {
+            Assert.That(noStdin.Code, Is.EqualTo(1));
+            Assert.That(noStdin.Errors, Does.Contain("--password-stdin"));
+            Assert.That(closed.Code, Is.EqualTo(2));
+            Assert.That(closed.Errors, Does.Contain("Check the host, port"));
+            Assert.That(missing.Code, Is.EqualTo(1));
+            Assert.That(missing.Errors, Does.Contain("no profile named 'nobody'"));
+        });
+    }
+
+    [Test]
+    public async Task As_a_process_tables_reads_the_environment()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), "tables", "--json"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var (name, value) in _sandbox.EnvironmentVariables())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, await errors);
+        Assert.That(JsonSerializer.Deserialize<string[]>(output), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Flat));
+    }
+}
