@@ -14,6 +14,7 @@ internal static class QsormApp
         {
             ScaffoldCommand.Create(output, errors),
             TablesCommand.Create(output),
+            QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
         };
         var parse = root.Parse(args);
@@ -51,6 +52,11 @@ internal static class QsormApp
         {
             await errors.WriteLineAsync($"error: the server refused the credentials: {ServerFailure(e)!.Message} Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
             return ExitCodes.UserError;
+        }
+        catch (Exception e) when (ServerFailure(e) is PostgresException refused)
+        {
+            await errors.WriteLineAsync($"error: the server refused the statement: {refused.MessageText} (SQLSTATE {refused.SqlState}). Check the SQL against Query Service's grammar.");
+            return ExitCodes.ServerError;
         }
         catch (Exception e) when (ServerFailure(e) is { } failure)
         {

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace QueryServiceOrm.Cli;
+
+/// <summary>
+/// <c>qsorm query "SQL" [--format table|csv|json] [--output FILE]</c>: runs one statement and streams its rows, every
+/// value as the text the server sends (so structs, arrays and maps print too), never holding the result in memory
+/// beyond the first rows a table's column widths are taken from.
+/// </summary>
+internal static class QueryCommand
+{
+    private const int WidthSampleRows = 200;
+    private const int MaxColumnWidth = 60;
+
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var sql = new Argument<string>("sql") { Description = "The statement, as the server should receive it." };
+        var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var file = new Option<string?>("--output", "-o") { Description = "Write the rows to this file instead of standard output." };
+        var profile = CliCredentials.ProfileOption();
+        var command = new Command("query", "Run a statement and stream its rows.") { sql, format, file, profile };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var db = CliContext.Create(CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue(profile)));
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(parse.GetValue(sql), connection) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var path = parse.GetValue(file);
+            await using var target = path is null ? null : new StreamWriter(path, append: false, new UTF8Encoding(false));
+            var writer = target ?? output;
+            var rows = parse.GetValue(format) switch
+            {
+                "csv" => await WriteCsvAsync(reader, writer, cancellationToken),
+                "json" => await WriteJsonAsync(reader, writer, cancellationToken),
+                _ => await WriteTableAsync(reader, writer, cancellationToken),
+            };
+            await errors.WriteLineAsync($"{rows:N0} rows.");
+            if (rows == QueryServiceOrm.Infrastructure.QueryServiceQueryOptions.DefaultRowCap)
+            {
+                await errors.WriteLineAsync("warning: exactly 50,000 rows, Query Service's cap for a statement without LIMIT: add LIMIT 0 to read every row.");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<long> WriteCsvAsync(DbDataReader reader, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Csv(reader.GetName(i)))));
+        long rows = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Csv(reader.GetString(i)))));
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static string Csv(string value)
+        => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static async Task<long> WriteJsonAsync(DbDataReader reader, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync('[');
+        long rows = 0;
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new Dictionary<string, string?>(names.Length);
+            for (var i = 0; i < names.Length; i++)
+            {
+                row[names[i]] = reader.IsDBNull(i) ? null : reader.GetString(i);
+            }
+
+            await writer.WriteAsync((rows++ == 0 ? "\n" : ",\n") + JsonSerializer.Serialize(row));
+        }
+
+        await writer.WriteLineAsync(rows == 0 ? "]" : "\n]");
+        return rows;
+    }
+
+    // Aligned columns, their widths taken from the first rows; longer values later are cut with an ellipsis.
+    private static async Task<long> WriteTableAsync(DbDataReader reader, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var sample = new List<string[]>();
+        while (sample.Count < WidthSampleRows && await reader.ReadAsync(cancellationToken))
+        {
+            sample.Add(Row(reader));
+        }
+
+        var widths = names.Select((n, i) => Math.Clamp(Math.Max(n.Length, sample.Select(r => r[i].Length).DefaultIfEmpty(0).Max()), 1, MaxColumnWidth)).ToArray();
+        await writer.WriteLineAsync(Line(names, widths));
+        await writer.WriteLineAsync(string.Join("-+-", widths.Select(w => new string('-', w))));
+        foreach (var row in sample)
+        {
+            await writer.WriteLineAsync(Line(row, widths));
+        }
+
+        long rows = sample.Count;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            await writer.WriteLineAsync(Line(Row(reader), widths));
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static string[] Row(DbDataReader reader)
+        => Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i).Replace('\n', ' ').Replace('\r', ' ')).ToArray();
+
+    private static string Line(string[] values, int[] widths)
+        => string.Join(" | ", values.Select((v, i) => v.Length > widths[i] ? v[..(widths[i] - 1)] + "…" : v.PadRight(widths[i]))).TrimEnd();
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.Json;
+using QueryServiceOrm.Cli;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Cli;
+
+/// <summary><c>qsorm query</c>: rows streamed as an aligned table, CSV or JSON, values exactly as psql shows them.</summary>
+[NonParallelizable]
+public sealed class QueryCommandTests
+{
+    private static readonly XdmSampleTables Sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
+    private QueryServiceSandbox _sandbox = null!;
+
+    [SetUp]
+    public async Task Seed() => _sandbox = await XdmData.SeedAsync();
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
+    {
+        using var scope = new EnvironmentScope(_sandbox.EnvironmentVariables());
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await QsormApp.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private const string Hostile = """SELECT 'a,b' AS comma, 'say "hi"' AS quote, E'line\nbreak' AS newline, NULL AS nothing, 'ünïcödé 🎉' AS unicode""";
+
+    [Test]
+    public async Task Csv_quotes_what_it_must_and_reads_back_as_psql_shows()
+    {
+        var (code, output, errors) = await RunAsync("query", Hostile, "--format", "csv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(output, Is.EqualTo("comma,quote,newline,nothing,unicode\n\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",,ünïcödé 🎉\n"));
+            Assert.That(errors, Does.Contain("1 rows."));
+        });
+    }
+
+    [Test]
+    public async Task Json_gives_every_value_as_the_server_sends_it_structs_included()
+    {
+        var (code, output, errors) = await RunAsync("query", $"SELECT _id, web FROM {Sample.Events} ORDER BY _id LIMIT 5", "--format", "json");
+        var rows = JsonSerializer.Deserialize<Dictionary<string, string?>[]>(output)!;
+        var expected = await _sandbox.PsqlAsync($"SELECT _id, web FROM {Sample.Events} ORDER BY _id LIMIT 5");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(rows.Select(r => new[] { r["_id"], r["web"] }), Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public async Task The_table_is_aligned_and_can_go_to_a_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "qsorm-query-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+        var (code, output, errors) = await RunAsync("query", $"""SELECT _id, "eventType" FROM {Sample.Events} ORDER BY _id LIMIT 3""", "-o", file);
+        var lines = File.ReadAllLines(file);
+        File.Delete(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(output, Is.Empty, "the rows went to the file");
+            Assert.That(lines, Has.Length.EqualTo(5));
+            Assert.That(lines[0], Does.StartWith("_id          | eventType"));
+            Assert.That(lines.Skip(2).Select(l => l.IndexOf('|', StringComparison.Ordinal)), Has.All.EqualTo(lines[0].IndexOf('|', StringComparison.Ordinal)));
+        });
+    }
+
+    [Test]
+    public async Task A_statement_the_server_refuses_is_a_server_error_naming_the_sqlstate()
+    {
+        var (code, _, errors) = await RunAsync("query", "SELEC 1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(errors, Does.Contain("refused the statement").And.Contain("42601"));
+        });
+    }
+
+    [Test]
+    public async Task A_million_rows_stream_in_about_the_memory_of_a_hundred_thousand()
+    {
+        var small = await PeakResidentSetAsync(100_000);
+        var large = await PeakResidentSetAsync(1_000_000);
+
+        // Reported for the note; asserted only loosely, since memory is not a timing but still moves with the runtime.
+        await TestContext.Out.WriteLineAsync($"qsorm query as a process, CSV to a file: peak RSS {small / 1024.0:F0} MiB for 100,000 rows, {large / 1024.0:F0} MiB for 1,000,000");
+        Assert.That(large, Is.LessThan(small * 1.5), "ten times the rows, not ten times the memory");
+    }
+
+    // Peak resident set (KiB) of a qsorm process streaming the rows to a file, from the kernel's own high-water mark.
+    private async Task<long> PeakResidentSetAsync(int rows)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "qsorm-rows-" + Guid.NewGuid().ToString("N")[..8] + ".csv");
+        var start = new ProcessStartInfo("dotnet", [
+            Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), "query",
+            $"SELECT g AS id, 'row ' || g AS name, g * 1.5 AS amount FROM generate_series(1, {rows}) g", "--format", "csv", "-o", file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in _sandbox.EnvironmentVariables())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
+                var line = status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                peak = line is null ? peak : Math.Max(peak, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                // The process ended between the check and the read.
+            }
+
+            await Task.Delay(20);
+        }
+
+        var lines = File.ReadLines(file).Count();
+        File.Delete(file);
+        Assert.That(process.ExitCode, Is.Zero, await errors);
+        Assert.That(lines, Is.EqualTo(rows + 1), "header and every row");
+        return peak;
+    }
+}
