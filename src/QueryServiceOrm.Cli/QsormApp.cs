@@ -17,6 +17,13 @@ internal static class QsormApp
             QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
         };
+
+        // The sandbox runs PostgreSQL's own programs, which it finds on Unix systems only.
+        if (!OperatingSystem.IsWindows())
+        {
+            root.Subcommands.Add(SandboxCommand.Create(output));
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -38,7 +45,7 @@ internal static class QsormApp
             await errors.WriteLineAsync($"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
             return ExitCodes.UserError;
         }
-        catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException)
+        catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException or QueryServiceOrm.Sandbox.SandboxException)
         {
             await errors.WriteLineAsync("error: " + e.Message);
             return ExitCodes.UserError;

@@ -22,12 +22,14 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     private readonly PostgresBinaries _binaries;
     private readonly string _adminPassword;
     private readonly Process? _watchdog;
+    private readonly bool _owned;
     private int _disposed;
 
     private QueryServiceSandbox(
         PostgresBinaries binaries, string instanceDirectory, int port, string organizationId, string password,
-        string database, string adminPassword, Process? watchdog)
+        string database, string adminPassword, Process? watchdog, bool owned = true)
     {
+        _owned = owned;
         _binaries = binaries;
         InstanceDirectory = instanceDirectory;
         Port = port;
@@ -105,6 +107,33 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         {
             await StopAndDeleteAsync(binaries, instance, watchdog).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>What another process needs to reach this sandbox again (<see cref="Attach"/>); it holds the passwords.</summary>
+    public QueryServiceSandboxState State => new(InstanceDirectory, Port, OrganizationId, Password, Database, _adminPassword);
+
+    /// <summary>Whether the server is up (its postmaster.pid exists).</summary>
+    public bool IsRunning => File.Exists(Path.Combine(SandboxInstanceRegistry.DataDirectory(InstanceDirectory), "postmaster.pid"));
+
+    /// <summary>
+    /// Reaches a sandbox started elsewhere with <see cref="QueryServiceSandboxOptions.StopWithOwner"/> off. Disposing the
+    /// result leaves the server running; <see cref="StopAsync"/> stops it and deletes its files.
+    /// </summary>
+    /// <param name="state">The state the starting process saved.</param>
+    public static QueryServiceSandbox Attach(QueryServiceSandboxState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new QueryServiceSandbox(
+            PostgresBinaries.Find(), state.InstanceDirectory, state.Port, state.OrganizationId, state.Password, state.Database, state.AdminPassword, watchdog: null, owned: false);
+    }
+
+    /// <summary>Stops the server and deletes its files, whoever started it.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await StopAndDeleteAsync(_binaries, InstanceDirectory, _watchdog).ConfigureAwait(false);
         }
     }
 
@@ -223,12 +252,12 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         return reader.ReadToEnd();
     }
 
-    /// <summary>Stops the server and deletes its files.</summary>
+    /// <summary>Stops the server and deletes its files, unless this object only attached to it (<see cref="Attach"/>).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (_owned)
         {
-            await StopAndDeleteAsync(_binaries, InstanceDirectory, _watchdog).ConfigureAwait(false);
+            await StopAsync().ConfigureAwait(false);
         }
     }
 

@@ -45,10 +45,15 @@ internal sealed partial class ProfileStore(string directory)
 
     /// <summary>Writes a profile, readable and writable by its owner only.</summary>
     public void Save(string profile, IReadOnlyDictionary<string, string> settings)
+        => WritePrivate(PathOf(profile), JsonSerializer.Serialize(new Dictionary<string, IReadOnlyDictionary<string, string>> { [QueryServiceCredentialKeys.Section] = settings }, Indented));
+
+    /// <summary>Deletes a profile if it exists.</summary>
+    public void Delete(string profile) => File.Delete(PathOf(profile));
+
+    /// <summary>Writes a file of this store (profiles, the local sandbox's state), readable and writable by its owner only.</summary>
+    public void WritePrivate(string path, string json)
     {
-        var path = PathOf(profile);
         System.IO.Directory.CreateDirectory(Directory);
-        var json = JsonSerializer.Serialize(new Dictionary<string, IReadOnlyDictionary<string, string>> { [QueryServiceCredentialKeys.Section] = settings }, Indented);
 
         // Created with 0600 before the secret is written into it (an existing file keeps its mode, so it is set again).
         // Windows keeps a user's profile folder private by its own ACLs.

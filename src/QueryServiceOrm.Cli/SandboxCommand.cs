@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using QueryServiceOrm.Cli.Profiles;
+using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Sandbox.Xdm;
+
+namespace QueryServiceOrm.Cli;
+
+/// <summary>
+/// <c>qsorm sandbox start|stop|status|seed [--rows N]</c>: the local Query-Service-like server, left running between
+/// commands, its connection stored as the profile <c>sandbox</c> and its state (passwords included) owner-only beside it.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal static class SandboxCommand
+{
+    public const string Profile = "sandbox";
+
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("sandbox", "Run a local Query-Service-like server (PostgreSQL, TLS only) for trying things out.");
+        command.Subcommands.Add(Start(output));
+        command.Subcommands.Add(Stop(output));
+        command.Subcommands.Add(Status(output));
+        command.Subcommands.Add(Seed(output));
+        return command;
+    }
+
+    private static string StatePath(ProfileStore store) => Path.Combine(store.Directory, "sandbox-state.json");
+
+    // The running sandbox this user started, or null.
+    private static QueryServiceSandbox? Running(ProfileStore store)
+    {
+        var path = StatePath(store);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var sandbox = QueryServiceSandbox.Attach(JsonSerializer.Deserialize<QueryServiceSandboxState>(File.ReadAllText(path))!);
+        return sandbox.IsRunning ? sandbox : null;
+    }
+
+    private static Command Start(TextWriter output)
+    {
+        var rows = RowsOption(0, "Also create the XDM sample tables with this many rows.");
+        var command = new Command("start", "Start the sandbox and store its connection as the profile 'sandbox'.") { rows };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var store = ProfileStore.ForUser();
+            if (Running(store) is { } running)
+            {
+                throw new ArgumentException($"A sandbox is already running on {running.Host}:{running.Port}: use it (--profile {Profile}), or stop it first with 'qsorm sandbox stop'.");
+            }
+
+            await output.WriteLineAsync("Starting the sandbox (PostgreSQL with TLS, a certificate made for this run)...");
+            var sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false }, cancellationToken);
+            store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
+            store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+            await output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'.");
+            if (parse.GetValue(rows) > 0)
+            {
+                await SeedAsync(sandbox, parse.GetValue(rows), output, cancellationToken);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Stop(TextWriter output)
+    {
+        var command = new Command("stop", "Stop the sandbox and delete its data and profile.");
+        command.SetAction(async (_, _) =>
+        {
+            var store = ProfileStore.ForUser();
+            var sandbox = Running(store) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+            await sandbox.StopAsync();
+            File.Delete(StatePath(store));
+            store.Delete(Profile);
+            await output.WriteLineAsync("Sandbox stopped; its data and its profile are gone.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Status(TextWriter output)
+    {
+        var command = new Command("status", "Say whether the sandbox runs, and where.");
+        command.SetAction(async (_, _) =>
+        {
+            await output.WriteLineAsync(Running(ProfileStore.ForUser()) is { } sandbox
+                ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'."
+                : "Not running: start it with 'qsorm sandbox start'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Seed(TextWriter output)
+    {
+        var rows = RowsOption(100, "Rows per sample table (100 to test, up to 10,000,000).");
+        var command = new Command("seed", "Create (or replace) the XDM sample tables: events, profiles and a flat table.") { rows };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+            await SeedAsync(sandbox, parse.GetValue(rows), output, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<int> RowsOption(int defaultRows, string description)
+    {
+        var option = new Option<int>("--rows") { Description = description, DefaultValueFactory = _ => defaultRows };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 10_000_000)
+            {
+                result.AddError("--rows must be between 0 and 10,000,000.");
+            }
+        });
+        return option;
+    }
+
+    private static async Task SeedAsync(QueryServiceSandbox sandbox, int rows, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"Creating the XDM sample tables with {rows.ToString("N0", CultureInfo.InvariantCulture)} rows each...");
+        var tables = await XdmSampleData.CreateAsync(sandbox, rows, cancellationToken: cancellationToken);
+        await output.WriteLineAsync($"Created {tables.Events}, {tables.Profiles} and {tables.Flat}.");
+    }
+}

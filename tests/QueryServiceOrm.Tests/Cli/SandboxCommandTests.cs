@@ -1,0 +1,80 @@
+using QueryServiceOrm.Cli;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Cli;
+
+/// <summary>
+/// <c>qsorm sandbox start|status|seed|stop</c>: a server that outlives each command, reached again through its stored
+/// state and profile, and gone after stop.
+/// </summary>
+[NonParallelizable]
+public sealed class SandboxCommandTests
+{
+    private string _home = "";
+
+    [SetUp]
+    public void Home() => _home = Path.Combine(Path.GetTempPath(), "qsorm-sandbox-home-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [TearDown]
+    public async Task StopAndRemove()
+    {
+        // A failed test must not leave a server behind.
+        await RunAsync("sandbox", "stop");
+        if (Directory.Exists(_home))
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+    }
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home });
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await QsormApp.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Test]
+    public async Task The_sandbox_outlives_each_command_and_its_profile_reaches_it()
+    {
+        var start = await RunAsync("sandbox", "start");
+        var stateMode = File.GetUnixFileMode(Path.Combine(_home, "sandbox-state.json"));
+        var again = await RunAsync("sandbox", "start");
+        var status = await RunAsync("sandbox", "status");
+        var seed = await RunAsync("sandbox", "seed", "--rows", "25");
+        var tables = await RunAsync("tables", "--profile", "sandbox");
+        var count = await RunAsync("query", "SELECT count(*) AS n FROM xdm_events", "--profile", "sandbox", "--format", "csv");
+        var stop = await RunAsync("sandbox", "stop");
+        var after = await RunAsync("sandbox", "status");
+        var seedAfter = await RunAsync("sandbox", "seed");
+        Assert.Multiple(() =>
+        {
+            Assert.That(start.Code, Is.Zero, start.Errors);
+            Assert.That(start.Output, Does.Contain("Sandbox running on 127.0.0.1:"));
+            Assert.That(stateMode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "the state holds the passwords");
+            Assert.That(again.Code, Is.EqualTo(1));
+            Assert.That(again.Errors, Does.Contain("already running"));
+            Assert.That(status.Output, Does.StartWith("Running on 127.0.0.1:"));
+            Assert.That(seed.Code, Is.Zero, seed.Errors);
+            Assert.That(tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.SupersetOf(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
+            Assert.That(count.Output, Is.EqualTo("n\n25\n"));
+            Assert.That(stop.Code, Is.Zero, stop.Errors);
+            Assert.That(after.Output, Does.StartWith("Not running"));
+            Assert.That(File.Exists(Path.Combine(_home, "sandbox.json")), Is.False, "the profile went with the sandbox");
+            Assert.That(seedAfter.Code, Is.EqualTo(1));
+            Assert.That(seedAfter.Errors, Does.Contain("qsorm sandbox start"));
+        });
+    }
+
+    [Test]
+    public async Task Rows_out_of_range_are_a_user_error()
+    {
+        var (code, _, errors) = await RunAsync("sandbox", "seed", "--rows", "-5");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(errors, Does.Contain("--rows must be between 0 and 10,000,000"));
+        });
+    }
+}
