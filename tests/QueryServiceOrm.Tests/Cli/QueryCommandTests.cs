@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using QueryServiceOrm.Cli;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
@@ -17,14 +15,7 @@ public sealed class QueryCommandTests
     [SetUp]
     public async Task Seed() => _sandbox = await XdmData.SeedAsync();
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        using var scope = new EnvironmentScope(_sandbox.EnvironmentVariables());
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = await QsormApp.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private Task<Qsorm.Result> RunAsync(params string[] args) => Qsorm.RunAsync(_sandbox.EnvironmentVariables(), null, args);
 
     private const string Hostile = """SELECT 'a,b' AS comma, 'say "hi"' AS quote, E'line\nbreak' AS newline, NULL AS nothing, 'ünïcödé 🎉' AS unicode""";
 
@@ -92,45 +83,17 @@ public sealed class QueryCommandTests
         Assert.That(large, Is.LessThan(small * 1.5), "ten times the rows, not ten times the memory");
     }
 
-    // Peak resident set (KiB) of a qsorm process streaming the rows to a file, from the kernel's own high-water mark.
+    // Peak resident set (KiB) of a qsorm process streaming the rows to a file.
     private async Task<long> PeakResidentSetAsync(int rows)
     {
         var file = Path.Combine(Path.GetTempPath(), "qsorm-rows-" + Guid.NewGuid().ToString("N")[..8] + ".csv");
-        var start = new ProcessStartInfo("dotnet", [
-            Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), "query",
-            $"SELECT g AS id, 'row ' || g AS name, g * 1.5 AS amount FROM generate_series(1, {rows}) g", "--format", "csv", "-o", file])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in _sandbox.EnvironmentVariables())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        while (!process.HasExited)
-        {
-            try
-            {
-                var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
-                var line = status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                peak = line is null ? peak : Math.Max(peak, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (IOException)
-            {
-                // The process ended between the check and the read.
-            }
-
-            await Task.Delay(20);
-        }
-
+        var result = await Qsorm.RunProcessAsync(
+            _sandbox.EnvironmentVariables(),
+            "query", $"SELECT g AS id, 'row ' || g AS name, g * 1.5 AS amount FROM generate_series(1, {rows}) g", "--format", "csv", "-o", file);
         var lines = File.ReadLines(file).Count();
         File.Delete(file);
-        Assert.That(process.ExitCode, Is.Zero, await errors);
+        Assert.That(result.Code, Is.Zero, result.Errors);
         Assert.That(lines, Is.EqualTo(rows + 1), "header and every row");
-        return peak;
+        return result.PeakResidentKiB;
     }
 }

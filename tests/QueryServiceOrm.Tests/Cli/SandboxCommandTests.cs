@@ -1,4 +1,3 @@
-using QueryServiceOrm.Cli;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
@@ -26,14 +25,8 @@ public sealed class SandboxCommandTests
         }
     }
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home });
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = await QsormApp.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private Task<Qsorm.Result> RunAsync(params string[] args)
+        => Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home }, null, args);
 
     [Test]
     public async Task The_sandbox_outlives_each_command_and_its_profile_reaches_it()

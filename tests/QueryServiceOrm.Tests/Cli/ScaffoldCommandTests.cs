@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using QueryServiceOrm.Cli;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
@@ -37,14 +35,8 @@ public sealed class ScaffoldCommandTests
     private string[] Arguments(params string[] more)
         => ["scaffold", "-t", Sample.Events, "-t", Sample.Profiles, "-t", Sample.Flat, "-o", _output, "-n", "Scaffolded.Xdm", "-c", "XdmDatasets", .. more];
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var scope = new EnvironmentScope(environment);
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = await QsormApp.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static Task<Qsorm.Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+        => Qsorm.RunAsync(environment, null, args);
 
     private void AssertGoldenFiles()
     {
@@ -170,22 +162,8 @@ public sealed class ScaffoldCommandTests
     [Test]
     public async Task As_a_process_it_writes_the_same_files()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. Arguments()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var (name, value) in _sandbox.EnvironmentVariables())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, await errors);
+        var result = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), Arguments());
+        Assert.That(result.Code, Is.Zero, result.Errors);
         AssertGoldenFiles();
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using QueryServiceOrm.Cli;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
@@ -30,16 +28,10 @@ public sealed class TablesAndCredentialsCommandTests
         }
     }
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(string? input, params string[] args)
-    {
-        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home });
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = await QsormApp.RunAsync(args, output, errors, input: new StringReader(input ?? ""));
-        return (code, output.ToString(), errors.ToString());
-    }
+    private Task<Qsorm.Result> RunAsync(string? input, params string[] args)
+        => Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home }, input, args);
 
-    private Task<(int Code, string Output, string Errors)> SetProfileAsync(string name, int port)
+    private Task<Qsorm.Result> SetProfileAsync(string name, int port)
         => RunAsync(
             _sandbox.Password,
             "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -99,22 +91,8 @@ public sealed class TablesAndCredentialsCommandTests
     [Test]
     public async Task As_a_process_tables_reads_the_environment()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), "tables", "--json"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var (name, value) in _sandbox.EnvironmentVariables())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, await errors);
-        Assert.That(JsonSerializer.Deserialize<string[]>(output), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Flat));
+        var result = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "tables", "--json");
+        Assert.That(result.Code, Is.Zero, result.Errors);
+        Assert.That(JsonSerializer.Deserialize<string[]>(result.Output), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Flat));
     }
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using QueryServiceOrm.Cli;
+
+namespace QueryServiceOrm.Tests.Support;
+
+/// <summary>Runs qsorm in this process (its entry point) or as a process (<c>dotnet qsorm.dll</c>), with its own environment.</summary>
+internal static class Qsorm
+{
+    public sealed record Result(int Code, string Output, string Errors, long PeakResidentKiB = 0)
+    {
+        public void Deconstruct(out int code, out string output, out string errors) => (code, output, errors) = (Code, Output, Errors);
+    }
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    {
+        using var scope = new EnvironmentScope(environment);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await QsormApp.RunAsync(args, output, errors, input: new StringReader(input ?? ""));
+        return new Result(code, output.ToString(), errors.ToString());
+    }
+
+    /// <summary>As a process, with the kernel's high-water mark of its resident memory (VmHWM) read while it runs.</summary>
+    public static async Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, await HighWaterMarkAsync(process.Id));
+            await Task.Delay(20);
+        }
+
+        await process.WaitForExitAsync();
+        return new Result(process.ExitCode, await output, await errors, peak);
+    }
+
+    private static async Task<long> HighWaterMarkAsync(int processId)
+    {
+        try
+        {
+            var line = (await File.ReadAllLinesAsync($"/proc/{processId}/status")).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // The process ended between the check and the read.
+            return 0;
+        }
+    }
+}
