@@ -31,16 +31,19 @@ internal sealed partial class ProfileStore(string directory)
     public QueryServiceCredentials Load(string profile)
     {
         var path = PathOf(profile);
-        if (File.Exists(path) && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly & ~UnixFileMode.UserExecute) != 0)
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"There is no profile named '{profile}' ({path}). Write that file with a \"{QueryServiceCredentialKeys.Section}\" section holding Host, Port, "
+                + "Username or OrganizationId, and Password (or CredentialFile, or ClientId and ClientSecret), readable by you only.", path);
+        }
+
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly & ~UnixFileMode.UserExecute) != 0)
         {
             throw new UnauthorizedAccessException($"The profile file {path} can be read by others, and it holds a secret: run 'chmod 600 {path}' and try again.");
         }
 
-        return File.Exists(path)
-            ? QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build())
-            : throw new FileNotFoundException(
-                $"There is no profile named '{profile}' ({path}). Write that file with a \"{QueryServiceCredentialKeys.Section}\" section holding Host, Port, "
-                + "Username or OrganizationId, and Password (or CredentialFile, or ClientId and ClientSecret), readable by you only.", path);
+        return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build());
     }
 
     /// <summary>Writes a profile, readable and writable by its owner only.</summary>

@@ -42,6 +42,13 @@ internal sealed class AppendStatementBuilder
     /// <summary>The statement.</summary>
     public string Sql => _sql.ToString();
 
+    /// <summary>
+    /// Whether a reported row count confirms the statement: a server that reports a count must report every row; one
+    /// that reports none (-1) is taken at its word.
+    /// </summary>
+    /// <param name="rowsAffected">What the server reported.</param>
+    public bool Confirms(int rowsAffected) => rowsAffected < 0 || rowsAffected == Rows;
+
     /// <summary>The statement as an EF command, with the values of its parameters.</summary>
     /// <param name="commandBuilderFactory">Creates the command.</param>
     /// <param name="sqlGenerationHelper">Names the parameters.</param>

@@ -109,13 +109,10 @@ internal sealed class EntityAppender<TEntity>
         }
         catch (Exception exception)
         {
-            var failure = Failure(statement, exception, AppendOutcome.IsUnknown(exception), "failed");
-
-            // Cancelling stays cancellation; what landed travels inside it.
-            throw exception is OperationCanceledException canceled ? new OperationCanceledException(failure.Message, failure, canceled.CancellationToken) : failure;
+            throw AppendOutcome.Rethrowable(exception, Failure(statement, exception, AppendOutcome.IsUnknown(exception), "failed"));
         }
 
-        if (written >= 0 && written != statement.Rows)
+        if (!statement.Confirms(written))
         {
             throw Failure(statement, new QueryServiceException($"The server reported {written} rows written."), outcomeUnknown: true, "reported a different row count");
         }

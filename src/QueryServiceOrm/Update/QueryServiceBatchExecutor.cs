@@ -60,14 +60,8 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
         return Entries(batches, 0, batches.Count).Distinct().Count();
     }
 
-    // Cancelling stays cancellation; the bookkeeping of what landed travels inside it.
     private static Exception Failed(List<ModificationCommandBatch> batches, int failed, Exception exception)
-    {
-        var appendFailure = PartiallyAppended(batches, failed, exception);
-        return exception is OperationCanceledException canceled
-            ? new OperationCanceledException(appendFailure.Message, appendFailure, canceled.CancellationToken)
-            : appendFailure;
-    }
+        => AppendOutcome.Rethrowable(exception, PartiallyAppended(batches, failed, exception));
 
     private static QueryServiceAppendException PartiallyAppended(List<ModificationCommandBatch> batches, int failed, Exception exception)
     {

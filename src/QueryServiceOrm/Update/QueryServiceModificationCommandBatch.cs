@@ -74,10 +74,9 @@ internal sealed class QueryServiceModificationCommandBatch(
     private RelationalCommandParameterObject Parameters(IRelationalConnection connection, Dictionary<string, object?> values)
         => new(connection, values, null, dependencies.CurrentContext.Context, dependencies.Logger, CommandSource.SaveChanges);
 
-    // A server that reports a count must report every row; one that reports none (-1) is taken at its word.
     private void Check(int rowsAffected)
     {
-        if (rowsAffected >= 0 && rowsAffected != _statement!.Rows)
+        if (!_statement!.Confirms(rowsAffected))
         {
             throw new DbUpdateException(
                 $"An append of {_statement.Rows} rows into '{_commands[0].TableName}' reported {rowsAffected} rows written.",
