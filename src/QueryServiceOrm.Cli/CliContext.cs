@@ -9,4 +9,15 @@ internal sealed class CliContext(DbContextOptions<CliContext> options) : DbConte
 {
     public static CliContext Create(QueryServiceCredentials credentials)
         => new QueryServiceDbContextFactory<CliContext>(credentials, o => o.ApplicationName("qsorm")).CreateDbContext();
+
+    /// <summary>
+    /// The context's connection, opened directly rather than through the execution strategy: someone at a terminal wants
+    /// the answer, not a minute of backoff.
+    /// </summary>
+    public async Task<Npgsql.NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
 }

@@ -83,8 +83,7 @@ internal static class CredentialsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var db = CliContext.Create(ProfileStore.ForUser().Load(parse.GetValue(profile)!));
-            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-            await connection.OpenAsync(cancellationToken);
+            var connection = await db.OpenConnectionAsync(cancellationToken);
             var watch = Stopwatch.StartNew();
             await using (var ping = new Npgsql.NpgsqlCommand("SELECT 1", connection))
             {

@@ -28,8 +28,7 @@ internal static class QueryCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var db = CliContext.Create(CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue(profile)));
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await connection.OpenAsync(cancellationToken);
+            var connection = await db.OpenConnectionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(parse.GetValue(sql), connection) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var path = parse.GetValue(file);

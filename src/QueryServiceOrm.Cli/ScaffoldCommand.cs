@@ -49,9 +49,7 @@ internal static class ScaffoldCommand
 
         await errors.WriteLineAsync($"Reading the datasets of {credentials.Host}...");
 
-        // Opened directly, not through the execution strategy: someone at a terminal wants the answer, not a minute of backoff.
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
+        var connection = await db.OpenConnectionAsync(cancellationToken);
         var model = factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas));
         var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
