@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Npgsql;
+using QueryServiceOrm.Cli.Demo;
 using QueryServiceOrm.Credentials;
 
 namespace QueryServiceOrm.Cli;
@@ -10,9 +11,12 @@ internal static class QsormApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, TextReader? input = null)
     {
+        var console = new CliConsole(output, errors);
+        var noColor = new Option<bool>("--no-color") { Description = "Plain text: no colors, no spinners (also when NO_COLOR is set or the output is not a terminal).", Recursive = true };
         var root = new RootCommand("qsorm: work with Adobe Experience Platform Query Service datasets from .NET.")
         {
-            ScaffoldCommand.Create(output, errors),
+            noColor,
+            ScaffoldCommand.Create(console),
             TablesCommand.Create(output),
             QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
@@ -21,7 +25,8 @@ internal static class QsormApp
         // The sandbox runs PostgreSQL's own programs, which it finds on Unix systems only.
         if (!OperatingSystem.IsWindows())
         {
-            root.Subcommands.Add(SandboxCommand.Create(output));
+            root.Subcommands.Add(SandboxCommand.Create(console));
+            root.Subcommands.Add(DemoCommand.Create(console));
         }
 
         var parse = root.Parse(args);
@@ -36,6 +41,7 @@ internal static class QsormApp
             return ExitCodes.UserError;
         }
 
+        console.Plain |= parse.GetValue(noColor);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false }, cancellationToken);

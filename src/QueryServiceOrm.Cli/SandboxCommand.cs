@@ -17,20 +17,20 @@ internal static class SandboxCommand
 {
     public const string Profile = "sandbox";
 
-    public static Command Create(TextWriter output)
+    public static Command Create(CliConsole console)
     {
         var command = new Command("sandbox", "Run a local Query-Service-like server (PostgreSQL, TLS only) for trying things out.");
-        command.Subcommands.Add(Start(output));
-        command.Subcommands.Add(Stop(output));
-        command.Subcommands.Add(Status(output));
-        command.Subcommands.Add(Seed(output));
+        command.Subcommands.Add(Start(console));
+        command.Subcommands.Add(Stop(console.Output));
+        command.Subcommands.Add(Status(console.Output));
+        command.Subcommands.Add(Seed(console));
         return command;
     }
 
     private static string StatePath(ProfileStore store) => Path.Combine(store.Directory, "sandbox-state.json");
 
-    // The running sandbox this user started, or null.
-    private static QueryServiceSandbox? Running(ProfileStore store)
+    /// <summary>The running sandbox this user started, or null.</summary>
+    public static QueryServiceSandbox? Running(ProfileStore store)
     {
         var path = StatePath(store);
         if (!File.Exists(path))
@@ -42,7 +42,7 @@ internal static class SandboxCommand
         return sandbox.IsRunning ? sandbox : null;
     }
 
-    private static Command Start(TextWriter output)
+    private static Command Start(CliConsole console)
     {
         var rows = RowsOption(0, "Also create the XDM sample tables with this many rows.");
         var command = new Command("start", "Start the sandbox and store its connection as the profile 'sandbox'.") { rows };
@@ -54,19 +54,27 @@ internal static class SandboxCommand
                 throw new ArgumentException($"A sandbox is already running on {running.Host}:{running.Port}: use it (--profile {Profile}), or stop it first with 'qsorm sandbox stop'.");
             }
 
-            await output.WriteLineAsync("Starting the sandbox (PostgreSQL with TLS, a certificate made for this run)...");
-            var sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false }, cancellationToken);
-            store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
-            store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
-            await output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'.");
+            var sandbox = await StartAsync(store, console, cancellationToken);
             if (parse.GetValue(rows) > 0)
             {
-                await SeedAsync(sandbox, parse.GetValue(rows), output, cancellationToken);
+                await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Starts a sandbox that outlives this process, its state and its profile stored.</summary>
+    public static async Task<QueryServiceSandbox> StartAsync(ProfileStore store, CliConsole console, CancellationToken cancellationToken)
+    {
+        var sandbox = await console.StatusAsync(
+            "Starting the sandbox (PostgreSQL with TLS, a certificate made for this run)...",
+            () => QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false }, cancellationToken));
+        store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
+        store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+        await console.Output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'.");
+        return sandbox;
     }
 
     private static Command Stop(TextWriter output)
@@ -75,14 +83,19 @@ internal static class SandboxCommand
         command.SetAction(async (_, _) =>
         {
             var store = ProfileStore.ForUser();
-            var sandbox = Running(store) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
-            await sandbox.StopAsync();
-            File.Delete(StatePath(store));
-            store.Delete(Profile);
+            await StopAsync(store, Running(store) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'."));
             await output.WriteLineAsync("Sandbox stopped; its data and its profile are gone.");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Stops the sandbox and forgets it: its data, state and profile are deleted.</summary>
+    public static async Task StopAsync(ProfileStore store, QueryServiceSandbox sandbox)
+    {
+        await sandbox.StopAsync();
+        File.Delete(StatePath(store));
+        store.Delete(Profile);
     }
 
     private static Command Status(TextWriter output)
@@ -98,20 +111,21 @@ internal static class SandboxCommand
         return command;
     }
 
-    private static Command Seed(TextWriter output)
+    private static Command Seed(CliConsole console)
     {
         var rows = RowsOption(100, "Rows per sample table (100 to test, up to 10,000,000).");
         var command = new Command("seed", "Create (or replace) the XDM sample tables: events, profiles and a flat table.") { rows };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
-            await SeedAsync(sandbox, parse.GetValue(rows), output, cancellationToken);
+            await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Option<int> RowsOption(int defaultRows, string description)
+    /// <summary>The <c>--rows</c> option of the commands that seed.</summary>
+    public static Option<int> RowsOption(int defaultRows, string description)
     {
         var option = new Option<int>("--rows") { Description = description, DefaultValueFactory = _ => defaultRows };
         option.Validators.Add(result =>
@@ -124,10 +138,12 @@ internal static class SandboxCommand
         return option;
     }
 
-    private static async Task SeedAsync(QueryServiceSandbox sandbox, int rows, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Creates (or replaces) the XDM sample tables.</summary>
+    public static async Task SeedAsync(QueryServiceSandbox sandbox, int rows, CliConsole console, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync($"Creating the XDM sample tables with {rows.ToString("N0", CultureInfo.InvariantCulture)} rows each...");
-        var tables = await XdmSampleData.CreateAsync(sandbox, rows, cancellationToken: cancellationToken);
-        await output.WriteLineAsync($"Created {tables.Events}, {tables.Profiles} and {tables.Flat}.");
+        var tables = await console.StatusAsync(
+            $"Creating the XDM sample tables with {rows.ToString("N0", CultureInfo.InvariantCulture)} rows each...",
+            () => XdmSampleData.CreateAsync(sandbox, rows, cancellationToken: cancellationToken));
+        await console.Output.WriteLineAsync($"Created {tables.Events}, {tables.Profiles} and {tables.Flat}.");
     }
 }

@@ -16,7 +16,7 @@ namespace QueryServiceOrm.Cli;
 /// </summary>
 internal static class ScaffoldCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(CliConsole console)
     {
         var tables = new Option<string[]>("--table", "-t") { Description = "Only these tables (repeat the option, or separate with spaces).", AllowMultipleArgumentsPerToken = true };
         var schemas = new Option<string[]>("--schema") { Description = "Only the tables of these schemas.", AllowMultipleArgumentsPerToken = true };
@@ -31,35 +31,19 @@ internal static class ScaffoldCommand
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(tables) ?? [], parse.GetValue(schemas) ?? [], parse.GetValue(outputDirectory)!, parse.GetValue(ns)!, parse.GetValue(context)!,
-            parse.GetValue(force), parse.GetValue(profile), output, errors, cancellationToken));
+            parse.GetValue(force), parse.GetValue(profile), console, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string[] tables, string[] schemas, string directory, string ns, string contextName, bool force, string? profile, TextWriter output, TextWriter errors,
+        string[] tables, string[] schemas, string directory, string ns, string contextName, bool force, string? profile, CliConsole console,
         CancellationToken cancellationToken)
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, profile);
-        var options = new QueryServiceScaffoldOptions(ns, contextName);
         await using var db = CliContext.Create(credentials);
-        var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(errors))));
-        new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
-        await using var provider = services.BuildServiceProvider();
-        var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
-
-        await errors.WriteLineAsync($"Reading the datasets of {credentials.Host}...");
-
-        var connection = await db.OpenConnectionAsync(cancellationToken);
-        var model = factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas));
-        var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (missing.Count > 0)
-        {
-            await errors.WriteLineAsync($"error: no table named {string.Join(", ", missing)}: run 'SHOW TABLES' (or leave out --table) to see the names.");
-            return ExitCodes.UserError;
-        }
-
-        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
-        await errors.WriteLineAsync($"{model.Tables.Count} tables in {factory.LastRoundTrips} round trips; {files.Count} files.");
+        var files = await GenerateAsync(db, credentials.Host, tables, schemas, new QueryServiceScaffoldOptions(ns, contextName), console, cancellationToken);
+        var errors = console.Errors;
+        var output = console.Output;
 
         Directory.CreateDirectory(directory);
         var existing = files.Select(f => Path.Combine(directory, f.Path)).Where(File.Exists).ToList();
@@ -94,6 +78,29 @@ internal static class ScaffoldCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Reads the datasets and generates the classes, without writing them; warnings and counts go to standard error.</summary>
+    /// <exception cref="ArgumentException">A table asked for does not exist.</exception>
+    public static async Task<IReadOnlyList<ScaffoldedFile>> GenerateAsync(
+        CliContext db, string host, string[] tables, string[] schemas, QueryServiceScaffoldOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(console.Errors))));
+        new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
+        await using var provider = services.BuildServiceProvider();
+        var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
+
+        var connection = await db.OpenConnectionAsync(cancellationToken);
+        var model = await console.StatusAsync($"Reading the datasets of {host}...", () => Task.FromResult(factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas))));
+        var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"No table named {string.Join(", ", missing)}: run 'qsorm tables' (or leave out --table) to see the names.");
+        }
+
+        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
+        await console.Errors.WriteLineAsync($"{model.Tables.Count} tables in {factory.LastRoundTrips} round trips; {files.Count} files.");
+        return files;
     }
 
     // Scaffolding's warnings (catalog fallbacks, nested columns) go to standard error, one line each.

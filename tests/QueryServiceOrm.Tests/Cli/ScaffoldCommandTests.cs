@@ -90,7 +90,7 @@ public sealed class ScaffoldCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(unknown.Code, Is.EqualTo(1));
-            Assert.That(unknown.Errors, Does.Contain("no table named no_such_table"));
+            Assert.That(unknown.Errors, Does.Contain("No table named no_such_table"));
             Assert.That(refused.Code, Is.EqualTo(1));
             Assert.That(refused.Errors, Does.Contain("refused the credentials").And.Not.Contain("wrong-password"));
             Assert.That(unwritable.Code, Is.EqualTo(1), unwritable.Errors);

@@ -21,10 +21,15 @@ internal static class Qsorm
     }
 
     /// <summary>As a process, with the kernel's high-water mark of its resident memory (VmHWM) read while it runs.</summary>
-    public static async Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+        => RunProcessWithInputAsync(environment, null, args);
+
+    /// <summary>As a process, <paramref name="input"/> written to its standard input (then closed).</summary>
+    public static async Task<Result> RunProcessWithInputAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. args])
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
@@ -35,6 +40,8 @@ internal static class Qsorm
         }
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input ?? "");
+        process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         long peak = 0;

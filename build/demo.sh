@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The quick start: installs what is missing (PostgreSQL's server programs; the .NET SDK is expected), builds qsorm
+# and runs 'qsorm demo': a local sandbox with XDM sample data, its tables, C# classes scaffolded into a temporary
+# project that is built and run, LINQ reads over nested fields, an append, an INSERT INTO ... SELECT and a CTAS.
+# Extra arguments go to qsorm demo, e.g. ./build/demo.sh --rows 1000 --keep
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+bash "$root/build/install-prerequisites.sh"
+echo "Building qsorm..."
+if ! log="$(dotnet build "$root/src/QueryServiceOrm.Cli/QueryServiceOrm.Cli.csproj" -c Release --nologo -v q 2>&1)"; then
+  echo "$log" >&2
+  echo "error: qsorm did not build (above: what dotnet build said)." >&2
+  exit 1
+fi
+exec dotnet "$root/src/QueryServiceOrm.Cli/bin/Release/net10.0/qsorm.dll" demo "$@"
