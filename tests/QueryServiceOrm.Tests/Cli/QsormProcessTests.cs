@@ -65,6 +65,7 @@ public sealed class QsormProcessTests
         var wrong = await Qsorm.RunProcessAsync(Home, "tables", "--bogus");
         var noCommand = await Qsorm.RunProcessAsync(Home, "frobnicate");
         var stopped = await Qsorm.RunProcessAsync(Home, "sandbox", "seed");
+        var status = await Qsorm.RunProcessAsync(Home, "sandbox", "status");
         var stoppedProfile = await Qsorm.RunProcessAsync(Home, "tables", "--profile", "sandbox");
         await SetProfileAsync("wrong", _sandbox.Port, "not-the-password");
         var refused = await Qsorm.RunProcessAsync(Home, "tables", "--profile", "wrong");
@@ -78,6 +79,7 @@ public sealed class QsormProcessTests
             Assert.That(noCommand.Errors, Does.Contain("frobnicate").And.Contain("qsorm --help"));
             Assert.That(stopped.Code, Is.EqualTo(1));
             Assert.That(stopped.Errors, Does.Contain("No sandbox is running: start one with 'qsorm sandbox start'."));
+            Assert.That((status.Code, status.Output), Is.EqualTo((0, "Not running: start it with 'qsorm sandbox start'.\n")));
             Assert.That(stoppedProfile.Code, Is.EqualTo(1));
             Assert.That(stoppedProfile.Errors, Does.Contain("no profile named 'sandbox'"));
             Assert.That(refused.Code, Is.EqualTo(1));
