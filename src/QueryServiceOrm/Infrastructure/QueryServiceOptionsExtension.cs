@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Migrations;
 using QueryServiceOrm.Metadata.Conventions;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
@@ -88,6 +90,9 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         services.Replace(ServiceDescriptor.Scoped<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>());
         services.Replace(ServiceDescriptor.Scoped<IBatchExecutor, QueryServiceBatchExecutor>());
         services.Replace(ServiceDescriptor.Scoped<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
+        services.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
     }
 
     /// <inheritdoc />

@@ -57,7 +57,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     protected override string ColumnTypeName(string documentedType)
         => documentedType switch
         {
-            "float" => "double precision",
+            "float" or "double" => "double precision",
+            "tinyint" => "smallint",
             "datetime" => "timestamp with time zone",
             _ => documentedType,
         };
@@ -75,6 +76,8 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
     public override string MapColumnType(string valueType) => "jsonb";
 
     public override string PrimaryIdentityClause(string identityNamespace) => "";
+
+    public override string AddPrimaryKeyStatement(string table, string column, string identityNamespace) => $"ALTER TABLE {table} ADD PRIMARY KEY ({column})";
 
     public override string ProfileDatasetClause => "";
 

@@ -134,6 +134,9 @@ internal sealed partial class QueryServiceSqlDialect : SqlDialect
 
     public override string ProfileDatasetClause => " WITH (LABEL='PROFILE')";
 
+    public override string AddPrimaryKeyStatement(string table, string column, string identityNamespace)
+        => $"ALTER TABLE {table} ADD CONSTRAINT PRIMARY KEY ({column}) NAMESPACE {StringLiteral(identityNamespace)}";
+
     public override (string Before, string After) XdmWriteConversion(string table, string column) => ("", "");
 
     public override string TypedNull(RelationalTypeMapping typeMapping, string table, string column)

@@ -204,6 +204,36 @@ public abstract class SqlDialect
             _ => null,
         };
 
+    /// <summary>
+    /// The type of a column added by <c>ALTER TABLE ... ADD COLUMN</c>, which the service documents with its own short list
+    /// (bigint, integer, smallint, tinyint, varchar(n), char(n), double, date, datetime), or null for a type not in it.
+    /// </summary>
+    /// <param name="clrType">What the column stores.</param>
+    /// <param name="maxLength">The property's maximum length, for text.</param>
+    public string? AddColumnType(Type clrType, int? maxLength)
+        => Type.GetTypeCode(clrType.IsEnum ? Enum.GetUnderlyingType(clrType) : clrType) switch
+        {
+            TypeCode.String when maxLength is > 0 => ColumnTypeName("varchar") + $"({maxLength})",
+            TypeCode.Int64 or TypeCode.UInt32 => ColumnTypeName("bigint"),
+            TypeCode.Int32 or TypeCode.UInt16 => ColumnTypeName("integer"),
+            TypeCode.Int16 or TypeCode.Byte => ColumnTypeName("smallint"),
+            TypeCode.SByte => ColumnTypeName("tinyint"),
+            TypeCode.Double or TypeCode.Single => ColumnTypeName("double"),
+            TypeCode.DateTime => ColumnTypeName("datetime"),
+            _ when clrType == typeof(DateTimeOffset) => ColumnTypeName("datetime"),
+            _ when clrType == typeof(DateOnly) => ColumnTypeName("date"),
+            _ => null,
+        };
+
+    /// <summary>
+    /// The statement that makes a column the dataset's primary key in an identity namespace:
+    /// <c>ALTER TABLE t ADD CONSTRAINT PRIMARY KEY (c) NAMESPACE 'ns'</c> on the service, a plain primary key on the stand-in.
+    /// </summary>
+    /// <param name="table">The table, delimited.</param>
+    /// <param name="column">The column, delimited.</param>
+    /// <param name="identityNamespace">The identity namespace.</param>
+    public abstract string AddPrimaryKeyStatement(string table, string column, string identityNamespace);
+
     /// <summary>This dialect's name for a type the service documents for CREATE TABLE.</summary>
     /// <param name="documentedType">The documented name.</param>
     protected virtual string ColumnTypeName(string documentedType) => documentedType;

@@ -21,26 +21,52 @@ internal static class TableDefinitionBuilder
     public static IReadOnlyList<string> CreateTable(IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
     {
         var (table, schema, mapped) = StoreColumns.Of(entityType, "there is no table to create");
+        return CreateTable(
+            table,
+            schema,
+            mapped.Select(c => new ColumnSpec(c.Column, StoredClrType(c.Property), c.Property.GetPrimaryIdentityNamespace(), $"{entityType.DisplayName()}.{c.Property.Name}")).ToList(),
+            entityType.IsProfileDataset(),
+            dialect,
+            sqlGenerationHelper,
+            ifNotExists);
+    }
+
+    /// <summary>The statements that create a table of the given columns.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or null.</param>
+    /// <param name="columns">The columns, in order.</param>
+    /// <param name="profileDataset">Whether the table is a profile dataset.</param>
+    /// <param name="dialect">The dialect.</param>
+    /// <param name="sqlGenerationHelper">Delimits names.</param>
+    /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
+    public static IReadOnlyList<string> CreateTable(
+        string table, string? schema, IReadOnlyList<ColumnSpec> columns, bool profileDataset, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists)
+    {
         var definitions = new List<(string Name, string Definition)>();
-        var columns = mapped
-            .Select(c =>
-            {
-                var (p, column) = c;
-                // What is stored: the object's class for XDM columns, the provider type of any other converter (an enum as text).
-                var clrType = p.GetTypeMapping().Converter switch
-                {
-                    IXdmObjectConverter xdm => xdm.ObjectType,
-                    { } converter => converter.ProviderClrType,
-                    null => p.ClrType,
-                };
-                var type = ColumnType(clrType, $"{table}_{column}".ToLowerInvariant(), dialect, definitions, $"{entityType.DisplayName()}.{p.Name}");
-                var identity = p.GetPrimaryIdentityNamespace() is { } identityNamespace ? dialect.PrimaryIdentityClause(identityNamespace) : "";
-                return $"{sqlGenerationHelper.DelimitIdentifier(column)} {type}{identity}";
-            })
-            .ToList();
-        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", columns)})"
-                     + (entityType.IsProfileDataset() ? dialect.ProfileDatasetClause : "");
+        var list = columns.Select(c => Column(table, c, dialect, sqlGenerationHelper, definitions));
+        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
+                     + (profileDataset ? dialect.ProfileDatasetClause : "");
         return dialect.CreateTableStatements(definitions, create);
+    }
+
+    /// <summary>
+    /// What a property stores: the object's class for XDM columns, the provider type of any other converter (an enum as
+    /// text), else its own type.
+    /// </summary>
+    /// <param name="property">The property.</param>
+    public static Type StoredClrType(IReadOnlyProperty property)
+        => property.GetTypeMapping().Converter switch
+        {
+            IXdmObjectConverter xdm => xdm.ObjectType,
+            { } converter => converter.ProviderClrType,
+            null => property.ClrType,
+        };
+
+    private static string Column(string table, ColumnSpec column, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, List<(string Name, string Definition)> definitions)
+    {
+        var type = ColumnType(column.ClrType, $"{table}_{column.Name}".ToLowerInvariant(), dialect, definitions, column.Member);
+        var identity = column.IdentityNamespace is { } identityNamespace ? dialect.PrimaryIdentityClause(identityNamespace) : "";
+        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {type}{identity}";
     }
 
     private static string ColumnType(Type type, string typeName, SqlDialect dialect, List<(string Name, string Definition)> definitions, string member, int depth = 0)
@@ -84,3 +110,10 @@ internal static class TableDefinitionBuilder
             + "dates and timestamps; decimals are doubles): change the property's type or create the table with SQL.");
     }
 }
+
+/// <summary>A column to create.</summary>
+/// <param name="Name">The column's name.</param>
+/// <param name="ClrType">What it stores (an XDM class, list or dictionary for nested values).</param>
+/// <param name="IdentityNamespace">The primary identity's namespace, if the column is the dataset's primary identity.</param>
+/// <param name="Member">The entity member it comes from, named in errors.</param>
+internal sealed record ColumnSpec(string Name, Type ClrType, string? IdentityNamespace, string Member);

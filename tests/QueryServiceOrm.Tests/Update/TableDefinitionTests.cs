@@ -29,18 +29,7 @@ public sealed class TableDefinitionTests
         await AppendContext.CreateTablesAsync(_sandbox);
     }
 
-    // Every column and nested field with its type, the table prefix left out of composite type names.
-    private Task<IReadOnlyList<IReadOnlyList<string?>>> ShapeAsync(string table, string prefix)
-        => _sandbox.PsqlAsync($"""
-            WITH RECURSIVE f(path, type) AS (
-              SELECT a.attname::text, a.atttypid FROM pg_attribute a WHERE a.attrelid = '{table}'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-              UNION ALL
-              SELECT f.path || '.' || a.attname, a.atttypid
-              FROM f JOIN pg_type t ON t.oid = f.type
-                JOIN pg_type c ON c.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN t.typelem ELSE t.oid END
-                JOIN pg_attribute a ON a.attrelid = c.typrelid AND a.attnum > 0 AND c.typtype = 'c')
-            SELECT path, replace(format_type(type, NULL), '{prefix}_', '') FROM f ORDER BY path
-            """);
+    private Task<IReadOnlyList<IReadOnlyList<string?>>> ShapeAsync(string table, string prefix) => TableShape.ReadAsync(_sandbox, table, prefix);
 
     [Test]
     public async Task A_created_table_has_the_shape_of_the_sample_and_takes_appends()

@@ -1,0 +1,161 @@
+// EF's Migrator is internal API; deriving keeps its script generation and migration discovery and replaces only how
+// migrations are applied (no CREATE DATABASE, no transaction, every migration's SQL generated before the first runs).
+#pragma warning disable EF1001
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace QueryServiceOrm.Migrations;
+
+/// <summary>
+/// Applies migrations the way Query Service allows: the history table is created when missing, the pending migrations'
+/// SQL is generated in full first (a refused operation anywhere stops the run before anything changes), then each
+/// migration's statements run one by one without a transaction, followed by its history row. Reverting is refused.
+/// </summary>
+internal sealed class QueryServiceMigrator : Migrator
+{
+    // The base keeps these private; applying needs them too.
+    private readonly IMigrationsAssembly _migrationsAssembly;
+    private readonly IHistoryRepository _historyRepository;
+    private readonly IMigrationCommandExecutor _executor;
+    private readonly IRelationalConnection _connection;
+    private readonly ICurrentDbContext _currentContext;
+    private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
+
+    public QueryServiceMigrator(
+        IMigrationsAssembly migrationsAssembly,
+        IHistoryRepository historyRepository,
+        IDatabaseCreator databaseCreator,
+        IMigrationsSqlGenerator migrationsSqlGenerator,
+        IRawSqlCommandBuilder rawSqlCommandBuilder,
+        IMigrationCommandExecutor migrationCommandExecutor,
+        IRelationalConnection connection,
+        ISqlGenerationHelper sqlGenerationHelper,
+        ICurrentDbContext currentContext,
+        IModelRuntimeInitializer modelRuntimeInitializer,
+        IDiagnosticsLogger<DbLoggerCategory.Migrations> logger,
+        IRelationalCommandDiagnosticsLogger commandLogger,
+        IDatabaseProvider databaseProvider,
+        IMigrationsModelDiffer migrationsModelDiffer,
+        IDesignTimeModel designTimeModel,
+        IDbContextOptions contextOptions,
+        IExecutionStrategy executionStrategy)
+        : base(
+            migrationsAssembly, historyRepository, databaseCreator, migrationsSqlGenerator, rawSqlCommandBuilder, migrationCommandExecutor, connection,
+            sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger, databaseProvider, migrationsModelDiffer, designTimeModel,
+            contextOptions, executionStrategy)
+    {
+        _migrationsAssembly = migrationsAssembly;
+        _historyRepository = historyRepository;
+        _executor = migrationCommandExecutor;
+        _connection = connection;
+        _currentContext = currentContext;
+        _logger = logger;
+    }
+
+    public override void Migrate(string? targetMigration)
+    {
+        Validate(targetMigration);
+        using var databaseLock = _historyRepository.AcquireDatabaseLock();
+        _connection.Open();
+        try
+        {
+            if (!_historyRepository.Exists())
+            {
+                _historyRepository.CreateIfNotExists();
+            }
+
+            foreach (var (migration, commands) in Plan(_historyRepository.GetAppliedMigrations(), targetMigration))
+            {
+                _logger.MigrationApplying(this, migration);
+                _executor.ExecuteNonQuery(commands, _connection, new MigrationExecutionState(), commitTransaction: true);
+            }
+        }
+        finally
+        {
+            _connection.Close();
+        }
+    }
+
+    public override async Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
+    {
+        Validate(targetMigration);
+        await using var databaseLock = await _historyRepository.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await _historyRepository.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await _historyRepository.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var applied = await _historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (migration, commands) in Plan(applied, targetMigration))
+            {
+                _logger.MigrationApplying(this, migration);
+                await _executor.ExecuteNonQueryAsync(commands, _connection, new MigrationExecutionState(), commitTransaction: true, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+    {
+        try
+        {
+            return base.GenerateUpSql(migration, options);
+        }
+        catch (QueryServiceMigrationException refused) when (refused.Migration is null)
+        {
+            throw refused.In(migration.GetId());
+        }
+    }
+
+    protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
+        Migration migration, Migration? previousMigration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => throw QueryServiceMigrationException.Revert(migration.GetId());
+
+    // The checks EF's own migrator makes before applying: no migrations, no snapshot, a model ahead of its migrations.
+    private void Validate(string? targetMigration)
+    {
+        if (_migrationsAssembly.Migrations.Count == 0)
+        {
+            _logger.MigrationsNotFound(this, _migrationsAssembly);
+        }
+        else if (_migrationsAssembly.ModelSnapshot is null)
+        {
+            _logger.ModelSnapshotNotFound(this, _migrationsAssembly);
+        }
+        else if (targetMigration is null && HasPendingModelChanges())
+        {
+            _logger.PendingModelChangesWarning(_currentContext.Context.GetType());
+        }
+
+        _logger.MigrateUsingConnection(this, _connection);
+    }
+
+    // Every pending migration's SQL, generated before the first statement runs.
+    private List<(Migration Migration, IReadOnlyList<MigrationCommand> Commands)> Plan(IReadOnlyList<HistoryRow> applied, string? targetMigration)
+    {
+        PopulateMigrations(applied.Select(r => r.MigrationId), targetMigration, out var plan);
+        if (plan.RevertedMigrations.Count > 0)
+        {
+            throw QueryServiceMigrationException.Revert(plan.RevertedMigrations[0].GetId());
+        }
+
+        if (plan.AppliedMigrations.Count == 0)
+        {
+            _logger.MigrationsNotApplied(this);
+        }
+
+        return plan.AppliedMigrations.Select(m => (m, GenerateUpSql(m))).ToList();
+    }
+}
