@@ -17,6 +17,7 @@ internal static class QsormApp
         {
             noColor,
             ScaffoldCommand.Create(console),
+            MigrateCommand.Create(console),
             TablesCommand.Create(output),
             QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
@@ -45,6 +46,11 @@ internal static class QsormApp
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (QueryServiceOrm.Migrations.QueryServiceMigrationException e)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UserError;
         }
         catch (QueryServiceConfigurationException e)
         {

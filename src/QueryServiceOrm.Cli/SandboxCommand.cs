@@ -24,6 +24,7 @@ internal static class SandboxCommand
         command.Subcommands.Add(Stop(console.Output));
         command.Subcommands.Add(Status(console.Output));
         command.Subcommands.Add(Seed(console));
+        command.Subcommands.Add(Env(console.Output));
         return command;
     }
 
@@ -119,6 +120,24 @@ internal static class SandboxCommand
         {
             var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
             await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // For programs that read the QueryService__* variables: eval "$(qsorm sandbox env)". Values are single-quoted for a
+    // POSIX shell (the sandbox's token-like password holds quotes, spaces and other shell characters on purpose).
+    private static Command Env(TextWriter output)
+    {
+        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").");
+        command.SetAction(async (_, _) =>
+        {
+            var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+            foreach (var (name, value) in sandbox.EnvironmentVariables().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
+            }
+
             return ExitCodes.Success;
         });
         return command;
