@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using QueryServiceOrm.Sandbox;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Samples;
+
+/// <summary>
+/// migrations-samples/AnalyticsApi as its README runs it: a sandbox from qsorm, its variables exported, the API started
+/// on 127.0.0.1 and called over real HTTP; every answer compared with psql, errors as problem details, and 50
+/// concurrent requests served through a pool of five sessions, queued rather than failed.
+/// </summary>
+[NonParallelizable]
+public sealed class AnalyticsApiSampleTests
+{
+    private SandboxHome _home = null!;
+    private Process _api = null!;
+    private HttpClient _http = null!;
+    private QueryServiceSandbox _sandbox = null!;
+
+    [OneTimeSetUp]
+    public async Task StartTheApi()
+    {
+        _home = await SandboxHome.StartAsync(rows: 3000);
+        _sandbox = _home.Sandbox;
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.Sample("AnalyticsApi"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.Sample("AnalyticsApi"))!,
+        };
+        foreach (var (name, value) in await _home.ExportsAsync())
+        {
+            start.Environment[name] = value;
+        }
+
+        _api = Process.Start(start)!;
+        _ = _api.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await _api.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (Regex.Match(line, @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } listening)
+            {
+                _http = new HttpClient { BaseAddress = new Uri(listening.Groups[1].Value) };
+                break;
+            }
+        }
+
+        Assert.That(_http, Is.Not.Null, "the API did not start");
+        _ = _api.StandardOutput.ReadToEndAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopTheApi()
+    {
+        _http?.Dispose();
+        if (_api is { HasExited: false })
+        {
+            _api.Kill(entireProcessTree: true);
+            await _api.WaitForExitAsync();
+        }
+
+        _api?.Dispose();
+        await _home.DisposeAsync();
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string[][] Rows(JsonElement array, params string[] members)
+        => array.EnumerateArray().Select(row => members.Select(m => row.GetProperty(m).ToString()).ToArray()).ToArray();
+
+    [Test]
+    public async Task Health_is_reported_through_the_DbContext_check()
+    {
+        using var response = await _http.GetAsync("/health");
+        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()), Is.EqualTo((HttpStatusCode.OK, "Healthy")));
+    }
+
+    [Test]
+    public async Task Nested_reads_return_what_psql_returns()
+    {
+        var pages = await GetJsonAsync("/pages/top?limit=4");
+        var products = await GetJsonAsync("/products/top");
+        var evt = await GetJsonAsync("/events/evt-00000003");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Rows(pages, "page", "views"), Is.EqualTo(await _sandbox.PsqlAsync(
+                """SELECT ("web")."webPageDetails"."name", count(*) FROM xdm_events WHERE ("web")."webPageDetails"."name" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 4""")));
+            Assert.That(Rows(products, "product", "quantity"), Is.EqualTo(await _sandbox.PsqlAsync(
+                """SELECT p.name, sum(p.quantity) FROM xdm_events, unnest("productListItems") AS p GROUP BY 1 ORDER BY 2 DESC, 1""")));
+            Assert.That(
+                new[] { evt.GetProperty("eventType").ToString(), evt.GetProperty("environment").GetProperty("browserDetails").GetProperty("name").ToString(), evt.GetProperty("productListItems") is { ValueKind: JsonValueKind.Array } items ? items.GetArrayLength().ToString() : "0" },
+                Is.EqualTo((await _sandbox.PsqlAsync("""SELECT "eventType", ("environment")."browserDetails"."name", coalesce(cardinality("productListItems"), 0) FROM xdm_events WHERE _id = 'evt-00000003'"""))[0]));
+        });
+    }
+
+    [Test]
+    public async Task An_append_lands_and_a_missing_event_is_not_found()
+    {
+        using var appended = await _http.PostAsJsonAsync("/events/flat", new[]
+        {
+            new { id = "api-1", timestamp = "2026-11-22T10:00:00Z", pageName = "API page, \"quoted\"" },
+            new { id = "api-2", timestamp = "2026-11-22T10:00:01Z", pageName = "Ünïcode" },
+        });
+        using var missing = await _http.GetAsync("/events/no-such-event");
+        var answer = await appended.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(appended.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
+            Assert.That(answer.GetProperty("appended").GetInt64(), Is.EqualTo(2));
+            Assert.That(await _sandbox.PsqlAsync("""SELECT _id, "pageName" FROM xdm_flat WHERE _id LIKE 'api-%' ORDER BY 1"""),
+                Is.EqualTo(new[] { new[] { "api-1", "API page, \"quoted\"" }, new[] { "api-2", "Ünïcode" } }));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task A_ctas_report_is_created_read_back_and_service_errors_become_problem_details()
+    {
+        using var created = await _http.PostAsync("/reports/api_event_report", null);
+        using var again = await _http.PostAsync("/reports/api_event_report", null);
+        using var missing = await _http.GetAsync("/reports/no_such_report");
+        using var badName = await _http.PostAsync("/reports/bad__name", null);
+        var expected = await _sandbox.PsqlAsync("""SELECT "eventType", count(*) FROM xdm_events GROUP BY 1 ORDER BY 2 DESC, 1""");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+            Assert.That(Rows(await created.Content.ReadFromJsonAsync<JsonElement>(), "eventType", "events"), Is.EqualTo(expected));
+            Assert.That(await _sandbox.PsqlAsync("""SELECT "EventType", "Events" FROM api_event_report ORDER BY 2 DESC, 1"""), Is.EqualTo(expected));
+            await AssertProblemAsync(again, HttpStatusCode.Conflict, "42P07");
+            await AssertProblemAsync(missing, HttpStatusCode.NotFound, "42P01");
+            await AssertProblemAsync(badName, HttpStatusCode.BadRequest, null);
+        });
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? sqlState)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
+        Assert.That(problem.GetProperty("detail").GetString(), Is.Not.Empty);
+        Assert.That(problem.GetProperty("sqlState").ToString(), Is.EqualTo(sqlState ?? ""));
+    }
+
+    [Test]
+    public async Task Fifty_concurrent_requests_through_a_pool_of_five_wait_for_a_session_and_all_succeed()
+    {
+        // The events table is locked while the requests arrive: the five sessions the pool may open block on it, so the
+        // other forty-five can only wait in the pool. Released, all fifty complete.
+        await using var admin = await _sandbox.OpenAdminConnectionAsync();
+        await using var transaction = await admin.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE xdm_events IN ACCESS EXCLUSIVE MODE", admin, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var requests = Enumerable.Range(0, 50).Select(i => _http.GetAsync(i % 2 == 0 ? "/products/top" : "/pages/top?limit=20")).ToList();
+        var blocked = 0;
+        for (var attempt = 0; attempt < 200 && blocked < 5; attempt++)
+        {
+            await Task.Delay(50);
+            blocked = int.Parse((await _sandbox.PsqlAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api' AND wait_event_type = 'Lock'"))[0][0]!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await Task.Delay(300);
+        var sessionsWhileLocked = await _sandbox.PsqlAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api'");
+        var finishedWhileLocked = requests.Count(r => r.IsCompleted);
+        await transaction.CommitAsync();
+        var responses = await Task.WhenAll(requests);
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocked, Is.EqualTo(5), "five sessions busy on the server");
+            Assert.That(sessionsWhileLocked, Is.EqualTo(new[] { new[] { "5" } }), "and not one more: the rest wait in the pool");
+            Assert.That(finishedWhileLocked, Is.Zero, "no request failed while it waited");
+            Assert.That(statuses, Has.Count.EqualTo(50).And.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(ServerLog.Connections(_sandbox, "analytics-api"), Is.InRange(1, 5), "never more than five sessions over the whole run");
+        });
+    }
+}
