@@ -1,5 +1,4 @@
-// EF's Migrator is internal API; deriving keeps its script generation and migration discovery and replaces only how
-// migrations are applied (no CREATE DATABASE, no transaction, every migration's SQL generated before the first runs).
+// EF's Migrator is internal API: deriving keeps its script generation and replaces only how migrations are applied.
 #pragma warning disable EF1001
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
