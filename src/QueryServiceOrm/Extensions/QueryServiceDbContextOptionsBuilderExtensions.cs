@@ -47,6 +47,16 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
                 {
                     npgsql.ConfigureDataSource(configureDataSource);
                 }
+
+                if (queryServiceOptions.MigrationsHistory is var (table, schema))
+                {
+                    npgsql.MigrationsHistoryTable(table, schema);
+                }
+
+                if (queryServiceOptions.MigrationsAssemblyName is { } migrationsAssembly)
+                {
+                    npgsql.MigrationsAssembly(migrationsAssembly);
+                }
             });
 
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(

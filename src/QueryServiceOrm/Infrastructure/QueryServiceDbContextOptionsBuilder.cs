@@ -103,6 +103,30 @@ public sealed class QueryServiceDbContextOptionsBuilder
         return this;
     }
 
+    /// <summary>
+    /// The table of the migrations history (default <c>ef_migrations_history</c>: EF's own name has the double
+    /// underscore the service refuses in new table names).
+    /// </summary>
+    /// <param name="table">A table name without double underscores.</param>
+    /// <param name="schema">Its schema, if not the default.</param>
+    public QueryServiceDbContextOptionsBuilder MigrationsHistoryTable(string table, string? schema = null)
+    {
+        MigrationsHistory = (Storage.TableNames.Validate(table, nameof(table), newTable: true), schema);
+        return this;
+    }
+
+    /// <summary>The assembly that holds the migrations, when it is not the context's own.</summary>
+    /// <param name="assemblyName">The assembly's name.</param>
+    public QueryServiceDbContextOptionsBuilder MigrationsAssembly(string assemblyName)
+    {
+        MigrationsAssemblyName = assemblyName ?? throw new ArgumentNullException(nameof(assemblyName));
+        return this;
+    }
+
+    internal (string Table, string? Schema)? MigrationsHistory { get; private set; }
+
+    internal string? MigrationsAssemblyName { get; private set; }
+
     private QueryServiceDbContextOptionsBuilder WithQuery(QueryServiceQueryOptions options)
     {
         QueryOptions = options.Validate();

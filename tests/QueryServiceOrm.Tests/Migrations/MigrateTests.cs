@@ -19,7 +19,7 @@ namespace QueryServiceOrm.Tests.Migrations;
 public sealed class MigrateTests
 {
     private const string Application = "migrations";
-    private const string Cleanup = "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_top_pages, mg_refused_report, ef_migrations_history";
+    private const string Cleanup = "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_top_pages, mg_refused_report, ef_migrations_history, mg_history";
     private static readonly string[] Applied = ["20261122000001_CreateReporting", "20261122000002_AddBrowser", "20261122000003_TopPages"];
 
     private QueryServiceSandbox _sandbox = null!;
@@ -111,6 +111,25 @@ public sealed class MigrateTests
             Assert.That((refused.Operation, refused.Migration), Is.EqualTo(("Revert", Applied[2])));
             Assert.That(refused.Message, Does.Contain("append-only").And.Contain("new migration that moves forward"));
             Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "3" } }));
+        });
+    }
+
+    [Test]
+    public async Task The_synchronous_Migrate_used_by_dotnet_ef_does_the_same_into_a_history_table_of_its_own()
+    {
+        using (var db = new QueryServiceDbContextFactory<ReportingMigrationsContext>(_sandbox.Credentials(), o => o.ApplicationName(Application).MigrationsHistoryTable("mg_history")).CreateDbContext())
+        {
+            db.Database.Migrate();
+            db.Database.Migrate();
+            Assert.That(db.Database.GetAppliedMigrations(), Is.EqualTo(Applied));
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _sandbox.PsqlAsync("SELECT \"MigrationId\" FROM mg_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
+            Assert.That(await _sandbox.PsqlAsync("SELECT to_regclass('ef_migrations_history') IS NULL"), Is.EqualTo(new[] { new[] { "t" } }));
+            Assert.That(() => new QueryServiceDbContextFactory<ReportingMigrationsContext>(_sandbox.Credentials(), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+                Throws.ArgumentException.With.Message.Contains("double underscores"));
         });
     }
 
