@@ -16,23 +16,10 @@ namespace QueryServiceOrm.Tests.Migrations;
 /// changes; the service's script matches its baseline and the documented grammar.
 /// </summary>
 [NonParallelizable]
-public sealed class MigrateTests
+public sealed class MigrateTests : MigrationsTestBase
 {
     private const string Application = "migrations";
-    private const string Cleanup = "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_top_pages, mg_refused_report, ef_migrations_history, mg_history";
     private static readonly string[] Applied = ["20261122000001_CreateReporting", "20261122000002_AddBrowser", "20261122000003_TopPages"];
-
-    private QueryServiceSandbox _sandbox = null!;
-
-    [SetUp]
-    public async Task Clean()
-    {
-        _sandbox = await XdmData.SeedAsync();
-        await _sandbox.ExecuteAdminAsync(Cleanup);
-    }
-
-    [TearDown]
-    public Task Drop() => _sandbox.ExecuteAdminAsync(Cleanup);
 
     internal static TContext Open<TContext>(QueryServiceSandbox sandbox)
         where TContext : DbContext
@@ -40,44 +27,44 @@ public sealed class MigrateTests
 
     // The statements' text, without the log's "execute <unnamed>: " or "statement: ".
     private IReadOnlyList<string> Statements()
-        => ServerLog.Statements(_sandbox, Application).Select(s => System.Text.RegularExpressions.Regex.Replace(s, "^(execute [^:]*|statement): ", "")).ToList();
+        => ServerLog.Statements(Sandbox, Application).Select(s => System.Text.RegularExpressions.Regex.Replace(s, "^(execute [^:]*|statement): ", "")).ToList();
 
     [Test]
     public async Task Migrations_create_the_services_shapes_append_the_history_without_transactions_and_a_second_run_changes_nothing()
     {
         var before = Statements().Count;
-        await using (var db = Open<ReportingMigrationsContext>(_sandbox))
+        await using (var db = Open<ReportingMigrationsContext>(Sandbox))
         {
             await db.Database.MigrateAsync(Applied[0]);
-            await using var sample = Open<XdmSampleContext>(_sandbox);
+            await using var sample = Open<XdmSampleContext>(Sandbox);
             await db.AppendAsync(await sample.Events.AsNoTracking().OrderBy(e => e.Id).Take(60).ToListAsync());
             await db.Database.MigrateAsync();
         }
 
         var first = Statements().Skip(before).ToList();
         var beforeSecond = Statements().Count;
-        await using (var db = Open<ReportingMigrationsContext>(_sandbox))
+        await using (var db = Open<ReportingMigrationsContext>(Sandbox))
         {
             await db.Database.MigrateAsync();
         }
 
         var second = Statements().Skip(beforeSecond).ToList();
         var sampleTables = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
-        var eventsShape = (await TableShape.ReadAsync(_sandbox, sampleTables.Events, "xdm")).Where(r => r[0] != "identityMap").ToList();
+        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events, "xdm")).Where(r => r[0] != "identityMap").ToList();
         Assert.Multiple(async () =>
         {
-            Assert.That(await TableShape.ReadAsync(_sandbox, "mg_events", "mg"), Is.EqualTo(eventsShape).And.Count.GreaterThan(20), "ROW and ARRAY columns");
-            Assert.That(await TableShape.ReadAsync(_sandbox, "mg_profiles", "mg"), Is.EqualTo(await TableShape.ReadAsync(_sandbox, sampleTables.Profiles, "xdm")), "MAP column");
+            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_events", "mg"), Is.EqualTo(eventsShape).And.Count.GreaterThan(20), "ROW and ARRAY columns");
+            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_profiles", "mg"), Is.EqualTo(await TableShape.ReadAsync(Sandbox, sampleTables.Profiles, "xdm")), "MAP column");
             Assert.That(
-                await _sandbox.PsqlAsync("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 'mg_page_report' ORDER BY ordinal_position"),
+                await Sandbox.PsqlAsync("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 'mg_page_report' ORDER BY ordinal_position"),
                 Is.EqualTo(new[]
                 {
                     new[] { "Page", "text", null }, new[] { "Views", "bigint", null }, new[] { "Revenue", "double precision", null },
                     new[] { "LastSeen", "timestamp with time zone", null }, new[] { "Day", "date", null }, new[] { "Browser", "character varying", "40" },
                 }));
-            Assert.That(await _sandbox.PsqlAsync("SELECT page, views FROM mg_top_pages ORDER BY page"), Is.EqualTo(await _sandbox.PsqlAsync(TopPages.Select + " ORDER BY 1")).And.Not.Empty);
+            Assert.That(await Sandbox.PsqlAsync("SELECT page, views FROM mg_top_pages ORDER BY page"), Is.EqualTo(await Sandbox.PsqlAsync(TopPages.Select + " ORDER BY 1")).And.Not.Empty);
             Assert.That(
-                await _sandbox.PsqlAsync("SELECT \"MigrationId\", \"ProductVersion\" FROM ef_migrations_history ORDER BY 1"),
+                await Sandbox.PsqlAsync("SELECT \"MigrationId\", \"ProductVersion\" FROM ef_migrations_history ORDER BY 1"),
                 Is.EqualTo(Applied.Select(id => new[] { id, typeof(DbContext).Assembly.GetName().Version!.ToString(3) })));
             Assert.That(first, Has.Some.StartsWith("CREATE TABLE IF NOT EXISTS ef_migrations_history"));
             Assert.That(first, Has.Some.StartsWith("INSERT INTO ef_migrations_history (\"MigrationId\", \"ProductVersion\") SELECT E'20261122000003_TopPages'"));
@@ -89,35 +76,35 @@ public sealed class MigrateTests
     [Test]
     public async Task A_refused_operation_in_a_later_migration_stops_the_run_before_the_first_is_applied()
     {
-        await using var db = Open<RefusedMigrationsContext>(_sandbox);
+        await using var db = Open<RefusedMigrationsContext>(Sandbox);
         var refused = Assert.ThrowsAsync<QueryServiceMigrationException>(() => db.Database.MigrateAsync())!;
         Assert.Multiple(async () =>
         {
             Assert.That(refused.Operation, Is.EqualTo("RenameColumn (mg_refused_report.Views)"));
             Assert.That(refused.Migration, Is.EqualTo("20261122000002_RenameViews"));
             Assert.That(refused.Message, Does.StartWith("RenameColumn (mg_refused_report.Views) in migration 20261122000002_RenameViews: ").And.Contain("cannot be renamed"));
-            Assert.That(await _sandbox.PsqlAsync("SELECT to_regclass('mg_refused_report') IS NULL, count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "t", "0" } }));
+            Assert.That(await Sandbox.PsqlAsync("SELECT to_regclass('mg_refused_report') IS NULL, count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "t", "0" } }));
         });
     }
 
     [Test]
     public async Task Reverting_is_refused_and_leaves_everything_in_place()
     {
-        await using var db = Open<ReportingMigrationsContext>(_sandbox);
+        await using var db = Open<ReportingMigrationsContext>(Sandbox);
         await db.Database.MigrateAsync();
         var refused = Assert.ThrowsAsync<QueryServiceMigrationException>(() => db.Database.MigrateAsync(Migration.InitialDatabase))!;
         Assert.Multiple(async () =>
         {
             Assert.That((refused.Operation, refused.Migration), Is.EqualTo(("Revert", Applied[2])));
             Assert.That(refused.Message, Does.Contain("append-only").And.Contain("new migration that moves forward"));
-            Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "3" } }));
+            Assert.That(await Sandbox.PsqlAsync("SELECT count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "3" } }));
         });
     }
 
     [Test]
     public async Task The_synchronous_Migrate_used_by_dotnet_ef_does_the_same_into_a_history_table_of_its_own()
     {
-        using (var db = new QueryServiceDbContextFactory<ReportingMigrationsContext>(_sandbox.Credentials(), o => o.ApplicationName(Application).MigrationsHistoryTable("mg_history")).CreateDbContext())
+        using (var db = new QueryServiceDbContextFactory<ReportingMigrationsContext>(Sandbox.Credentials(), o => o.ApplicationName(Application).MigrationsHistoryTable("mg_history")).CreateDbContext())
         {
             db.Database.Migrate();
             db.Database.Migrate();
@@ -126,9 +113,9 @@ public sealed class MigrateTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await _sandbox.PsqlAsync("SELECT \"MigrationId\" FROM mg_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
-            Assert.That(await _sandbox.PsqlAsync("SELECT to_regclass('ef_migrations_history') IS NULL"), Is.EqualTo(new[] { new[] { "t" } }));
-            Assert.That(() => new QueryServiceDbContextFactory<ReportingMigrationsContext>(_sandbox.Credentials(), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+            Assert.That(await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM mg_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
+            Assert.That(await Sandbox.PsqlAsync("SELECT to_regclass('ef_migrations_history') IS NULL"), Is.EqualTo(new[] { new[] { "t" } }));
+            Assert.That(() => new QueryServiceDbContextFactory<ReportingMigrationsContext>(Sandbox.Credentials(), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
                 Throws.ArgumentException.With.Message.Contains("double underscores"));
         });
     }
@@ -136,10 +123,10 @@ public sealed class MigrateTests
     [Test]
     public async Task Two_runs_at_once_in_one_process_apply_each_migration_once()
     {
-        await using var one = Open<ReportingMigrationsContext>(_sandbox);
-        await using var two = Open<ReportingMigrationsContext>(_sandbox);
+        await using var one = Open<ReportingMigrationsContext>(Sandbox);
+        await using var two = Open<ReportingMigrationsContext>(Sandbox);
         await Task.WhenAll(one.Database.MigrateAsync(), two.Database.MigrateAsync());
-        Assert.That(await _sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
+        Assert.That(await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
     }
 
     [Test]

@@ -16,22 +16,8 @@ namespace QueryServiceOrm.Tests.Migrations;
 /// do instead.
 /// </summary>
 [NonParallelizable]
-public sealed class MigrationsSqlGeneratorTests
+public sealed class MigrationsSqlGeneratorTests : MigrationsTestBase
 {
-    private const string Cleanup = "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_keyed; DROP SCHEMA IF EXISTS mg_reporting CASCADE";
-
-    private QueryServiceSandbox _sandbox = null!;
-
-    [SetUp]
-    public async Task Clean()
-    {
-        _sandbox = await XdmData.SeedAsync();
-        await _sandbox.ExecuteAdminAsync(Cleanup);
-    }
-
-    [TearDown]
-    public Task Drop() => _sandbox.ExecuteAdminAsync(Cleanup);
-
     private static CreateTableOperation PageReport() => new()
     {
         Name = "mg_page_report",
@@ -91,13 +77,13 @@ public sealed class MigrationsSqlGeneratorTests
             });
         }
 
-        await using var db = MigrateTests.Open<ReportingMigrationsContext>(_sandbox);
+        await using var db = MigrateTests.Open<ReportingMigrationsContext>(Sandbox);
         foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations))
         {
             await db.Database.ExecuteSqlRawAsync(command.CommandText);
         }
 
-        Assert.That(await _sandbox.PsqlAsync(check), Is.EqualTo(expected));
+        Assert.That(await Sandbox.PsqlAsync(check), Is.EqualTo(expected));
     }
 
     public static IEnumerable<TestCaseData> Refused()
