@@ -47,6 +47,7 @@ app.MapPost("/events/flat", async (List<XdmFlat> events, AnalyticsContext db, Ca
 // A report table created from a LINQ query (CTAS), then read back.
 app.MapPost("/reports/{name}", async (string name, AnalyticsContext db, CancellationToken cancellationToken) =>
 {
+    ReportName(name);
     await db.XdmEvents
         .GroupBy(e => e.EventType)
         .Select(g => new { EventType = g.Key, Events = g.Count() })
@@ -60,15 +61,15 @@ app.MapHealthChecks("/health");
 
 app.Run();
 
-// Identifiers cannot be parameters: the name is checked as a table name first.
+// Identifiers cannot be parameters: the name is checked as a table name first, before anything is created or read.
+static string ReportName(string name)
+    => System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z][a-z0-9_]{0,62}$") && !name.Contains("__", StringComparison.Ordinal)
+        ? name
+        : throw new ArgumentException($"'{name}' is not a report name: use lower-case letters, digits and single underscores.", nameof(name));
+
 static Task<List<ReportRow>> ReadReportAsync(AnalyticsContext db, string name, CancellationToken cancellationToken)
 {
-    if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z][a-z0-9_]{0,62}$") || name.Contains("__", StringComparison.Ordinal))
-    {
-        throw new ArgumentException($"'{name}' is not a report name: use lower-case letters, digits and single underscores.", nameof(name));
-    }
-
-    var sql = "SELECT \"EventType\", \"Events\" FROM " + name + " ORDER BY \"Events\" DESC, \"EventType\"";
+    var sql = "SELECT \"EventType\", \"Events\" FROM " + ReportName(name) + " ORDER BY \"Events\" DESC, \"EventType\"";
     return db.Database.SqlQueryRaw<ReportRow>(sql).ToListAsync(cancellationToken);
 }
 

@@ -4,7 +4,6 @@ using System.Runtime.Loader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using QueryServiceOrm.Migrations;
 
 namespace QueryServiceOrm.Cli;
 
@@ -21,8 +20,9 @@ internal static class MigrateCommand
         var target = new Option<string?>("--target") { Description = "Apply up to this migration (name or id) instead of all." };
         var list = new Option<bool>("--list") { Description = "List the migrations, applied or pending, and change nothing." };
         var script = new Option<bool>("--script") { Description = "Print the SQL the migrations send, from the first, without connecting." };
+        var historyTable = new Option<string?>("--history-table") { Description = "The history table, when the application sets one with MigrationsHistoryTable (default ef_migrations_history)." };
         var profile = CliCredentials.ProfileOption();
-        var command = new Command("migrate", "Apply a DbContext's migrations (no transactions, nothing reverted).") { assembly, context, target, list, script, profile };
+        var command = new Command("migrate", "Apply a DbContext's migrations (no transactions, nothing reverted).") { assembly, context, target, list, script, historyTable, profile };
         command.Validators.Add(result =>
         {
             if (result.GetValue(list) && result.GetValue(script))
@@ -33,7 +33,7 @@ internal static class MigrateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var contextType = FindContext(Load(parse.GetValue(assembly)!), parse.GetValue(context));
-            await using var db = CreateContext(contextType, CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue(profile)));
+            await using var db = CreateContext(contextType, CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue(profile)), parse.GetValue(historyTable));
             if (parse.GetValue(script))
             {
                 await console.Output.WriteAsync(db.GetService<IMigrator>().GenerateScript(toMigration: parse.GetValue(target)));
@@ -53,17 +53,27 @@ internal static class MigrateCommand
             }
 
             var pending = all.Where(id => !applied.Contains(id)).ToList();
-            if (parse.GetValue(target) is { } to)
+            var to = parse.GetValue(target);
+            if (to is not null && to != Migration.InitialDatabase)
             {
-                var targetId = db.GetService<IMigrationsAssembly>().GetMigrationId(to);
+                var targetId = all.FirstOrDefault(id => id == to || id.EndsWith("_" + to, StringComparison.OrdinalIgnoreCase))
+                               ?? throw new ArgumentException($"{contextType.Name} has no migration named {to}: 'qsorm migrate --list' shows them.");
                 pending = pending.Where(id => string.CompareOrdinal(id, targetId) <= 0).ToList();
             }
 
-            await console.StatusAsync($"Applying {pending.Count} migration(s) to {contextType.Name}...", async () =>
+            try
             {
-                await db.Database.MigrateAsync(parse.GetValue(target), cancellationToken);
-                return true;
-            });
+                await console.StatusAsync($"Applying {pending.Count} migration(s) to {contextType.Name}...", async () =>
+                {
+                    await db.Database.MigrateAsync(to, cancellationToken);
+                    return true;
+                });
+            }
+            catch (InvalidOperationException e)
+            {
+                // EF's own refusals before anything is sent: a model ahead of its migrations, a seeder missing.
+                throw new ArgumentException(e.Message, e);
+            }
             foreach (var id in pending)
             {
                 await console.Output.WriteLineAsync($"Applied {id}");
@@ -103,10 +113,17 @@ internal static class MigrateCommand
         static string Names(IEnumerable<Type> types) => string.Join(", ", types.Select(t => t.Name));
     }
 
-    private static DbContext CreateContext(Type contextType, Credentials.QueryServiceCredentials credentials)
+    private static DbContext CreateContext(Type contextType, Credentials.QueryServiceCredentials credentials, string? historyTable)
     {
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
-        builder.UseQueryService(credentials, o => o.ApplicationName("qsorm"));
+        builder.UseQueryService(credentials, o =>
+        {
+            o.ApplicationName("qsorm");
+            if (historyTable is not null)
+            {
+                o.MigrationsHistoryTable(historyTable);
+            }
+        });
         var constructor = contextType.GetConstructor([typeof(DbContextOptions<>).MakeGenericType(contextType)]) ?? contextType.GetConstructor([typeof(DbContextOptions)])
             ?? throw new ArgumentException($"{contextType.Name} needs a public constructor taking DbContextOptions<{contextType.Name}> for qsorm to give it the stored credentials.");
         return (DbContext)constructor.Invoke([builder.Options]);

@@ -35,30 +35,31 @@ internal static class DemoCommand
     {
         var store = ProfileStore.ForUser();
         QueryServiceSandbox? started = null;
-        if (profile is null)
-        {
-            Heading(console, "1. The sandbox");
-            var sandbox = SandboxCommand.Running(store);
-            if (sandbox is null)
-            {
-                sandbox = started = await SandboxCommand.StartAsync(store, console, cancellationToken);
-            }
-            else
-            {
-                await console.Output.WriteLineAsync($"Using the sandbox running on {sandbox.Host}:{sandbox.Port}.");
-            }
-
-            await SandboxCommand.SeedAsync(sandbox, rows, console, cancellationToken);
-            profile = SandboxCommand.Profile;
-        }
-
         var project = Path.Combine(Path.GetTempPath(), "qsorm-demo-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
+            if (profile is null)
+            {
+                Heading(console, "1. The sandbox");
+                var sandbox = SandboxCommand.Running(store);
+                if (sandbox is null)
+                {
+                    sandbox = started = await SandboxCommand.StartAsync(store, console, cancellationToken);
+                }
+                else
+                {
+                    await console.Output.WriteLineAsync($"Using the sandbox running on {sandbox.Host}:{sandbox.Port}.");
+                }
+
+                await SandboxCommand.SeedAsync(sandbox, rows, console, cancellationToken);
+                profile = SandboxCommand.Profile;
+            }
+
             return await RunStepsAsync(store, profile, project, console, cancellationToken);
         }
         finally
         {
+            // A failure or Ctrl+C anywhere, the seed included, still stops the sandbox the demo started.
             if (keep)
             {
                 await console.Output.WriteLineAsync($"The project is kept in {project}; run it again with 'dotnet run' there.");

@@ -48,9 +48,9 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
                     npgsql.ConfigureDataSource(configureDataSource);
                 }
 
-                if (queryServiceOptions.MigrationsHistory is var (table, schema))
+                if (queryServiceOptions.MigrationsHistoryTableName is { } historyTable)
                 {
-                    npgsql.MigrationsHistoryTable(table, schema);
+                    npgsql.MigrationsHistoryTable(historyTable);
                 }
 
                 if (queryServiceOptions.MigrationsAssemblyName is { } migrationsAssembly)

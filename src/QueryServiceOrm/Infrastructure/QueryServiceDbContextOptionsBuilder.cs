@@ -107,11 +107,11 @@ public sealed class QueryServiceDbContextOptionsBuilder
     /// The table of the migrations history (default <c>ef_migrations_history</c>: EF's own name has the double
     /// underscore the service refuses in new table names).
     /// </summary>
+    /// <remarks>The table is found by name in the table list (SHOW TABLES), so it lives in the default schema.</remarks>
     /// <param name="table">A table name without double underscores.</param>
-    /// <param name="schema">Its schema, if not the default.</param>
-    public QueryServiceDbContextOptionsBuilder MigrationsHistoryTable(string table, string? schema = null)
+    public QueryServiceDbContextOptionsBuilder MigrationsHistoryTable(string table)
     {
-        MigrationsHistory = (Storage.TableNames.Validate(table, nameof(table), newTable: true), schema);
+        MigrationsHistoryTableName = Storage.TableNames.Validate(table, nameof(table), newTable: true);
         return this;
     }
 
@@ -123,7 +123,7 @@ public sealed class QueryServiceDbContextOptionsBuilder
         return this;
     }
 
-    internal (string Table, string? Schema)? MigrationsHistory { get; private set; }
+    internal string? MigrationsHistoryTableName { get; private set; }
 
     internal string? MigrationsAssemblyName { get; private set; }
 

@@ -69,7 +69,17 @@ public sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDep
         var table = model?.GetRelationalModel().FindTable(operation.Name, operation.Schema);
         var columns = operation.Columns.Select(c => ColumnSpec(operation, c, table)).ToList();
         var profile = table?.EntityTypeMappings.Any(m => m.TypeBase is IEntityType entityType && entityType.IsProfileDataset()) == true;
-        foreach (var statement in TableDefinitionBuilder.CreateTable(operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true))
+        IReadOnlyList<string> statements;
+        try
+        {
+            statements = TableDefinitionBuilder.CreateTable(operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true);
+        }
+        catch (NotSupportedException unsupported)
+        {
+            throw Refused(operation, unsupported.Message);
+        }
+
+        foreach (var statement in statements)
         {
             Statement(builder, statement);
         }

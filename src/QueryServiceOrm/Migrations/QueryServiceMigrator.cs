@@ -24,6 +24,10 @@ internal sealed class QueryServiceMigrator : Migrator
     private readonly IRelationalConnection _connection;
     private readonly ICurrentDbContext _currentContext;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
+    private readonly IRawSqlCommandBuilder _rawSqlCommandBuilder;
+    private readonly IRelationalCommandDiagnosticsLogger _commandLogger;
+    private readonly IDbContextOptions _contextOptions;
+    private readonly IExecutionStrategy _executionStrategy;
 
     public QueryServiceMigrator(
         IMigrationsAssembly migrationsAssembly,
@@ -54,29 +58,42 @@ internal sealed class QueryServiceMigrator : Migrator
         _connection = connection;
         _currentContext = currentContext;
         _logger = logger;
+        _rawSqlCommandBuilder = rawSqlCommandBuilder;
+        _commandLogger = commandLogger;
+        _contextOptions = contextOptions;
+        _executionStrategy = executionStrategy;
     }
 
     public override void Migrate(string? targetMigration)
     {
         Validate(targetMigration);
         using var databaseLock = _historyRepository.AcquireDatabaseLock();
-        _connection.Open();
-        try
-        {
-            if (!_historyRepository.Exists())
+        var applied = _executionStrategy.Execute(
+            _historyRepository,
+            static (_, history) =>
             {
-                _historyRepository.CreateIfNotExists();
-            }
+                if (!history.Exists())
+                {
+                    history.CreateIfNotExists();
+                }
 
-            foreach (var (migration, commands) in Plan(_historyRepository.GetAppliedMigrations(), targetMigration))
-            {
-                _logger.MigrationApplying(this, migration);
-                _executor.ExecuteNonQuery(commands, _connection, new MigrationExecutionState(), commitTransaction: true);
-            }
-        }
-        finally
+                return history.GetAppliedMigrations();
+            },
+            verifySucceeded: null);
+        var plan = Plan(applied, targetMigration);
+        foreach (var (migration, commands) in plan)
         {
-            _connection.Close();
+            _logger.MigrationApplying(this, migration);
+            _executor.ExecuteNonQuery(commands, _connection, new MigrationExecutionState(), commitTransaction: true);
+        }
+
+        switch (Seeding)
+        {
+            case { Seeder: { } seed }:
+                seed(_currentContext.Context, plan.Count > 0);
+                break;
+            case { AsyncSeeder: not null }:
+                throw new InvalidOperationException(CoreStrings.MissingSeeder);
         }
     }
 
@@ -84,39 +101,55 @@ internal sealed class QueryServiceMigrator : Migrator
     {
         Validate(targetMigration);
         await using var databaseLock = await _historyRepository.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
-        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!await _historyRepository.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        var applied = await _executionStrategy.ExecuteAsync(
+            _historyRepository,
+            static async (_, history, ct) =>
             {
-                await _historyRepository.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (!await history.ExistsAsync(ct).ConfigureAwait(false))
+                {
+                    await history.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+                }
 
-            var applied = await _historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (migration, commands) in Plan(applied, targetMigration))
-            {
-                _logger.MigrationApplying(this, migration);
-                await _executor.ExecuteNonQueryAsync(commands, _connection, new MigrationExecutionState(), commitTransaction: true, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
-            }
-        }
-        finally
+                return await history.GetAppliedMigrationsAsync(ct).ConfigureAwait(false);
+            },
+            verifySucceeded: null,
+            cancellationToken).ConfigureAwait(false);
+        var plan = Plan(applied, targetMigration);
+        foreach (var (migration, commands) in plan)
         {
-            await _connection.CloseAsync().ConfigureAwait(false);
+            _logger.MigrationApplying(this, migration);
+            await _executor.ExecuteNonQueryAsync(commands, _connection, new MigrationExecutionState(), commitTransaction: true, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        switch (Seeding)
+        {
+            case { AsyncSeeder: { } seedAsync }:
+                await seedAsync(_currentContext.Context, plan.Count > 0, cancellationToken).ConfigureAwait(false);
+                break;
+            case { Seeder: not null }:
+                throw new InvalidOperationException(CoreStrings.MissingSeeder);
         }
     }
 
+    // Statements are written without a transaction; EF leaves one unsuppressed when a migration has no statement of its
+    // own (its history row), so that one is rebuilt suppressed too.
     protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         try
         {
-            return base.GenerateUpSql(migration, options);
+            return base.GenerateUpSql(migration, options)
+                .Select(c => c.TransactionSuppressed ? c : new MigrationCommand(_rawSqlCommandBuilder.Build(c.CommandText), _currentContext.Context, _commandLogger, transactionSuppressed: true))
+                .ToList();
         }
         catch (QueryServiceMigrationException refused) when (refused.Migration is null)
         {
             throw refused.In(migration.GetId());
         }
     }
+
+    // UseSeeding/UseAsyncSeeding run after migrating, as with EF's own migrator.
+    private CoreOptionsExtension? Seeding => _contextOptions.FindExtension<CoreOptionsExtension>();
 
     protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
         Migration migration, Migration? previousMigration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)

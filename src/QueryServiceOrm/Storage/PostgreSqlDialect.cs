@@ -81,8 +81,13 @@ internal sealed partial class PostgreSqlDialect : SqlDialect
 
     public override string ProfileDatasetClause => "";
 
-    public override IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable)
-        => [.. definitions.Reverse().Select(d => $"DROP TYPE IF EXISTS {d.Name}"), .. definitions.Select(d => d.Definition), createTable];
+    public override IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable, string? ifNotExistsTable)
+    {
+        string[] statements = [.. definitions.Reverse().Select(d => $"DROP TYPE IF EXISTS {d.Name}"), .. definitions.Select(d => d.Definition), createTable];
+        return ifNotExistsTable is null || definitions.Count == 0
+            ? statements
+            : [$"DO $qsorm$ BEGIN IF to_regclass({StringLiteral(ifNotExistsTable)}) IS NULL THEN {string.Join("; ", statements)}; END IF; END $qsorm$"];
+    }
 
     public override (string Before, string After) XdmWriteConversion(string table, string column)
         => ($"(json_populate_record(CAST(NULL AS {table}), json_build_object({StringLiteral(column)}, ", $"))).{PathSegment(column)}");

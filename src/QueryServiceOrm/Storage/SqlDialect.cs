@@ -269,7 +269,11 @@ public abstract class SqlDialect
     /// </summary>
     /// <param name="definitions">The type definitions, in creation order.</param>
     /// <param name="createTable">The CREATE TABLE statement.</param>
-    public virtual IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable)
+    /// <param name="ifNotExistsTable">
+    /// The table, delimited, when the statement is <c>CREATE TABLE IF NOT EXISTS</c>: on the stand-in the types are then
+    /// made only when the table is missing (an existing table's types are in use and cannot be dropped).
+    /// </param>
+    public virtual IReadOnlyList<string> CreateTableStatements(IReadOnlyList<(string Name, string Definition)> definitions, string createTable, string? ifNotExistsTable)
         => [createTable];
 
     /// <summary>

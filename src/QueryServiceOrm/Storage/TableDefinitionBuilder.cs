@@ -44,9 +44,9 @@ internal static class TableDefinitionBuilder
     {
         var definitions = new List<(string Name, string Definition)>();
         var list = columns.Select(c => Column(table, c, dialect, sqlGenerationHelper, definitions));
-        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
-                     + (profileDataset ? dialect.ProfileDatasetClause : "");
-        return dialect.CreateTableStatements(definitions, create);
+        var name = sqlGenerationHelper.DelimitIdentifier(table, schema);
+        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{name} ({string.Join(", ", list)})" + (profileDataset ? dialect.ProfileDatasetClause : "");
+        return dialect.CreateTableStatements(definitions, create, ifNotExists ? name : null);
     }
 
     /// <summary>

@@ -32,6 +32,18 @@ public sealed class MigrateCommandTests
     }
 
     [Test]
+    public async Task A_history_table_set_by_the_application_is_named_with_history_table()
+    {
+        await using var home = await SandboxHome.StartAsync(rows: 20);
+        var migrate = await home.RunAsync("migrate", "--assembly", Reporting, "--history-table", "reporting_history", "--profile", "sandbox");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(migrate.Code, Is.Zero, migrate.Errors);
+            Assert.That(await home.Sandbox.PsqlAsync("SELECT count(*), to_regclass('ef_migrations_history') IS NULL FROM reporting_history"), Is.EqualTo(new[] { new[] { "3", "t" } }));
+        });
+    }
+
+    [Test]
     public async Task The_script_needs_no_connection_and_follows_the_service_dialect()
     {
         // The service's dialect, and a host nothing listens on: the script is written without connecting.
@@ -62,10 +74,13 @@ public sealed class MigrateCommandTests
         var unknown = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", Reporting, "--context", "Nope");
         var both = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", Reporting, "--list", "--script");
         var refused = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", tests, "--context", "RefusedMigrationsContext");
+        var typo = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", Reporting, "--target", "AddRevenu");
         var unreachable = await Qsorm.RunProcessAsync(closed, "migrate", "--assembly", Reporting);
         Assert.Multiple(() =>
         {
             Assert.That((missing.Code, several.Code, unknown.Code, both.Code, refused.Code, unreachable.Code), Is.EqualTo((1, 1, 1, 1, 1, 2)));
+            Assert.That(typo.Code, Is.EqualTo(1));
+            Assert.That(typo.Errors, Does.Contain("ReportingContext has no migration named AddRevenu: 'qsorm migrate --list' shows them."));
             Assert.That(missing.Errors, Does.Contain("build the project first"));
             Assert.That(several.Errors, Does.Contain("several DbContexts").And.Contain("choose one with --context"));
             Assert.That(unknown.Errors, Does.Contain("has no DbContext named Nope; it has: ReportingContext"));

@@ -86,6 +86,25 @@ public sealed class MigrationsSqlGeneratorTests : MigrationsTestBase
         Assert.That(await Sandbox.PsqlAsync(check), Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task Creating_an_existing_nested_table_again_changes_nothing_on_the_stand_in()
+    {
+        var create = new CreateTableOperation { Name = "mg_events", Columns = { new AddColumnOperation { Name = "_id", Table = "mg_events", ClrType = typeof(string) }, new AddColumnOperation { Name = "web", Table = "mg_events", ClrType = typeof(string) } } };
+        await using var db = MigrateTests.Open<ReportingMigrationsContext>(Sandbox);
+        for (var i = 0; i < 2; i++)
+        {
+            foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate([create]))
+            {
+                await db.Database.ExecuteSqlRawAsync(command.CommandText);
+            }
+
+            await Sandbox.ExecuteAdminAsync("INSERT INTO mg_events (_id) VALUES ('kept-" + i + "')");
+        }
+
+        Assert.That(await Sandbox.PsqlAsync("SELECT _id, format_type(a.atttypid, NULL) FROM mg_events, pg_attribute a WHERE a.attrelid = 'mg_events'::regclass AND a.attname = 'web' ORDER BY 1"),
+            Is.EqualTo(new[] { new[] { "kept-0", "mg_events_web" }, new[] { "kept-1", "mg_events_web" } }), "the rows and the types stay");
+    }
+
     public static IEnumerable<TestCaseData> Refused()
     {
         static TestCaseData Case(string name, MigrationOperation operation, string expectedOperation, string reason)
@@ -118,6 +137,7 @@ public sealed class MigrationsSqlGeneratorTests : MigrationsTestBase
         yield return Case("Table_comment", new AlterTableOperation { Name = "mg_page_report", Comment = "pages" }, "AlterTable (mg_page_report)", "cannot be altered");
         yield return Case("Database_extension", new AlterDatabaseOperation { ["Npgsql:PostgresExtension:hstore"] = ",,", }, "AlterDatabase", "database-wide settings");
         yield return Case("Drop_schema", new DropSchemaOperation { Name = "mg_reporting" }, "DropSchema", "Data Distiller");
+        yield return Case("Decimal_column", new CreateTableOperation { Name = "mg_keyed", Columns = { new AddColumnOperation { Table = "mg_keyed", Name = "Price", ClrType = typeof(decimal) } } }, "CreateTable (mg_keyed)", "is a Decimal");
     }
 
     [TestCaseSource(nameof(Refused))]

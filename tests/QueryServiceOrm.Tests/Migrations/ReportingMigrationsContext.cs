@@ -111,6 +111,16 @@ public sealed class TopPages : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("CREATE TABLE mg_top_pages AS " + Select);
 }
 
+/// <summary>The fourth migration has nothing to do (as `migrations add` writes after no model change): only its history row.</summary>
+[DbContext(typeof(ReportingMigrationsContext))]
+[Migration("20261122000004_Nothing")]
+public sealed class Nothing : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+    }
+}
+
 /// <summary>A context whose second migration renames a column, which the service cannot do.</summary>
 public sealed class RefusedMigrationsContext(DbContextOptions<RefusedMigrationsContext> options) : DbContext(options)
 {

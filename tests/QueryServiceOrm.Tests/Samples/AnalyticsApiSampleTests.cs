@@ -129,6 +129,7 @@ public sealed class AnalyticsApiSampleTests
         using var again = await _http.PostAsync("/reports/api_event_report", null);
         using var missing = await _http.GetAsync("/reports/no_such_report");
         using var badName = await _http.PostAsync("/reports/bad__name", null);
+        using var upperCase = await _http.PostAsync("/reports/Api_Report", null);
         var expected = await _sandbox.PsqlAsync("""SELECT "eventType", count(*) FROM xdm_events GROUP BY 1 ORDER BY 2 DESC, 1""");
         Assert.Multiple(async () =>
         {
@@ -138,6 +139,8 @@ public sealed class AnalyticsApiSampleTests
             await AssertProblemAsync(again, HttpStatusCode.Conflict, "42P07");
             await AssertProblemAsync(missing, HttpStatusCode.NotFound, "42P01");
             await AssertProblemAsync(badName, HttpStatusCode.BadRequest, null);
+            await AssertProblemAsync(upperCase, HttpStatusCode.BadRequest, null);
+            Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE lower(relname) = 'api_report'"), Is.EqualTo(new[] { new[] { "0" } }), "a refused name creates nothing");
         });
     }
 

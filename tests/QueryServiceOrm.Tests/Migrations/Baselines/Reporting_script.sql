@@ -15,3 +15,5 @@ INSERT INTO ef_migrations_history ("MigrationId", "ProductVersion") SELECT '2026
 CREATE TABLE mg_top_pages AS SELECT ("web")."webPageDetails"."name" AS page, count(*) AS views FROM mg_events GROUP BY 1;
 
 INSERT INTO ef_migrations_history ("MigrationId", "ProductVersion") SELECT '20261122000003_TopPages', '10.0.14';
+
+INSERT INTO ef_migrations_history ("MigrationId", "ProductVersion") SELECT '20261122000004_Nothing', '10.0.14';
