@@ -60,6 +60,19 @@ public sealed class UseQueryServiceTests
     }
 
     [Test]
+    public void The_migrations_history_table_and_assembly_reach_EFs_relational_options()
+    {
+        var options = new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432), o => o.MigrationsHistoryTable("reporting_history").MigrationsAssembly("Contoso.Migrations")).Options;
+        var relational = Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension.Extract(options);
+        Assert.Multiple(() =>
+        {
+            Assert.That((relational.MigrationsHistoryTableName, relational.MigrationsAssembly), Is.EqualTo(("reporting_history", "Contoso.Migrations")));
+            Assert.That(() => new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+                Throws.ArgumentException.With.Message.Contains("double underscores"));
+        });
+    }
+
+    [Test]
     public void Bad_options_are_refused()
     {
         var builder = new DbContextOptionsBuilder<EmptyContext>();
