@@ -26,8 +26,7 @@ public sealed class DemoScriptTests
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token);
+            await Processes.WaitOrKillAsync(process, TimeSpan.FromMinutes(10));
             var status = await Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = home }, null, "sandbox", "status");
             Assert.Multiple(async () =>
             {
@@ -40,6 +39,8 @@ public sealed class DemoScriptTests
         }
         finally
         {
+            // Whatever happened, the sandbox this home started goes before its state does.
+            await Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = home }, null, "sandbox", "stop");
             if (Directory.Exists(home))
             {
                 Directory.Delete(home, recursive: true);

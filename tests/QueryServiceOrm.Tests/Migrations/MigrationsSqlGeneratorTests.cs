@@ -50,8 +50,9 @@ public sealed class MigrationsSqlGeneratorTests : MigrationsTestBase
             [["Page", "text", ""], ["Views", "bigint", ""], ["Browser", "character varying", "40"], ["Sessions", "bigint", ""], ["Pages", "integer", ""], ["Tabs", "smallint", ""],
              ["Rating", "smallint", ""], ["Revenue", "double precision", ""], ["LastSeen", "timestamp with time zone", ""], ["Day", "date", ""]]);
         yield return Case(
-            "Drop_table", [PageReport(), new DropTableOperation { Name = "mg_page_report" }],
-            "SELECT to_regclass('mg_page_report') IS NULL", [["t"]]);
+            "Drop_table",
+            [PageReport(), new CreateTableOperation { Name = "mg_keyed", Columns = { new AddColumnOperation { Name = "Page", Table = "mg_keyed", ClrType = typeof(string) } } }, new DropTableOperation { Name = "mg_page_report" }],
+            "SELECT to_regclass('mg_page_report') IS NULL, to_regclass('mg_keyed') IS NOT NULL", [["t", "t"]]);
         yield return Case(
             "Add_primary_key", [PageReport(), new AddPrimaryKeyOperation { Name = "PK_mg_page_report", Table = "mg_page_report", Columns = ["Page"], [QueryServiceAnnotationNames.PrimaryIdentityNamespace] = "Email" }],
             "SELECT contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'mg_page_report'::regclass", [["p", "PRIMARY KEY (\"Page\")"]]);

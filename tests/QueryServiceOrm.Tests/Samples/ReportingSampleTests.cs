@@ -21,7 +21,8 @@ public sealed class ReportingSampleTests
         var sandbox = home.Sandbox;
         var statementsBefore = ServerLog.Statements(sandbox, "reporting-sample").Count;
         var second = await Shell.RunAsync(run, home.Environment);
-        var secondStatements = ServerLog.Statements(sandbox, "reporting-sample").Skip(statementsBefore).ToList();
+        var secondStatements = ServerLog.Statements(sandbox, "reporting-sample").Skip(statementsBefore)
+            .Select(s => System.Text.RegularExpressions.Regex.Replace(s, "^(execute [^:]*|statement): ", "")).ToList();
         var top = await sandbox.PsqlAsync("""SELECT "pageName", count(*) FROM xdm_flat GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5""");
         Assert.Multiple(async () =>
         {
@@ -41,7 +42,7 @@ public sealed class ReportingSampleTests
             Assert.That(await sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"), Is.EqualTo(Migrations.Select(m => new[] { m })));
             Assert.That(second.Code, Is.Zero, second.Errors);
             Assert.That(second.Output, Does.StartWith("No pending migrations."));
-            Assert.That(secondStatements.Where(s => !s.Contains("SELECT", StringComparison.Ordinal)), Is.Empty, "the second run only reads");
+            Assert.That(secondStatements, Is.Not.Empty.And.All.StartWith("SELECT"), "the second run only reads");
         });
     }
 }

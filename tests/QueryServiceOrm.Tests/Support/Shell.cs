@@ -22,8 +22,7 @@ internal static class Shell
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cancel.Token);
+        await Processes.WaitOrKillAsync(process, timeout ?? TimeSpan.FromMinutes(5));
         return new Qsorm.Result(process.ExitCode, await output, await errors);
     }
 }
