@@ -42,15 +42,7 @@ public static class QueryServiceDatabaseFacadeExtensions
             database.GetService<ICurrentDbContext>().Context,
             database.GetService<IRelationalCommandDiagnosticsLogger>());
 
-        var names = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(parameters, cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                names.Add(reader.DbDataReader.GetString(0));
-            }
-        }
-
+        var names = (await TableNames.ReadAsync(command, parameters, cancellationToken).ConfigureAwait(false)).ToList();
         names.Sort(StringComparer.Ordinal);
         return names;
     }

@@ -39,34 +39,11 @@ public sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies 
     protected override bool InterpretExistsResult(object? value) => throw new NotSupportedException("The history table's existence is read from the table list.");
 
     /// <inheritdoc />
-    public override bool Exists()
-    {
-        using var reader = Dependencies.RawSqlCommandBuilder.Build(ExistsSql).ExecuteReader(Parameters());
-        while (reader.Read())
-        {
-            if (IsHistoryTable(reader.DbDataReader.GetString(0)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public override bool Exists() => TableNames.Read(Dependencies.RawSqlCommandBuilder.Build(ExistsSql), Parameters()).Any(IsHistoryTable);
 
     /// <inheritdoc />
     public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var reader = await Dependencies.RawSqlCommandBuilder.Build(ExistsSql).ExecuteReaderAsync(Parameters(), cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (IsHistoryTable(reader.DbDataReader.GetString(0)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => (await TableNames.ReadAsync(Dependencies.RawSqlCommandBuilder.Build(ExistsSql), Parameters(), cancellationToken).ConfigureAwait(false)).Any(IsHistoryTable);
 
     /// <inheritdoc />
     public override string GetCreateIfNotExistsScript() => string.Concat(GetCreateCommands().Select(c => c.CommandText));
