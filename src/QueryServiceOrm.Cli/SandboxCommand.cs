@@ -43,6 +43,10 @@ internal static class SandboxCommand
         return sandbox.IsRunning ? sandbox : null;
     }
 
+    // For the commands that act on a running sandbox.
+    private static QueryServiceSandbox RunningOrRefuse(ProfileStore store)
+        => Running(store) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+
     private static Command Start(CliConsole console)
     {
         var rows = RowsOption(0, "Also create the XDM sample tables with this many rows.");
@@ -84,7 +88,7 @@ internal static class SandboxCommand
         command.SetAction(async (_, _) =>
         {
             var store = ProfileStore.ForUser();
-            await StopAsync(store, Running(store) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'."));
+            await StopAsync(store, RunningOrRefuse(store));
             await output.WriteLineAsync("Sandbox stopped; its data and its profile are gone.");
             return ExitCodes.Success;
         });
@@ -118,7 +122,7 @@ internal static class SandboxCommand
         var command = new Command("seed", "Create (or replace) the XDM sample tables: events, profiles and a flat table.") { rows };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+            var sandbox = RunningOrRefuse(ProfileStore.ForUser());
             await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
             return ExitCodes.Success;
         });
@@ -132,7 +136,7 @@ internal static class SandboxCommand
         var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").");
         command.SetAction(async (_, _) =>
         {
-            var sandbox = Running(ProfileStore.ForUser()) ?? throw new ArgumentException("No sandbox is running: start one with 'qsorm sandbox start'.");
+            var sandbox = RunningOrRefuse(ProfileStore.ForUser());
             foreach (var (name, value) in sandbox.EnvironmentVariables().OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");

@@ -89,7 +89,7 @@ public sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDep
     {
         var property = Property(model?.GetRelationalModel().FindTable(operation.Table, operation.Schema), operation.Name);
         CheckColumn(operation, operation);
-        var clrType = property is null ? operation.ClrType : TableDefinitionBuilder.StoredClrType(property);
+        var clrType = StoredClrType(operation, property);
         var type = dialect.AddColumnType(Nullable.GetUnderlyingType(clrType) ?? clrType, property?.GetMaxLength() ?? operation.MaxLength)
                    ?? throw Refused(
                        operation,
@@ -110,18 +110,17 @@ public sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDep
             dialect.AddPrimaryKeyStatement(Table(operation.Table, operation.Schema), Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]), identityNamespace));
     }
 
-    // A column of a new table: its type from the model's property where there is one (nested XDM values need it), else
-    // from the operation's CLR type; its identity namespace from the property.
+    // A column of a new table: what it stores, and its identity namespace from the model's property.
     private static ColumnSpec ColumnSpec(CreateTableOperation table, AddColumnOperation column, ITable? modelTable)
     {
         CheckColumn(table, column);
         var property = Property(modelTable, column.Name);
-        return new ColumnSpec(
-            column.Name,
-            property is null ? column.ClrType : TableDefinitionBuilder.StoredClrType(property),
-            property?.GetPrimaryIdentityNamespace(),
-            $"{table.Name}.{column.Name}");
+        return new ColumnSpec(column.Name, StoredClrType(column, property), property?.GetPrimaryIdentityNamespace(), $"{table.Name}.{column.Name}");
     }
+
+    // The model's property knows what is stored (an XDM class behind a JSON converter); without one, the operation's type.
+    private static Type StoredClrType(ColumnOperation column, IProperty? property)
+        => property is null ? column.ClrType : TableDefinitionBuilder.StoredClrType(property);
 
     private static void CheckColumn(MigrationOperation operation, ColumnOperation column)
     {

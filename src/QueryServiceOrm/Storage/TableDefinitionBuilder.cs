@@ -43,7 +43,8 @@ internal static class TableDefinitionBuilder
         string table, string? schema, IReadOnlyList<ColumnSpec> columns, bool profileDataset, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists)
     {
         var definitions = new List<(string Name, string Definition)>();
-        var list = columns.Select(c => Column(table, c, dialect, sqlGenerationHelper, definitions));
+        // Materialized first: writing the columns fills the type definitions the statements below need.
+        var list = columns.Select(c => Column(table, c, dialect, sqlGenerationHelper, definitions)).ToList();
         var name = sqlGenerationHelper.DelimitIdentifier(table, schema);
         var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{name} ({string.Join(", ", list)})" + (profileDataset ? dialect.ProfileDatasetClause : "");
         return dialect.CreateTableStatements(definitions, create, ifNotExists ? name : null);
