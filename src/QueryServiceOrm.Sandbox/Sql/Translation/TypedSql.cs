@@ -1,0 +1,20 @@
+namespace QueryServiceOrm.Sandbox.Sql.Translation;
+
+/// <summary>
+/// A translated expression: PostgreSQL text, always safe to use as an operand, and the Spark type of its value. A value that
+/// lies inside a map (or a nested array) is held as JSON on the backend: <see cref="IsJson"/> says the text is a jsonb
+/// value of <see cref="Type"/>, turned into a native value where one is needed.
+/// </summary>
+internal sealed record TypedSql(string Text, SparkType Type, bool IsJson = false)
+{
+    public static readonly TypedSql Null = new("NULL", SparkType.Null);
+
+    public static TypedSql Bool(string text) => new(text, SparkType.Boolean);
+
+    public static TypedSql Of(string text, SparkType type) => new(text, type);
+
+    /// <summary>Whether the value is held as JSON, as maps and values inside them are.</summary>
+    public bool HeldAsJson => IsJson || Type is MapType || Type is ArrayType { IsJsonBacked: true };
+
+    public override string ToString() => $"{Text} :: {Type}";
+}

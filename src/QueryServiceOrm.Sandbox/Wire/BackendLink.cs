@@ -1,0 +1,210 @@
+using System.Net.Sockets;
+using QueryServiceOrm.Sandbox.Rules;
+
+namespace QueryServiceOrm.Sandbox.Wire;
+
+/// <summary>Where the front finds the PostgreSQL behind it, and as whom it logs in there.</summary>
+/// <param name="SocketPath">The server's Unix socket (<c>.s.PGSQL.port</c> in a folder only the server user can enter).</param>
+/// <param name="Database">The backend database.</param>
+/// <param name="User">The backend role the sessions run as.</param>
+/// <param name="Password">That role's secret, which no client ever sees.</param>
+internal sealed record BackendEndpoint(string SocketPath, string Database, string User, string Password)
+{
+    /// <summary>Never prints the secret.</summary>
+    public override string ToString() => $"BackendEndpoint {{ SocketPath = {SocketPath}, Database = {Database}, User = {User} }}";
+}
+
+/// <summary>One session on the backend: its stream, what it announced at start-up, and its cancel key.</summary>
+internal sealed class BackendLink : IAsyncDisposable
+{
+    private const int ProtocolVersion3 = 196608;
+    private const int CancelRequestCode = 80877102;
+    private const int MaxBackendMessage = 1 << 30;
+
+    private readonly Socket _socket;
+    private readonly BackendEndpoint _endpoint;
+
+    private BackendLink(Socket socket, BackendEndpoint endpoint)
+    {
+        _socket = socket;
+        _endpoint = endpoint;
+        Stream = new NetworkStream(socket, ownsSocket: false);
+        Input = new PgInput(Stream, MaxBackendMessage);
+    }
+
+    public Stream Stream { get; }
+
+    public PgInput Input { get; }
+
+    public List<(string Name, string Value)> Parameters { get; } = [];
+
+    public int ProcessId { get; private set; }
+
+    public int SecretKey { get; private set; }
+
+    /// <summary>Opens a session as the backend role, authenticating with its secret, and reads up to the first ReadyForQuery.</summary>
+    /// <param name="endpoint">The backend.</param>
+    /// <param name="applicationName">The client's application name, so that the backend's log shows it.</param>
+    /// <param name="statementTimeout">How long a statement may run there.</param>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    public static async Task<BackendLink> ConnectAsync(
+        BackendEndpoint endpoint, string applicationName, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var link = new BackendLink(socket, endpoint);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(endpoint.SocketPath), cancellationToken).ConfigureAwait(false);
+            await link.StartAsync(applicationName, statementTimeout, cancellationToken).ConfigureAwait(false);
+            return link;
+        }
+        catch
+        {
+            await link.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Asks the backend to cancel what this session runs now (a CancelRequest on a connection of its own).</summary>
+    public async Task CancelAsync()
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_endpoint.SocketPath), timeout.Token).ConfigureAwait(false);
+            var packet = new byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet, 16);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet.AsSpan(4), CancelRequestCode);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet.AsSpan(8), ProcessId);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet.AsSpan(12), SecretKey);
+            await socket.SendAsync(packet, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            // The backend is gone or busy beyond reason: the session is being torn down anyway.
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_socket.Connected)
+            {
+                // Terminate, so the backend logs a clean disconnection.
+                _socket.Send([(byte)'X', 0, 0, 0, 4], SocketFlags.None);
+            }
+        }
+        catch (SocketException)
+        {
+            // Already closed.
+        }
+
+        Stream.Dispose();
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartAsync(string applicationName, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        var startup = new PgOutput();
+        var parameters = new[]
+        {
+            ("user", _endpoint.User), ("database", _endpoint.Database), ("application_name", applicationName), ("client_encoding", "UTF8"),
+            ("options", FormattableString.Invariant($"-c statement_timeout={(long)statementTimeout.TotalMilliseconds}")),
+        };
+        var body = new PgOutput().Int32(ProtocolVersion3);
+        foreach (var (name, value) in parameters)
+        {
+            body.CString(name).CString(value);
+        }
+
+        body.Byte(0);
+        startup.Int32(body.Length + 4).Bytes(body.Written.Span);
+        await startup.FlushAsync(Stream, cancellationToken).ConfigureAwait(false);
+
+        while (true)
+        {
+            var message = await Input.ReadMessageAsync(cancellationToken).ConfigureAwait(false);
+            if (await HandleStartupMessageAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    // True once the backend is ready for queries.
+    private async Task<bool> HandleStartupMessageAsync(PgMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Type)
+        {
+            case PgType.Authentication:
+                await AuthenticateAsync(message.Body, cancellationToken).ConfigureAwait(false);
+                return false;
+            case PgType.ParameterStatus:
+                var reader = new PgBodyReader(message.Body.Span);
+                Parameters.Add((reader.CString(), reader.CString()));
+                return false;
+            case PgType.BackendKeyData:
+                var key = new PgBodyReader(message.Body.Span);
+                ProcessId = key.Int32();
+                SecretKey = key.Int32();
+                return false;
+            case PgType.ReadyForQuery:
+                return true;
+            case PgType.NoticeResponse:
+                return false;
+            case PgType.ErrorResponse:
+                throw new ServiceErrorException(BackendErrors.Read(message.Body.Span) with { Severity = "FATAL" });
+            default:
+                throw new PgProtocolException($"The backend sent an unexpected message '{(char)message.Type}' at start-up.");
+        }
+    }
+
+    private async Task AuthenticateAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var code = new PgBodyReader(body.Span).Int32();
+        switch (code)
+        {
+            case 0:
+                return;
+            case 3:
+                var password = new PgOutput().Begin(PgType.Password).CString(_endpoint.Password).End();
+                await password.FlushAsync(Stream, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                throw new PgProtocolException($"The backend asked for authentication method {code}; the sandbox sets it up for cleartext passwords on its socket.");
+        }
+    }
+}
+
+/// <summary>Reads an ErrorResponse or NoticeResponse body.</summary>
+internal static class BackendErrors
+{
+    public static ServiceError Read(ReadOnlySpan<byte> body)
+    {
+        string severity = "ERROR", state = "XX000", message = "", detail = "", hint = "";
+        var reader = new PgBodyReader(body);
+        while (!reader.AtEnd)
+        {
+            var field = reader.Byte();
+            if (field == 0)
+            {
+                break;
+            }
+
+            var value = reader.CString();
+            switch ((char)field)
+            {
+                case 'V': severity = value; break;
+                case 'C': state = value; break;
+                case 'M': message = value; break;
+                case 'D': detail = value; break;
+                case 'H': hint = value; break;
+            }
+        }
+
+        return new ServiceError(state, message, detail.Length == 0 ? null : detail, hint.Length == 0 ? null : hint, severity);
+    }
+}

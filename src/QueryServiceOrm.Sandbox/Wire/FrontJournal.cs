@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace QueryServiceOrm.Sandbox.Wire;
+
+/// <summary>
+/// Every SQL text a client sent to the front, one JSON object a line, with what the front did with it: what the tests read
+/// to know what the service would have received, and which statements never reached the backend.
+/// </summary>
+internal sealed class FrontJournal : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly StreamWriter _writer;
+
+    public FrontJournal(string path)
+    {
+        Path = path;
+        var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        _writer = new StreamWriter(stream) { AutoFlush = true };
+    }
+
+    public string Path { get; }
+
+    /// <summary>Records one text.</summary>
+    /// <param name="session">The session's number.</param>
+    /// <param name="application">The client's application name.</param>
+    /// <param name="protocol"><c>simple</c> or <c>extended</c>.</param>
+    /// <param name="sql">The text as received.</param>
+    /// <param name="outcome"><c>backend</c>, <c>local</c> or <c>refused</c>.</param>
+    /// <param name="sqlState">The SQLSTATE of a refusal.</param>
+    public void Record(int session, string application, string protocol, string sql, string outcome, string? sqlState = null)
+    {
+        var line = JsonSerializer.Serialize(new JournalEntry(DateTimeOffset.UtcNow, session, application, protocol, sql, outcome, sqlState));
+        lock (_gate)
+        {
+            _writer.WriteLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _writer.Dispose();
+        }
+    }
+}
+
+/// <summary>One line of the front's journal.</summary>
+/// <param name="Time">When it arrived.</param>
+/// <param name="Session">The session's number.</param>
+/// <param name="Application">The client's application name.</param>
+/// <param name="Protocol"><c>simple</c> or <c>extended</c>.</param>
+/// <param name="Sql">The text as received.</param>
+/// <param name="Outcome"><c>backend</c>, <c>local</c> or <c>refused</c>.</param>
+/// <param name="SqlState">The SQLSTATE of a refusal.</param>
+public sealed record JournalEntry(DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);
