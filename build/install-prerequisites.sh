@@ -36,6 +36,18 @@ if ! has_postgres_server; then
   has_postgres_server || { echo "error: PostgreSQL was installed but initdb is still not found" >&2; exit 1; }
 fi
 
+# The seed's peer: Python's SQLAlchemy and psycopg2, from Debian (the tests run them as separate processes).
+if ! /usr/bin/python3 -c 'import sqlalchemy, psycopg2' >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: Python's SQLAlchemy and psycopg2 are missing. Install them with: sudo apt-get install -y python3-sqlalchemy python3-psycopg2" >&2
+    exit 1
+  fi
+  echo "Installing SQLAlchemy and psycopg2 (the seed's Python peer)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends python3-sqlalchemy python3-psycopg2 >/dev/null
+fi
+
 for tool in runuser setsid; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool (util-linux) is missing" >&2; exit 1; }
 done

@@ -3,24 +3,31 @@ using System.Globalization;
 using System.Text.Json;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 
 namespace QueryServiceOrm.Cli;
 
 /// <summary>
-/// <c>qsorm sandbox start|stop|status|seed [--rows N]</c>: the local Query-Service-like server, left running between
-/// commands, its connection stored as the profile <c>sandbox</c> and its state (passwords included) owner-only beside it.
+/// <c>qsorm sandbox start|stop|status|seed|env</c>: the local Query Service emulator, kept running between commands by a
+/// host process of its own, its connection stored as the profile <c>sandbox</c> and its state (secrets included) owner-only
+/// beside it.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal static class SandboxCommand
 {
     public const string Profile = "sandbox";
 
+    // The profile and 'sandbox env' still reach the backend with the library's PostgreSql dialect: the library's catalog
+    // reading and SQL move onto the front (the service's dialect) with the one-dialect issue. psql and Python reach the front.
+    private const QueryServiceDialect ProfileDialect = QueryServiceDialect.PostgreSql;
+
     public static Command Create(CliConsole console)
     {
-        var command = new Command("sandbox", "Run a local Query-Service-like server (PostgreSQL, TLS only) for trying things out.");
+        var command = new Command("sandbox", "Run a local Query Service emulator (TLS only, the service's SQL) for trying things out.");
         command.Subcommands.Add(Start(console));
+        command.Subcommands.Add(Serve());
         command.Subcommands.Add(Stop(console.Output));
         command.Subcommands.Add(Status(console.Output));
         command.Subcommands.Add(Seed(console));
@@ -39,8 +46,7 @@ internal static class SandboxCommand
             return null;
         }
 
-        var sandbox = QueryServiceSandbox.Attach(JsonSerializer.Deserialize<QueryServiceSandboxState>(File.ReadAllText(path))!);
-        return sandbox.IsRunning ? sandbox : null;
+        return SandboxHost.TryReadState(path) is { } state && QueryServiceSandbox.Attach(state) is { IsRunning: true } sandbox ? sandbox : null;
     }
 
     // For the commands that act on a running sandbox.
@@ -49,8 +55,9 @@ internal static class SandboxCommand
 
     private static Command Start(CliConsole console)
     {
-        var rows = RowsOption(0, "Also create the XDM sample tables with this many rows.");
-        var command = new Command("start", "Start the sandbox and store its connection as the profile 'sandbox'.") { rows };
+        var rows = RowsOption(100, "Rows per XDM sample table created at start.");
+        var empty = new Option<bool>("--empty") { Description = "Start without the XDM sample tables." };
+        var command = new Command("start", "Start the sandbox with the XDM sample tables and store its connection as the profile 'sandbox'.") { rows, empty };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = ProfileStore.ForUser();
@@ -60,7 +67,7 @@ internal static class SandboxCommand
             }
 
             var sandbox = await StartAsync(store, console, cancellationToken);
-            if (parse.GetValue(rows) > 0)
+            if (!parse.GetValue(empty) && parse.GetValue(rows) > 0)
             {
                 await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
             }
@@ -70,16 +77,34 @@ internal static class SandboxCommand
         return command;
     }
 
-    /// <summary>Starts a sandbox that outlives this process, its state and its profile stored.</summary>
+    /// <summary>Starts a sandbox that outlives this process (in a host process of its own), its state and its profile stored.</summary>
     public static async Task<QueryServiceSandbox> StartAsync(ProfileStore store, CliConsole console, CancellationToken cancellationToken)
     {
         var sandbox = await console.StatusAsync(
-            "Starting the sandbox (PostgreSQL with TLS, a certificate made for this run)...",
-            () => QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false }, cancellationToken));
-        store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
-        store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+            "Starting the sandbox (the Query Service emulator, TLS with a certificate made for this run)...",
+            () => SandboxHost.SpawnAsync(store, StatePath(store), cancellationToken));
         await console.Output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'.");
         return sandbox;
+    }
+
+    // What 'start' runs detached: the sandbox's host, silent, until 'stop' signals it.
+    private static Command Serve()
+    {
+        var command = new Command("serve", "Host the sandbox in this process until stopped (what 'sandbox start' runs in the background).") { Hidden = true };
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var store = ProfileStore.ForUser();
+            await SandboxHost.ServeAsync(
+                sandbox =>
+                {
+                    store.Save(Profile, sandbox.EnvironmentVariables(ProfileDialect).ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+                    store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
+                    return Task.CompletedTask;
+                },
+                cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static Command Stop(TextWriter output)
@@ -137,7 +162,7 @@ internal static class SandboxCommand
         command.SetAction(async (_, _) =>
         {
             var sandbox = RunningOrRefuse(ProfileStore.ForUser());
-            foreach (var (name, value) in sandbox.EnvironmentVariables().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in sandbox.EnvironmentVariables(ProfileDialect).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
             }

@@ -6,23 +6,23 @@ namespace QueryServiceOrm.Sandbox;
 
 /// <summary>
 /// The PostgreSQL behind the front: initialised for one run, listening on a Unix socket in a folder only its own user can
-/// enter (no TCP port at all), cleartext passwords on that socket, and two roles: the superuser the sandbox sets data up
-/// with, and the role the front runs client sessions as, whose secret no client ever sees.
+/// enter (the front's way in) and on a loopback TLS port (the benchmark's and the PostgreSQL-dialect tests' way in), password
+/// authentication on both, and three roles: the superuser the sandbox sets data up with, the role the front runs client
+/// sessions as, whose secret no client of the front ever sees, and a read-only role for catalog queries.
 /// </summary>
 internal static class SandboxBackend
 {
     public const string AdminUser = "qsorm_admin";
 
-    // The socket's name carries a port number even without TCP; nothing listens on it.
-    public const int SocketPort = 5432;
+    public const string CatalogUser = "qsorm_catalog";
 
     public static string SocketDirectory(string instance) => Path.Combine(instance, "socket");
 
-    public static string SocketPath(string instance) => Path.Combine(SocketDirectory(instance), $".s.PGSQL.{SocketPort}");
+    public static string SocketPath(string instance, int port) => Path.Combine(SocketDirectory(instance), $".s.PGSQL.{port}");
 
     public static async Task InitializeAsync(PostgresBinaries binaries, string instance, string adminPassword, CancellationToken cancellationToken)
     {
-        if (SocketPath(instance).Length > 100)
+        if (SocketPath(instance, ushort.MaxValue).Length > 100)
         {
             throw new SandboxException($"The sandbox folder {instance} is too deep for a Unix socket path; set TMPDIR to a shorter folder.");
         }
@@ -45,49 +45,82 @@ internal static class SandboxBackend
             ["-D", data, "-U", AdminUser, $"--pwfile={passwordFile}", "--auth=password", "-E", "UTF8", "--no-locale", "--no-sync"],
             cancellationToken).ConfigureAwait(false);
         File.Delete(passwordFile);
+        SandboxCertificates.Write(data, instance);
 
-        // Only the socket, and only with a password: the front's role and the superuser are the only ones who know one.
+        // Passwords only, and only the sandbox's own roles know one: no client of the front learns them.
         await File.WriteAllTextAsync(
             Path.Combine(data, "pg_hba.conf"),
-            "# QueryServiceOrm sandbox: the front's backend, reachable only through its private socket\n" +
-            "local all all password\n",
+            "# QueryServiceOrm sandbox: the front's backend, reachable through its private socket or TLS on loopback\n" +
+            "local all all password\n" +
+            "hostssl all all 127.0.0.1/32 password\n",
             cancellationToken).ConfigureAwait(false);
 
         await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), Configuration(instance), cancellationToken).ConfigureAwait(false);
         await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task StartAsync(PostgresBinaries binaries, string instance, CancellationToken cancellationToken)
-        => await SandboxProcess.RunAsServerUserAsync(
-            binaries.PgCtl,
-            ["start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l", SandboxInstanceRegistry.LogFile(instance)],
-            cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Creates the front's role and the database, and grants it what the service lets a user do.</summary>
-    public static async Task CreateUserAndDatabaseAsync(
-        string instance, string adminPassword, string user, string userPassword, string database, CancellationToken cancellationToken)
+    /// <summary>Starts the server on a free loopback port and returns the port (the socket's name carries it too).</summary>
+    public static async Task<int> StartAsync(PostgresBinaries binaries, string instance, CancellationToken cancellationToken)
     {
-        await using (var connection = await OpenAdminAsync(instance, adminPassword, "postgres", cancellationToken).ConfigureAwait(false))
+        // A free port can be taken between the probe and the server's bind; try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeLoopbackPort();
+            try
+            {
+                await SandboxProcess.RunAsServerUserAsync(
+                    binaries.PgCtl,
+                    ["start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l", SandboxInstanceRegistry.LogFile(instance), "-o", $"-p {port}"],
+                    cancellationToken).ConfigureAwait(false);
+                return port;
+            }
+            catch (SandboxException e) when (attempt < 3)
+            {
+                System.Diagnostics.Trace.WriteLine($"Sandbox start on port {port} failed, retrying: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the front's role, the catalog role and the database, grants the user what the service lets a user do, and
+    /// installs the front's run-time library and catalog triggers.
+    /// </summary>
+    public static async Task CreateUserAndDatabaseAsync(
+        string connectionString, string user, string userPassword, string catalogPassword, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        await using (var connection = await OpenAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false))
         {
             await ExecuteAsync(connection, $"CREATE ROLE {Identifier(user)} LOGIN PASSWORD {Literal(userPassword)}", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"CREATE DATABASE {Identifier(database)} ENCODING 'UTF8'", cancellationToken).ConfigureAwait(false);
+            // Sees the catalog, reads nothing, writes nothing: what psql's \d and SQLAlchemy's inspector run as.
+            await ExecuteAsync(connection, $"CREATE ROLE {CatalogUser} LOGIN PASSWORD {Literal(catalogPassword)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"ALTER ROLE {CatalogUser} SET default_transaction_read_only = on", cancellationToken).ConfigureAwait(false);
+            // Owned by the user, as before the front: the PostgreSql-dialect tests drop and remake the sample tables' types
+            // straight on the backend. Through the front, DROP of a table the user did not create is refused by the front.
+            await ExecuteAsync(connection, $"CREATE DATABASE {Identifier(database)} OWNER {Identifier(user)} ENCODING 'UTF8'", cancellationToken).ConfigureAwait(false);
         }
 
-        await using var db = await OpenAdminAsync(instance, adminPassword, database, cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(db, RuntimeSql(), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(db, Catalog.BackendCatalog.SetupSql(user), cancellationToken).ConfigureAwait(false);
         // Tables the sandbox makes (the datasets) belong to the superuser: the user reads and appends to them but may not drop
         // them, as on the service; tables the user makes are the user's.
         await ExecuteAsync(db, $"""
             GRANT CREATE, CONNECT, TEMPORARY ON DATABASE {Identifier(database)} TO {Identifier(user)};
             GRANT ALL ON SCHEMA public TO {Identifier(user)};
             ALTER DEFAULT PRIVILEGES FOR ROLE {AdminUser} GRANT SELECT, INSERT ON TABLES TO {Identifier(user)};
+            GRANT USAGE ON SCHEMA qsorm_spark TO {Identifier(user)};
+            GRANT CONNECT ON DATABASE {Identifier(database)} TO {CatalogUser};
             """, cancellationToken).ConfigureAwait(false);
     }
 
-    public static string AdminConnectionString(string instance, string adminPassword, string database)
+    public static string AdminConnectionString(string instance, int port, string adminPassword, string database)
         => new NpgsqlConnectionStringBuilder
         {
             Host = SocketDirectory(instance),
-            Port = SocketPort,
+            Port = port,
             Database = database,
             Username = AdminUser,
             Password = adminPassword,
@@ -98,9 +131,9 @@ internal static class SandboxBackend
             Options = "-c log_statement=none",
         }.ConnectionString;
 
-    public static async Task<NpgsqlConnection> OpenAdminAsync(string instance, string adminPassword, string database, CancellationToken cancellationToken)
+    public static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(AdminConnectionString(instance, adminPassword, database));
+        var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -116,15 +149,32 @@ internal static class SandboxBackend
     // standard_conforming_strings is on, so only the quote needs doubling.
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    private static string RuntimeSql()
+    {
+        using var stream = typeof(SandboxBackend).Assembly.GetManifestResourceStream("QueryServiceOrm.Sandbox.Runtime.sql")
+                           ?? throw new InvalidOperationException("The front's run-time library is missing from the sandbox assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static string Configuration(string instance)
         => string.Create(CultureInfo.InvariantCulture, $"""
 
             # QueryServiceOrm sandbox
-            listen_addresses = ''
-            port = {SocketPort}
+            listen_addresses = '127.0.0.1'
             unix_socket_directories = '{SocketDirectory(instance)}'
             unix_socket_permissions = 0700
-            ssl = off
+            ssl = on
+            ssl_cert_file = '{SandboxCertificates.ServerCertificateFile}'
+            ssl_key_file = '{SandboxCertificates.ServerKeyFile}'
+            ssl_min_protocol_version = 'TLSv1.2'
             password_encryption = 'scram-sha-256'
             log_destination = 'stderr'
             logging_collector = off

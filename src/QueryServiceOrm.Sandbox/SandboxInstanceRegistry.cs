@@ -79,7 +79,6 @@ internal static class SandboxInstanceRegistry
                 SandboxProcess.IsRoot ? SandboxProcess.ServerUser : "",
             ]);
 
-    /// <summary>Stops and removes every instance whose owner process no longer runs.</summary>
     /// <summary>The server's data directory inside an instance directory.</summary>
     public static string DataDirectory(string instanceDirectory) => Path.Combine(instanceDirectory, "data");
 
@@ -99,6 +98,7 @@ internal static class SandboxInstanceRegistry
         }
     }
 
+    /// <summary>Stops and removes every instance whose owner process no longer runs.</summary>
     public static async Task<int> SweepOrphansAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Root))
@@ -138,7 +138,34 @@ internal static class SandboxInstanceRegistry
         return removed;
     }
 
-    private static bool IsOwnerAlive(string directory)
+    /// <summary>
+    /// Asks the instance's owner to end (SIGTERM, which the host of a sandbox answers by stopping it) and waits for it, at
+    /// most <paramref name="timeout"/>; false if it still runs.
+    /// </summary>
+    public static async Task<bool> TerminateOwnerAsync(string instanceDirectory, int ownerProcessId, TimeSpan timeout)
+    {
+        if (!IsOwnerAlive(instanceDirectory))
+        {
+            return true;
+        }
+
+        SandboxProcess.TryRunQuiet("kill", ["-TERM", ownerProcessId.ToString(CultureInfo.InvariantCulture)]);
+        var deadline = DateTime.UtcNow + timeout;
+        while (Directory.Exists(instanceDirectory) && IsOwnerAlive(instanceDirectory))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the process recorded as the instance's owner still runs (the same process, not a recycled pid).</summary>
+    public static bool IsOwnerAlive(string directory)
     {
         string[] owner;
         try

@@ -17,7 +17,7 @@ internal static class AppendBench
 
     public static DbContextOptions<AppendBenchContext> PlainEfOptions(QueryServiceSandbox sandbox)
         => new DbContextOptionsBuilder<AppendBenchContext>()
-            .UseNpgsql(sandbox.ConnectionString("bench-plain-ef"))
+            .UseNpgsql(sandbox.BackendConnectionString("bench-plain-ef"))
             .Options;
 
     // Set by the --appends mode: called every 50,000 generated rows, to take the live memory then.

@@ -25,7 +25,7 @@ public class NestedReadBenchmarks
     {
         var sandbox = BenchData.GetWithXdmAsync().GetAwaiter().GetResult();
         _factory = new QueryServiceDbContextFactory<XdmSampleContext>(sandbox.Credentials());
-        _raw = NpgsqlDataSource.Create(sandbox.ConnectionString());
+        _raw = NpgsqlDataSource.Create(sandbox.BackendConnectionString());
         using var db = _factory.CreateDbContext();
         _nestedSql = NestedEvents(db).ToQueryString();
     }

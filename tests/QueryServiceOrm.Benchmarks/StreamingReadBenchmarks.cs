@@ -27,7 +27,7 @@ public class StreamingReadBenchmarks
     public void SetUp()
     {
         _sandbox = BenchData.GetAsync().GetAwaiter().GetResult();
-        var connectionString = _sandbox.ConnectionString();
+        var connectionString = _sandbox.BackendConnectionString();
         _raw = NpgsqlDataSource.Create(connectionString);
         _queryService = new QueryServiceDbContextFactory<BenchContext>(_sandbox.Credentials());
         _plainEf = new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).Options;
@@ -42,17 +42,7 @@ public class StreamingReadBenchmarks
         await using var command = _raw.CreateCommand("SELECT id, name, amount, placed, flag FROM bench_rows WHERE id <= $1");
         command.Parameters.Add(new NpgsqlParameter { Value = (long)Rows });
         await using var reader = await command.ExecuteReaderAsync();
-        long total = 0;
-        while (await reader.ReadAsync())
-        {
-            var row = new BenchRow
-            {
-                Id = reader.GetInt64(0), Name = reader.GetString(1), Amount = reader.GetDecimal(2), Placed = reader.GetDateTime(3), Flag = reader.GetBoolean(4),
-            };
-            total += row.Id;
-        }
-
-        return total;
+        return await BenchRow.ReadAllAsync(reader);
     }
 
     [Benchmark(Description = "QueryServiceOrm LINQ, AsNoTracking")]

@@ -39,6 +39,8 @@ internal static class ServiceErrors
 
     public static ServiceError UnknownPortal(string name) => new("34000", $"Portal \"{name}\" does not exist.");
 
+    public static readonly ServiceError Internal = new("XX000", "The sandbox's front failed on this session; its journal has the details.", Severity: "FATAL");
+
     public static readonly ServiceError BackendGone = new("57P01", "The sandbox's server stopped; the session is closed.", Severity: "FATAL");
 
     /// <summary>A backend error as the service's clients would see it.</summary>

@@ -51,10 +51,19 @@ internal sealed class BackendLink : IAsyncDisposable
         BackendEndpoint endpoint, string applicationName, TimeSpan statementTimeout, CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        var link = new BackendLink(socket, endpoint);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(endpoint.SocketPath), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var link = new BackendLink(socket, endpoint);
+        try
+        {
             await link.StartAsync(applicationName, statementTimeout, cancellationToken).ConfigureAwait(false);
             return link;
         }

@@ -88,6 +88,13 @@ internal sealed partial class FrontConnection
                                       or AuthenticationException or ObjectDisposedException)
         {
             // The client left, the front is stopping, or TLS failed: nothing more to say to the client.
+            _server.Options.Journal.RecordFault(0, "debug", e);
+        }
+        catch (Exception e)
+        {
+            // A defect of the front: this session ends with the service's internal error; the others go on.
+            _server.Options.Journal.RecordFault(_session?.Id ?? 0, _application, e);
+            await TryWriteFatalAsync(ServiceErrors.Internal).ConfigureAwait(false);
         }
         finally
         {

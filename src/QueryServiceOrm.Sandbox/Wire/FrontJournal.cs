@@ -40,6 +40,10 @@ internal sealed class FrontJournal : IDisposable
         }
     }
 
+    /// <summary>Records a defect of the front that ended a session (outcome <c>fault</c>, the exception as text).</summary>
+    public void RecordFault(int session, string application, Exception exception)
+        => Record(session, application, "none", exception.ToString(), "fault");
+
     public void Dispose()
     {
         lock (_gate)
@@ -55,6 +59,6 @@ internal sealed class FrontJournal : IDisposable
 /// <param name="Application">The client's application name.</param>
 /// <param name="Protocol"><c>simple</c> or <c>extended</c>.</param>
 /// <param name="Sql">The text as received.</param>
-/// <param name="Outcome"><c>backend</c>, <c>local</c> or <c>refused</c>.</param>
+/// <param name="Outcome"><c>backend</c>, <c>local</c>, <c>refused</c>, or <c>fault</c> (a defect of the front; then Sql holds the error).</param>
 /// <param name="SqlState">The SQLSTATE of a refusal.</param>
 public sealed record JournalEntry(DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);

@@ -138,6 +138,9 @@ public static class XdmSampleData
         return map;
     }
 
+    // The front reads a jsonb column as the Spark type its comment names (Catalog/CatalogReader).
+    private const string IdentityMapType = "qsorm:type=map<string,array<struct<id:string,authenticatedState:string,primary:boolean>>>";
+
     private static string Ddl(XdmSampleTables t, string owner)
     {
         var e = t.Events;
@@ -173,6 +176,8 @@ public static class XdmSampleData
             CREATE TABLE "{p}" ("_id" text NOT NULL, "person" {p}_person, "personalEmail" {p}_personalemail, "identityMap" jsonb, "_luma" {p}__luma);
             CREATE TABLE "{t.Flat}" ("_id" text NOT NULL, "timestamp" timestamptz NOT NULL, "eventType" text, "pageName" text, "pageURL" text,
               "priceTotal" double precision, "browserName" text, "loyaltyTier" text);
+            COMMENT ON COLUMN "{e}"."identityMap" IS '{IdentityMapType}';
+            COMMENT ON COLUMN "{p}"."identityMap" IS '{IdentityMapType}';
             ALTER TABLE "{e}" OWNER TO "{owner}"; ALTER TABLE "{p}" OWNER TO "{owner}"; ALTER TABLE "{t.Flat}" OWNER TO "{owner}";
             """;
     }

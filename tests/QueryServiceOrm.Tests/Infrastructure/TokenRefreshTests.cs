@@ -108,7 +108,7 @@ public sealed class TokenRefreshTests
             await betweenQueries.WaitAsync();
 
             // A client that kept the first token: refused now, or the test would prove nothing.
-            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
+            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.TokenCredentials() with { Password = firstToken }, o => NoPooling(o));
             await using var staleContext = stale.CreateDbContext();
             var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync());
 

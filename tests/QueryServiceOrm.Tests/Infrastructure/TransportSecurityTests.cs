@@ -47,8 +47,8 @@ public sealed class TransportSecurityTests
         var sandbox = await SharedSandbox.GetAsync();
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
         {
-            Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username,
-            Password = sandbox.Password, SslMode = SslMode.Disable, Pooling = false,
+            Host = sandbox.Host, Port = sandbox.State.BackendPort, Database = sandbox.Database, Username = sandbox.Username,
+            Password = sandbox.State.BackendPassword, SslMode = SslMode.Disable, Pooling = false,
         }.ConnectionString);
 
         var error = Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync())!;
@@ -90,7 +90,7 @@ public sealed class TransportSecurityTests
 
             var credentials = new QueryServiceCredentials
             {
-                Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, Password = sandbox.Password,
+                Host = sandbox.Host, Port = sandbox.State.BackendPort, Username = sandbox.Username, Password = sandbox.State.BackendPassword,
                 SslMode = SslMode.VerifyFull, RootCertificate = otherRoot, Dialect = QueryServiceDialect.PostgreSql,
             };
             await using var context = new QueryServiceDbContextFactory<EmptyContext>(credentials).CreateDbContext();

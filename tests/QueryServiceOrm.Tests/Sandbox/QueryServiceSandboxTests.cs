@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Tests.Sandbox;
 public sealed class QueryServiceSandboxTests
 {
     [Test]
-    public async Task It_accepts_only_tls_with_cleartext_passwords_on_loopback()
+    public async Task Its_backend_takes_passwords_only_on_its_private_socket_and_tls_on_loopback()
     {
         var sandbox = await SharedSandbox.GetAsync();
         var hba = (await File.ReadAllLinesAsync(Path.Combine(sandbox.InstanceDirectory, "data", "pg_hba.conf")))
@@ -18,10 +18,11 @@ public sealed class QueryServiceSandboxTests
         await using var admin = await sandbox.OpenAdminConnectionAsync();
         Assert.Multiple(async () =>
         {
-            Assert.That(hba, Is.EqualTo(new[] { "hostssl all all 127.0.0.1/32 password" }));
+            Assert.That(hba, Is.EqualTo(new[] { "local all all password", "hostssl all all 127.0.0.1/32 password" }));
             Assert.That(await Scalar(admin, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules"), Is.EqualTo("password"));
             Assert.That(await Scalar(admin, "SHOW listen_addresses"), Is.EqualTo("127.0.0.1"));
-            Assert.That(await Scalar(admin, "SHOW unix_socket_directories"), Is.Empty);
+            Assert.That(await Scalar(admin, "SHOW unix_socket_directories"), Is.EqualTo(Path.Combine(sandbox.InstanceDirectory, "socket")));
+            Assert.That(await Scalar(admin, "SHOW unix_socket_permissions"), Is.EqualTo("0700"));
             Assert.That(await Scalar(admin, "SHOW ssl"), Is.EqualTo("on"));
             Assert.That(sandbox.Host, Is.EqualTo("127.0.0.1"));
         });
@@ -48,11 +49,11 @@ public sealed class QueryServiceSandboxTests
                 Assert.That(sandbox.Password, Does.Contain(c.ToString()), $"the password contains {c}");
             }
 
-            Assert.That(await Scalar(connection, "SELECT current_user"), Is.EqualTo(sandbox.Username));
-            Assert.That(await Scalar(connection, "SELECT current_database()"), Is.EqualTo("prod:all"));
+            Assert.That(await Scalar(connection, "SHOW server_version"), Is.EqualTo("0.1.0"));
             Assert.That(
                 sandbox.ReadServerLog().Split('\n'),
-                Has.Some.Contains($"connection authorized: user={sandbox.Username} database=prod:all application_name=shape-check SSL enabled"));
+                Has.Some.EndsWith($"connection authorized: user={sandbox.Username} database=prod:all application_name=shape-check"),
+                "the front's session on the backend carries the client's application name");
         });
     }
 
@@ -98,7 +99,7 @@ public sealed class QueryServiceSandboxTests
     [Test]
     public async Task A_sandbox_whose_owner_died_is_removed_by_the_next_start()
     {
-        var orphan = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false });
+        var orphan = await QueryServiceSandbox.StartAsync();
         using (var gone = Process.Start("true")!)
         {
             await gone.WaitForExitAsync();
@@ -110,7 +111,7 @@ public sealed class QueryServiceSandboxTests
             Assert.Multiple(() =>
             {
                 Assert.That(Directory.Exists(orphan.InstanceDirectory), Is.False);
-                Assert.That(IsListening(orphan.Port), Is.False);
+                Assert.That(IsListening(orphan.State.BackendPort), Is.False);
             });
         }
 
@@ -120,12 +121,12 @@ public sealed class QueryServiceSandboxTests
     [Test]
     public async Task The_watchdog_removes_a_sandbox_as_soon_as_its_owner_is_killed()
     {
-        var sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StopWithOwner = false });
+        var sandbox = await QueryServiceSandbox.StartAsync();
         using var owner = Process.Start("sleep", "60")!;
         SandboxInstanceRegistry.WriteOwner(sandbox.InstanceDirectory, owner.Id);
         using var watchdog = SandboxInstanceRegistry.StartWatchdog(sandbox.InstanceDirectory, PostgresBinaries.Find(), owner.Id);
         await Task.Delay(1500);
-        Assert.That(IsListening(sandbox.Port), Is.True, "the watchdog waits while the owner lives");
+        Assert.That(IsListening(sandbox.State.BackendPort), Is.True, "the watchdog waits while the owner lives");
 
         owner.Kill();
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -137,7 +138,7 @@ public sealed class QueryServiceSandboxTests
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(sandbox.InstanceDirectory), Is.False);
-            Assert.That(IsListening(sandbox.Port), Is.False);
+            Assert.That(IsListening(sandbox.State.BackendPort), Is.False);
         });
         await sandbox.DisposeAsync();
     }

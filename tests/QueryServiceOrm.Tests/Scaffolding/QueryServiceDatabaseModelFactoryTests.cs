@@ -38,7 +38,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
         return new QueryServiceDatabaseModelFactory(logger) { Catalog = catalog ?? CatalogSql.Default };
     }
 
-    private string ConnectionString(string application = "scaffold-model") => _sandbox.ConnectionString(application);
+    private string ConnectionString(string application = "scaffold-model") => _sandbox.BackendConnectionString(application);
 
     // Round trips as the server logged them, not as the factory counts them.
     private int LoggedStatements(string application, Action read)

@@ -36,7 +36,7 @@ public sealed class QueryServiceScaffolderTests
         return (model, factory.LastColumnTypes);
     }
 
-    private string ConnectionString(string application) => _sandbox.ConnectionString(application);
+    private string ConnectionString(string application) => _sandbox.BackendConnectionString(application);
 
     [Test]
     public void The_generated_code_matches_the_golden_files_and_is_the_same_twice()

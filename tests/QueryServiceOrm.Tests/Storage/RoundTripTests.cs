@@ -42,8 +42,8 @@ public sealed class RoundTripTests
         var application = "plain-" + Guid.NewGuid().ToString("N")[..12];
         var connectionString = new Npgsql.NpgsqlConnectionStringBuilder
         {
-            Host = sandbox.Host, Port = sandbox.Port, Database = sandbox.Database, Username = sandbox.Username,
-            Password = sandbox.Password, SslMode = Npgsql.SslMode.Require, ApplicationName = application,
+            Host = sandbox.Host, Port = sandbox.State.BackendPort, Database = sandbox.Database, Username = sandbox.Username,
+            Password = sandbox.State.BackendPassword, SslMode = Npgsql.SslMode.Require, ApplicationName = application,
         }.ConnectionString;
         var options = new DbContextOptionsBuilder<EmptyContext>().UseNpgsql(connectionString).Options;
 

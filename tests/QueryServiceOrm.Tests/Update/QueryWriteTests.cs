@@ -138,7 +138,7 @@ public sealed class QueryWriteTests
     [Test]
     public async Task A_write_on_a_context_without_query_service_is_refused_not_run_as_a_select()
     {
-        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(_sandbox.ConnectionString()).Options);
+        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(_sandbox.BackendConnectionString()).Options);
         Assert.That(() => plain.FlatEvents.CreateTableAsAsync("wr_copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
         Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname = 'wr_copy'"), Is.EqualTo(new[] { new[] { "0" } }));
         Assert.That(() => plain.AppendAsync(Array.Empty<ExperienceEvent>()), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));

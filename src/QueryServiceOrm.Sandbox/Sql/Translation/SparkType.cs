@@ -36,7 +36,8 @@ internal abstract record SparkType
 
     public bool IsComplex => this is StructType or ArrayType or MapType;
 
-    public override string ToString() => Name;
+    // Sealed, so that no derived record prints its properties in an error message.
+    public sealed override string ToString() => Name;
 
     /// <summary>The type a written data type names.</summary>
     public static SparkType From(DataTypeSyntax syntax, Func<StructType, string> structTypeName)
