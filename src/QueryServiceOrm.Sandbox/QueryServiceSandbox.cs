@@ -252,10 +252,6 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     public Task<IReadOnlyList<IReadOnlyList<string?>>> PsqlFrontAsync(string sql, CancellationToken cancellationToken = default)
         => RunPsqlAsync(Port, Password, sql, cancellationToken);
 
-    /// <summary>The environment psql needs to reach the front as the user (no password on its command line).</summary>
-    public IReadOnlyDictionary<string, string> PsqlEnvironment()
-        => PsqlEnvironment(Port, Password);
-
     /// <summary>Reads the backend's log as it is now.</summary>
     public string ReadServerLog() => ReadShared(ServerLogPath);
 

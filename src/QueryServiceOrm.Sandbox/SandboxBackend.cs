@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Npgsql;
+using QueryServiceOrm.Sandbox.Sql.Translation;
 
 namespace QueryServiceOrm.Sandbox;
 
@@ -93,13 +94,13 @@ internal static class SandboxBackend
         builder.Database = "postgres";
         await using (var connection = await OpenAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, $"CREATE ROLE {Identifier(user)} LOGIN PASSWORD {Literal(userPassword)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"CREATE ROLE {PgSql.Identifier(user)} LOGIN PASSWORD {PgSql.Literal(userPassword)}", cancellationToken).ConfigureAwait(false);
             // Sees the catalog, reads nothing, writes nothing: what psql's \d and SQLAlchemy's inspector run as.
-            await ExecuteAsync(connection, $"CREATE ROLE {CatalogUser} LOGIN PASSWORD {Literal(catalogPassword)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"CREATE ROLE {CatalogUser} LOGIN PASSWORD {PgSql.Literal(catalogPassword)}", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, $"ALTER ROLE {CatalogUser} SET default_transaction_read_only = on", cancellationToken).ConfigureAwait(false);
             // Owned by the user, as before the front: the PostgreSql-dialect tests drop and remake the sample tables' types
             // straight on the backend. Through the front, DROP of a table the user did not create is refused by the front.
-            await ExecuteAsync(connection, $"CREATE DATABASE {Identifier(database)} OWNER {Identifier(user)} ENCODING 'UTF8'", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"CREATE DATABASE {PgSql.Identifier(database)} OWNER {PgSql.Identifier(user)} ENCODING 'UTF8'", cancellationToken).ConfigureAwait(false);
         }
 
         await using var db = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
@@ -108,11 +109,11 @@ internal static class SandboxBackend
         // Tables the sandbox makes (the datasets) belong to the superuser: the user reads and appends to them but may not drop
         // them, as on the service; tables the user makes are the user's.
         await ExecuteAsync(db, $"""
-            GRANT CREATE, CONNECT, TEMPORARY ON DATABASE {Identifier(database)} TO {Identifier(user)};
-            GRANT ALL ON SCHEMA public TO {Identifier(user)};
-            ALTER DEFAULT PRIVILEGES FOR ROLE {AdminUser} GRANT SELECT, INSERT ON TABLES TO {Identifier(user)};
-            GRANT USAGE ON SCHEMA qsorm_spark TO {Identifier(user)};
-            GRANT CONNECT ON DATABASE {Identifier(database)} TO {CatalogUser};
+            GRANT CREATE, CONNECT, TEMPORARY ON DATABASE {PgSql.Identifier(database)} TO {PgSql.Identifier(user)};
+            GRANT ALL ON SCHEMA public TO {PgSql.Identifier(user)};
+            ALTER DEFAULT PRIVILEGES FOR ROLE {AdminUser} GRANT SELECT, INSERT ON TABLES TO {PgSql.Identifier(user)};
+            GRANT USAGE ON SCHEMA {PgSql.Runtime} TO {PgSql.Identifier(user)};
+            GRANT CONNECT ON DATABASE {PgSql.Identifier(database)} TO {CatalogUser};
             """, cancellationToken).ConfigureAwait(false);
     }
 
@@ -143,11 +144,6 @@ internal static class SandboxBackend
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    // standard_conforming_strings is on, so only the quote needs doubling.
-    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string RuntimeSql()
     {

@@ -157,7 +157,7 @@ public sealed class FrontServerTests
         await bystander.OpenAsync();
 
         // A startup packet that claims 2 GiB.
-        var startup = await SendRawAsync(tls: false, [0x7F, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]);
+        var startup = await SendRawAsync([0x7F, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]);
         // After a good start-up, a message of an unknown type.
         var message = await SendAfterLoginAsync([(byte)'@', 0, 0, 0, 4]);
 
@@ -176,23 +176,22 @@ public sealed class FrontServerTests
     public async Task A_client_that_leaves_mid_result_has_its_backend_query_cancelled_and_its_session_freed()
     {
         var application = "leaver-" + Guid.NewGuid().ToString("N")[..6];
-        var connection = new NpgsqlConnection(_sandbox.ConnectionString(application) + ";Pooling=false");
-        await connection.OpenAsync();
-        var command = new NpgsqlCommand("SELECT a._id FROM xdm_flat a, xdm_flat b, xdm_flat c, xdm_flat d, xdm_flat e LIMIT 0", connection);
-        var reader = await command.ExecuteReaderAsync();
-        Assert.That(await reader.ReadAsync(), Is.True, "rows are streaming");
-        // Leave without reading on, as a client that crashes does: the socket goes, mid-result.
-        KillSocket(connection);
-        try
+        var (client, tls) = await LoginAsync(application);
+        using (client)
         {
-            await reader.DisposeAsync();
-        }
-        catch (NpgsqlException)
-        {
-            // The connection is gone; that is the point.
-        }
+            var sql = System.Text.Encoding.UTF8.GetBytes("SELECT a._id FROM xdm_flat a, xdm_flat b, xdm_flat c, xdm_flat d, xdm_flat e LIMIT 0\0");
+            await tls.WriteAsync((byte[])[(byte)'Q', .. BigEndian(sql.Length + 4), .. sql]);
+            char type;
+            do
+            {
+                type = await ExpectAnyAsync(tls);
+            }
+            while (type != 'D' && type != 'E');
 
-        await connection.DisposeAsync();
+            Assert.That(type, Is.EqualTo('D'), "rows are streaming");
+            // Leave without reading on, as a client that crashes does: the socket goes, mid-result.
+            client.Client.Close(0);
+        }
 
         var deadline = Stopwatch.StartNew();
         string? running = "x";
@@ -236,14 +235,6 @@ public sealed class FrontServerTests
         return (process.ExitCode, await output, await errors);
     }
 
-    private static void KillSocket(NpgsqlConnection connection)
-    {
-        // Npgsql would drain or cancel on a clean close; a client that crashes just drops the socket.
-        var connector = typeof(NpgsqlConnection).GetProperty("Connector", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(connection)!;
-        var socket = (Socket)connector.GetType().GetField("_socket", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(connector)!;
-        socket.Close(0);
-    }
-
     private async Task<string?> OpenAsync(Action<NpgsqlConnectionStringBuilder> change)
     {
         var builder = new NpgsqlConnectionStringBuilder(_sandbox.ConnectionString("probe")) { Pooling = false, Timeout = 15 };
@@ -264,7 +255,7 @@ public sealed class FrontServerTests
         }
     }
 
-    private async Task<(bool Error, bool Closed)> SendRawAsync(bool tls, byte[] bytes)
+    private async Task<(bool Error, bool Closed)> SendRawAsync(byte[] bytes)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(_sandbox.Host, _sandbox.Port);
@@ -275,14 +266,24 @@ public sealed class FrontServerTests
 
     private async Task<(bool Error, bool Closed)> SendAfterLoginAsync(byte[] message)
     {
-        using var client = new TcpClient();
+        var (client, tls) = await LoginAsync("malformed");
+        using (client)
+        {
+            await tls.WriteAsync(message);
+            return await ReadToCloseAsync(tls);
+        }
+    }
+
+    private async Task<(TcpClient Client, SslStream Tls)> LoginAsync(string application)
+    {
+        var client = new TcpClient();
         await client.ConnectAsync(_sandbox.Host, _sandbox.Port);
         var network = client.GetStream();
         await network.WriteAsync(new byte[] { 0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F });
         Assert.That(network.ReadByte(), Is.EqualTo('S'));
         var tls = new SslStream(network, false, (_, _, _, _) => true);
         await tls.AuthenticateAsClientAsync("localhost");
-        await tls.WriteAsync(Startup(("user", _sandbox.Username), ("database", _sandbox.Database)));
+        await tls.WriteAsync(Startup(("user", _sandbox.Username), ("database", _sandbox.Database), ("application_name", application)));
         await ExpectAsync(tls, 'R');
         var password = System.Text.Encoding.UTF8.GetBytes(_sandbox.Password + "\0");
         await tls.WriteAsync((byte[])[(byte)'p', .. BigEndian(password.Length + 4), .. password]);
@@ -290,8 +291,7 @@ public sealed class FrontServerTests
         {
         }
 
-        await tls.WriteAsync(message);
-        return await ReadToCloseAsync(tls);
+        return (client, tls);
     }
 
     private static async Task<(bool Error, bool Closed)> ReadToCloseAsync(Stream stream)
