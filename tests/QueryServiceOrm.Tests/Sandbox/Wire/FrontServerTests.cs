@@ -179,8 +179,7 @@ public sealed class FrontServerTests
         var (client, tls) = await LoginAsync(application);
         using (client)
         {
-            var sql = System.Text.Encoding.UTF8.GetBytes("SELECT a._id FROM xdm_flat a, xdm_flat b, xdm_flat c, xdm_flat d, xdm_flat e LIMIT 0\0");
-            await tls.WriteAsync((byte[])[(byte)'Q', .. BigEndian(sql.Length + 4), .. sql]);
+            await tls.WriteAsync(Message('Q', "SELECT a._id FROM xdm_flat a, xdm_flat b, xdm_flat c, xdm_flat d, xdm_flat e LIMIT 0"));
             char type;
             do
             {
@@ -277,21 +276,35 @@ public sealed class FrontServerTests
     private async Task<(TcpClient Client, SslStream Tls)> LoginAsync(string application)
     {
         var client = new TcpClient();
-        await client.ConnectAsync(_sandbox.Host, _sandbox.Port);
-        var network = client.GetStream();
-        await network.WriteAsync(new byte[] { 0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F });
-        Assert.That(network.ReadByte(), Is.EqualTo('S'));
-        var tls = new SslStream(network, false, (_, _, _, _) => true);
-        await tls.AuthenticateAsClientAsync("localhost");
-        await tls.WriteAsync(Startup(("user", _sandbox.Username), ("database", _sandbox.Database), ("application_name", application)));
-        await ExpectAsync(tls, 'R');
-        var password = System.Text.Encoding.UTF8.GetBytes(_sandbox.Password + "\0");
-        await tls.WriteAsync((byte[])[(byte)'p', .. BigEndian(password.Length + 4), .. password]);
-        while (await ExpectAnyAsync(tls) != 'Z')
+        try
         {
-        }
+            await client.ConnectAsync(_sandbox.Host, _sandbox.Port);
+            var network = client.GetStream();
+            await network.WriteAsync(new byte[] { 0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F });
+            Assert.That(network.ReadByte(), Is.EqualTo('S'));
+            var tls = new SslStream(network, false, (_, _, _, _) => true);
+            await tls.AuthenticateAsClientAsync("localhost");
+            await tls.WriteAsync(Startup(("user", _sandbox.Username), ("database", _sandbox.Database), ("application_name", application)));
+            await ExpectAsync(tls, 'R');
+            await tls.WriteAsync(Message('p', _sandbox.Password));
+            while (await ExpectAnyAsync(tls) != 'Z')
+            {
+            }
 
-        return (client, tls);
+            return (client, tls);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // A frontend message whose body is one NUL-terminated string (Query, PasswordMessage).
+    private static byte[] Message(char type, string text)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(text + "\0");
+        return [(byte)type, .. BigEndian(body.Length + 4), .. body];
     }
 
     private static async Task<(bool Error, bool Closed)> ReadToCloseAsync(Stream stream)
