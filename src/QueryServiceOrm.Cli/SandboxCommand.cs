@@ -19,10 +19,6 @@ internal static class SandboxCommand
 {
     public const string Profile = "sandbox";
 
-    // The profile and 'sandbox env' still reach the backend with the library's PostgreSql dialect: the library's catalog
-    // reading and SQL move onto the front (the service's dialect) with the one-dialect issue. psql and Python reach the front.
-    private const QueryServiceDialect ProfileDialect = QueryServiceDialect.PostgreSql;
-
     public static Command Create(CliConsole console)
     {
         var command = new Command("sandbox", "Run a local Query Service emulator (TLS only, the service's SQL) for trying things out.");
@@ -97,7 +93,7 @@ internal static class SandboxCommand
             await SandboxHost.ServeAsync(
                 sandbox =>
                 {
-                    store.Save(Profile, sandbox.EnvironmentVariables(ProfileDialect).ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+                    store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
                     store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
                     return Task.CompletedTask;
                 },
@@ -162,7 +158,7 @@ internal static class SandboxCommand
         command.SetAction(async (_, _) =>
         {
             var sandbox = RunningOrRefuse(ProfileStore.ForUser());
-            foreach (var (name, value) in sandbox.EnvironmentVariables(ProfileDialect).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in sandbox.EnvironmentVariables().OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
             }

@@ -151,11 +151,11 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
     /// <summary>Credentials for this sandbox, as an application would hold them.</summary>
     /// <param name="dialect">
-    /// QueryService for the front, which is what the service would receive. PostgreSql reaches the backend directly over its
+    /// QueryService (the default) for the front, which is what the service would receive. PostgreSql reaches the backend directly over its
     /// own TLS port and secret: the library's second dialect, kept until the library writes only the service's SQL.
     /// </param>
     /// <param name="sslMode">Require by default; VerifyFull checks the certificate against <see cref="RootCertificatePath"/>.</param>
-    public QueryServiceCredentials Credentials(QueryServiceDialect dialect = QueryServiceDialect.PostgreSql, SslMode sslMode = SslMode.Require)
+    public QueryServiceCredentials Credentials(QueryServiceDialect dialect = QueryServiceDialect.QueryService, SslMode sslMode = SslMode.Require)
         => new QueryServiceCredentials
         {
             Host = Host,
@@ -184,7 +184,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
     /// <summary>The <c>QueryService__*</c> environment variables that describe this sandbox.</summary>
     /// <param name="dialect">As for <see cref="Credentials"/>.</param>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables(QueryServiceDialect dialect = QueryServiceDialect.PostgreSql)
+    public IReadOnlyDictionary<string, string> EnvironmentVariables(QueryServiceDialect dialect = QueryServiceDialect.QueryService)
     {
         var credentials = Credentials(dialect);
         return new Dictionary<string, string>

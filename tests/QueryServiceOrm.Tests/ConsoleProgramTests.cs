@@ -39,7 +39,7 @@ public sealed class ConsoleProgramTests
             using var program = Process.Start(start)!;
             var ready = await program.StandardOutput.ReadLineAsync();
             await Task.Delay(300);
-            var connectionsBeforeQuery = ServerLog.Connections(sandbox, Application);
+            var connectionsBeforeQuery = FrontLog.Connections(sandbox, Application);
 
             await program.StandardInput.WriteLineAsync();
             var rest = await program.StandardOutput.ReadToEndAsync();
@@ -53,7 +53,7 @@ public sealed class ConsoleProgramTests
                 Assert.That(connectionsBeforeQuery, Is.Zero, "building the factory and the context opened no connection");
                 Assert.That(rest, Does.Contain("TABLE console_check_events"));
                 Assert.That(program.ExitCode, Is.Zero, errors);
-                Assert.That(ServerLog.Connections(sandbox, Application), Is.EqualTo(1));
+                Assert.That(FrontLog.Connections(sandbox, Application), Is.EqualTo(1));
             });
         }
         finally

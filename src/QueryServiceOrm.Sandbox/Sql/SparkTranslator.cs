@@ -32,7 +32,7 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
         {
             if (ReadsPostgresCatalog(statement))
             {
-                result.Add(await catalogQueries.RunAsync(statement.Text, cancellationToken).ConfigureAwait(false));
+                result.Add(await catalogQueries.RunAsync(WithoutFinalLimitZero(statement), cancellationToken).ConfigureAwait(false));
             }
             else
             {
@@ -43,6 +43,13 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
         await catalog.EnsureStructTypesAsync(context.RequiredStructs, cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    // The service's final LIMIT 0 asks for every row (it lifts the cap); PostgreSQL's would return none.
+    private static string WithoutFinalLimitZero(ScriptStatement statement)
+        => statement.Tokens.Where(t => t.Kind != TokenKind.End).ToList() is [.., { Kind: TokenKind.Word } limit, { Kind: TokenKind.Number, Text: "0" }]
+           && limit.Text.Equals("LIMIT", StringComparison.OrdinalIgnoreCase)
+            ? statement.Text[..limit.Position].TrimEnd()
+            : statement.Text;
 
     // pg_catalog.x, information_schema.x, pg_class, pg_get_keywords(), ...: PostgreSQL's catalog, not a dataset.
     private static bool ReadsPostgresCatalog(ScriptStatement statement)

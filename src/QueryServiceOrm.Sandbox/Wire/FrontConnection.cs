@@ -282,6 +282,7 @@ internal sealed partial class FrontConnection
         _backend = await BackendLink.ConnectAsync(options.Backend, _application, _server.StatementTimeout, cancellationToken).ConfigureAwait(false);
         (_processId, _secret) = _server.Register(this);
         _session = new FrontSession(_processId, user, database, target);
+        options.Journal.RecordSession(Session.Id, _application);
 
         await WriteClientAsync(o =>
         {

@@ -40,6 +40,10 @@ internal sealed class FrontJournal : IDisposable
         }
     }
 
+    /// <summary>Records an admitted session (outcome <c>session</c>), so clients' connections can be counted as the service would see them.</summary>
+    public void RecordSession(int session, string application)
+        => Record(session, application, "startup", "", "session");
+
     /// <summary>Records a defect of the front that ended a session (outcome <c>fault</c>, the exception as text).</summary>
     public void RecordFault(int session, string application, Exception exception)
         => Record(session, application, "none", exception.ToString(), "fault");
@@ -57,8 +61,11 @@ internal sealed class FrontJournal : IDisposable
 /// <param name="Time">When it arrived.</param>
 /// <param name="Session">The session's number.</param>
 /// <param name="Application">The client's application name.</param>
-/// <param name="Protocol"><c>simple</c> or <c>extended</c>.</param>
-/// <param name="Sql">The text as received.</param>
-/// <param name="Outcome"><c>backend</c>, <c>local</c>, <c>refused</c>, or <c>fault</c> (a defect of the front; then Sql holds the error).</param>
+/// <param name="Protocol"><c>simple</c>, <c>extended</c>, or <c>startup</c> for an admitted session.</param>
+/// <param name="Sql">The text as received (empty for a session).</param>
+/// <param name="Outcome">
+/// <c>backend</c>, <c>local</c>, <c>refused</c>, <c>session</c> (a session admitted), or <c>fault</c> (a defect of the front;
+/// then Sql holds the error).
+/// </param>
 /// <param name="SqlState">The SQLSTATE of a refusal.</param>
 public sealed record JournalEntry(DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);

@@ -88,7 +88,10 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             ? shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 }).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => (string)g.First()[3]!, StringComparer.Ordinal)
             : [];
         var names = isService
-            ? shown.Select(r => ("public", (string)r[0]!, "r")).Distinct().ToList()
+            // SHOW TABLES lists datasets; views come from the catalog where it answers (SHOW VIEWS would be a round trip more).
+            ? shown.Select(r => ShownName((string)r[0]!))
+                .Concat((catalogColumns ?? []).Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Where(r => r.Item3 is "v" or "m"))
+                .Distinct().ToList()
             : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
                 .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Distinct().ToList();
 
@@ -103,7 +106,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
                 table.Database = model;
                 table.Name = name;
                 table.Schema = schema == "public" ? null : schema;
-                table.Comment = descriptions.GetValueOrDefault(name);
+                table.Comment = descriptions.GetValueOrDefault(schema == "public" ? name : schema + "." + name);
                 tables[(schema, name)] = table;
                 model.Tables.Add(table);
             }
@@ -116,7 +119,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
             {
                 var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[10] as string, row[7] as string, row[8] as string, row[11] as string, composites);
-                AddColumn(table, (string)row[2]!, type, nullable: !(bool)row[4]!, columnTypes);
+                AddColumn(table, (string)row[2]!, type, nullable: !IsTrue(row[4]), columnTypes);
             }
         }
 
@@ -206,6 +209,14 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 
     /// <summary>The column type nested columns get in the model EF's scaffolder reads: JSON text, read with <c>to_json</c>.</summary>
     public const string JsonStoreType = "json";
+
+    // SHOW TABLES names a table outside public with its schema ("reporting.daily"; a Data Distiller schema is itself "db.schema").
+    private static (string Schema, string Name, string Kind) ShownName(string shown)
+        => shown.LastIndexOf('.') is var dot and > 0 ? (shown[..dot], shown[(dot + 1)..], "r") : ("public", shown, "r");
+
+    // A boolean as the server sent it: binary results give bool, text results PostgreSQL's "t"/"f".
+    private static bool IsTrue(object? value)
+        => value is bool b ? b : value is string s && (s == "t" || s.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     private static void AddColumn(DatabaseTable table, string name, XdmColumnType type, bool nullable, Dictionary<(string, string), XdmColumnType> columnTypes)
     {

@@ -105,13 +105,26 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
     [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
     public override Type GetFieldType(int ordinal) => inner.GetFieldType(ordinal);
 
-    public override T GetFieldValue<T>(int ordinal) => inner.GetFieldValue<T>(ordinal);
+    public override T GetFieldValue<T>(int ordinal)
+        => typeof(T) == typeof(Guid) ? (T)(object)GetGuid(ordinal)
+            : typeof(T) == typeof(DateTimeOffset) && IsTimestampWithoutZone(ordinal) ? (T)(object)UtcOffset(inner.GetDateTime(ordinal))
+            : inner.GetFieldValue<T>(ordinal);
 
-    public override Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken) => inner.GetFieldValueAsync<T>(ordinal, cancellationToken);
+    public override Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken)
+        => typeof(T) == typeof(Guid) || typeof(T) == typeof(DateTimeOffset)
+            ? Task.FromResult(GetFieldValue<T>(ordinal))
+            : inner.GetFieldValueAsync<T>(ordinal, cancellationToken);
 
     public override float GetFloat(int ordinal) => inner.GetFloat(ordinal);
 
-    public override Guid GetGuid(int ordinal) => inner.GetGuid(ordinal);
+    // Spark has no uuid type: the service sends a Guid as its string.
+    public override Guid GetGuid(int ordinal)
+        => inner.GetDataTypeName(ordinal) == "text" ? Guid.Parse(inner.GetString(ordinal)) : inner.GetGuid(ordinal);
+
+    // Spark's timestamp has no zone and the service's session zone is UTC, so a DateTimeOffset read from one is at UTC.
+    private bool IsTimestampWithoutZone(int ordinal) => inner.GetDataTypeName(ordinal) == "timestamp without time zone";
+
+    private static DateTimeOffset UtcOffset(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     public override short GetInt16(int ordinal) => inner.GetInt16(ordinal);
 

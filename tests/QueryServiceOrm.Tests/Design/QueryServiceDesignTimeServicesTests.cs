@@ -59,7 +59,7 @@ public sealed class QueryServiceDesignTimeServicesTests
         await using var provider = services.BuildServiceProvider();
 
         var factory = provider.GetRequiredService<IDatabaseModelFactory>();
-        var model = factory.Create(sandbox.BackendConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
+        var model = factory.Create(sandbox.ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
         var expected = await sandbox.PsqlAsync($"""
             SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
             WHERE c.relname IN ('{Sample.Events}', '{Sample.Profiles}', '{Sample.Flat}') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum
@@ -97,7 +97,7 @@ public sealed class QueryServiceDesignTimeServicesTests
     {
         // Configured the way the scaffolded OnConfiguring does it: UseQueryService with the connection string.
         var sandbox = await XdmData.SeedAsync();
-        var connectionString = sandbox.BackendConnectionString() + ";Dialect=PostgreSql";
+        var connectionString = sandbox.ConnectionString();
         await using var db = new ScaffoldedContext(new DbContextOptionsBuilder<ScaffoldedContext>().UseQueryService(connectionString).Options);
         var rows = await db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, e.Web }).ToListAsync();
         var expected = await sandbox.PsqlAsync($"SELECT _id, to_json(web) FROM {Sample.Events} ORDER BY _id");

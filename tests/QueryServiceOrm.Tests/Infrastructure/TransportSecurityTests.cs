@@ -42,17 +42,20 @@ public sealed class TransportSecurityTests
     }
 
     [Test]
-    public async Task The_sandbox_refuses_plain_text()
+    public async Task The_sandbox_refuses_plain_text_on_the_front_and_on_the_backend_port()
     {
         var sandbox = await SharedSandbox.GetAsync();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+        foreach (var (port, password) in new[] { (sandbox.Port, sandbox.Password), (sandbox.State.BackendPort, sandbox.State.BackendPassword) })
         {
-            Host = sandbox.Host, Port = sandbox.State.BackendPort, Database = sandbox.Database, Username = sandbox.Username,
-            Password = sandbox.State.BackendPassword, SslMode = SslMode.Disable, Pooling = false,
-        }.ConnectionString);
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+            {
+                Host = sandbox.Host, Port = port, Database = sandbox.Database, Username = sandbox.Username,
+                Password = password, SslMode = SslMode.Disable, Pooling = false,
+            }.ConnectionString);
 
-        var error = Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync())!;
-        Assert.That(error.SqlState, Is.EqualTo(PostgresErrorCodes.InvalidAuthorizationSpecification));
+            var error = Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync(), $"port {port}")!;
+            Assert.That(error.SqlState, Is.EqualTo(PostgresErrorCodes.InvalidAuthorizationSpecification), $"port {port}: {error.MessageText}");
+        }
     }
 
     [Test]
@@ -60,10 +63,16 @@ public sealed class TransportSecurityTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         await using var context = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials()).CreateDbContext();
-        var ssl = await context.Database
-            .SqlQueryRaw<bool>("SELECT ssl AS \"Value\" FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
-            .ToListAsync();
-        Assert.That(ssl, Is.EqualTo(new[] { true }));
+        await context.Database.OpenConnectionAsync();
+        var connection = new NpgsqlConnectionStringBuilder(context.Database.GetDbConnection().ConnectionString);
+
+        // Require never falls back to plain text (Npgsql fails instead), and the library accepts nothing weaker.
+        Assert.Multiple(() =>
+        {
+            Assert.That(connection.Port, Is.EqualTo(sandbox.Port), "the library talks to the front");
+            Assert.That(connection.SslMode, Is.EqualTo(SslMode.Require));
+            Assert.That(() => sandbox.Credentials(sslMode: SslMode.Disable), Throws.TypeOf<QueryServiceConfigurationException>());
+        });
     }
 
     [Test]

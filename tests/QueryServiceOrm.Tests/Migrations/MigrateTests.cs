@@ -25,9 +25,8 @@ public sealed class MigrateTests : MigrationsTestBase
         where TContext : DbContext
         => new QueryServiceDbContextFactory<TContext>(sandbox.Credentials(), o => o.ApplicationName(Application)).CreateDbContext();
 
-    // The statements' text, without the log's "execute <unnamed>: " or "statement: ".
-    private IReadOnlyList<string> Statements()
-        => ServerLog.Statements(Sandbox, Application).Select(s => System.Text.RegularExpressions.Regex.Replace(s, "^(execute [^:]*|statement): ", "")).ToList();
+    // The statements as the front received them, which is what the service would.
+    private IReadOnlyList<string> Statements() => FrontLog.Statements(Sandbox, Application);
 
     [Test]
     public async Task Migrations_create_the_services_shapes_append_the_history_without_transactions_and_a_second_run_changes_nothing()
@@ -50,17 +49,17 @@ public sealed class MigrateTests : MigrationsTestBase
 
         var second = Statements().Skip(beforeSecond).ToList();
         var sampleTables = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
-        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events, "xdm")).Where(r => r[0] != "identityMap").ToList();
+        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events)).Where(r => r[0] != "identityMap").Select(TableShape.AsDeclared).ToList();
         Assert.Multiple(async () =>
         {
-            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_events", "mg"), Is.EqualTo(eventsShape).And.Count.GreaterThan(20), "ROW and ARRAY columns");
-            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_profiles", "mg"), Is.EqualTo(await TableShape.ReadAsync(Sandbox, sampleTables.Profiles, "xdm")), "MAP column");
+            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_events"), Is.EqualTo(eventsShape).And.Count.GreaterThan(20), "ROW and ARRAY columns");
+            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_profiles"), Is.EqualTo(await TableShape.ReadAsync(Sandbox, sampleTables.Profiles)), "MAP column");
             Assert.That(
                 await Sandbox.PsqlAsync("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 'mg_page_report' ORDER BY ordinal_position"),
                 Is.EqualTo(new[]
                 {
-                    new[] { "Page", "text", null }, new[] { "Views", "bigint", null }, new[] { "Revenue", "double precision", null },
-                    new[] { "LastSeen", "timestamp with time zone", null }, new[] { "Day", "date", null }, new[] { "Browser", "character varying", "40" },
+                    new[] { "Page", "text", null }, new[] { "Views", "bigint", null }, new[] { "Revenue", "real", null },
+                    new[] { "LastSeen", "timestamp without time zone", null }, new[] { "Day", "date", null }, new[] { "Browser", "character varying", "40" },
                 }));
             Assert.That(
                 await Sandbox.PsqlAsync("SELECT page, views FROM mg_top_pages ORDER BY page"),
@@ -70,9 +69,9 @@ public sealed class MigrateTests : MigrationsTestBase
                 await Sandbox.PsqlAsync("SELECT \"MigrationId\", \"ProductVersion\" FROM ef_migrations_history ORDER BY 1"),
                 Is.EqualTo(Applied.Select(id => new[] { id, typeof(DbContext).Assembly.GetName().Version!.ToString(3) })));
             Assert.That(first, Has.Some.StartsWith("CREATE TABLE IF NOT EXISTS ef_migrations_history"));
-            Assert.That(first, Has.Some.StartsWith("INSERT INTO ef_migrations_history (\"MigrationId\", \"ProductVersion\") SELECT E'20261122000003_TopPages'"));
+            Assert.That(first, Has.Some.StartsWith("INSERT INTO ef_migrations_history (\"MigrationId\", \"ProductVersion\") SELECT '20261122000003_TopPages'"));
             Assert.That(first.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s, "^(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|LOCK|SET TRANSACTION)")), Is.Empty, "no transaction or lock");
-            Assert.That(second, Is.Not.Empty.And.All.StartWith("SELECT"), "the second run only reads the table list and the history");
+            Assert.That(second, Is.Not.Empty.And.All.Match("^(SELECT|SHOW TABLES)"), "the second run only reads the table list and the history");
         });
     }
 

@@ -268,7 +268,7 @@ internal static class LinqFeatureMatrix
         yield return Rows("Math_Round_decimal", db => db.Orders.OrderBy(o => o.Id).Select(o => Math.Round(o.Amount / 3, 2)),
             "SELECT round(amount / 3, 2) FROM orders ORDER BY id");
         yield return Rows("Math_Max_Min", db => db.Orders.OrderBy(o => o.Id).Select(o => new { Hi = Math.Max(o.Amount, 250m), Lo = Math.Min(o.Amount, 250m) }),
-            "SELECT greatest(amount, 250), least(amount, 250) FROM orders ORDER BY id");
+            "SELECT greatest(amount, 250.00), least(amount, 250.00) FROM orders ORDER BY id");
         yield return Rows("Math_Power_Sqrt", db => db.Customers.Where(c => c.Score != null).OrderBy(c => c.Id).Select(c => new { P = Math.Pow(c.Score!.Value, 2), S = Math.Sqrt(c.Score!.Value) }),
             "SELECT power(score, 2), sqrt(score) FROM customers WHERE score IS NOT NULL ORDER BY id");
         yield return Rows("Integer_division_and_modulo", db => db.Orders.OrderBy(o => o.Id).Select(o => new { D = o.Id / 7, M = o.Id % 7 }),
@@ -280,7 +280,7 @@ internal static class LinqFeatureMatrix
         yield return Rows("DateTime_AddDays", db => db.Customers.Where(c => c.Joined.AddDays(10) < new DateTime(2024, 1, 20, 0, 0, 0, DateTimeKind.Utc)).OrderBy(c => c.Id).Select(c => c.Id),
             "SELECT id FROM customers WHERE joined + interval '10 days' < '2024-01-20 00:00:00+00' ORDER BY id");
         yield return Rows("DateTime_Date_grouping", db => db.Orders.GroupBy(o => o.Placed.Date).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key).Take(5),
-            "SELECT date_trunc('day', placed), count(*) FROM orders GROUP BY 1 ORDER BY 1 LIMIT 5");
+            "SELECT CAST(date_trunc('day', placed) AS date), count(*) FROM orders GROUP BY 1 ORDER BY 1 LIMIT 5");
         yield return Rows("DateTime_DayOfWeek", db => db.Orders.Where(o => o.Placed.DayOfWeek == DayOfWeek.Sunday).OrderBy(o => o.Id).Select(o => o.Id),
             "SELECT id FROM orders WHERE extract(dow FROM placed) = 0 ORDER BY id");
 

@@ -39,15 +39,47 @@ public sealed class SnapshotTests
     }
 
     [Test]
-    public async Task The_postgresql_dialect_refuses_snapshots_clearly()
+    public async Task Time_travel_on_the_emulator_reads_each_append_as_its_own_snapshot()
     {
         var sandbox = await ShopData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
-        Assert.Multiple(() =>
+        await using var db = new QueryServiceDbContextFactory<TimeTravelContext>(sandbox.Credentials()).CreateDbContext();
+        await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS {TimeTravelContext.Table}");
+        await db.Database.ExecuteSqlRawAsync($"CREATE TABLE {TimeTravelContext.Table} AS SELECT 1 AS id");
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO {TimeTravelContext.Table} SELECT 2");
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO {TimeTravelContext.Table} SELECT 3");
+
+        var snapshots = await db.Database.SqlQueryRaw<long>($"SELECT snapshot_id AS Value FROM history_meta('{TimeTravelContext.Table}') ORDER BY snapshot_id").ToListAsync();
+        var written = await sandbox.PsqlAsync($"SELECT DISTINCT xmin::text::bigint FROM {TimeTravelContext.Table} ORDER BY xmin::text::bigint");
+        var ids = snapshots.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(ids, Is.EqualTo(written.Select(r => r[0])), "one snapshot a write");
+        Assume.That(ids, Has.Count.EqualTo(3));
+
+        var (first, second) = (ids[0], ids[1]);
+        Assert.Multiple(async () =>
         {
-            Assert.That(() => db.Customers.AsOfSnapshot("1"), Throws.TypeOf<NotSupportedException>().With.Message.Contains("only on Query Service"));
-            Assert.That(() => db.Customers.SnapshotSince("1"), Throws.TypeOf<NotSupportedException>());
-            Assert.That(() => db.Customers.SnapshotBetween("1", "2"), Throws.TypeOf<NotSupportedException>());
+            Assert.That(await db.Readings.AsOfSnapshot(second).Select(r => r.Id).OrderBy(i => i).ToListAsync(), Is.EqualTo(new[] { 1, 2 }), "AS OF includes its snapshot");
+            Assert.That(await db.Readings.SnapshotSince(first).Select(r => r.Id).OrderBy(i => i).ToListAsync(), Is.EqualTo(new[] { 2, 3 }), "SINCE excludes its snapshot");
+            Assert.That(await db.Readings.SnapshotBetween(first, second).Select(r => r.Id).ToListAsync(), Is.EqualTo(new[] { 2 }), "BETWEEN excludes its start, includes its end");
+            Assert.That(await db.Readings.SnapshotSince("HEAD").CountAsync(), Is.EqualTo(3));
         });
+    }
+
+    private sealed class TimeTravelContext(DbContextOptions<TimeTravelContext> options) : DbContext(options)
+    {
+        public const string Table = "time_travel_readings";
+
+        public DbSet<Reading> Readings => Set<Reading>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+            => modelBuilder.Entity<Reading>(e =>
+            {
+                e.ToTable(Table).HasNoKey();
+                e.Property(r => r.Id).HasColumnName("id");
+            });
+    }
+
+    private sealed class Reading
+    {
+        public int Id { get; set; }
     }
 }

@@ -192,7 +192,7 @@ public sealed class AnalyticsApiSampleTests
             Assert.That(sessionsWhileLocked, Is.EqualTo(new[] { new[] { "5" } }), "and not one more: the rest wait in the pool");
             Assert.That(finishedWhileLocked, Is.Zero, "no request failed while it waited");
             Assert.That(statuses, Has.Count.EqualTo(50).And.All.EqualTo(HttpStatusCode.OK));
-            Assert.That(ServerLog.Connections(_sandbox, "analytics-api"), Is.InRange(1, 5), "never more than five sessions over the whole run");
+            Assert.That(FrontLog.Connections(_sandbox, "analytics-api"), Is.InRange(1, 5), "never more than five sessions over the whole run");
         });
     }
 }

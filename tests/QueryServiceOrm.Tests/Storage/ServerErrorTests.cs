@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Tests.Support;
 
@@ -51,7 +52,7 @@ public sealed class ServerErrorTests
     public async Task A_sqlstate_becomes_its_typed_exception(string sqlState, string message, Type expected)
     {
         var sandbox = await ShopData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), NoRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), NoRetries).CreateDbContext();
         var sql = $"SELECT qsorm_raise('{sqlState}', '{message}') AS \"Value\"";
 
         var onRead = Assert.CatchAsync<QueryServiceServerException>(() => db.Database.SqlQueryRaw<int>(sql).ToListAsync())!;
@@ -91,7 +92,7 @@ public sealed class ServerErrorTests
     {
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "read");
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
 
         var sql = $"SELECT qsorm_flaky('{key}', 2) AS \"Value\"";
         var tries = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
@@ -104,7 +105,7 @@ public sealed class ServerErrorTests
     {
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "cap");
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
 
         var sql = $"SELECT qsorm_flaky('{key}', 100) AS \"Value\"";
         Assert.That(() => db.Database.SqlQueryRaw<long>(sql).SingleAsync(), Throws.TypeOf<QueryServiceSessionLimitException>());
@@ -118,13 +119,18 @@ public sealed class ServerErrorTests
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "write");
         await NewSinkAsync(sandbox, key);
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
 
         var insert = $"INSERT INTO qsorm_sink_{key} SELECT qsorm_flaky('{key}', 1)";
         Assert.That(() => db.Database.ExecuteSqlRawAsync(insert), Throws.TypeOf<QueryServiceSessionLimitException>());
         var attempts = await AttemptsAsync(db, key);
         Assert.That(attempts, Is.EqualTo(1), "the INSERT ran once");
     }
+
+    // qsorm_raise and qsorm_flaky are PostgreSQL functions that inject the service's failures; the front would rightly
+    // refuse them as undefined Spark functions, so these tests reach the backend with the PostgreSql dialect.
+    private static QueryServiceCredentials Backend(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox)
+        => sandbox.Credentials(QueryServiceDialect.PostgreSql);
 
     private static Task NewSinkAsync(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox, string key)
         => sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
@@ -142,7 +148,7 @@ public sealed class ServerErrorTests
         var sandbox = await ShopData.SeedAsync();
         var key = await NewCounterAsync(sandbox, "mixed");
         await NewSinkAsync(sandbox, key);
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
         var insert = $"INSERT INTO qsorm_sink_{key} SELECT 1";
         var read = $"SELECT qsorm_flaky('{key}', 1) AS \"Value\"";
 

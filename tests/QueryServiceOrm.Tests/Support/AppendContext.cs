@@ -65,15 +65,16 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
             }
         }
 
-        var before = ServerLog.Statements(sandbox, application).Count;
-        return (factory.CreateDbContext(), () => ServerLog.Statements(sandbox, application).Skip(before).ToList());
+        var before = FrontLog.Statements(sandbox, application).Count;
+        return (factory.CreateDbContext(), () => FrontLog.Statements(sandbox, application).Skip(before).ToList());
     }
 
     /// <summary>Creates the tables empty (the XDM ones with the sample's composite types).</summary>
     public static async Task CreateTablesAsync(QueryServiceSandbox sandbox)
     {
         await XdmSampleData.CreateAsync(sandbox, rows: 0, prefix: "wr");
-        const string Columns = "\"Id\" bigint NOT NULL, \"Name\" text, \"Amount\" double precision, \"Price\" numeric, \"At\" timestamptz NOT NULL, \"Day\" date, \"Flag\" boolean NOT NULL, \"Count\" integer";
+        // A dataset's decimal always has a precision (Spark has no unbounded one): Price is decimal(18,2).
+        const string Columns = "\"Id\" bigint NOT NULL, \"Name\" text, \"Amount\" double precision, \"Price\" numeric(18,2), \"At\" timestamptz NOT NULL, \"Day\" date, \"Flag\" boolean NOT NULL, \"Count\" integer";
         await sandbox.ExecuteAdminAsync(
             $"DROP TABLE IF EXISTS append_rows; CREATE TABLE append_rows ({Columns}); ALTER TABLE append_rows OWNER TO \"{sandbox.Username}\"");
     }

@@ -13,7 +13,8 @@ internal static class SharedSandbox
         await Gate.WaitAsync();
         try
         {
-            return _instance ??= await QueryServiceSandbox.StartAsync();
+            // Every fixture's pool keeps idle sessions open for the whole run; the service's limit of 5 has its own tests.
+            return _instance ??= await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { SessionLimit = 100 });
         }
         finally
         {

@@ -43,7 +43,7 @@ public sealed class AppendTests
     private static IReadOnlyList<string?> Expected(AppendRow r)
         =>
         [
-            r.Id.ToString(CultureInfo.InvariantCulture), r.Name, RowFormat.Value(r.Amount), r.Price?.ToString(CultureInfo.InvariantCulture),
+            r.Id.ToString(CultureInfo.InvariantCulture), r.Name, RowFormat.Value(r.Amount), r.Price?.ToString("0.00", CultureInfo.InvariantCulture),
             r.At.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.') + "+00",
             RowFormat.Value(r.Day), RowFormat.Value(r.Flag), RowFormat.Value(r.Count),
         ];
@@ -80,7 +80,7 @@ public sealed class AppendTests
         Assert.Multiple(() =>
         {
             Assert.That(statements, Has.Count.EqualTo(Count / 1_000));
-            Assert.That(statements, Has.All.Contains(": INSERT INTO append_rows (\"Id\", \"Amount\", \"At\", \"Count\", \"Day\", \"Flag\", \"Name\", \"Price\") SELECT "));
+            Assert.That(statements, Has.All.StartWith("INSERT INTO append_rows (\"Id\", \"Amount\", \"At\", \"Count\", \"Day\", \"Flag\", \"Name\", \"Price\") SELECT "));
             // Every statement is one of the appends: no BEGIN, SAVEPOINT or COMMIT went out, and none asked for RETURNING.
             Assert.That(statements, Has.None.Contains(" RETURNING "));
         });

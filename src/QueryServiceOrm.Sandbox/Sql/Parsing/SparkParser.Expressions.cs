@@ -264,7 +264,7 @@ internal sealed partial class SparkParser
                 return At(position, Case());
             case "CAST" or "TRY_CAST" when next.IsSymbol("("):
                 return At(position, Cast());
-            case "EXISTS" when next.IsSymbol("("):
+            case "EXISTS" when next.IsSymbol("(") && StartsQuery(2):
                 _index += 2;
                 var query = ParseQuery();
                 ExpectSymbol(")");

@@ -8,7 +8,7 @@ internal sealed partial class ExpressionTranslator
 {
     /// <summary>The value cast to a type if it has another one (Spark's implicit casts).</summary>
     public TypedSql Coerce(TypedSql value, SparkType type)
-        => SparkTypes.SameShape(value.Type, type) && !(value.IsJson && !type.IsComplex) ? value
+        => SparkTypes.SameStorage(value.Type, type) && !(value.IsJson && !type.IsComplex) ? value
             : type == SparkType.Unknown || value.Type == SparkType.Unknown ? Native(value)
             : Cast(value, type, 0);
 
@@ -62,7 +62,7 @@ internal sealed partial class ExpressionTranslator
         }
 
         value = Native(value);
-        if (SparkTypes.SameShape(value.Type, type))
+        if (SparkTypes.SameStorage(value.Type, type))
         {
             return value with { Type = type };
         }
@@ -92,7 +92,7 @@ internal sealed partial class ExpressionTranslator
     {
         Context.Require(target);
         var fields = source.Fields.Select((f, i) => Cast(new TypedSql($"({value.Text}).{PgSql.Identifier(f.Name)}", f.Type), target.Fields[i].Type, position).Text);
-        return new TypedSql($"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE ROW({string.Join(", ", fields)})::{target.PgTypeName} END)", target);
+        return new TypedSql($"(CASE WHEN {value.IsNullTest()} THEN NULL ELSE ROW({string.Join(", ", fields)})::{target.PgTypeName} END)", target);
     }
 
     private TypedSql ToSparkString(TypedSql value)
@@ -122,7 +122,7 @@ internal sealed partial class ExpressionTranslator
     private string StructToString(TypedSql value, StructType s)
     {
         var fields = s.Fields.Select(f => $"coalesce({AsString(Field(value, f.Name, 0)).Text}, 'null')");
-        return $"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE '{{' || concat_ws(', ', {string.Join(", ", fields)}) || '}}' END)";
+        return $"(CASE WHEN {value.IsNullTest()} THEN NULL ELSE '{{' || concat_ws(', ', {string.Join(", ", fields)}) || '}}' END)";
     }
 
     // {a -> 1, b -> 2}

@@ -65,9 +65,13 @@ internal sealed partial class ExpressionTranslator
     private TypedSql Is(IsExpr isExpr, Scope scope)
     {
         var value = Translate(isExpr.Value, scope);
+        if (isExpr.What == "NULL")
+        {
+            return TypedSql.Bool(value.IsNullTest(isExpr.Negated));
+        }
+
         var not = isExpr.Negated ? "NOT " : "";
-        var operand = isExpr.What == "NULL" ? value.Text : Coerce(value, SparkType.Boolean).Text;
-        return TypedSql.Bool($"({operand} IS {not}{isExpr.What})");
+        return TypedSql.Bool($"({Coerce(value, SparkType.Boolean).Text} IS {not}{isExpr.What})");
     }
 
     private TypedSql IsDistinct(IsDistinctExpr distinct, Scope scope)

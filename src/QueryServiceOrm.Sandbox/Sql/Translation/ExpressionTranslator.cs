@@ -55,7 +55,8 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     public TypedSql Struct(IReadOnlyList<(string Name, TypedSql Value)> fields)
     {
         var natives = fields.Select(f => (f.Name, Value: Native(f.Value))).ToList();
-        var type = Context.Struct(natives.Select(f => new StructField(f.Name, f.Value.Type == SparkType.Null ? SparkType.String : f.Value.Type)).ToList());
+        // A NULL field is void, as in Spark, so a UNION with a typed struct widens to that side's field type.
+        var type = Context.Struct(natives.Select(f => new StructField(f.Name, f.Value.Type)).ToList());
         var values = natives.Select((f, i) => Coerce(f.Value, type.Fields[i].Type).Text);
         return new TypedSql($"(ROW({string.Join(", ", values)})::{type.PgTypeName})", type);
     }
@@ -271,19 +272,18 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
 
         var (a, b, type) = NumericOperands(left, right, at);
         var result = new TypedSql($"({a.Text} {op} {b.Text})", type);
-        return type is DecimalType d && op == "*" ? RoundDecimal(result, Multiplied(a.Type, b.Type) ?? d) : result;
+        return type is DecimalType && op == "*" ? RoundDecimal(result, Multiplied(OperandDecimal(left), OperandDecimal(right))) : result;
     }
 
     // Spark's result type for decimal multiplication (precision p1 + p2 + 1, scale s1 + s2, bounded to 38 digits).
-    private static DecimalType? Multiplied(SparkType a, SparkType b)
-        => a is DecimalType x && b is DecimalType y ? DecimalPrecision.Bounded(x.Precision + y.Precision + 1, x.Scale + y.Scale) : null;
+    private static DecimalType Multiplied(DecimalType x, DecimalType y) => DecimalPrecision.Bounded(x.Precision + y.Precision + 1, x.Scale + y.Scale);
 
     private TypedSql Divide(TypedSql left, TypedSql right, Node at)
     {
         var (a, b, type) = NumericOperands(left, right, at);
         if (type is DecimalType)
         {
-            var scaled = DecimalPrecision.Divided(AsDecimal(a.Type), AsDecimal(b.Type));
+            var scaled = DecimalPrecision.Divided(OperandDecimal(left), OperandDecimal(right));
             return RoundDecimal(new TypedSql($"({a.Text}::numeric / NULLIF({b.Text}, 0))", scaled), scaled);
         }
 
@@ -328,6 +328,16 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
         return value.Type == SparkType.String || value.Type == SparkType.Unknown ? Cast(value, SparkType.Double, 0)
             : value.Type == SparkType.Null ? new TypedSql("NULL::integer", SparkType.Int)
             : value;
+    }
+
+    // Spark sizes each operand of decimal arithmetic on its own, before widening: an integer literal by its digits
+    // (DecimalType.fromLiteral), any other integer by its type's range.
+    private static DecimalType OperandDecimal(TypedSql operand)
+    {
+        var digits = operand.Text.Trim('(', ')').TrimStart('-');
+        return operand.Type.IsIntegral && digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            ? new DecimalType(digits.TrimStart('0').Length is var n && n > 0 ? n : 1, 0)
+            : AsDecimal(operand.Type);
     }
 
     private static DecimalType AsDecimal(SparkType type)

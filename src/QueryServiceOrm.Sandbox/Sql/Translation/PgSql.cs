@@ -11,7 +11,13 @@ internal static class PgSql
     /// <summary>The schema of the composite types the front makes for struct shapes.</summary>
     public const string StructSchema = "qsorm_struct";
 
-    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A quoted PostgreSQL identifier.</summary>
+    /// <remarks>
+    /// Spark gives <c>SELECT ''</c> an empty column name, which PostgreSQL cannot write; such a name becomes PostgreSQL's own
+    /// name for an unnamed column, the same wherever it is written, so references still meet their column.
+    /// </remarks>
+    public static string Identifier(string name)
+        => name.Length == 0 ? "\"?column?\"" : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A string literal; NUL, which PostgreSQL text cannot hold, is refused by the caller.</summary>
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -11,7 +11,7 @@ internal static class Generators
 {
     private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range",
+        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range", "history_meta",
     };
 
     public static bool IsGenerator(string name) => Names.Contains(name);
@@ -33,6 +33,7 @@ internal sealed partial class QueryTranslator
             "stack" => Stack(call, scope),
             "json_tuple" => JsonTuple(call, scope),
             "range" => Range(call, scope),
+            "history_meta" => HistoryMeta(call),
             _ => throw new ServiceErrorException(ServiceRules.FunctionNotFound(call.Name)),
         };
         if (aliases.Count == 0)
@@ -126,6 +127,16 @@ internal sealed partial class QueryTranslator
         var fields = call.Arguments.Skip(1).Select(a => Expressions.AsString(Expressions.Translate(a, scope)).Text).ToList();
         var values = fields.Select((f, i) => $"{PgSql.Call("json_field", json.Text, f)} AS \"c{i}\"");
         return new GeneratorSql($"(SELECT {string.Join(", ", values)})", fields.Select((_, i) => new OutputColumn($"c{i}", SparkType.String)).ToList());
+    }
+
+    // history_meta('t'): the table named by a string, as Adobe's time-travel page calls it.
+    private GeneratorSql HistoryMeta(CallExpr call)
+    {
+        var name = call.Arguments is [StringLiteral { Value: var table }]
+            ? table
+            : throw new ServiceErrorException(ServiceRules.WrongArguments(call.Name, "the table's name as a string"));
+        var found = _context.Catalog.Find(name.Split('.')) ?? throw new ServiceErrorException(ServiceRules.TableNotFound(name));
+        return Snapshots.History(found);
     }
 
     // range(end), range(start, end[, step]): ids from start (0) up to end, excluded, as bigints.

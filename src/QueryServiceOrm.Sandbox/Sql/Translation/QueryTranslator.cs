@@ -138,9 +138,16 @@ internal sealed partial class QueryTranslator
 
         var alias = _context.NewAlias("u");
         var columns = side.Columns.Select((c, i) =>
-            $"{Expressions.Coerce(new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type), types[i]).Text} AS {PgSql.Identifier(c.Name)}");
-        return $"SELECT {string.Join(", ", columns)} FROM ({side.Sql}) AS {alias}";
+            $"{Expressions.Coerce(new TypedSql($"{alias}.{Positional(i)}", c.Type), types[i]).Text} AS {PgSql.Identifier(c.Name)}");
+        return $"SELECT {string.Join(", ", columns)} FROM ({side.Sql}) AS {PositionalAlias(alias, side.Columns.Count)}";
     }
+
+    /// <summary>The i-th column of a relation aliased with <see cref="PositionalAlias"/>: for reading a query by position.</summary>
+    public static string Positional(int i) => "c" + i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><c>alias(c0, c1, ...)</c>: names a subquery's columns by position, whatever (and however repeated) its own names.</summary>
+    public static string PositionalAlias(string alias, int count)
+        => $"{alias}({string.Join(", ", Enumerable.Range(0, count).Select(Positional))})";
 
     // ORDER BY: an output name or ordinal as it is; anything else in the select's own scope, where aliases stand for their
     // expressions. Spark puts nulls first ascending and last descending, the opposite of PostgreSQL's defaults.

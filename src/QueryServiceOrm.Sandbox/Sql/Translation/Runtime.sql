@@ -491,13 +491,17 @@ EXCEPTION WHEN OTHERS THEN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION qsorm_spark.json_text(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE jsonb_typeof(j)
+-- json, not jsonb: json keeps a struct's fields in their declared order, as Spark writes them; jsonb would sort them.
+CREATE FUNCTION qsorm_spark.json_text(j json) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE json_typeof(j)
     WHEN 'object' THEN '{' || coalesce((SELECT string_agg(to_json(e.key)::text || ':' || qsorm_spark.json_text(e.value), ',' ORDER BY e.o)
-                                        FROM jsonb_each(j) WITH ORDINALITY AS e(key, value, o)), '') || '}'
+                                        FROM json_each(j) WITH ORDINALITY AS e(key, value, o)), '') || '}'
     WHEN 'array' THEN '[' || coalesce((SELECT string_agg(qsorm_spark.json_text(e.value), ',' ORDER BY e.o)
-                                       FROM jsonb_array_elements(j) WITH ORDINALITY AS e(value, o)), '') || ']'
+                                       FROM json_array_elements(j) WITH ORDINALITY AS e(value, o)), '') || ']'
     ELSE j::text END $$;
+
+CREATE FUNCTION qsorm_spark.json_text(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT qsorm_spark.json_text(j::json) $$;
 
 -- A JSON value as get_json_object and json_tuple return it: a string without its quotes, anything else as JSON text.
 CREATE FUNCTION qsorm_spark.json_value_text(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$

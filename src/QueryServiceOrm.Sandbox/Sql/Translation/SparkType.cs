@@ -1,4 +1,5 @@
 using System.Globalization;
+using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -149,6 +150,19 @@ internal static class SparkTypes
             _ => a == b,
         };
 
+    /// <summary>
+    /// Same shape and held in the same backend types all the way down: two structs of one shape may live in different
+    /// composite types (each table has its own), and PostgreSQL converts neither into the other.
+    /// </summary>
+    public static bool SameStorage(SparkType a, SparkType b)
+        => (a, b) switch
+        {
+            (StructType x, StructType y) => x.PgTypeName == y.PgTypeName && x.Fields.Count == y.Fields.Count
+                                            && x.Fields.Zip(y.Fields).All(p => p.First.Name == p.Second.Name && SameStorage(p.First.Type, p.Second.Type)),
+            (ArrayType x, ArrayType y) => SameStorage(x.Element, y.Element),
+            _ => SameShape(a, b),
+        };
+
     private static int NumericRank(SparkType type)
         => type switch
         {
@@ -227,11 +241,28 @@ internal static class SparkTypes
             (AtomicType { SparkName: "date" }, AtomicType { SparkName: "timestamp" }) or (AtomicType { SparkName: "timestamp" }, AtomicType { SparkName: "date" }) => SparkType.Timestamp,
             (ArrayType x, ArrayType y) when Common(x.Element, y.Element, comparison) is { } element => new ArrayType(element),
             (MapType x, MapType y) when Common(x.Key, y.Key) is { } key && Common(x.Value, y.Value) is { } value => new MapType(key, value),
-            (StructType x, StructType y) when x.Fields.Count == y.Fields.Count => x,
+            (StructType x, StructType y) when x.Fields.Count == y.Fields.Count => CommonStruct(x, y, comparison),
             _ when comparison => ComparisonPromotion(a, b),
             _ when a == SparkType.String || b == SparkType.String => SparkType.String,
             _ => null,
         };
+    }
+
+    // Field by field (names from the first side); the first side's own type when no field had to widen.
+    private static SparkType? CommonStruct(StructType x, StructType y, bool comparison)
+    {
+        var fields = new List<StructField>(x.Fields.Count);
+        for (var i = 0; i < x.Fields.Count; i++)
+        {
+            if (Common(x.Fields[i].Type, y.Fields[i].Type, comparison) is not { } type)
+            {
+                return null;
+            }
+
+            fields.Add(x.Fields[i] with { Type = type });
+        }
+
+        return fields.Zip(x.Fields).All(p => SameShape(p.First.Type, p.Second.Type)) ? x : StructType.Named(fields, BackendCatalog.StructTypeName);
     }
 
     // Spark's findCommonTypeForBinaryComparison: a string against a decimal compares as double, against another atomic type as that type.

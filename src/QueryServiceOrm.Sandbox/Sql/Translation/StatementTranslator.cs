@@ -89,14 +89,15 @@ internal sealed class StatementTranslator(TranslationContext context)
         }
 
         var target = $"INSERT INTO {table.Sql} ({string.Join(", ", columns.Select(c => PgSql.Identifier(c.Name)))}) ";
-        if (source.Columns.Select(c => c.Type).Zip(columns, (s, t) => SparkTypes.SameShape(s, t.Type) && (s is not StructType a || a.PgTypeName == ((StructType)t.Type).PgTypeName)).All(x => x))
+        if (source.Columns.Select(c => c.Type).Zip(columns, (s, t) => SparkTypes.SameStorage(s, t.Type)).All(x => x))
         {
             return target + source.Sql;
         }
 
+        // By position: the source's names may repeat (two parameters are both "parameter" to Spark).
         var alias = context.NewAlias("source");
-        var values = source.Columns.Select((c, i) => Assign(new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type), columns[i].Type, table, columns[i].Name));
-        return target + $"SELECT {string.Join(", ", values)} FROM ({source.Sql}) AS {alias}";
+        var values = source.Columns.Select((c, i) => Assign(new TypedSql($"{alias}.{QueryTranslator.Positional(i)}", c.Type), columns[i].Type, table, columns[i].Name));
+        return target + $"SELECT {string.Join(", ", values)} FROM ({source.Sql}) AS {QueryTranslator.PositionalAlias(alias, source.Columns.Count)}";
     }
 
     private string Assign(TypedSql value, SparkType target, CatalogTable table, string column)

@@ -55,7 +55,7 @@ public sealed class ServiceRulesTests
             Assert.That(error.SqlState, Is.EqualTo(sqlState), error.MessageText);
             Assert.That(error.MessageText, Is.Not.Empty);
             Assert.That(journal.Select(e => $"{e.Outcome} {e.SqlState} {e.Sql}"), Is.EqualTo(new[] { $"refused {sqlState} {sql}" }));
-            Assert.That(ServerLog.Statements(sandbox, application), Is.Empty, "nothing reached the backend");
+            Assert.That(FrontLog.BackendStatements(sandbox, application), Is.Empty, "nothing reached the backend");
         });
     }
 

@@ -78,9 +78,9 @@ internal static class AggregateFunctions
             return c.Of(c.Aggregate("count", c.Native(0).Text), SparkType.Long);
         }
 
-        var values = c.Args.Select(a => c.T.Native(a).Text).ToList();
-        var allPresent = string.Join(" AND ", values.Select(v => $"{v} IS NOT NULL"));
-        return c.Of(c.Aggregate("count", $"CASE WHEN {allPresent} THEN ROW({string.Join(", ", values)}) END"), SparkType.Long);
+        var values = c.Args.Select(c.T.Native).ToList();
+        var allPresent = string.Join(" AND ", values.Select(v => v.IsNullTest(negated: true)));
+        return c.Of(c.Aggregate("count", $"CASE WHEN {allPresent} THEN ROW({string.Join(", ", values.Select(v => v.Text))}) END"), SparkType.Long);
     }
 
     private static TypedSql Sum(FunctionCall c)
@@ -119,7 +119,7 @@ internal static class AggregateFunctions
         var value = c.Native(0);
         c.T.Context.Require(value.Type);
         var type = new ArrayType(value.Type == SparkType.Null ? SparkType.String : value.Type);
-        return c.Of($"coalesce({c.Aggregate("array_agg", value.Text, $"{value.Text} IS NOT NULL", distinct: distinct)}, ARRAY[]::{type.PgName})", type);
+        return c.Of($"coalesce({c.Aggregate("array_agg", value.Text, value.IsNullTest(negated: true), distinct: distinct)}, ARRAY[]::{type.PgName})", type);
     }
 
     // first(x[, ignoreNulls]) and last: the first or last value in the rows' order.
@@ -136,7 +136,7 @@ internal static class AggregateFunctions
         }
 
         c.T.Context.Require(value.Type);
-        var array = $"array_agg({value.Text})" + (ignoreNulls ? $" FILTER (WHERE {value.Text} IS NOT NULL)" : "");
+        var array = $"array_agg({value.Text})" + (ignoreNulls ? $" FILTER (WHERE {value.IsNullTest(negated: true)})" : "");
         var index = which == "first" ? "1" : $"cardinality({array})";
         return c.Of($"({array})[{index}]", value.Type);
     }
@@ -147,7 +147,7 @@ internal static class AggregateFunctions
         var value = c.Native(0);
         var key = c.Native(1);
         c.T.Context.Require(value.Type);
-        return c.Of($"({c.Aggregate("array_agg", value.Text, $"{key.Text} IS NOT NULL", $"{key.Text} {direction}")})[1]", value.Type);
+        return c.Of($"({c.Aggregate("array_agg", value.Text, key.IsNullTest(negated: true), $"{key.Text} {direction}")})[1]", value.Type);
     }
 
     // percentile(x, p) is exact: percentile_cont; an array of percentages gives an array.

@@ -82,7 +82,8 @@ internal static class ArrayFunctions
     private static TypedSql MakeArray(FunctionCall c)
     {
         var values = c.Args.Select(c.T.Native).ToList();
-        var element = values.Count == 0 ? SparkType.String : c.T.CommonType(values, c.Call);
+        // array() holds void elements (CreateArray's default without the legacy string flag), so it casts to any array.
+        var element = values.Count == 0 ? SparkType.Null : c.T.CommonType(values, c.Call);
         var type = new ArrayType(element);
         if (type.IsJsonBacked)
         {

@@ -15,7 +15,7 @@ internal static class ConditionalFunctions
         r.Scalar("nvl2", 3, 3, c =>
         {
             var type = c.T.CommonType([c.Arg(1), c.Arg(2)], c.Call);
-            return c.Of($"(CASE WHEN {c.Arg(0).Text} IS NOT NULL THEN {c.As(1, type)} ELSE {c.As(2, type)} END)", type);
+            return c.Of($"(CASE WHEN {c.Arg(0).IsNullTest(negated: true)} THEN {c.As(1, type)} ELSE {c.As(2, type)} END)", type);
         });
         r.Scalar("nullif", 2, 2, c =>
         {
@@ -23,8 +23,8 @@ internal static class ConditionalFunctions
             return c.Of($"NULLIF({c.As(0, type)}, {c.As(1, type)})", type);
         });
         r.Scalar("nanvl", 2, 2, c => c.Of($"(CASE WHEN {c.Double(0)} = 'NaN' THEN {c.Double(1)} ELSE {c.Double(0)} END)", SparkType.Double));
-        r.Scalar("isnull", 1, 1, c => TypedSql.Bool($"({c.Arg(0).Text} IS NULL)"));
-        r.Scalar("isnotnull", 1, 1, c => TypedSql.Bool($"({c.Arg(0).Text} IS NOT NULL)"));
+        r.Scalar("isnull", 1, 1, c => TypedSql.Bool(c.Arg(0).IsNullTest()));
+        r.Scalar("isnotnull", 1, 1, c => TypedSql.Bool(c.Arg(0).IsNullTest(negated: true)));
         r.Scalar("isnan", 1, 1, c => TypedSql.Bool($"coalesce({c.Double(0)} = 'NaN', FALSE)"));
         r.Scalar("equal_null", 2, 2, c => c.T.Comparison("IS NOT DISTINCT FROM", c.Arg(0), c.Arg(1), c.Call));
         r.Scalar("assert_true", 1, 2, c => c.Of(PgSql.Call("assert_true", c.Bool(0), c.Count == 2 ? c.Str(1) : "NULL"), SparkType.Null));

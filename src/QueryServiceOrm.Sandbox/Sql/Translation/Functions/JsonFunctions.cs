@@ -12,7 +12,7 @@ internal static class JsonFunctions
     {
         r.Scalar("to_json", 1, 2, c => c.Count == 2
             ? throw new ServiceErrorException(ServiceRules.NotEmulated("to_json with options", "the sandbox writes JSON in Spark's default form only."))
-            : c.Of(PgSql.Call("json_text", c.T.ToJson(c.Arg(0))), SparkType.String));
+            : c.Of(PgSql.Call("json_text", c.Arg(0).HeldAsJson ? c.Arg(0).Text : $"to_json({c.Arg(0).Text})"), SparkType.String));
         r.Scalar("from_json", 2, 3, FromJson);
         r.Scalar("get_json_object", 2, 2, c => c.Of(PgSql.Call("get_json_object", c.Str(0), c.Str(1)), SparkType.String));
         r.Scalar("json_array_length", 1, 1, c => c.Of(PgSql.Call("json_array_length", c.Str(0)), SparkType.Int));
