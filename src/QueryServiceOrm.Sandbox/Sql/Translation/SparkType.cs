@@ -131,7 +131,7 @@ internal sealed record StructType(IReadOnlyList<StructField> Fields, string PgTy
 
     /// <summary>Same fields and field types, whatever backend type holds them.</summary>
     public bool SameShape(StructType other)
-        => Fields.Count == other.Fields.Count && Fields.Zip(other.Fields).All(p => p.First.Name == p.Second.Name && SparkTypes.SameShape(p.First.Type, p.Second.Type));
+        => SparkTypes.SameShape(this, other);
 
     public bool Equals(StructType? other) => other is not null && PgTypeName == other.PgTypeName && SameShape(other);
 
@@ -141,26 +141,24 @@ internal sealed record StructType(IReadOnlyList<StructField> Fields, string PgTy
 /// <summary>Comparisons and the common types of Spark's type coercion.</summary>
 internal static class SparkTypes
 {
-    public static bool SameShape(SparkType a, SparkType b)
-        => (a, b) switch
-        {
-            (StructType x, StructType y) => x.SameShape(y),
-            (ArrayType x, ArrayType y) => SameShape(x.Element, y.Element),
-            (MapType x, MapType y) => SameShape(x.Key, y.Key) && SameShape(x.Value, y.Value),
-            _ => a == b,
-        };
+    /// <summary>Same fields and field types all the way down, whatever backend types hold them.</summary>
+    public static bool SameShape(SparkType a, SparkType b) => Same(a, b, storage: false);
 
     /// <summary>
     /// Same shape and held in the same backend types all the way down: two structs of one shape may live in different
     /// composite types (each table has its own), and PostgreSQL converts neither into the other.
     /// </summary>
-    public static bool SameStorage(SparkType a, SparkType b)
+    public static bool SameStorage(SparkType a, SparkType b) => Same(a, b, storage: true);
+
+    // A map holds JSON whatever its types, so only its shape counts.
+    private static bool Same(SparkType a, SparkType b, bool storage)
         => (a, b) switch
         {
-            (StructType x, StructType y) => x.PgTypeName == y.PgTypeName && x.Fields.Count == y.Fields.Count
-                                            && x.Fields.Zip(y.Fields).All(p => p.First.Name == p.Second.Name && SameStorage(p.First.Type, p.Second.Type)),
-            (ArrayType x, ArrayType y) => SameStorage(x.Element, y.Element),
-            _ => SameShape(a, b),
+            (StructType x, StructType y) => (!storage || x.PgTypeName == y.PgTypeName) && x.Fields.Count == y.Fields.Count
+                                            && x.Fields.Zip(y.Fields).All(p => p.First.Name == p.Second.Name && Same(p.First.Type, p.Second.Type, storage)),
+            (ArrayType x, ArrayType y) => Same(x.Element, y.Element, storage),
+            (MapType x, MapType y) => Same(x.Key, y.Key, storage: false) && Same(x.Value, y.Value, storage: false),
+            _ => a == b,
         };
 
     private static int NumericRank(SparkType type)
