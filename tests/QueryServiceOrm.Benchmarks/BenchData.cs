@@ -55,7 +55,9 @@ internal static class BenchData
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (name, value) in sandbox.EnvironmentVariables())
+        // The peers write PostgreSQL (SQLAlchemy's INSERT ... VALUES, which the service refuses), so they reach the backend
+        // directly, as plain Npgsql EF Core does.
+        foreach (var (name, value) in sandbox.EnvironmentVariables(QueryServiceOrm.Infrastructure.QueryServiceDialect.PostgreSql))
         {
             start.Environment[name] = value;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
@@ -32,7 +33,7 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
         {
             if (ReadsPostgresCatalog(statement))
             {
-                result.Add(await catalogQueries.RunAsync(WithoutFinalLimitZero(statement), cancellationToken).ConfigureAwait(false));
+                result.Add(await catalogQueries.RunAsync(CatalogText(statement), cancellationToken).ConfigureAwait(false));
             }
             else
             {
@@ -44,12 +45,27 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
         return result;
     }
 
-    // The service's final LIMIT 0 asks for every row (it lifts the cap); PostgreSQL's would return none.
-    private static string WithoutFinalLimitZero(ScriptStatement statement)
-        => statement.Tokens.Where(t => t.Kind != TokenKind.End).ToList() is [.., { Kind: TokenKind.Word } limit, { Kind: TokenKind.Number, Text: "0" }]
-           && limit.Text.Equals("LIMIT", StringComparison.OrdinalIgnoreCase)
-            ? statement.Text[..limit.Position].TrimEnd()
-            : statement.Text;
+    // A catalog query as the backend's PostgreSQL answers what the service would. The service's final LIMIT 0 asks for every
+    // row (it lifts the cap), where PostgreSQL's would return none. pg_class.relhasoids, which psql asks of a server whose
+    // version is below 12 (the service reports 0.1.0), is gone since PostgreSQL 12, when tables stopped having OIDs: it is false.
+    private static string CatalogText(ScriptStatement statement)
+    {
+        var tokens = statement.Tokens.Where(t => t.Kind != TokenKind.End).ToList();
+        var end = tokens is [.., var limit, { Kind: TokenKind.Number, Text: "0" }] && limit.Is("LIMIT") ? limit.Position : statement.Text.Length;
+        var text = new StringBuilder();
+        var copied = 0;
+        for (var i = 0; i < tokens.Count && tokens[i].Position < end; i++)
+        {
+            if (tokens[i].Is("relhasoids"))
+            {
+                var start = i >= 2 && tokens[i - 1].IsSymbol(".") ? tokens[i - 2].Position : tokens[i].Position;
+                text.Append(statement.Text, copied, start - copied).Append("false");
+                copied = tokens[i].Position + tokens[i].Text.Length;
+            }
+        }
+
+        return text.Append(statement.Text, copied, end - copied).ToString().TrimEnd();
+    }
 
     // pg_catalog.x, information_schema.x, pg_class, pg_get_keywords(), ...: PostgreSQL's catalog, not a dataset.
     private static bool ReadsPostgresCatalog(ScriptStatement statement)

@@ -110,7 +110,8 @@ public static partial class QueryServiceSqlConformance
     [GeneratedRegex(@"\b(RETURNING|UPDATE|DELETE|MERGE|TRUNCATE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Forbidden();
 
-    [GeneratedRegex(@"\bINSERT\b[^;]*?\bVALUES\b", RegexOptions.IgnoreCase)]
+    // VALUES right after the target and its column list; an inline table in the SELECT (FROM VALUES ...) is Spark's grammar.
+    [GeneratedRegex(@"\bINSERT\s+(?:INTO\s+)?[^\s(]+\s*(?:\([^()]*\)\s*)?VALUES\b", RegexOptions.IgnoreCase)]
     private static partial Regex InsertValues();
 
     [GeneratedRegex(@"\bINSERT\s+OVERWRITE\b", RegexOptions.IgnoreCase)]

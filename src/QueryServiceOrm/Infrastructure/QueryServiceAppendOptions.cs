@@ -6,8 +6,8 @@ namespace QueryServiceOrm.Infrastructure;
 /// </summary>
 public sealed record QueryServiceAppendOptions
 {
-    /// <summary>The most rows one statement carries (default 1,000).</summary>
-    public int MaxRows { get; init; } = 1_000;
+    /// <summary>The most rows one statement carries (default 10,000: 100,000 flat rows in 10 statements).</summary>
+    public int MaxRows { get; init; } = 10_000;
 
     /// <summary>The longest statement, in characters, unless a single row is longer (default 4,000,000).</summary>
     public int MaxStatementLength { get; init; } = 4_000_000;

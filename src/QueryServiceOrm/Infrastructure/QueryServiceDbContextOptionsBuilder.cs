@@ -82,7 +82,7 @@ public sealed class QueryServiceDbContextOptionsBuilder
     /// <summary>
     /// Bounds the append statements SaveChanges and AppendAsync send: a statement ends at whichever bound comes first.
     /// </summary>
-    /// <param name="maxRows">Rows per statement (default 1,000).</param>
+    /// <param name="maxRows">Rows per statement (default 10,000).</param>
     /// <param name="maxStatementLength">Characters per statement (default 4,000,000); a single longer row still goes alone.</param>
     /// <param name="maxParameters">Bind parameters per statement in Bind mode (default 30,000, at most 65,535).</param>
     public QueryServiceDbContextOptionsBuilder AppendBatches(int maxRows, int maxStatementLength = 4_000_000, int maxParameters = 30_000)

@@ -305,7 +305,7 @@ public abstract class SqlDialect
     /// <param name="column">The target column.</param>
     public abstract (string Before, string After) XdmWriteConversion(string table, string column);
 
-    /// <summary>A NULL of a column's type, so that a UNION ALL of appended rows types the column as its target does.</summary>
+    /// <summary>A NULL of a column's type, so that the inline table of appended rows types the column as its target does.</summary>
     /// <param name="typeMapping">The column's type mapping.</param>
     /// <param name="table">The target table, delimited.</param>
     /// <param name="column">The column name.</param>

@@ -7,8 +7,10 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Update;
 
 /// <summary>
-/// Builds one append statement, <c>INSERT INTO t (cols) SELECT ... UNION ALL SELECT ...</c> (the service's grammar has no
-/// INSERT ... VALUES), row by row until a row, length or parameter bound of <see cref="QueryServiceAppendOptions"/> is reached.
+/// Builds one append statement, <c>INSERT INTO t (cols) SELECT * FROM (VALUES (...), (...)) AS v(c0, c1, ...)</c>, row by row
+/// until a row, length or parameter bound of <see cref="QueryServiceAppendOptions"/> is reached. The service's grammar has no
+/// INSERT ... VALUES; an inline table is one relation for Spark's parser and analyzer however many rows it holds, where a
+/// chain of UNION ALL SELECTs is a tree as deep as its rows. The parenthesised inline table reads the same in PostgreSQL.
 /// </summary>
 internal sealed class AppendStatementBuilder
 {
@@ -16,7 +18,7 @@ internal sealed class AppendStatementBuilder
     private readonly QueryServiceParameterMode _parameterMode;
     private readonly QueryServiceAppendOptions _limits;
     private readonly string _table;
-    private readonly string _prefix;
+    private readonly string _suffix;
     private readonly StringBuilder _sql = new();
     private readonly List<(string Name, object? Value, RelationalTypeMapping TypeMapping)> _parameters = [];
 
@@ -29,8 +31,8 @@ internal sealed class AppendStatementBuilder
         _limits = limits;
         Columns = columns;
         _table = sqlGenerationHelper.DelimitIdentifier(table, schema);
-        _prefix = $"INSERT INTO {_table} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))})";
-        _sql.Append(_prefix);
+        _sql.Append($"INSERT INTO {_table} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
+        _suffix = $") AS v({string.Join(", ", columns.Select((_, i) => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
     }
 
     /// <summary>The columns, in the order of each row's values.</summary>
@@ -40,7 +42,7 @@ internal sealed class AppendStatementBuilder
     public int Rows { get; private set; }
 
     /// <summary>The statement.</summary>
-    public string Sql => _sql.ToString();
+    public string Sql => _sql + _suffix;
 
     /// <summary>
     /// Whether a reported row count confirms the statement: a server that reports a count must report every row; one
@@ -74,15 +76,16 @@ internal sealed class AppendStatementBuilder
     public bool TryAdd(IReadOnlyList<object?> values)
     {
         var parameterCount = _parameters.Count;
-        var row = new StringBuilder(Rows == 0 ? " SELECT " : " UNION ALL SELECT ");
+        var row = new StringBuilder(Rows == 0 ? " (" : ", (");
         for (var i = 0; i < Columns.Count; i++)
         {
             row.Append(i == 0 ? "" : ", ").Append(Value(Columns[i], values[i]));
         }
 
+        row.Append(')');
         if (Rows > 0
             && (Rows >= _limits.MaxRows
-                || _sql.Length + row.Length > _limits.MaxStatementLength
+                || _sql.Length + row.Length + _suffix.Length > _limits.MaxStatementLength
                 || _parameters.Count > _limits.MaxParameters))
         {
             _parameters.RemoveRange(parameterCount, _parameters.Count - parameterCount);

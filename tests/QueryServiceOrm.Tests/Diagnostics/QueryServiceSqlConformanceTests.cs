@@ -18,6 +18,9 @@ public sealed class QueryServiceSqlConformanceTests
     [TestCase("SELECT * FROM t WHERE a = ANY (ARRAY[1,2])", "ANY")]
     [TestCase("SELECT '#template'", "'#'")]
     [TestCase("SELECT a # b FROM t", "'#'")]
+    [TestCase("INSERT INTO t VALUES (1)", "INSERT ... VALUES")]
+    [TestCase("INSERT INTO t (a, \"b c\") VALUES (1, 2), (3, 4)", "INSERT ... VALUES")]
+    [TestCase("insert into db.t(a)values(1)", "INSERT ... VALUES")]
     public void A_statement_outside_the_documented_grammar_is_flagged(string sql, string rule)
         => Assert.That(QueryServiceSqlConformance.Violations(sql), Has.Some.Contains(rule));
 
@@ -26,6 +29,8 @@ public sealed class QueryServiceSqlConformanceTests
     [TestCase("SELECT \"update\" FROM t -- BEGIN a comment\nWHERE b = 'it\\'s'")]
     [TestCase("SELECT a /* COMMIT */ FROM t LIMIT 100000")]
     [TestCase("SELECT a FROM t LIMIT 05")]
+    [TestCase("INSERT INTO t (a, b) SELECT * FROM (VALUES (1, 'x'), (2, 'y')) AS v(c0, c1)")]
+    [TestCase("INSERT INTO t SELECT * FROM VALUES (1), (2) AS v(a)")]
     public void Documented_statements_pass(string sql) => Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty);
 
     [Test]

@@ -95,10 +95,17 @@ internal sealed partial class ExpressionTranslator
 
     /// <summary>The type values of several branches share (CASE, coalesce, greatest, array(...)).</summary>
     public SparkType CommonType(IReadOnlyList<TypedSql> values, Node at)
+        => SharedType(values, at) is var type && type == SparkType.Null ? SparkType.String : type;
+
+    /// <summary>
+    /// The type values share, void when all are NULL, as a column of an inline table is: an INSERT then casts it to whatever
+    /// its target column holds.
+    /// </summary>
+    public SparkType SharedType(IReadOnlyList<TypedSql> values, Node at)
     {
         var type = values.Select(v => v.Type).DefaultIfEmpty(SparkType.Null)
             .Aggregate((a, b) => SparkTypes.Common(a, b) ?? throw Error(ServiceRules.TypeMismatch($"data types {a} and {b} have no common type"), at));
         Context.Require(type);
-        return type == SparkType.Null ? SparkType.String : type;
+        return type;
     }
 }

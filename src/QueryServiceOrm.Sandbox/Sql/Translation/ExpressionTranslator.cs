@@ -37,7 +37,9 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
             IsExpr isExpr => Is(isExpr, scope),
             IsDistinctExpr distinct => IsDistinct(distinct, scope),
             CaseExpr caseExpr => Case(caseExpr, scope),
-            CastExpr cast => Cast(Translate(cast.Value, scope), SparkType.From(cast.Type, StructName), cast.Position),
+            CastExpr cast => SparkType.From(cast.Type, StructName) is var type && ConstantCasts.Floating(cast, type) is { } constant
+                ? constant
+                : Cast(Translate(cast.Value, scope), type, cast.Position),
             ExistsExpr exists => TypedSql.Bool($"(EXISTS ({Queries.Translate(exists.Query, scope).Sql}))"),
             SubqueryExpr subquery => ScalarSubquery(subquery, scope),
             RowExpr row => Struct(row.Items.Select((item, i) => ($"col{i + 1}", Translate(item, scope))).ToList()),
@@ -115,7 +117,7 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     }
 
     private static TypedSql Typed(TypedLiteral literal)
-        => literal.TypeName switch
+        => ConstantCasts.DateTime(literal) ?? literal.TypeName switch
         {
             "DATE" => new TypedSql(PgSql.Call("to_date", PgSql.Literal(literal.Value)), SparkType.Date).Checked(literal, "DATE"),
             "X" => new TypedSql($"('\\x{literal.Value}'::bytea)", SparkType.Binary),

@@ -106,7 +106,7 @@ internal sealed partial class QueryTranslator
         }
 
         var cells = rows.Select(r => r.Select(e => Expressions.Native(Expressions.Translate(e, scope))).ToList()).ToList();
-        var types = Enumerable.Range(0, width).Select(i => Expressions.CommonType(cells.Select(r => r[i]).ToList(), rows[0][i])).ToList();
+        var types = Enumerable.Range(0, width).Select(i => Expressions.SharedType(cells.Select(r => r[i]).ToList(), rows[0][i])).ToList();
         var sql = "VALUES " + string.Join(", ", cells.Select(r => "(" + string.Join(", ", r.Select((c, i) => Expressions.Coerce(c, types[i]).Text)) + ")"));
         return (sql, types.Select((t, i) => new OutputColumn($"col{i + 1}", t)).ToList());
     }

@@ -31,6 +31,8 @@ public sealed class FrontServerTests
         var connection = $"sslmode=require host={_sandbox.Host} port={_sandbox.Port} dbname={_sandbox.Database} user={_sandbox.Username}";
         var environment = new Dictionary<string, string> { ["PGGSSENCMODE"] = "disable", ["PGPASSWORD"] = _sandbox.Password };
         var tables = await RunAsync(psql, ["-X", connection, "-c", @"\dt"], environment);
+        var describe = await RunAsync(psql, ["-X", connection, "-c", @"\d xdm_events"], environment);
+        var drillDown = await RunAsync(psql, ["-X", connection, "-c", @"\d xdm_events_web"], environment);
         var show = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SHOW TABLES"], environment);
         var path = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SELECT _id, web.webPageDetails.name FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3"], environment);
         var version = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SHOW server_version"], environment);
@@ -40,6 +42,10 @@ public sealed class FrontServerTests
         {
             Assert.That(tables.Code, Is.Zero, tables.Errors);
             Assert.That(tables.Output, Does.Contain("xdm_events").And.Contain("xdm_profiles").And.Contain("xdm_flat"));
+            Assert.That(describe.Code, Is.Zero, describe.Errors);
+            Assert.That(describe.Output, Does.Contain("Table \"public.xdm_events\"").And.Match(@"\bweb\s+\|\s+xdm_events_web\b").And.Match(@"\bproductListItems\s+\|\s+xdm_events_productlistitems_e\[\]"));
+            Assert.That(drillDown.Code, Is.Zero, drillDown.Errors);
+            Assert.That(drillDown.Output, Does.Contain("Composite type \"public.xdm_events_web\"").And.Match(@"\bwebPageDetails\s+\|"));
             Assert.That(show.Code, Is.Zero, show.Errors);
             Assert.That(show.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('|')[0]),
                 Is.EquivalentTo(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
