@@ -83,6 +83,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 
         // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
         // because Npgsql only TryAdds.
+        services.Replace(ServiceDescriptor.Singleton<ISqlGenerationHelper, QueryServiceSqlGenerationHelper>());
         services.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
         services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());

@@ -56,9 +56,9 @@ public sealed class MigrateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(script.Code, Is.Zero, script.Errors);
-            Assert.That(script.Output, Does.Contain("CREATE TABLE IF NOT EXISTS page_view_summary (\"Day\" date, \"Page\" text, \"Views\" bigint, \"Device\" ROW(type text, os text));"));
-            Assert.That(script.Output, Does.Contain("ALTER TABLE page_view_summary ADD COLUMN \"Revenue\" double;"));
-            Assert.That(script.Output, Does.Contain("INSERT INTO ef_migrations_history (\"MigrationId\", \"ProductVersion\") SELECT '20261101000003_CreateTopPages'"));
+            Assert.That(script.Output, Does.Contain("CREATE TABLE IF NOT EXISTS page_view_summary (Day date, Page text, Views bigint, Device ROW(type text, os text));"));
+            Assert.That(script.Output, Does.Contain("ALTER TABLE page_view_summary ADD COLUMN Revenue double;"));
+            Assert.That(script.Output, Does.Contain("INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261101000003_CreateTopPages'"));
         });
     }
 

@@ -80,7 +80,7 @@ public sealed class AppendTests
         Assert.Multiple(() =>
         {
             Assert.That(statements, Has.Count.EqualTo(1), "10,000 rows a statement by default");
-            Assert.That(statements, Has.All.StartWith("INSERT INTO append_rows (\"Id\", \"Amount\", \"At\", \"Count\", \"Day\", \"Flag\", \"Name\", \"Price\") SELECT * FROM (VALUES ("));
+            Assert.That(statements, Has.All.StartWith("INSERT INTO append_rows (Id, Amount, At, Count, Day, Flag, Name, Price) SELECT * FROM (VALUES ("));
             // Every statement is one of the appends: no BEGIN, SAVEPOINT or COMMIT went out, and none asked for RETURNING.
             Assert.That(statements, Has.None.Contains(" RETURNING "));
         });

@@ -1,1 +1,1 @@
-CREATE TABLE IF NOT EXISTS mg_events (_id text, web ROW(webPageDetails ROW(name text, URL text, pageViews ROW(value float)), webReferrer ROW(URL text)), "productListItems" ARRAY<ROW(SKU text, name text, quantity bigint, priceTotal float)>);
+CREATE TABLE IF NOT EXISTS mg_events (_id text, web ROW(webPageDetails ROW(name text, URL text, pageViews ROW(value float)), webReferrer ROW(URL text)), productListItems ARRAY<ROW(SKU text, name text, quantity bigint, priceTotal float)>);

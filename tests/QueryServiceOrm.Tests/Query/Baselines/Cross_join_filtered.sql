@@ -1,4 +1,4 @@
-SELECT c.id AS "C", o0.id AS "O"
+SELECT c.id AS C, o0.id AS O
 FROM customers AS c
 CROSS JOIN (
     SELECT o.id

@@ -1,2 +1,2 @@
-SELECT DISTINCT c.tier AS "Tier", c.active AS "Active"
+SELECT DISTINCT c.tier AS Tier, c.active AS Active
 FROM customers AS c

@@ -1,4 +1,4 @@
-SELECT c.id AS "Id", o.id AS "OrderId"
+SELECT c.id AS Id, o.id AS OrderId
 FROM customers AS c
 LEFT JOIN orders AS o ON c.id = o.customer_id
 WHERE c.id > 30

@@ -1,3 +1,3 @@
-SELECT floor(o.amount) AS "F", ceiling(o.amount) AS "C"
+SELECT floor(o.amount) AS F, ceiling(o.amount) AS C
 FROM orders AS o
 ORDER BY o.id NULLS FIRST

@@ -1,3 +1,3 @@
-SELECT o.id AS "Id", o.amount * 2 + 1 AS "Doubled"
+SELECT o.id AS Id, o.amount * 2 + 1 AS Doubled
 FROM orders AS o
 ORDER BY o.id NULLS FIRST

@@ -1,4 +1,4 @@
-SELECT o.customer_id AS "Key", CAST(count(*) AS int) AS "N"
+SELECT o.customer_id AS Key, CAST(count(*) AS int) AS N
 FROM orders AS o
 WHERE o.amount > 250
 GROUP BY o.customer_id

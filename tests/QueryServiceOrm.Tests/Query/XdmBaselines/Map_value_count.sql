@@ -1,6 +1,6 @@
-SELECT x._id AS "Id", CASE
+SELECT x._id AS Id, CASE
     WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])
-END AS "N"
+END AS N
 FROM xdm_profiles AS x
 WHERE CASE
     WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])

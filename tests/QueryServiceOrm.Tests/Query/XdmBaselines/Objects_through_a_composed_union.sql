@@ -1,8 +1,8 @@
-SELECT u._id AS "Id", u.web.webPageDetails.name AS "Name"
+SELECT u._id AS Id, u.web.webPageDetails.name AS Name
 FROM (
     SELECT x._id, x.web
     FROM xdm_events AS x
-    WHERE x."eventType" = 'commerce.purchases'
+    WHERE x.eventType = 'commerce.purchases'
     UNION ALL
     SELECT x0._id, x0.web
     FROM xdm_events AS x0

@@ -1,4 +1,4 @@
-SELECT x._id AS "Id", COALESCE(sum(p.value.quantity), 0) AS "Units"
+SELECT x._id AS Id, COALESCE(sum(p.value.quantity), 0) AS Units
 FROM xdm_events AS x
 JOIN LATERAL (SELECT explode(x.productListItems) AS value) AS p ON TRUE
 GROUP BY x._id

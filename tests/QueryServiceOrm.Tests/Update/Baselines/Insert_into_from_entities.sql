@@ -1,6 +1,6 @@
 -- QueryServiceOrm:Write eyJDcmVhdGVUYWJsZSI6ZmFsc2UsIlRhYmxlIjoicHVyY2hhc2VzIiwiQ29sdW1uTmFtZXMiOm51bGwsIlhkbVNjaGVtYSI6bnVsbCwiTGFiZWwiOm51bGwsIlJvd1ZhbGlkYXRpb24iOm51bGx9
 
-INSERT INTO purchases (_id, commerce, environment, "eventType", _luma, "productListItems", timestamp, web)
-SELECT x._id, x.commerce, x.environment, x."eventType", x._luma, x."productListItems", x.timestamp, x.web
+INSERT INTO purchases (_id, commerce, environment, eventType, _luma, productListItems, `timestamp`, web)
+SELECT x._id, x.commerce, x.environment, x.eventType, x._luma, x.productListItems, x.`timestamp`, x.web
 FROM xdm_events AS x
-WHERE x."eventType" = 'commerce.purchases'
+WHERE x.eventType = 'commerce.purchases'

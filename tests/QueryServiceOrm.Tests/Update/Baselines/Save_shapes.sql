@@ -1,1 +1,1 @@
-INSERT INTO write_shapes ("Id", "Status", tagged) SELECT * FROM (VALUES (1, 'Open', struct('n1' AS name, array('a', 'it\u0027s', 'b1') AS tags, array(1, 10) AS scores)), (3, 'Open', NULL), (4, 'Closed', struct('n4' AS name, array() AS tags, array(4, 40) AS scores))) AS v(c0, c1, c2)
+INSERT INTO write_shapes (Id, Status, tagged) SELECT * FROM (VALUES (1, 'Open', struct('n1' AS name, array('a', 'it\u0027s', 'b1') AS tags, array(1, 10) AS scores)), (3, 'Open', NULL), (4, 'Closed', struct('n4' AS name, array() AS tags, array(4, 40) AS scores))) AS v(c0, c1, c2)
