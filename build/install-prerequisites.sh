@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need beyond the .NET SDK: the PostgreSQL server programs the
-# sandbox runs (Debian/Ubuntu packages). Safe to run again; it installs only what is missing.
+# sandbox runs, Python's SQLAlchemy and psycopg2, Node.js with the Spark grammar gate (Debian/Ubuntu packages, npm). Safe to run again; it installs only what is missing.
 set -euo pipefail
 
 has_postgres_server() {
@@ -14,6 +14,20 @@ has_postgres_server() {
   done
   [ -n "${QSORM_PG_BINDIR:-}" ] && [ -x "$QSORM_PG_BINDIR/initdb" ] && return 0
   return 1
+}
+
+# apt_install WHAT PACKAGE...: installs Debian packages as root, or says which command would.
+apt_install() {
+  local what="$1"
+  shift
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: $what missing. Install with: sudo apt-get install -y $*" >&2
+    exit 1
+  fi
+  echo "Installing $what..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -38,14 +52,17 @@ fi
 
 # The seed's peer: Python's SQLAlchemy and psycopg2, from Debian (the tests run them as separate processes).
 if ! /usr/bin/python3 -c 'import sqlalchemy, psycopg2' >/dev/null 2>&1; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "error: Python's SQLAlchemy and psycopg2 are missing. Install them with: sudo apt-get install -y python3-sqlalchemy python3-psycopg2" >&2
-    exit 1
-  fi
-  echo "Installing SQLAlchemy and psycopg2 (the seed's Python peer)..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends python3-sqlalchemy python3-psycopg2 >/dev/null
+  apt_install "Python's SQLAlchemy and psycopg2 (the seed's Python peer)" python3-sqlalchemy python3-psycopg2
+fi
+
+# The Spark grammar gate: dt-sql-parser (pinned in build/grammar-gate/package-lock.json) on Node.js 20 or later.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  apt_install "Node.js and npm (the Spark grammar gate)" nodejs npm
+fi
+gate="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/grammar-gate"
+if [ ! -d "$gate/node_modules/dt-sql-parser" ]; then
+  echo "Installing the Spark grammar gate (dt-sql-parser, from npm)..."
+  npm ci --prefix "$gate" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 for tool in runuser setsid; do

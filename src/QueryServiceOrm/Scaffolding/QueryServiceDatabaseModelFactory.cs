@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Scaffolding;
 
@@ -267,7 +268,8 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         return reader.GetColumnSchema().Select(c => (c.ColumnName, c.DataTypeName ?? "-")).ToList();
     }
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    // The service's way to quote a name (Spark reads "x" as a string).
+    private static string Quote(string name) => SqlDialect.For(QueryServiceDialect.QueryService).PathSegment(name);
 
     // A statement the server may not know (SHOW TABLES on PostgreSQL, the catalog on the service) answers false.
     private bool TryQuery(DbConnection connection, string sql, out List<object?[]> rows)

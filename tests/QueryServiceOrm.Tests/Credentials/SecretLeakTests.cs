@@ -46,7 +46,7 @@ public sealed class SecretLeakTests
         }
 
         var wrongPassword = "eyJwrong-" + QueryServiceOrm.Sandbox.SandboxTokens.NewToken(300);
-        await RunAsync(sandbox.TokenCredentials(), expectFailure: false);
+        await RunAsync(sandbox.Credentials(), expectFailure: false);
         await RunAsync(new QueryServiceCredentials
         {
             Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, Password = wrongPassword, Dialect = QueryServiceDialect.PostgreSql,

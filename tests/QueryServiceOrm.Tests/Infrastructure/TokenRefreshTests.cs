@@ -90,7 +90,7 @@ public sealed class TokenRefreshTests
                     }
 
                     await using var context = factory.CreateDbContext();
-                    var one = await context.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync();
+                    var one = await context.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync();
                     Assert.That(one, Is.EqualTo(new[] { 1 }));
                     succeeded++;
                     succeededSince[rotations] = succeededSince.GetValueOrDefault(rotations) + 1;
@@ -108,9 +108,9 @@ public sealed class TokenRefreshTests
             await betweenQueries.WaitAsync();
 
             // A client that kept the first token: refused now, or the test would prove nothing.
-            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.TokenCredentials() with { Password = firstToken }, o => NoPooling(o));
+            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
             await using var staleContext = stale.CreateDbContext();
-            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync());
+            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync());
 
             TestContext.Out.WriteLine($"{succeeded} queries, {rotations} rotations, {endpoint.Issued} tokens issued");
             Assert.Multiple(() =>

@@ -81,7 +81,7 @@ public sealed class TransportSecurityTests
         var sandbox = await SharedSandbox.GetAsync();
         await using var context = new QueryServiceDbContextFactory<EmptyContext>(
             sandbox.Credentials(sslMode: SslMode.VerifyFull)).CreateDbContext();
-        Assert.That(await context.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync(), Is.EqualTo(new[] { 1 }));
+        Assert.That(await context.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync(), Is.EqualTo(new[] { 1 }));
     }
 
     [Test]

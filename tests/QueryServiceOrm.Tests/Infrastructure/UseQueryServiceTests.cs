@@ -161,7 +161,7 @@ public sealed class UseQueryServiceTests
             var factory = scope.ServiceProvider.GetService<IDbContextFactory<EmptyContext>>();
             await using var context = factory?.CreateDbContext() ?? scope.ServiceProvider.GetRequiredService<EmptyContext>();
 
-            var count = await context.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync();
+            var count = await context.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync();
             Assert.That(count, Is.EqualTo(new[] { 1 }), name);
             Assert.That(context.Database.IsQueryService(), Is.True, name);
         }

@@ -34,7 +34,7 @@ public sealed class LiveQueryTests
         }
 
         var column = LiveSandbox.Setting("LiveColumn") ?? "_id";
-        _source = $"SELECT CAST({column} AS {SqlDialect.For(_credentials.Dialect).CastTypeName("text")}) AS \"Value\" FROM {table}";
+        _source = $"SELECT CAST({column} AS {SqlDialect.For(_credentials.Dialect).CastTypeName("text")}) AS Value FROM {table}";
     }
 
     [SetUp]
@@ -111,7 +111,7 @@ public sealed class LiveQueryTests
         await using var db = Context();
         Assert.Multiple(() =>
         {
-            Assert.That(() => db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\" FROM qsorm_table_that_does_not_exist").ToListAsync(),
+            Assert.That(() => db.Database.SqlQueryRaw<int>("SELECT 1 AS Value FROM qsorm_table_that_does_not_exist").ToListAsync(),
                 Throws.TypeOf<QueryServiceTableNotFoundException>());
             Assert.That(() => db.Database.ExecuteSqlRawAsync("SELEC 1"), Throws.InstanceOf<QueryServiceServerException>());
             Assert.That(() => Values(db).Take(100_001).ToListAsync(), Throws.TypeOf<QueryServiceRowLimitException>());

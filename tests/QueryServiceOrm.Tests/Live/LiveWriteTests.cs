@@ -166,8 +166,8 @@ public sealed class LiveWriteTests
             .CreateTableAsAsync(LiveWriteContext.Prefix + "_summary");
 
         // The run's own table names, made by this fixture: nothing from outside reaches the SQL.
-        var countCopies = "SELECT CAST(count(*) AS bigint) AS \"Value\" FROM " + LiveWriteContext.Prefix + "_copies";
-        var countSummary = "SELECT CAST(count(*) AS bigint) AS \"Value\" FROM " + LiveWriteContext.Prefix + "_summary";
+        var countCopies = "SELECT CAST(count(*) AS bigint) AS Value FROM " + LiveWriteContext.Prefix + "_copies";
+        var countSummary = "SELECT CAST(count(*) AS bigint) AS Value FROM " + LiveWriteContext.Prefix + "_summary";
         Assert.Multiple(async () =>
         {
             Assert.That(await db.Database.SqlQueryRaw<long>(countCopies).SingleAsync(), Is.EqualTo(expected).And.GreaterThan(0));

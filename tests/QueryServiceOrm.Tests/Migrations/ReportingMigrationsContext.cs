@@ -106,7 +106,7 @@ public sealed class AddBrowser : Migration
 [Migration("20261122000003_TopPages")]
 public sealed class TopPages : Migration
 {
-    public const string Select = """SELECT ("web")."webPageDetails"."name" AS page, count(*) AS views FROM mg_events GROUP BY 1""";
+    public const string Select = "SELECT web.webPageDetails.name AS page, count(*) AS views FROM mg_events GROUP BY 1";
 
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("CREATE TABLE mg_top_pages AS " + Select);
 }

@@ -65,7 +65,7 @@ public sealed class RawSqlTests
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
 
         var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'").Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
-        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS \"Value\" FROM customers WHERE tier = 'gold'").Where(id => id > 10).OrderBy(id => id).ToListAsync();
+        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM customers WHERE tier = 'gold'").Where(id => id > 10).OrderBy(id => id).ToListAsync();
         var expected = await sandbox.PsqlAsync("SELECT id FROM customers WHERE tier = 'gold' AND active ORDER BY id");
 
         Assert.Multiple(() =>

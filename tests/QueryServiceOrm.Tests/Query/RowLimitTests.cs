@@ -117,7 +117,7 @@ public sealed class RowLimitTests
         using var loggerFactory = logs.CreateFactory();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.RowCap(5), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
 
-        var rows = await db.Database.SqlQueryRaw<int>("WITH x AS (\nSELECT id FROM customers ORDER BY id\nLIMIT 60\n)\nSELECT id AS \"Value\" FROM x WHERE id <= 5").ToListAsync();
+        var rows = await db.Database.SqlQueryRaw<int>("WITH x AS (\nSELECT id FROM customers ORDER BY id\nLIMIT 60\n)\nSELECT id AS Value FROM x WHERE id <= 5").ToListAsync();
 
         Assert.Multiple(() =>
         {

@@ -10,7 +10,7 @@ namespace QueryServiceOrm.Tests.Storage;
 /// </summary>
 public sealed class RoundTripTests
 {
-    private const string Query = "SELECT 41 + 1 AS \"Value\"";
+    private const string Query = "SELECT 41 + 1 AS Value";
 
     [Test]
     public async Task A_pooled_query_sends_exactly_that_statement()

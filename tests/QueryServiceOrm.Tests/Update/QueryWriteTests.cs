@@ -96,7 +96,7 @@ public sealed class QueryWriteTests
         await using (var db = Source_())
         {
             await db.Events.Where(e => e.EventType == "commerce.purchases").CreateTableAsAsync("wr_purchases");
-            var readBack = await db.Database.SqlQueryRaw<string>("""SELECT to_json(web) AS "Value" FROM wr_purchases ORDER BY _id""").ToListAsync();
+            var readBack = await db.Database.SqlQueryRaw<string>("SELECT to_json(web) AS Value FROM wr_purchases ORDER BY _id").ToListAsync();
             Assert.That(readBack, Is.Not.Empty);
         }
 

@@ -12,7 +12,7 @@ ALTER TABLE mg_page_report ADD COLUMN Browser varchar(40);
 
 INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261122000002_AddBrowser', '10.0.14';
 
-CREATE TABLE mg_top_pages AS SELECT ("web")."webPageDetails"."name" AS page, count(*) AS views FROM mg_events GROUP BY 1;
+CREATE TABLE mg_top_pages AS SELECT web.webPageDetails.name AS page, count(*) AS views FROM mg_events GROUP BY 1;
 
 INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261122000003_TopPages', '10.0.14';
 

@@ -23,14 +23,5 @@ public sealed class ConstantCastsTests
     public void A_typed_literal_that_is_no_date_is_still_refused(string sql)
         => Assert.That(async () => await RowAsync(sql), Throws.TypeOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo("42601"));
 
-    private static async Task<string?[]> RowAsync(string sql)
-    {
-        var sandbox = await SharedSandbox.GetAsync();
-        await using var connection = new NpgsqlConnection(sandbox.ConnectionString("constant-casts"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { AllResultTypesAreUnknown = true };
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.That(await reader.ReadAsync(), Is.True);
-        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();
-    }
+    private static Task<string?[]> RowAsync(string sql) => FrontRow.ReadAsync(sql, "constant-casts");
 }

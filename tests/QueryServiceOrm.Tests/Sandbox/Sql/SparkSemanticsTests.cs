@@ -1,4 +1,3 @@
-using Npgsql;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Sql;
@@ -47,18 +46,5 @@ public sealed class SparkSemanticsTests
 
     [TestCaseSource(nameof(Rows))]
     public async Task The_front_gives_Sparks_result(string sql, string?[] expected)
-    {
-        var sandbox = await SharedSandbox.GetAsync();
-        await using var connection = new NpgsqlConnection(sandbox.ConnectionString("spark-semantics"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { AllResultTypesAreUnknown = true };
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.That(await reader.ReadAsync(), Is.True);
-        var actual = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();
-        Assert.Multiple(async () =>
-        {
-            Assert.That(actual, Is.EqualTo(expected));
-            Assert.That(await reader.ReadAsync(), Is.False, "one row");
-        });
-    }
+        => Assert.That(await FrontRow.ReadAsync(sql, "spark-semantics"), Is.EqualTo(expected));
 }
