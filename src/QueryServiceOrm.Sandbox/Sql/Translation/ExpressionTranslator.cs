@@ -211,7 +211,7 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
             "!>" => Comparison("<=", left, right, binary),
             "<=>" => Comparison("IS NOT DISTINCT FROM", left, right, binary),
             "||" => Concat([left, right]),
-            "+" or "-" or "*" => Arithmetic(binary.Operator, left, right, binary),
+            "+" or "-" or "*" => Arithmetic(left, right, binary),
             "/" => Divide(left, right, binary),
             "%" => Remainder(left, right, binary),
             "DIV" => IntegerDivide(left, right, binary),
@@ -245,8 +245,9 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
         return new TypedSql($"({string.Join(" || ", parts.Select(p => AsString(p).Text))})", SparkType.String);
     }
 
-    private TypedSql Arithmetic(string op, TypedSql left, TypedSql right, Node at)
+    private TypedSql Arithmetic(TypedSql left, TypedSql right, BinaryExpr at)
     {
+        var op = at.Operator;
         if (left.Type == SparkType.Date && right.Type.IsIntegral && op is "+" or "-")
         {
             return new TypedSql($"({left.Text} {op} {Native(right).Text})", SparkType.Date);
@@ -274,18 +275,18 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
 
         var (a, b, type) = NumericOperands(left, right, at);
         var result = new TypedSql($"({a.Text} {op} {b.Text})", type);
-        return type is DecimalType && op == "*" ? RoundDecimal(result, Multiplied(OperandDecimal(left), OperandDecimal(right))) : result;
+        return type is DecimalType && op == "*" ? RoundDecimal(result, Multiplied(OperandDecimal(at.Left, left), OperandDecimal(at.Right, right))) : result;
     }
 
     // Spark's result type for decimal multiplication (precision p1 + p2 + 1, scale s1 + s2, bounded to 38 digits).
     private static DecimalType Multiplied(DecimalType x, DecimalType y) => DecimalPrecision.Bounded(x.Precision + y.Precision + 1, x.Scale + y.Scale);
 
-    private TypedSql Divide(TypedSql left, TypedSql right, Node at)
+    private TypedSql Divide(TypedSql left, TypedSql right, BinaryExpr at)
     {
         var (a, b, type) = NumericOperands(left, right, at);
         if (type is DecimalType)
         {
-            var scaled = DecimalPrecision.Divided(OperandDecimal(left), OperandDecimal(right));
+            var scaled = DecimalPrecision.Divided(OperandDecimal(at.Left, left), OperandDecimal(at.Right, right));
             return RoundDecimal(new TypedSql($"({a.Text}::numeric / NULLIF({b.Text}, 0))", scaled), scaled);
         }
 
@@ -333,14 +334,13 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     }
 
     // Spark sizes each operand of decimal arithmetic on its own, before widening: an integer literal by its digits
-    // (DecimalType.fromLiteral), any other integer by its type's range.
-    private static DecimalType OperandDecimal(TypedSql operand)
-    {
-        var digits = operand.Text.Trim('(', ')').TrimStart('-');
-        return operand.Type.IsIntegral && digits.Length > 0 && digits.All(char.IsAsciiDigit)
-            ? new DecimalType(digits.TrimStart('0').Length is var n && n > 0 ? n : 1, 0)
+    // (DecimalType.fromLiteral; the parser has already folded a leading minus into the literal), any other integer by its
+    // type's range.
+    private static DecimalType OperandDecimal(Expr expression, TypedSql operand)
+        => expression is NumberLiteral { Suffix: "" } literal && operand.Type.IsIntegral && literal.Digits.TrimStart('-') is var digits
+           && digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            ? new DecimalType(Math.Max(1, digits.TrimStart('0').Length), 0)
             : AsDecimal(operand.Type);
-    }
 
     private static DecimalType AsDecimal(SparkType type)
         => type as DecimalType ?? type switch
