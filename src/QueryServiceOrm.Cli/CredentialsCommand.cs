@@ -32,8 +32,7 @@ internal static class CredentialsCommand
         var database = new Option<string>("--database") { Description = "sandbox:target.", DefaultValueFactory = _ => "prod:all" };
         var user = new Option<string>("--user") { Description = "<ORGID>@AdobeOrg.", Required = true };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password or token from standard input (it never appears in the shell's history)." };
-        var dialect = new Option<string>("--dialect") { Description = "QueryService, or PostgreSql for a local sandbox.", DefaultValueFactory = _ => "QueryService" };
-        var command = new Command("set", "Store a profile (the password is read from standard input).") { profile, host, port, database, user, passwordStdin, dialect };
+        var command = new Command("set", "Store a profile (the password is read from standard input).") { profile, host, port, database, user, passwordStdin };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(passwordStdin))
@@ -49,7 +48,6 @@ internal static class CredentialsCommand
                 [QueryServiceCredentialKeys.Database] = parse.GetValue(database)!,
                 [QueryServiceCredentialKeys.Username] = parse.GetValue(user)!,
                 [QueryServiceCredentialKeys.Password] = password,
-                [QueryServiceCredentialKeys.Dialect] = parse.GetValue(dialect)!,
             };
 
             // Checked as any credentials are, before it is stored: a missing or unsafe setting is refused now, not at first use.

@@ -149,23 +149,18 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         await StopAndDeleteAsync(_binaries, InstanceDirectory, _watchdog).ConfigureAwait(false);
     }
 
-    /// <summary>Credentials for this sandbox, as an application would hold them.</summary>
-    /// <param name="dialect">
-    /// QueryService (the default) for the front, which is what the service would receive. PostgreSql reaches the backend directly over its
-    /// own TLS port and secret: the library's second dialect, kept until the library writes only the service's SQL.
-    /// </param>
+    /// <summary>Credentials for this sandbox's front, as an application would hold them for the service.</summary>
     /// <param name="sslMode">Require by default; VerifyFull checks the certificate against <see cref="RootCertificatePath"/>.</param>
-    public QueryServiceCredentials Credentials(QueryServiceDialect dialect = QueryServiceDialect.QueryService, SslMode sslMode = SslMode.Require)
+    public QueryServiceCredentials Credentials(SslMode sslMode = SslMode.Require)
         => new QueryServiceCredentials
         {
             Host = Host,
-            Port = dialect == QueryServiceDialect.QueryService ? Port : State.BackendPort,
+            Port = Port,
             Database = Database,
             Username = Username,
-            Password = dialect == QueryServiceDialect.QueryService ? Password : State.BackendPassword,
+            Password = Password,
             SslMode = sslMode,
             RootCertificate = sslMode is SslMode.VerifyCA or SslMode.VerifyFull ? RootCertificatePath : null,
-            Dialect = dialect,
         }.Validate();
 
     /// <summary>
@@ -177,27 +172,30 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
     /// <summary>
     /// A plain Npgsql connection string straight to the backend (TLS, its own secret), bypassing the front: for the
-    /// benchmark's baseline and the tests that still run PostgreSQL through the library's PostgreSql dialect.
+    /// benchmarks' PostgreSQL peers and the tests' oracle, never for the library, which writes only the service's SQL.
     /// </summary>
     /// <param name="applicationName">The application name the backend log shows, if any.</param>
     public string BackendConnectionString(string? applicationName = null) => ConnectionString(State.BackendPort, State.BackendPassword, applicationName);
 
-    /// <summary>The <c>QueryService__*</c> environment variables that describe this sandbox.</summary>
-    /// <param name="dialect">As for <see cref="Credentials"/>.</param>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables(QueryServiceDialect dialect = QueryServiceDialect.QueryService)
-    {
-        var credentials = Credentials(dialect);
-        return new Dictionary<string, string>
+    /// <summary>The <c>QueryService__*</c> environment variables that describe this sandbox's front.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables() => EnvironmentVariables(Port, Password);
+
+    /// <summary>
+    /// The same variables for the backend, for peers that write PostgreSQL (SQLAlchemy's INSERT ... VALUES, which the service
+    /// refuses) and so bypass the front, as the benchmarks' Python peers do.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BackendEnvironmentVariables() => EnvironmentVariables(State.BackendPort, State.BackendPassword);
+
+    private Dictionary<string, string> EnvironmentVariables(int port, string password)
+        => new()
         {
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Host)] = credentials.Host,
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Port)] = credentials.Port.ToString(CultureInfo.InvariantCulture),
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Database)] = credentials.Database,
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Username)] = credentials.Username,
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Password)] = credentials.Password!,
+            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Host)] = Host,
+            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Port)] = port.ToString(CultureInfo.InvariantCulture),
+            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Database)] = Database,
+            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Username)] = Username,
+            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Password)] = password,
             [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.SslMode)] = "Require",
-            [QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Dialect)] = dialect.ToString(),
         };
-    }
 
     /// <summary>
     /// Makes the front accept only <paramref name="newPassword"/> from the next connection on, as when a token is replaced;

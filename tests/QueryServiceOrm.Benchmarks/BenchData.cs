@@ -57,7 +57,7 @@ internal static class BenchData
         };
         // The peers write PostgreSQL (SQLAlchemy's INSERT ... VALUES, which the service refuses), so they reach the backend
         // directly, as plain Npgsql EF Core does.
-        foreach (var (name, value) in sandbox.EnvironmentVariables(QueryServiceOrm.Infrastructure.QueryServiceDialect.PostgreSql))
+        foreach (var (name, value) in sandbox.BackendEnvironmentVariables())
         {
             start.Environment[name] = value;
         }

@@ -30,8 +30,26 @@ public static class QueryServiceCredentialKeys
     /// <summary>Path of a PEM file holding the root certificate to trust for VerifyCA/VerifyFull.</summary>
     public const string RootCertificate = nameof(RootCertificate);
 
-    /// <summary>SQL dialect: QueryService (default) or PostgreSql.</summary>
+    /// <summary>
+    /// The subsection of the dialect's switches (<see cref="Infrastructure.QueryServiceDialect"/>), which <c>qsorm doctor</c>
+    /// writes. A plain value here is the retired dialect choice, refused with what to do instead.
+    /// </summary>
     public const string Dialect = nameof(Dialect);
+
+    /// <summary>How names that need quoting are quoted: Backquote (default) or DoubleQuote.</summary>
+    public const string IdentifierQuote = Dialect + ":" + nameof(IdentifierQuote);
+
+    /// <summary>The CREATE TABLE type of a C# double: Float (default, as documented) or Double.</summary>
+    public const string DoubleColumnType = Dialect + ":" + nameof(DoubleColumnType);
+
+    /// <summary>How an array becomes rows: LateralSubquery (default) or LateralView.</summary>
+    public const string ExplodeForm = Dialect + ":" + nameof(ExplodeForm);
+
+    /// <summary>Whether OFFSET is accepted: true (default) or false.</summary>
+    public const string SupportsOffset = Dialect + ":" + nameof(SupportsOffset);
+
+    /// <summary>How values reach the server: Inline (default) or Bind.</summary>
+    public const string ParameterMode = Dialect + ":" + nameof(ParameterMode);
 
     /// <summary>Path of the non-expiring credential JSON file downloaded from the Credentials tab.</summary>
     public const string CredentialFile = nameof(CredentialFile);
@@ -55,7 +73,7 @@ public static class QueryServiceCredentialKeys
     /// <param name="field">The setting's name.</param>
     public static string ConfigurationKey(string field) => $"{Section}:{field}";
 
-    /// <summary>The environment variable of a setting, e.g. <c>QueryService__Host</c>.</summary>
+    /// <summary>The environment variable of a setting, e.g. <c>QueryService__Host</c> or <c>QueryService__Dialect__ExplodeForm</c>.</summary>
     /// <param name="field">The setting's name.</param>
-    public static string EnvironmentVariable(string field) => $"{Section}__{field}";
+    public static string EnvironmentVariable(string field) => $"{Section}__{field.Replace(":", "__", StringComparison.Ordinal)}";
 }

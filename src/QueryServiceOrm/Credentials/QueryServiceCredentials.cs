@@ -63,8 +63,8 @@ public sealed partial record QueryServiceCredentials
     /// <summary>Path of a PEM root certificate to trust (for VerifyCA/VerifyFull).</summary>
     public string? RootCertificate { get; init; }
 
-    /// <summary>Which server the SQL is written for.</summary>
-    public QueryServiceDialect Dialect { get; init; } = QueryServiceDialect.QueryService;
+    /// <summary>The forms of SQL this server accepts where Adobe leaves them open (the documented ones by default).</summary>
+    public QueryServiceDialect Dialect { get; init; } = QueryServiceDialect.Default;
 
     /// <summary>
     /// Reads the <c>QueryService</c> section of a configuration (appsettings.json, user secrets,
@@ -91,8 +91,8 @@ public sealed partial record QueryServiceCredentials
     /// <summary>
     /// Reads a PostgreSQL-style connection string, such as the one <c>dotnet ef dbcontext scaffold</c> was given:
     /// <c>Host</c>, <c>Port</c>, <c>Database</c>, <c>Username</c>, <c>Password</c>, <c>SSL Mode</c>, <c>Root Certificate</c>,
-    /// and this library's <c>Dialect</c> (<c>QueryService</c> by default). The same checks as every other source apply:
-    /// TLS cannot be turned off.
+    /// <c>Root Certificate</c>. The same checks as every other source apply: TLS cannot be turned off. The dialect's switches
+    /// are not connection settings: they come from configuration, or from the options of <c>UseQueryService</c>.
     /// </summary>
     /// <param name="connectionString">The connection string.</param>
     /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
@@ -107,7 +107,7 @@ public sealed partial record QueryServiceCredentials
             var key = ConnectionStringKeys.TryGetValue(keyword.Replace(" ", "", StringComparison.Ordinal), out var known)
                 ? known
                 : throw new ArgumentException(
-                    $"'{keyword}' is not a connection string keyword this library reads: use Host, Port, Database, Username, Password, SSL Mode, Root Certificate and Dialect (the pool and timeouts are set with UseQueryService's options).",
+                    $"'{keyword}' is not a connection string keyword this library reads: use Host, Port, Database, Username, Password, SSL Mode and Root Certificate (the pool and timeouts are set with UseQueryService's options).",
                     nameof(connectionString));
             settings[key] = parsed[keyword]?.ToString();
         }
@@ -124,7 +124,6 @@ public sealed partial record QueryServiceCredentials
         ["User"] = QueryServiceCredentialKeys.Username, ["Uid"] = QueryServiceCredentialKeys.Username,
         ["Password"] = QueryServiceCredentialKeys.Password, ["Pwd"] = QueryServiceCredentialKeys.Password,
         ["SslMode"] = QueryServiceCredentialKeys.SslMode, ["RootCertificate"] = QueryServiceCredentialKeys.RootCertificate,
-        ["Dialect"] = QueryServiceCredentialKeys.Dialect,
     };
 
     /// <summary>
@@ -219,6 +218,7 @@ public sealed partial record QueryServiceCredentials
                 "is missing; VerifyFull needs the PEM file of the root certificate to trust (DigiCert Global Root G2 for Query Service).");
         }
 
+        (Dialect ?? throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Dialect, "is null; leave it out for the documented forms.")).Validate();
         return this;
     }
 
@@ -228,7 +228,7 @@ public sealed partial record QueryServiceCredentials
            (AccessTokenProvider is null
                ? $"Password={Redaction.Mask(Password)}"
                : $"Password=<OAuth token for client {AccessTokenProvider.Options.ClientId}>") +
-           $";SslMode={SslMode};Dialect={Dialect}" +
+           $";SslMode={SslMode}" +
            (RootCertificate is null ? "" : $";RootCertificate={RootCertificate}");
 
     internal static QueryServiceCredentials FromSettings(Func<string, string?> setting, HttpClient? httpClient)
@@ -279,7 +279,7 @@ public sealed partial record QueryServiceCredentials
             AccessTokenProvider = tokenProvider,
             SslMode = ParseSslMode(Get(QueryServiceCredentialKeys.SslMode)),
             RootCertificate = Get(QueryServiceCredentialKeys.RootCertificate),
-            Dialect = ParseDialect(Get(QueryServiceCredentialKeys.Dialect)),
+            Dialect = ParseDialect(setting),
         }.Validate();
     }
 
@@ -323,13 +323,15 @@ public sealed partial record QueryServiceCredentials
                 : throw new QueryServiceConfigurationException(
                     QueryServiceCredentialKeys.SslMode, $"is '{value}'; use Require, VerifyCA or VerifyFull.");
 
-    private static QueryServiceDialect ParseDialect(string? value)
-        => value is null
-            ? QueryServiceDialect.QueryService
-            : Enum.TryParse<QueryServiceDialect>(value, ignoreCase: true, out var dialect) && Enum.IsDefined(dialect)
-                ? dialect
-                : throw new QueryServiceConfigurationException(
-                    QueryServiceCredentialKeys.Dialect, $"is '{value}'; use QueryService or PostgreSql.");
+    // The retired choice between Query Service and PostgreSQL was a plain value at this key; the switches are below it.
+    private static QueryServiceDialect ParseDialect(Func<string, string?> setting)
+        => string.IsNullOrWhiteSpace(setting(QueryServiceCredentialKeys.Dialect))
+            ? QueryServiceDialect.FromSettings(setting).Validate()
+            : throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Dialect,
+                "holds a value, but the library writes only Query Service SQL, on the service and on the sandbox alike; remove it. "
+                + "The open questions of the dialect are the keys under it (Dialect:IdentifierQuote, Dialect:DoubleColumnType, "
+                + "Dialect:ExplodeForm, Dialect:SupportsOffset, Dialect:ParameterMode), which 'qsorm doctor' writes.");
 
     private static Uri? ParseUri(string? value)
         => value is null

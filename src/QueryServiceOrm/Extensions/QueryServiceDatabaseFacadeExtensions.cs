@@ -32,9 +32,8 @@ public static class QueryServiceDatabaseFacadeExtensions
         ArgumentNullException.ThrowIfNull(database);
         RequireQueryService(database, nameof(GetTableNamesAsync));
 
-        var dialect = database.GetService<SqlDialect>();
         var connection = database.GetService<IRelationalConnection>();
-        var command = database.GetService<IRelationalCommandBuilderFactory>().Create().Append(dialect.TableNamesSql).Build();
+        var command = database.GetService<IRelationalCommandBuilderFactory>().Create().Append(SqlDialect.TableNamesSql).Build();
         var parameters = new RelationalCommandParameterObject(
             connection,
             parameterValues: null,

@@ -28,7 +28,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
         ArgumentNullException.ThrowIfNull(credentials);
         credentials.Validate();
 
-        var queryServiceOptions = new QueryServiceDbContextOptionsBuilder(optionsBuilder);
+        var queryServiceOptions = new QueryServiceDbContextOptionsBuilder(optionsBuilder, credentials.Dialect);
         configure?.Invoke(queryServiceOptions);
         var settings = queryServiceOptions.Settings;
 
@@ -40,7 +40,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
 
                 // Either way a Contains over a list becomes an IN list, which the service documents (= ANY(array) it does not).
                 npgsql.UseParameterizedCollectionMode(
-                    queryServiceOptions.QueryOptions.ParameterMode == QueryServiceParameterMode.Inline
+                    queryServiceOptions.DialectSwitches.ParameterMode == QueryServiceParameterMode.Inline
                         ? ParameterTranslationMode.Constant
                         : ParameterTranslationMode.MultipleParameters);
                 if (queryServiceOptions.DataSourceAction is { } configureDataSource)
@@ -60,7 +60,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
             });
 
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            new QueryServiceOptionsExtension(credentials.Dialect, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
+            new QueryServiceOptionsExtension(queryServiceOptions.DialectSwitches, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
         return optionsBuilder;
     }
 
@@ -70,7 +70,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
     /// credentials (<see cref="QueryServiceCredentials.FromConfiguration"/>) to a password in source code.
     /// </summary>
     /// <param name="optionsBuilder">The options being built.</param>
-    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Dialect.</param>
+    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Root Certificate.</param>
     /// <param name="configure">Further Query Service options.</param>
     /// <returns>The same builder.</returns>
     public static DbContextOptionsBuilder UseQueryService(

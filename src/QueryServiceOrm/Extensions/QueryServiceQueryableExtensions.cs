@@ -56,15 +56,8 @@ public static partial class QueryServiceQueryableExtensions
     {
         ArgumentNullException.ThrowIfNull(source);
         var context = source.GetService<ICurrentDbContext>().Context;
-        var extension = context.GetService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()
-                        ?? throw new InvalidOperationException("Snapshots need a context configured with UseQueryService(...).");
-        if (!SqlDialect.For(extension.Dialect).SupportsSnapshots)
-        {
-            throw new NotSupportedException(
-                $"Time travel (SNAPSHOT {clause}) exists only on Query Service; the {extension.Dialect} dialect keeps no snapshots. " +
-                "Run snapshot queries against a Query Service sandbox.");
-        }
-
+        _ = context.GetService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()
+            ?? throw new InvalidOperationException("Snapshots need a context configured with UseQueryService(...).");
         var table = context.Model.FindEntityType(typeof(T))?.GetTableName()
                     ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table, so it has no snapshots.");
         return source.TagWith(QueryServiceQueryTags.Snapshot(table, clause));

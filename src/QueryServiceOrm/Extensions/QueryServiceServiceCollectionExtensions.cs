@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <c>QueryService</c> configuration section once, when the first context is resolved, and shared (so an
 /// OAuth token is fetched once for all contexts); resolving a context opens no connection.
 /// </summary>
-public static class QueryServiceServiceCollectionExtensions
+public static partial class QueryServiceServiceCollectionExtensions
 {
     /// <summary>Registers <typeparamref name="TContext"/> as a scoped service connected to Query Service.</summary>
     /// <typeparam name="TContext">The context type.</typeparam>

@@ -8,14 +8,14 @@ namespace QueryServiceOrm.Infrastructure;
 /// Sets up the Npgsql data source that EF builds for a Query Service context: no type loading (the
 /// service does not answer Npgsql's catalog queries) and, for OAuth, a background token refresh.
 /// </summary>
-internal sealed class QueryServiceDataSourceConfigurationPlugin(QueryServiceAccessTokenProvider? tokenProvider)
+internal sealed class QueryServiceDataSourceConfigurationPlugin(QueryServiceSingletonOptions options)
     : INpgsqlDataSourceConfigurationPlugin
 {
     public void Configure(NpgsqlDataSourceBuilder npgsqlDataSourceBuilder)
     {
         npgsqlDataSourceBuilder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
 
-        if (tokenProvider is not null)
+        if (options.AccessTokenProvider is { } tokenProvider)
         {
             // The periodic provider polls on a timer and hands connections the last token it got, so opening a
             // connection never waits for IMS; the provider itself decides when a new token is due.

@@ -9,7 +9,11 @@ namespace QueryServiceOrm.Infrastructure;
 /// </summary>
 public sealed class QueryServiceDbContextOptionsBuilder
 {
-    internal QueryServiceDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder) => OptionsBuilder = optionsBuilder;
+    internal QueryServiceDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder, QueryServiceDialect dialect)
+    {
+        OptionsBuilder = optionsBuilder;
+        DialectSwitches = dialect;
+    }
 
     /// <summary>The EF options being configured.</summary>
     public DbContextOptionsBuilder OptionsBuilder { get; }
@@ -19,6 +23,8 @@ public sealed class QueryServiceDbContextOptionsBuilder
     internal Action<NpgsqlDataSourceBuilder>? DataSourceAction { get; private set; }
 
     internal QueryServiceQueryOptions QueryOptions { get; private set; } = new();
+
+    internal QueryServiceDialect DialectSwitches { get; private set; }
 
     internal QueryServiceAppendOptions AppendOptions { get; private set; } = new();
 
@@ -50,7 +56,19 @@ public sealed class QueryServiceDbContextOptionsBuilder
     /// <summary>How values reach the server: inline literals (the default, as the service's documented clients do) or bind parameters.</summary>
     /// <param name="mode">The mode.</param>
     public QueryServiceDbContextOptionsBuilder ParameterMode(QueryServiceParameterMode mode)
-        => WithQuery(QueryOptions with { ParameterMode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode)) });
+        => Dialect(DialectSwitches with { ParameterMode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode)) });
+
+    /// <summary>
+    /// Sets the dialect's switches, which otherwise come with the credentials (from the <c>QueryService:Dialect</c>
+    /// configuration keys <c>qsorm doctor</c> writes).
+    /// </summary>
+    /// <param name="dialect">The switches.</param>
+    public QueryServiceDbContextOptionsBuilder Dialect(QueryServiceDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        DialectSwitches = dialect.Validate();
+        return this;
+    }
 
     /// <summary>What a query without Take that returns exactly the row cap does: warn (default) or throw.</summary>
     /// <param name="behavior">The behaviour.</param>

@@ -1,20 +1,7 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Credentials;
-using QueryServiceOrm.Migrations;
-using QueryServiceOrm.Metadata.Conventions;
-using QueryServiceOrm.Query;
-using QueryServiceOrm.Storage;
-using QueryServiceOrm.Update;
-using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Infrastructure;
 
@@ -27,7 +14,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     private DbContextOptionsExtensionInfo? _info;
 
     /// <summary>Creates the extension.</summary>
-    /// <param name="dialect">The SQL dialect.</param>
+    /// <param name="dialect">The dialect's switches.</param>
     /// <param name="accessTokenProvider">The OAuth token provider, when tokens rotate.</param>
     /// <param name="queryOptions">How queries are written and checked.</param>
     /// <param name="appendOptions">How appends are cut into statements (the defaults when null).</param>
@@ -36,13 +23,13 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         QueryServiceAppendOptions? appendOptions = null)
     {
         ArgumentNullException.ThrowIfNull(queryOptions);
-        Dialect = dialect;
+        Dialect = (dialect ?? throw new ArgumentNullException(nameof(dialect))).Validate();
         AccessTokenProvider = accessTokenProvider;
         QueryOptions = queryOptions.Validate();
         AppendOptions = (appendOptions ?? new QueryServiceAppendOptions()).Validate();
     }
 
-    /// <summary>The SQL dialect.</summary>
+    /// <summary>The dialect's switches.</summary>
     public QueryServiceDialect Dialect { get; }
 
     /// <summary>The OAuth token provider, or null for a fixed password.</summary>
@@ -58,43 +45,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     /// <inheritdoc />
-    public void ApplyServices(IServiceCollection services)
-    {
-        services.AddSingleton(SqlDialect.For(Dialect));
-        services.AddSingleton(QueryOptions);
-        services.AddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.AppendOptions);
-
-        // One cache of XDM value mappings per service provider, not per context: building one costs reflection.
-        services.AddSingleton<XdmTypeMappings>();
-        new EntityFrameworkNpgsqlServicesBuilder(services)
-            .TryAdd<INpgsqlDataSourceConfigurationPlugin>(new QueryServiceDataSourceConfigurationPlugin(AccessTokenProvider));
-
-        // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
-        new EntityFrameworkRelationalServicesBuilder(services)
-            .TryAdd<IConventionSetPlugin, QueryServiceConventionSetPlugin>()
-            .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
-            .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
-            .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
-            .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
-            .TryAdd<IInterceptor, ExecutionTrackingInterceptor>()
-            .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>();
-        services.AddSingleton(this);
-        services.AddScoped<CommandJournal>();
-
-        // Replace, not TryAdd: Npgsql's extension registers its own first. Replace also wins if the order is ever reversed,
-        // because Npgsql only TryAdds.
-        services.Replace(ServiceDescriptor.Singleton<ISqlGenerationHelper, QueryServiceSqlGenerationHelper>());
-        services.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IBatchExecutor, QueryServiceBatchExecutor>());
-        services.Replace(ServiceDescriptor.Scoped<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>());
-        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
-        services.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
-        services.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
-    }
+    public void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkQueryService();
 
     /// <inheritdoc />
     public void Validate(IDbContextOptions options)
@@ -105,6 +56,16 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
             throw new InvalidOperationException(
                 "The Query Service options need Npgsql as the database provider; configure the context with UseQueryService(...).");
         }
+
+        // An application's own internal service provider gets no ApplyServices: without the library's services Npgsql's SQL
+        // (::casts, # for XOR) would reach the service, so the context stops here, before any statement.
+        var internalServiceProvider = options.FindExtension<CoreOptionsExtension>()?.InternalServiceProvider;
+        if (internalServiceProvider?.GetService<QueryServiceSingletonOptions>() is null && internalServiceProvider is not null)
+        {
+            throw new InvalidOperationException(
+                "UseQueryService needs the Query Service services in the internal service provider given to UseInternalServiceProvider: "
+                + "build it with services.AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService(), or do not call UseInternalServiceProvider.");
+        }
     }
 
     private sealed class ExtensionInfo(QueryServiceOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
@@ -114,7 +75,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         public override bool IsDatabaseProvider => false;
 
         public override string LogFragment
-            => $"QueryService(Dialect={Extension.Dialect}, ParameterMode={Extension.QueryOptions.ParameterMode}, " +
+            => $"QueryService({Extension.Dialect}, " +
                $"RowLimitBehavior={Extension.QueryOptions.RowLimitBehavior}, RowCap={Extension.QueryOptions.RowCap}) ";
 
         // Everything here shapes singleton services, and the token provider's plugin lives in the internal service provider.

@@ -1,18 +1,5 @@
 namespace QueryServiceOrm.Infrastructure;
 
-/// <summary>How values reach the server.</summary>
-public enum QueryServiceParameterMode
-{
-    /// <summary>
-    /// Values are written into the SQL as literals of the dialect, escaped by its rules. The service's documented
-    /// clients send values this way (psycopg2 interpolates on the client); bind parameters are undocumented.
-    /// </summary>
-    Inline,
-
-    /// <summary>Values travel as bind parameters of the extended protocol (LIMIT and OFFSET stay literals).</summary>
-    Bind,
-}
-
 /// <summary>What happens when a query without Take returns exactly the service's row cap, a sign of truncation.</summary>
 public enum QueryServiceRowLimitBehavior
 {
@@ -32,9 +19,6 @@ public sealed record QueryServiceQueryOptions
     /// <summary>How many rows the service returns at most for a query without LIMIT.</summary>
     public const int DefaultRowCap = 50_000;
 
-    /// <summary>How values reach the server; <see cref="QueryServiceParameterMode.Inline"/> by default.</summary>
-    public QueryServiceParameterMode ParameterMode { get; init; } = QueryServiceParameterMode.Inline;
-
     /// <summary>What a query that returns exactly <see cref="RowCap"/> rows without Take does.</summary>
     public QueryServiceRowLimitBehavior RowLimitBehavior { get; init; } = QueryServiceRowLimitBehavior.Warn;
 
@@ -53,8 +37,8 @@ public sealed record QueryServiceQueryOptions
     /// <summary>Checks the settings and returns this instance.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public QueryServiceQueryOptions Validate()
-        => !Enum.IsDefined(ParameterMode) || !Enum.IsDefined(RowLimitBehavior)
-            ? throw new ArgumentOutOfRangeException(nameof(ParameterMode), "Unknown parameter mode or row limit behaviour.")
+        => !Enum.IsDefined(RowLimitBehavior)
+            ? throw new ArgumentOutOfRangeException(nameof(RowLimitBehavior), "Unknown row limit behaviour.")
             : RowCap is < 1 or > MaxLimit
                 ? throw new ArgumentOutOfRangeException(nameof(RowCap), RowCap, $"The row cap must be between 1 and {MaxLimit}.")
                 : MaxRetryCount < 0 || RetryBaseDelay <= TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay

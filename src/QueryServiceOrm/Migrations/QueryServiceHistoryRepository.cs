@@ -18,7 +18,7 @@ namespace QueryServiceOrm.Migrations;
 /// an added column or a CTAS fails the second time, and the history gets the id twice, which is harmless when read).
 /// Migrate from one place: a deployment step or <c>qsorm migrate</c>, not every instance at start-up.
 /// </remarks>
-public sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies dependencies, SqlDialect dialect) : HistoryRepository(dependencies)
+internal sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies dependencies, SqlDialect dialect) : HistoryRepository(dependencies)
 {
     /// <summary>The history table's name when none is configured: EF's own has double underscores, which the service refuses in new names.</summary>
     public const string DefaultQueryServiceTableName = "ef_migrations_history";
@@ -33,7 +33,7 @@ public sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies 
         => base.TableName == DefaultTableName ? DefaultQueryServiceTableName : TableNames.Validate(base.TableName, "MigrationsHistoryTable", newTable: true);
 
     /// <inheritdoc />
-    protected override string ExistsSql => dialect.TableNamesSql;
+    protected override string ExistsSql => SqlDialect.TableNamesSql;
 
     /// <inheritdoc />
     protected override bool InterpretExistsResult(object? value) => throw new NotSupportedException("The history table's existence is read from the table list.");

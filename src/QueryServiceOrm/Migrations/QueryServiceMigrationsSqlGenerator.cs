@@ -17,7 +17,7 @@ namespace QueryServiceOrm.Migrations;
 /// migration's target model or, for migrations written by hand without one, in the context's model; the
 /// <c>type:</c> strings of a migration are PostgreSQL's and are not used.
 /// </remarks>
-public sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, SqlDialect dialect)
+internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, SqlDialect dialect)
     : MigrationsSqlGenerator(dependencies)
 {
     /// <inheritdoc />
@@ -107,7 +107,7 @@ public sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorDep
             ?? throw Refused(operation, $"a Query Service primary key needs its identity namespace: configure {operation.Columns[0]} with HasPrimaryIdentity(\"namespace\").");
         Statement(
             builder,
-            dialect.AddPrimaryKeyStatement(Table(operation.Table, operation.Schema), Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]), identityNamespace));
+            SqlDialect.AddPrimaryKeyStatement(Table(operation.Table, operation.Schema), Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]), identityNamespace));
     }
 
     // A column of a new table: what it stores, and its identity namespace from the model's property.

@@ -9,21 +9,21 @@ namespace QueryServiceOrm.Query;
 /// <summary>
 /// Turns parameters into literals once their values are known: every value in Inline mode, LIMIT and OFFSET
 /// always (the service documents them only as literals). Then applies the service's row rules before anything
-/// is sent: <c>Take(0)</c> becomes a false predicate (on the service <c>LIMIT 0</c> means "no cap", i.e. every
+/// is sent: OFFSET only where the dialect has it, <c>Take(0)</c> becomes a false predicate (on the service <c>LIMIT 0</c> means "no cap", i.e. every
 /// row) and a LIMIT above 100,000 is refused. Reading the values makes EF regenerate the SQL per execution
 /// instead of caching it, which is the price of literal values.
 /// </summary>
 internal sealed class LiteralValuesExpressionVisitor(
     ISqlExpressionFactory sqlExpressionFactory,
     ParametersCacheDecorator parameters,
-    QueryServiceQueryOptions options) : ExpressionVisitor
+    QueryServiceDialect dialect) : ExpressionVisitor
 {
     private Dictionary<string, object?>? _values;
 
     protected override Expression VisitExtension(Expression node)
         => node switch
         {
-            SqlParameterExpression parameter when options.ParameterMode == QueryServiceParameterMode.Inline => Literal(parameter),
+            SqlParameterExpression parameter when dialect.ParameterMode == QueryServiceParameterMode.Inline => Literal(parameter),
             SelectExpression select => ApplyRowRules((SelectExpression)base.VisitExtension(select)),
             _ => base.VisitExtension(node),
         };
@@ -33,6 +33,12 @@ internal sealed class LiteralValuesExpressionVisitor(
         var limit = select.Limit is SqlParameterExpression limitParameter ? Literal(limitParameter) : select.Limit;
         var offset = select.Offset is SqlParameterExpression offsetParameter ? Literal(offsetParameter) : select.Offset;
         var predicate = select.Predicate;
+        if (offset is not null && !dialect.SupportsOffset)
+        {
+            throw new NotSupportedException(
+                "Skip (or ElementAt) needs OFFSET, which this server does not accept (Spark before 3.4; QueryService:Dialect:SupportsOffset "
+                + "is false). Page by key instead: order by a unique column and filter past the last row you read.");
+        }
 
         if (limit is SqlConstantExpression { Value: { } value })
         {

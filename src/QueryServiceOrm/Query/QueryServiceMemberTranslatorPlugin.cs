@@ -10,21 +10,21 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// Date and time members as functions both Spark SQL and PostgreSQL have: <c>date_part(field, x)</c> and
-/// <c>date_trunc('day', x)</c>, read in the session time zone (UTC on the service and the stand-in). Npgsql's
+/// Date and time members as Spark SQL functions: <c>date_part(field, x)</c> and <c>date_trunc('day', x)</c>, read in
+/// the session time zone (UTC on the service and the sandbox). Npgsql's
 /// own forms (<c>AT TIME ZONE</c>, three-argument <c>date_trunc</c>) do not exist in Spark.
 /// </summary>
 internal sealed class QueryServiceMemberTranslatorPlugin(
-    ISqlExpressionFactory sqlExpressionFactory, XdmTypeMappings xdmTypeMappings, SqlDialect dialect) : IMemberTranslatorPlugin
+    ISqlExpressionFactory sqlExpressionFactory, XdmTypeMappings xdmTypeMappings) : IMemberTranslatorPlugin
 {
     public IEnumerable<IMemberTranslator> Translators { get; } =
-        [new DateTimeMemberTranslator(sqlExpressionFactory, dialect), new XdmFieldTranslator(sqlExpressionFactory, xdmTypeMappings, dialect)];
+        [new DateTimeMemberTranslator(sqlExpressionFactory), new XdmFieldTranslator(sqlExpressionFactory, xdmTypeMappings)];
 
     /// <summary>
     /// A field of XDM data (a column mapped with IsXdmObject, or a path into one) becomes a longer path;
-    /// the Count of an XDM array becomes the dialect's array size.
+    /// the Count of an XDM array becomes the array's size.
     /// </summary>
-    private sealed class XdmFieldTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings, SqlDialect dialect) : IMemberTranslator
+    private sealed class XdmFieldTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings) : IMemberTranslator
     {
         public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
@@ -36,7 +36,7 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
             if (XdmTypeMappings.IsList(instance.Type))
             {
                 return member.Name == nameof(List<int>.Count)
-                    ? dialect.ArraySize(sql, instance)
+                    ? SqlDialect.ArraySize(sql, instance)
                     : null;
             }
 
@@ -53,7 +53,7 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
         }
     }
 
-    private sealed class DateTimeMemberTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMemberTranslator
+    private sealed class DateTimeMemberTranslator(ISqlExpressionFactory sql) : IMemberTranslator
     {
         public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
@@ -84,12 +84,8 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
 
             SqlExpression Part(string field) => sql.Convert(DatePart(field), typeof(int));
 
-            SqlExpression DayOfWeek()
-            {
-                var (field, offset) = dialect.DayOfWeekPart;
-                var day = DatePart(field);
-                return sql.Convert(offset == 0 ? day : sql.Subtract(day, sql.Constant((double)-offset)), typeof(DayOfWeek));
-            }
+            // Spark numbers the days 1 (Sunday) to 7; .NET 0 to 6.
+            SqlExpression DayOfWeek() => sql.Convert(sql.Subtract(DatePart("dayofweek"), sql.Constant(1.0)), typeof(DayOfWeek));
         }
     }
 }

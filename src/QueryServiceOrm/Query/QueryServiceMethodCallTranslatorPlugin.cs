@@ -10,19 +10,18 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// String methods whose Npgsql translations use functions Spark SQL lacks: <c>IndexOf</c> (the dialect picks
-/// <c>strpos</c> or <c>instr</c>) and <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
+/// String methods whose Npgsql translations use functions Spark SQL lacks: <c>IndexOf</c> (<c>instr</c>) and <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
 /// which like SQL's TRIM remove spaces, not every white-space character .NET would).
 /// </summary>
 internal sealed class QueryServiceMethodCallTranslatorPlugin(
-    ISqlExpressionFactory sqlExpressionFactory, IRelationalTypeMappingSource typeMappings, XdmTypeMappings xdmTypeMappings, SqlDialect dialect)
+    ISqlExpressionFactory sqlExpressionFactory, XdmTypeMappings xdmTypeMappings)
     : IMethodCallTranslatorPlugin
 {
     public IEnumerable<IMethodCallTranslator> Translators { get; } =
         [
-            new StringMethodTranslator(sqlExpressionFactory, dialect),
-            new SparkFunctionTranslator(sqlExpressionFactory, typeMappings, dialect),
-            new XdmArrayTranslator(sqlExpressionFactory, dialect),
+            new StringMethodTranslator(sqlExpressionFactory),
+            new SparkFunctionTranslator(sqlExpressionFactory),
+            new XdmArrayTranslator(sqlExpressionFactory),
             new XdmPredicateTranslator(sqlExpressionFactory, xdmTypeMappings),
         ];
 
@@ -57,9 +56,9 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
 
     /// <summary>
     /// <c>Any()</c> and <c>Count()</c> without a predicate over an XDM array (EF writes <c>Count &gt; 0</c> as <c>Any()</c>)
-    /// become the dialect's array size.
+    /// become the array's size.
     /// </summary>
-    private sealed class XdmArrayTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMethodCallTranslator
+    private sealed class XdmArrayTranslator(ISqlExpressionFactory sql) : IMethodCallTranslator
     {
         public SqlExpression? Translate(
             SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
@@ -70,7 +69,7 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
                 return null;
             }
 
-            var size = dialect.ArraySize(sql, source);
+            var size = SqlDialect.ArraySize(sql, source);
             return method.Name switch
             {
                 nameof(Enumerable.Any) => sql.GreaterThan(size, sql.Constant(0)),
@@ -80,7 +79,7 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         }
     }
 
-    private sealed class SparkFunctionTranslator(ISqlExpressionFactory sql, IRelationalTypeMappingSource typeMappings, SqlDialect dialect) : IMethodCallTranslator
+    private sealed class SparkFunctionTranslator(ISqlExpressionFactory sql) : IMethodCallTranslator
     {
         private static readonly Dictionary<MethodInfo, string> Functions = new()
         {
@@ -93,11 +92,12 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         public SqlExpression? Translate(
             SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
             => Functions.TryGetValue(method, out var function)
-                ? sql.ApplyDefaultTypeMapping(dialect.SparkFunction(function, arguments.Skip(1).Select(a => sql.ApplyDefaultTypeMapping(a)).ToList(), sql, method.ReturnType, typeMappings))
+                ? sql.ApplyDefaultTypeMapping(
+                    sql.Function(function, arguments.Skip(1).Select(a => sql.ApplyDefaultTypeMapping(a)), nullable: true, arguments.Skip(1).Select(_ => true), method.ReturnType))
                 : null;
     }
 
-    private sealed class StringMethodTranslator(ISqlExpressionFactory sql, SqlDialect dialect) : IMethodCallTranslator
+    private sealed class StringMethodTranslator(ISqlExpressionFactory sql) : IMethodCallTranslator
     {
         private static readonly MethodInfo IndexOfString = typeof(string).GetMethod(nameof(string.IndexOf), [typeof(string)])!;
         private static readonly MethodInfo Trim = typeof(string).GetMethod(nameof(string.Trim), Type.EmptyTypes)!;
@@ -115,7 +115,7 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             if (method == IndexOfString)
             {
                 var position = sql.Function(
-                    dialect.SubstringPositionFunction, [instance, arguments[0]], nullable: true, argumentsPropagateNullability: [true, true], typeof(int));
+                    "instr", [instance, arguments[0]], nullable: true, argumentsPropagateNullability: [true, true], typeof(int));
                 return sql.Subtract(position, sql.Constant(1));
             }
 

@@ -4,7 +4,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
-using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Query;
 
@@ -15,13 +15,13 @@ namespace QueryServiceOrm.Query;
 internal sealed class QueryServiceParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters,
-    QueryServiceQueryOptions options) : NpgsqlParameterBasedSqlProcessor(dependencies, parameters)
+    SqlDialect dialect) : NpgsqlParameterBasedSqlProcessor(dependencies, parameters)
 {
     protected override Expression ProcessSqlNullability(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
         => new QueryServiceSqlNullabilityProcessor(Dependencies, Parameters).Process(queryExpression, parametersDecorator);
 
     public override Expression Process(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
         => new ProjectedExistsRewriter(Dependencies.SqlExpressionFactory).Visit(
-            new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, options)
+            new LiteralValuesExpressionVisitor(Dependencies.SqlExpressionFactory, parametersDecorator, dialect.Switches)
                 .Visit(base.Process(queryExpression, parametersDecorator)));
 }

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore.Query;
-using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Query;
 
 /// <summary>Creates <see cref="QueryServiceParameterBasedSqlProcessor"/> instances in place of Npgsql's.</summary>
 internal sealed class QueryServiceParameterBasedSqlProcessorFactory(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
-    QueryServiceQueryOptions options) : IRelationalParameterBasedSqlProcessorFactory
+    SqlDialect dialect) : IRelationalParameterBasedSqlProcessorFactory
 {
     public RelationalParameterBasedSqlProcessor Create(RelationalParameterBasedSqlProcessorParameters parameters)
-        => new QueryServiceParameterBasedSqlProcessor(dependencies, parameters, options);
+        => new QueryServiceParameterBasedSqlProcessor(dependencies, parameters, dialect);
 }

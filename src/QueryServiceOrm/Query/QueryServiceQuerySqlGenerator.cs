@@ -8,16 +8,17 @@ using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Expressions.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
+using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// Writes EF's SQL trees in the shape Query Service documents, for both dialects: <c>CAST(x AS t)</c> instead of
-/// <c>x::t</c>, literals escaped by the dialect's rules, explicit null ordering (LINQ's: nulls first when
-/// ascending), and LIMIT 0 only where <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
-/// asks for it on the service. Where the dialects differ, <see cref="SqlDialect"/> decides.
+/// Writes EF's SQL trees in the shape Query Service documents: <c>CAST(x AS t)</c> instead of <c>x::t</c>, literals
+/// escaped by Spark's rules, explicit null ordering (LINQ's: nulls first when ascending), struct paths and higher-order
+/// functions for XDM data, and LIMIT 0 only where <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
+/// asks for it. The dialect's open switches are read from <see cref="SqlDialect"/>.
 /// </summary>
 internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 {
@@ -30,9 +31,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private bool _bareSetOperationIsFinal;
     private QueryWriteTarget? _write;
     private IReadOnlyList<string> _writeColumns = [];
-    private string _writeTable = "";
-    private readonly HashSet<string> _mapVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lambdaVariables = new(StringComparer.Ordinal);
+    private readonly Stack<SelectExpression> _selects = new();
 
     public QueryServiceQuerySqlGenerator(
         QuerySqlGeneratorDependencies dependencies,
@@ -59,10 +59,10 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         if (_write is not null)
         {
             var helper = Dependencies.SqlGenerationHelper;
-            _writeTable = TableNames.Delimit(_write.Table, helper);
+            var table = TableNames.Delimit(_write.Table, helper);
             Sql.AppendLine(_write.CreateTable
-                ? $"CREATE TABLE {_writeTable}{_dialect.CreateTableOptions(_write.XdmSchema, _write.RowValidation, _write.Label)} AS"
-                : $"INSERT INTO {_writeTable} ({string.Join(", ", _writeColumns.Select(c => helper.DelimitIdentifier(c)))})");
+                ? $"CREATE TABLE {table}{_dialect.CreateTableOptions(_write.XdmSchema, _write.RowValidation, _write.Label)} AS"
+                : $"INSERT INTO {table} ({string.Join(", ", _writeColumns.Select(c => helper.DelimitIdentifier(c)))})");
         }
     }
 
@@ -88,15 +88,16 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         _finalProjection.Push(
             _finalProjection.Count > 0 && !_nextSelectIsFinalOperand ? Projection.Inner
             : _write is not null ? Projection.Written
-            : _nextSelectIsFinalOperand || selectExpression.IsDistinct ? Projection.FinalCompared
             : Projection.Final);
         _nextSelectIsFinalOperand = false;
+        _selects.Push(selectExpression);
         try
         {
             return base.VisitSelect(selectExpression);
         }
         finally
         {
+            _selects.Pop();
             _finalProjection.Pop();
         }
     }
@@ -133,21 +134,14 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return base.VisitProjection(projectionExpression);
         }
 
-        var (before, after) = projection switch
-        {
-            Projection.Final => (_dialect.ToJsonFunction + "(", ")"),
-            Projection.FinalCompared => (_dialect.ComparableToJsonFunction + "(", ")"),
-            Projection.Written when !_write!.CreateTable => _dialect.XdmWriteConversion(_writeTable, WriteColumn(projectionExpression.Alias)),
-            _ => ("", ""),
-        };
-        if (before.Length == 0 && after.Length == 0)
+        if (projection != Projection.Final)
         {
             return base.VisitProjection(projectionExpression);
         }
 
-        Sql.Append(before);
+        Sql.Append(SqlDialect.ToJsonFunction).Append("(");
         Visit(projectionExpression.Expression);
-        Sql.Append(after);
+        Sql.Append(")");
         if (projectionExpression.Alias.Length > 0)
         {
             Sql.Append(AliasSeparator).Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(projectionExpression.Alias));
@@ -179,21 +173,51 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
         // A top-level set operation is written without the outer select's LIMIT/OFFSET step; the uncapped clause then
         // closes the whole statement, where it applies to the combined result.
-        if (_withoutRowLimit && !_topLevelLimitWritten && _dialect.UncappedLimitClause is { } uncapped)
+        if (_withoutRowLimit && !_topLevelLimitWritten)
         {
-            Sql.AppendLine().Append(uncapped);
+            Sql.AppendLine().Append(SqlDialect.UncappedLimitClause);
         }
     }
 
     protected override void GenerateLimitOffset(SelectExpression selectExpression)
     {
-        if (_finalProjection.Count == 1 && selectExpression.Limit is null && _withoutRowLimit && _dialect.UncappedLimitClause is { } uncapped)
+        if (_finalProjection.Count == 1 && selectExpression.Limit is null && _withoutRowLimit)
         {
-            Sql.AppendLine().Append(uncapped);
+            Sql.AppendLine().Append(SqlDialect.UncappedLimitClause);
         }
 
         _topLevelLimitWritten |= _finalProjection.Count == 1 && (selectExpression.Limit is not null || _withoutRowLimit);
         base.GenerateLimitOffset(selectExpression);
+    }
+
+    protected override Expression VisitCrossApply(CrossApplyExpression crossApplyExpression)
+        => crossApplyExpression.Table is XdmExplodeExpression explode && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
+            ? WriteLateralView(crossApplyExpression, explode, "LATERAL VIEW explode(")
+            : base.VisitCrossApply(crossApplyExpression);
+
+    protected override Expression VisitOuterApply(OuterApplyExpression outerApplyExpression)
+        => outerApplyExpression.Table is XdmExplodeExpression explode && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
+            ? WriteLateralView(outerApplyExpression, explode, "LATERAL VIEW OUTER explode(")
+            : base.VisitOuterApply(outerApplyExpression);
+
+    // Spark's grammar puts lateral views after every relation of the FROM clause, so one can only be written where no
+    // join follows it; moving it past a join could change what the join's condition sees.
+    private Expression WriteLateralView(JoinExpressionBase join, XdmExplodeExpression explode, string prefix)
+    {
+        var tables = _selects.Peek().Tables;
+        var position = tables.ToList().IndexOf(join);
+        if (tables.Skip(position + 1).Any(t => !(t is CrossApplyExpression { Table: XdmExplodeExpression } or OuterApplyExpression { Table: XdmExplodeExpression })))
+        {
+            throw new NotSupportedException(
+                "With the dialect's ExplodeForm LateralView, a SelectMany over an XDM array must come after the query's joins (Spark writes "
+                + "LATERAL VIEW after every other relation): join first and then SelectMany, or use ExplodeForm LateralSubquery on a "
+                + "server with Spark 3.4 or later (QueryService:Dialect:ExplodeForm).");
+        }
+
+        Sql.Append(prefix);
+        WriteXdmValue(explode.Array);
+        Sql.Append(") ").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(explode.Alias)).Append(" AS ").Append(XdmExplodeExpression.ColumnName);
+        return join;
     }
 
     protected override Expression VisitExtension(Expression extensionExpression)
@@ -201,18 +225,14 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         switch (extensionExpression)
         {
             case XdmExplodeExpression explode:
-                Sql.Append("(SELECT ").Append(_dialect.ExplodeFunction).Append("(");
+                Sql.Append("(SELECT explode(");
                 WriteXdmValue(explode.Array);
                 Sql.Append(") AS ").Append(XdmExplodeExpression.ColumnName).Append(")").Append(AliasSeparator)
                     .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(explode.Alias));
                 return explode;
 
-            case XdmPathExpression path when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(path.Root, _mapVariables):
-                WriteJsonPath(path);
-                return path;
-
             case XdmPathExpression path:
-                WritePathBase(path.Root);
+                WriteXdmValue(path.Root);
                 foreach (var segment in path.Segments)
                 {
                     Sql.Append(".").Append(_dialect.PathSegment(segment));
@@ -220,23 +240,10 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
                 return path;
 
-            case XdmIndexExpression index when _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(index, _mapVariables):
-                Sql.Append("(");
-                WriteXdmValue(index.Target);
-                Sql.Append(" -> ");
-                Visit(index.Index);
-                Sql.Append(")");
-                return index;
-
             case XdmIndexExpression index:
-                WritePathBase(index.Target);
+                WriteXdmValue(index.Target);
                 Sql.Append("[");
                 Visit(index.Index);
-                if (!index.IsKey && _dialect.ArrayIndexBase != 0)
-                {
-                    Sql.Append(" + ").Append(_dialect.ArrayIndexBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-
                 Sql.Append("]");
                 return index;
 
@@ -260,49 +267,12 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
     }
 
-    // Below a JSON-stored map every step is a JSON operator; a leaf comes out as text and is cast to its type.
-    private void WriteJsonPath(XdmPathExpression path)
-    {
-        var leaf = !XdmTypeMappings.IsXdm(path);
-        var cast = leaf && path.Type != typeof(string) && path.TypeMapping is not null;
-        Sql.Append(cast ? "CAST(" : "(");
-        WriteXdmValue(path.Root);
-        for (var i = 0; i < path.Segments.Count; i++)
-        {
-            Sql.Append(leaf && i == path.Segments.Count - 1 ? " ->> " : " -> ").Append(_dialect.TryWriteLiteral(path.Segments[i], null)!);
-        }
-
-        Sql.Append(cast ? $" AS {_dialect.CastTypeName(path.TypeMapping!.StoreType)})" : ")");
-    }
-
     // A missing array has no element that matches (0, false), and a predicate that is unknown for an element does not
     // match: Spark's exists and size would answer NULL and -1, so they are guarded to give what the subqueries give.
-    // A transform of a missing array is missing in both dialects.
+    // A transform of a missing array is missing.
     private void WriteArrayLambda(XdmArrayLambdaExpression lambda)
     {
-        var variable = lambda.ElementName;
-        var underMap = !_dialect.HasHigherOrderFunctions && _dialect.MapsAreJson && XdmTypeMappings.IsUnderMap(lambda.Array, _mapVariables);
-        _lambdaVariables.Add(variable);
-        if (underMap)
-        {
-            _mapVariables.Add(variable);
-        }
-
-        if (_dialect.HasHigherOrderFunctions)
-        {
-            WriteHigherOrderLambda(lambda);
-        }
-        else
-        {
-            WriteSubqueryLambda(lambda, underMap);
-        }
-
-        _mapVariables.Remove(variable);
-        _lambdaVariables.Remove(variable);
-    }
-
-    private void WriteHigherOrderLambda(XdmArrayLambdaExpression lambda)
-    {
+        _lambdaVariables.Add(lambda.ElementName);
         switch (lambda.Operation)
         {
             case XdmArrayOperation.Exists:
@@ -311,36 +281,14 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             case XdmArrayOperation.Count:
                 Sql.Append("CASE WHEN ");
                 WriteXdmValue(lambda.Array);
-                WriteHigherOrderCall($" IS NULL THEN 0 ELSE {_dialect.ArraySizeFunction}(filter(", lambda, "coalesce(", ", FALSE))) END");
+                WriteHigherOrderCall(" IS NULL THEN 0 ELSE size(filter(", lambda, "coalesce(", ", FALSE))) END");
                 break;
             default:
                 WriteHigherOrderCall("transform(", lambda, "", ")");
                 break;
         }
-    }
 
-    private void WriteSubqueryLambda(XdmArrayLambdaExpression lambda, bool underMap)
-    {
-        switch (lambda.Operation)
-        {
-            case XdmArrayOperation.Transform:
-                Sql.Append("CASE WHEN ");
-                WriteXdmValue(lambda.Array);
-                Sql.Append(" IS NULL THEN NULL ELSE ARRAY(SELECT ");
-                Visit(lambda.Body);
-                WriteElementSource(lambda, underMap);
-
-                // unnest and jsonb_array_elements produce the elements in order, and a plain scan keeps it.
-                Sql.Append(") END");
-                break;
-            default:
-                Sql.Append(lambda.Operation == XdmArrayOperation.Count ? "(SELECT count(*)" : "EXISTS (SELECT 1");
-                WriteElementSource(lambda, underMap);
-                Sql.Append(" WHERE ");
-                Visit(lambda.Body);
-                Sql.Append(")");
-                break;
-        }
+        _lambdaVariables.Remove(lambda.ElementName);
     }
 
     private void WriteHigherOrderCall(string prefix, XdmArrayLambdaExpression lambda, string bodyPrefix, string suffix)
@@ -350,13 +298,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         Sql.Append($", {lambda.ElementName} -> ").Append(bodyPrefix);
         Visit(lambda.Body);
         Sql.Append(suffix);
-    }
-
-    private void WriteElementSource(XdmArrayLambdaExpression lambda, bool underMap)
-    {
-        Sql.Append(underMap ? " FROM jsonb_array_elements(" : " FROM unnest(");
-        WriteXdmValue(lambda.Array);
-        Sql.Append($") AS {lambda.ElementName}");
     }
 
     private void WriteXdmValue(SqlExpression value)
@@ -371,20 +312,12 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         }
     }
 
-    private void WritePathBase(SqlExpression pathBase)
-    {
-        var parenthesize = _dialect.ParenthesizesPathBase;
-        Sql.Append(parenthesize ? "(" : "");
-        WriteXdmValue(pathBase);
-        Sql.Append(parenthesize ? ")" : "");
-    }
-
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)
     {
         // PostgreSQL calls a composite NULL when all its fields are; through JSON only a missing object is NULL, as in C#.
         if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && XdmTypeMappings.IsXdm(sqlUnaryExpression.Operand))
         {
-            Sql.Append(_dialect.ToJsonFunction).Append("(");
+            Sql.Append(SqlDialect.ToJsonFunction).Append("(");
             Visit(sqlUnaryExpression.Operand);
             Sql.Append(sqlUnaryExpression.OperatorType == ExpressionType.Equal ? ") IS NULL" : ") IS NOT NULL");
             return sqlUnaryExpression;
@@ -409,24 +342,12 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return sqlConstantExpression;
         }
 
-        return _dialect.AllowsProviderLiterals
-            ? base.VisitSqlConstant(sqlConstantExpression)
-            : throw new NotSupportedException(
-                $"A value of type {sqlConstantExpression.Value!.GetType().Name} cannot be written as a Query Service literal.");
+        throw new NotSupportedException(
+            $"A value of type {sqlConstantExpression.Value!.GetType().Name} cannot be written as a Query Service literal.");
     }
-
-    // PostgreSQL subscripts a function's result only in parentheses: (regexp_match(...))[2].
-    protected override bool RequiresParentheses(SqlExpression outerExpression, SqlExpression innerExpression)
-        => (outerExpression is PgArrayIndexExpression && innerExpression is SqlFunctionExpression)
-           || base.RequiresParentheses(outerExpression, innerExpression);
 
     protected override Expression VisitRegexMatch(PgRegexMatchExpression expression, bool negated = false)
     {
-        if (_dialect.RegexMatchOperator is not { } match)
-        {
-            return base.VisitRegexMatch(expression, negated);
-        }
-
         // Java regular expressions, like .NET's, keep '.' off newlines by default; the options become inline flags.
         var flags = (expression.Options.HasFlag(RegexOptions.IgnoreCase) ? "i" : "")
                     + (expression.Options.HasFlag(RegexOptions.Multiline) ? "m" : "")
@@ -434,7 +355,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
                     + (expression.Options.HasFlag(RegexOptions.IgnorePatternWhitespace) ? "x" : "");
         Sql.Append(negated ? "NOT (" : "(");
         Visit(expression.Match);
-        Sql.Append(match);
+        Sql.Append(" RLIKE ");
         if (flags.Length > 0)
         {
             Sql.Append("concat(").Append(_dialect.TryWriteLiteral($"(?{flags})", null)!).Append(", ");
@@ -453,9 +374,9 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     protected override string GetOperator(SqlBinaryExpression binaryExpression)
         => binaryExpression switch
         {
-            { OperatorType: ExpressionType.ExclusiveOr } when binaryExpression.Type != typeof(bool) => _dialect.ExclusiveOrOperator,
+            { OperatorType: ExpressionType.ExclusiveOr } when binaryExpression.Type != typeof(bool) => " ^ ",
             { OperatorType: ExpressionType.Divide } when IsInteger(binaryExpression.Left.Type) && IsInteger(binaryExpression.Right.Type)
-                => _dialect.IntegerDivideOperator,
+                => " DIV ",
             _ => base.GetOperator(binaryExpression),
         };
 
@@ -478,7 +399,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         Inner,
         Final,
-        FinalCompared,
         Written,
     }
 }

@@ -269,7 +269,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     }
 
     // The service's way to quote a name (Spark reads "x" as a string).
-    private static string Quote(string name) => SqlDialect.For(QueryServiceDialect.QueryService).PathSegment(name);
+    private static string Quote(string name) => SqlDialect.Default.PathSegment(name);
 
     // A statement the server may not know (SHOW TABLES on PostgreSQL, the catalog on the service) answers false.
     private bool TryQuery(DbConnection connection, string sql, out List<object?[]> rows)

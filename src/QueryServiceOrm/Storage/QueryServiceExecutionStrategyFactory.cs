@@ -5,9 +5,9 @@ namespace QueryServiceOrm.Storage;
 
 /// <summary>Makes <see cref="QueryServiceExecutionStrategy"/> the default; a strategy set with Npgsql's ExecutionStrategy(...) still wins.</summary>
 internal sealed class QueryServiceExecutionStrategyFactory(
-    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, QueryServiceOptionsExtension extension, CommandJournal journal)
+    ExecutionStrategyDependencies dependencies, QueryServiceSingletonOptions options, CommandJournal journal)
     : RelationalExecutionStrategyFactory(dependencies)
 {
     protected override IExecutionStrategy CreateDefaultStrategy(ExecutionStrategyDependencies dependencies)
-        => new QueryServiceExecutionStrategy(dependencies, options, journal, extension.AccessTokenProvider);
+        => new QueryServiceExecutionStrategy(dependencies, options.QueryOptions, journal, options.AccessTokenProvider);
 }

@@ -7,9 +7,8 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Storage;
 
 /// <summary>
-/// The CREATE TABLE of an entity type with explicit columns in the service's types: scalars, XDM objects as ROW(...)
-/// (composite types on the stand-in), lists as arrays, dictionaries as maps; the primary identity and the profile label
-/// from the model.
+/// The CREATE TABLE of an entity type with explicit columns in the service's types: scalars, XDM objects as ROW(...),
+/// lists as arrays, dictionaries as maps; the primary identity and the profile label from the model.
 /// </summary>
 internal static class TableDefinitionBuilder
 {
@@ -42,12 +41,10 @@ internal static class TableDefinitionBuilder
     public static IReadOnlyList<string> CreateTable(
         string table, string? schema, IReadOnlyList<ColumnSpec> columns, bool profileDataset, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists)
     {
-        var definitions = new List<(string Name, string Definition)>();
-        // Materialized first: writing the columns fills the type definitions the statements below need.
-        var list = columns.Select(c => Column(table, c, dialect, sqlGenerationHelper, definitions)).ToList();
-        var name = sqlGenerationHelper.DelimitIdentifier(table, schema);
-        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{name} ({string.Join(", ", list)})" + (profileDataset ? dialect.ProfileDatasetClause : "");
-        return dialect.CreateTableStatements(definitions, create, ifNotExists ? name : null);
+        var list = columns.Select(c => Column(c, dialect, sqlGenerationHelper));
+        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
+                     + (profileDataset ? SqlDialect.ProfileDatasetClause : "");
+        return [create];
     }
 
     /// <summary>
@@ -63,14 +60,13 @@ internal static class TableDefinitionBuilder
             null => property.ClrType,
         };
 
-    private static string Column(string table, ColumnSpec column, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, List<(string Name, string Definition)> definitions)
+    private static string Column(ColumnSpec column, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper)
     {
-        var type = ColumnType(column.ClrType, $"{table}_{column.Name}".ToLowerInvariant(), dialect, definitions, column.Member);
-        var identity = column.IdentityNamespace is { } identityNamespace ? dialect.PrimaryIdentityClause(identityNamespace) : "";
-        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {type}{identity}";
+        var identity = column.IdentityNamespace is { } identityNamespace ? SqlDialect.PrimaryIdentityClause(identityNamespace) : "";
+        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {ColumnType(column.ClrType, dialect, column.Member)}{identity}";
     }
 
-    private static string ColumnType(Type type, string typeName, SqlDialect dialect, List<(string Name, string Definition)> definitions, string member, int depth = 0)
+    private static string ColumnType(Type type, SqlDialect dialect, string member, int depth = 0)
     {
         if (depth > 32)
         {
@@ -90,20 +86,20 @@ internal static class TableDefinitionBuilder
 
         if (XdmTypeMappings.IsMap(type) && type.GetGenericArguments()[0] == typeof(string))
         {
-            return dialect.MapColumnType(ColumnType(type.GetGenericArguments()[1], typeName + "_v", dialect, definitions, member, depth + 1));
+            return SqlDialect.MapColumnType(ColumnType(type.GetGenericArguments()[1], dialect, member, depth + 1));
         }
 
         if (XdmNames.ElementType(type) is { } element)
         {
-            return dialect.ArrayColumnType(ColumnType(element, typeName + "_e", dialect, definitions, member, depth + 1));
+            return SqlDialect.ArrayColumnType(ColumnType(element, dialect, member, depth + 1));
         }
 
         if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
         {
             var fields = XdmNames.Fields(type)
-                .Select(f => (f.Name, ColumnType(f.Property.PropertyType, $"{typeName}_{f.Name.ToLowerInvariant()}", dialect, definitions, $"{member}.{f.Property.Name}", depth + 1)))
+                .Select(f => (f.Name, ColumnType(f.Property.PropertyType, dialect, $"{member}.{f.Property.Name}", depth + 1)))
                 .ToList();
-            return dialect.StructColumnType(typeName, fields, definitions);
+            return dialect.StructColumnType(fields);
         }
 
         throw new NotSupportedException(

@@ -10,28 +10,24 @@ namespace QueryServiceOrm.Update;
 /// Builds one append statement, <c>INSERT INTO t (cols) SELECT * FROM (VALUES (...), (...)) AS v(c0, c1, ...)</c>, row by row
 /// until a row, length or parameter bound of <see cref="QueryServiceAppendOptions"/> is reached. The service's grammar has no
 /// INSERT ... VALUES; an inline table is one relation for Spark's parser and analyzer however many rows it holds, where a
-/// chain of UNION ALL SELECTs is a tree as deep as its rows. The parenthesised inline table reads the same in PostgreSQL.
+/// chain of UNION ALL SELECTs is a tree as deep as its rows.
 /// </summary>
 internal sealed class AppendStatementBuilder
 {
     private readonly SqlDialect _dialect;
-    private readonly QueryServiceParameterMode _parameterMode;
     private readonly QueryServiceAppendOptions _limits;
-    private readonly string _table;
     private readonly string _suffix;
     private readonly StringBuilder _sql = new();
     private readonly List<(string Name, object? Value, RelationalTypeMapping TypeMapping)> _parameters = [];
 
     public AppendStatementBuilder(
-        SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, QueryServiceParameterMode parameterMode, QueryServiceAppendOptions limits, string table, string? schema,
+        SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, QueryServiceAppendOptions limits, string table, string? schema,
         IReadOnlyList<AppendColumn> columns)
     {
         _dialect = dialect;
-        _parameterMode = parameterMode;
         _limits = limits;
         Columns = columns;
-        _table = sqlGenerationHelper.DelimitIdentifier(table, schema);
-        _sql.Append($"INSERT INTO {_table} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
+        _sql.Append($"INSERT INTO {sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
         _suffix = $") AS v({string.Join(", ", columns.Select((_, i) => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
     }
 
@@ -102,15 +98,15 @@ internal sealed class AppendStatementBuilder
         var mapping = column.TypeMapping;
         if (value is null)
         {
-            return _dialect.TypedNull(mapping, _table, column.Name);
+            return _dialect.TypedNull(mapping);
         }
 
         if (mapping.Converter is IXdmObjectConverter)
         {
-            return _dialect.XdmValueLiteral(value, mapping, _table, column.Name);
+            return _dialect.XdmValueLiteral(value);
         }
 
-        if (_parameterMode == QueryServiceParameterMode.Bind)
+        if (_dialect.Switches.ParameterMode == QueryServiceParameterMode.Bind)
         {
             var name = "p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _parameters.Add((name, value, mapping));
@@ -118,9 +114,7 @@ internal sealed class AppendStatementBuilder
         }
 
         return _dialect.TryWriteLiteral(value, mapping)
-            ?? (_dialect.AllowsProviderLiterals
-                ? mapping.GenerateSqlLiteral(mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value)
-                : throw new NotSupportedException(
-                    $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind)."));
+            ?? throw new NotSupportedException(
+                $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind).");
     }
 }

@@ -19,7 +19,6 @@ internal sealed class EntityAppender<TEntity>
     private readonly DbContext _context;
     private readonly SqlDialect _dialect;
     private readonly ISqlGenerationHelper _sqlGenerationHelper;
-    private readonly QueryServiceParameterMode _parameterMode;
     private readonly QueryServiceAppendOptions _limits;
     private readonly string _table;
     private readonly string? _schema;
@@ -38,7 +37,6 @@ internal sealed class EntityAppender<TEntity>
 
         _dialect = context.GetService<SqlDialect>();
         _sqlGenerationHelper = context.GetService<ISqlGenerationHelper>();
-        _parameterMode = context.GetService<QueryServiceQueryOptions>().ParameterMode;
         _limits = context.GetService<QueryServiceAppendOptions>();
         var entityType = context.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model.");
@@ -91,7 +89,7 @@ internal sealed class EntityAppender<TEntity>
         return statement;
     }
 
-    private AppendStatementBuilder NewStatement() => new(_dialect, _sqlGenerationHelper, _parameterMode, _limits, _table, _schema, _columns);
+    private AppendStatementBuilder NewStatement() => new(_dialect, _sqlGenerationHelper, _limits, _table, _schema, _columns);
 
     private async Task FlushAsync(AppendStatementBuilder statement, CancellationToken cancellationToken)
     {

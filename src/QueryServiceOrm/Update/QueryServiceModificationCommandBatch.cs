@@ -12,7 +12,7 @@ namespace QueryServiceOrm.Update;
 /// no RETURNING, no transaction.
 /// </summary>
 internal sealed class QueryServiceModificationCommandBatch(
-    ModificationCommandBatchFactoryDependencies dependencies, SqlDialect dialect, QueryServiceQueryOptions options, QueryServiceAppendOptions limits)
+    ModificationCommandBatchFactoryDependencies dependencies, SqlDialect dialect, QueryServiceAppendOptions limits)
     : ModificationCommandBatch
 {
     private readonly List<IReadOnlyModificationCommand> _commands = [];
@@ -39,7 +39,7 @@ internal sealed class QueryServiceModificationCommandBatch(
         if (_statement is null)
         {
             _statement = new AppendStatementBuilder(
-                dialect, dependencies.SqlGenerationHelper, options.ParameterMode, limits, modificationCommand.TableName, modificationCommand.Schema,
+                dialect, dependencies.SqlGenerationHelper, limits, modificationCommand.TableName, modificationCommand.Schema,
                 written.Select(c => new AppendColumn(c.ColumnName, c.TypeMapping!)).ToList());
         }
         else if (_statement.Columns.Count != written.Count

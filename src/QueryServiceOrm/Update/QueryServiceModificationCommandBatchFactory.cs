@@ -6,8 +6,8 @@ namespace QueryServiceOrm.Update;
 
 /// <summary>Creates <see cref="QueryServiceModificationCommandBatch"/> instances in place of Npgsql's batches.</summary>
 internal sealed class QueryServiceModificationCommandBatchFactory(
-    ModificationCommandBatchFactoryDependencies dependencies, SqlDialect dialect, QueryServiceQueryOptions options, QueryServiceAppendOptions limits)
+    ModificationCommandBatchFactoryDependencies dependencies, SqlDialect dialect, QueryServiceAppendOptions limits)
     : IModificationCommandBatchFactory
 {
-    public ModificationCommandBatch Create() => new QueryServiceModificationCommandBatch(dependencies, dialect, options, limits);
+    public ModificationCommandBatch Create() => new QueryServiceModificationCommandBatch(dependencies, dialect, limits);
 }

@@ -50,7 +50,6 @@ public sealed class MigrateCommandTests
         var environment = new Dictionary<string, string>
         {
             ["QueryService__Host"] = "example.platform-query.adobe.io", ["QueryService__Username"] = "ORG@AdobeOrg", ["QueryService__Password"] = "token",
-            ["QueryService__Dialect"] = "QueryService",
         };
         var script = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", Reporting, "--script");
         Assert.Multiple(() =>

@@ -35,7 +35,7 @@ public sealed class QsormProcessTests
     private Task<Qsorm.Result> SetProfileAsync(string name, int port, string password)
         => Qsorm.RunProcessWithInputAsync(
             Home, password, "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--database", _sandbox.Database, "--user", _sandbox.Username, "--dialect", "PostgreSql", "--password-stdin");
+            "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
 
     [Test]
     public async Task Credentials_set_show_and_test_then_tables_and_query_with_the_profile()

@@ -35,7 +35,7 @@ public sealed class TablesAndCredentialsCommandTests
         => RunAsync(
             _sandbox.State.BackendPassword,
             "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--database", _sandbox.Database, "--user", _sandbox.Username, "--dialect", "PostgreSql", "--password-stdin");
+            "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
 
     [Test]
     public async Task A_profile_is_stored_privately_shown_without_its_secret_and_tested()

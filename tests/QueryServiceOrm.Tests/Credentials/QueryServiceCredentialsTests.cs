@@ -50,7 +50,7 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.Port, Is.EqualTo(80));
             Assert.That(credentials.Database, Is.EqualTo("prod:all"));
             Assert.That(credentials.SslMode, Is.EqualTo(SslMode.Require));
-            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceDialect.QueryService));
+            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceDialect.Default));
             Assert.That(credentials.Password, Is.EqualTo(Token));
             Assert.That(credentials.AccessTokenProvider, Is.Null);
         });
@@ -59,13 +59,19 @@ public sealed class QueryServiceCredentialsTests
     [Test]
     public void Every_setting_is_read_from_configuration()
     {
-        var credentials = Load(("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("Dialect", "postgresql"));
+        var credentials = Load(
+            ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("Dialect:IdentifierQuote", "doublequote"),
+            ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"), ("Dialect:ParameterMode", "Bind"));
         Assert.Multiple(() =>
         {
             Assert.That(credentials.Port, Is.EqualTo(5432));
             Assert.That(credentials.Database, Is.EqualTo("dev:mydb.myschema"));
             Assert.That(credentials.SslMode, Is.EqualTo(SslMode.VerifyCA));
-            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceDialect.PostgreSql));
+            Assert.That(credentials.Dialect, Is.EqualTo(new QueryServiceDialect
+            {
+                IdentifierQuote = QueryServiceIdentifierQuote.DoubleQuote, DoubleColumnType = QueryServiceDoubleColumnType.Double,
+                ExplodeForm = QueryServiceExplodeForm.LateralView, SupportsOffset = false, ParameterMode = QueryServiceParameterMode.Bind,
+            }));
         });
     }
 
@@ -91,7 +97,7 @@ public sealed class QueryServiceCredentialsTests
             ["QueryService__Username"] = "ENV@AdobeOrg",
             ["QueryService__Password"] = " " + Token + "\n",
             ["QueryService__SslMode"] = "Require",
-            ["QueryService__Dialect"] = "QueryService",
+            ["QueryService__Dialect__ExplodeForm"] = "LateralView",
         };
         using var scope = new EnvironmentScope(variables);
 
@@ -107,6 +113,7 @@ public sealed class QueryServiceCredentialsTests
                 Assert.That(credentials.Database, Is.EqualTo("prod:all?FLATTEN"));
                 Assert.That(credentials.Username, Is.EqualTo("ENV@AdobeOrg"));
                 Assert.That(credentials.Password, Is.EqualTo(Token));
+                Assert.That(credentials.Dialect.ExplodeForm, Is.EqualTo(QueryServiceExplodeForm.LateralView));
             });
         }
     }
@@ -177,7 +184,25 @@ public sealed class QueryServiceCredentialsTests
     }
 
     [Test]
-    public void An_unknown_dialect_is_named() => AssertRejected("Dialect", ("Dialect", "Spark"));
+    public void A_switch_with_an_unknown_value_is_named_with_its_choices()
+    {
+        var error = Assert.Throws<QueryServiceConfigurationException>(() => Load(("Dialect:ExplodeForm", "Sideways")))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Field, Is.EqualTo("Dialect:ExplodeForm"));
+            Assert.That(error.Message, Does.Contain("LateralSubquery or LateralView").And.Contain("QueryService__Dialect__ExplodeForm"));
+            Assert.That(() => Load(("Dialect:SupportsOffset", "maybe")), Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("true or false"));
+            Assert.That(() => Load(("Dialect:ParameterMode", "1")), Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("Dialect:ParameterMode"));
+        });
+    }
+
+    [TestCase("PostgreSql")]
+    [TestCase("QueryService")]
+    public void The_retired_dialect_choice_is_refused_with_what_to_do(string value)
+    {
+        var error = Assert.Throws<QueryServiceConfigurationException>(() => Load(("Dialect", value)))!;
+        Assert.That(error.Message, Does.Contain("only Query Service SQL").And.Contain("remove it").And.Contain("qsorm doctor"));
+    }
 
     [Test]
     public void Validation_runs_on_hand_built_credentials_too()
@@ -317,7 +342,7 @@ public sealed class QueryServiceCredentialsTests
     public void A_connection_string_gives_the_same_credentials_and_checks()
     {
         var credentials = QueryServiceCredentials.FromConnectionString(
-            "Host=acme.platform-query.adobe.io;Port=80;Database=prod:all;Username=ORG@AdobeOrg;Password=token;SSL Mode=Require;Dialect=PostgreSql");
+            "Host=acme.platform-query.adobe.io;Port=80;Database=prod:all;Username=ORG@AdobeOrg;Password=token;SSL Mode=Require");
         Assert.Multiple(() =>
         {
             Assert.That(credentials.Host, Is.EqualTo("acme.platform-query.adobe.io"));
@@ -325,7 +350,9 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.Database, Is.EqualTo("prod:all"));
             Assert.That(credentials.Username, Is.EqualTo("ORG@AdobeOrg"));
             Assert.That(credentials.SslMode, Is.EqualTo(Npgsql.SslMode.Require));
-            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceOrm.Infrastructure.QueryServiceDialect.PostgreSql));
+            Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceOrm.Infrastructure.QueryServiceDialect.Default));
+            Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Dialect=PostgreSql"),
+                Throws.ArgumentException.With.Message.Contains("'dialect' is not a connection string keyword").IgnoreCase);
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;SSL Mode=Disable"),
                 Throws.TypeOf<QueryServiceConfigurationException>().With.Property(nameof(QueryServiceConfigurationException.Field)).EqualTo("SslMode"));
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Pooling=false"),

@@ -49,7 +49,7 @@ public sealed class SecretLeakTests
         await RunAsync(sandbox.Credentials(), expectFailure: false);
         await RunAsync(new QueryServiceCredentials
         {
-            Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, Password = wrongPassword, Dialect = QueryServiceDialect.PostgreSql,
+            Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, Password = wrongPassword,
         }, expectFailure: true);
 
         const string clientSecret = "p8e-THE-CLIENT-SECRET-value";
@@ -64,13 +64,13 @@ public sealed class SecretLeakTests
             // The stand-in swaps the password when a token is issued; a backend that started before the swap still checks
             // the old one, so have the token before the first connection starts (the real service accepts a token from issuance).
             await provider.GetAccessTokenAsync();
-            await RunAsync(QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port, Dialect = QueryServiceDialect.PostgreSql }, expectFailure: false);
+            await RunAsync(QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port }, expectFailure: false);
 
             using var refused = new QueryServiceAccessTokenProvider(oauth with { ClientSecret = "p8e-WRONG-secret-value" });
             await RunAsync(
                 new QueryServiceCredentials
                 {
-                    Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, AccessTokenProvider = refused, Dialect = QueryServiceDialect.PostgreSql,
+                    Host = sandbox.Host, Port = sandbox.Port, Username = sandbox.Username, AccessTokenProvider = refused,
                 },
                 expectFailure: true);
         }

@@ -67,7 +67,7 @@ public sealed class TokenRefreshTests
             // Pooling off: every query authenticates anew, so each success proves the client held the accepted token.
             // Retries off: a refused token must show as a failure here, not be papered over by the execution strategy.
             var factory = new QueryServiceDbContextFactory<EmptyContext>(
-                QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port, Dialect = QueryServiceDialect.PostgreSql },
+                QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port },
                 o => NoPooling(o.RetryReads(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))));
 
             var expiredWithoutSuccessor = 0;

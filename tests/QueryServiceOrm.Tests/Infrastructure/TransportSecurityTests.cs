@@ -25,7 +25,7 @@ public sealed class TransportSecurityTests
             Port = server.Port,
             Username = "ORG@AdobeOrg",
             Password = token,
-            Dialect = QueryServiceDialect.PostgreSql,
+           
         }).CreateDbContext();
 
         var error = Assert.ThrowsAsync<NpgsqlException>(async () => await context.Database.GetTableNamesAsync())!;
@@ -100,7 +100,7 @@ public sealed class TransportSecurityTests
             var credentials = new QueryServiceCredentials
             {
                 Host = sandbox.Host, Port = sandbox.State.BackendPort, Username = sandbox.Username, Password = sandbox.State.BackendPassword,
-                SslMode = SslMode.VerifyFull, RootCertificate = otherRoot, Dialect = QueryServiceDialect.PostgreSql,
+                SslMode = SslMode.VerifyFull, RootCertificate = otherRoot,
             };
             await using var context = new QueryServiceDbContextFactory<EmptyContext>(credentials).CreateDbContext();
             Assert.That(

@@ -12,7 +12,7 @@ namespace QueryServiceOrm.Tests.Infrastructure;
 public sealed class UseQueryServiceTests
 {
     private static QueryServiceCredentials CredentialsFor(int port, string password = "secret-token")
-        => new() { Host = "127.0.0.1", Port = port, Username = "ORG@AdobeOrg", Password = password, Dialect = QueryServiceDialect.PostgreSql };
+        => new() { Host = "127.0.0.1", Port = port, Username = "ORG@AdobeOrg", Password = password };
 
     [Test]
     public void Npgsql_is_set_up_for_the_service()

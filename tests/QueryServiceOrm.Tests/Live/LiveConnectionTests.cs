@@ -22,7 +22,7 @@ public sealed class LiveConnectionTests
             Database = LiveSandbox.Setting(QueryServiceCredentialKeys.Database) ?? QueryServiceCredentials.DefaultDatabase,
             Username = LiveSandbox.Setting(QueryServiceCredentialKeys.Username)
                        ?? (LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId) is { } org ? org.EndsWith("@AdobeOrg", StringComparison.Ordinal) ? org : org + "@AdobeOrg" : ""),
-            Dialect = Enum.Parse<QueryServiceDialect>(LiveSandbox.Setting(QueryServiceCredentialKeys.Dialect) ?? nameof(QueryServiceDialect.QueryService), ignoreCase: true),
+            Dialect = QueryServiceDialect.FromSettings(LiveSandbox.Setting),
         };
 
     private static async Task AssertListsTablesAsync(QueryServiceCredentials credentials)

@@ -119,7 +119,7 @@ public sealed class LiveMigrationTests
         {
             Assert.That(first, Has.Some.StartWith("CREATE TABLE").And.Some.StartWith("ALTER TABLE").And.Some.StartWith("INSERT INTO"), "the first run created, altered and recorded");
             Assert.That(_capture.Commands, Has.None.StartWith("CREATE").And.None.StartWith("ALTER").And.None.StartWith("INSERT"), "the second run changes nothing");
-            foreach (var sql in _credentials.Dialect == QueryServiceDialect.QueryService ? first : [])
+            foreach (var sql in first)
             {
                 Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
             }

@@ -45,7 +45,7 @@ public sealed class LiveXdmTests
         Assert.Multiple(() =>
         {
             Assert.That(rows, Is.Not.Null);
-            foreach (var sql in _credentials.Dialect == QueryServiceDialect.QueryService ? capture.Commands : [])
+            foreach (var sql in capture.Commands)
             {
                 Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
             }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Storage;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
@@ -23,23 +22,11 @@ public sealed class TableNamesTests
     }
 
     [Test]
-    public void Each_dialect_has_its_own_catalog_command()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(SqlDialect.For(QueryServiceDialect.QueryService).TableNamesSql, Is.EqualTo("SHOW TABLES"));
-            Assert.That(SqlDialect.For(QueryServiceDialect.PostgreSql).TableNamesSql, Does.Contain("pg_catalog.pg_class"));
-            Assert.That(SqlDialect.For(QueryServiceDialect.QueryService).Kind, Is.EqualTo(QueryServiceDialect.QueryService));
-            Assert.That(SqlDialect.For(QueryServiceDialect.PostgreSql).Kind, Is.EqualTo(QueryServiceDialect.PostgreSql));
-        });
-    }
-
-    [Test]
     public async Task The_service_dialect_sends_SHOW_TABLES_and_the_emulator_answers_it()
     {
         var sandbox = await SharedSandbox.GetAsync();
         await using var context = new QueryServiceDbContextFactory<EmptyContext>(
-            sandbox.Credentials(QueryServiceDialect.QueryService)).CreateDbContext();
+            sandbox.Credentials()).CreateDbContext();
 
         var names = await context.Database.GetTableNamesAsync();
         var reference = await sandbox.PsqlAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");

@@ -9,7 +9,7 @@ internal static class ContextFactories
 {
     public static readonly QueryServiceCredentials ServiceCredentials = new()
     {
-        Host = "example.platform-query.adobe.io", Username = "ORG@AdobeOrg", Password = "token", Dialect = QueryServiceDialect.QueryService,
+        Host = "example.platform-query.adobe.io", Username = "ORG@AdobeOrg", Password = "token",
     };
 
     public static ShopContext CapturingServiceContext(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)

@@ -122,7 +122,7 @@ public sealed class DemoCommandTests
         var bare = await RunAsync(null, "demo", "--profile", "sandbox");
         await RunAsync(
             "not-the-password", "credentials", "set", "--profile", "wrong", "--host", "127.0.0.1", "--port", state.Port.ToString(CultureInfo.InvariantCulture),
-            "--database", state.Database, "--user", state.OrganizationId + "@AdobeOrg", "--dialect", "PostgreSql", "--password-stdin");
+            "--database", state.Database, "--user", state.OrganizationId + "@AdobeOrg", "--password-stdin");
         var refused = await RunAsync(null, "demo", "--profile", "wrong");
         Assert.Multiple(() =>
         {
@@ -140,7 +140,7 @@ public sealed class DemoCommandTests
         var rows = await RunAsync(null, "demo", "--rows", "-1");
         var missing = await RunAsync(null, "demo", "--profile", "nosuch");
         await RunAsync(
-            "secret", "credentials", "set", "--profile", "closed", "--host", "127.0.0.1", "--port", "1", "--user", "ORG@AdobeOrg", "--dialect", "PostgreSql", "--password-stdin");
+            "secret", "credentials", "set", "--profile", "closed", "--host", "127.0.0.1", "--port", "1", "--user", "ORG@AdobeOrg", "--password-stdin");
         var closed = await RunAsync(null, "demo", "--profile", "closed");
         Assert.Multiple(() =>
         {
