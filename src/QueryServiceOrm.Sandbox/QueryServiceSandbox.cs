@@ -5,6 +5,7 @@ using System.Text.Json;
 using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox;
@@ -211,6 +212,34 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         newPassword ??= SandboxTokens.NewToken();
         _tokens.Write(newPassword, expiresAt);
         return Task.FromResult(newPassword);
+    }
+
+    /// <summary>
+    /// Makes the front fail statements as the service would: each SQL text a client sends (a simple Query, or the Parse of the
+    /// extended protocol) that contains <paramref name="statementContains"/> is answered, while failures are left, with an
+    /// ErrorResponse carrying <paramref name="sqlState"/> and <paramref name="message"/>, and never reaches the backend; later
+    /// ones run normally. The error is an ERROR, so the session stays open (Npgsql closes its own connection after a 53, 58 or
+    /// XX class SQLSTATE, as it would against the service). A prepared statement is checked when it is parsed, not on each
+    /// execution (the library never prepares). Faults apply to every session: a unique text (a GUID in a string literal)
+    /// keeps one test's to itself; where several match a statement, each counts it and the earliest injected with failures
+    /// left fails it.
+    /// </summary>
+    /// <param name="statementContains">The text a statement must contain (ordinal comparison), not empty.</param>
+    /// <param name="sqlState">The five-character SQLSTATE, e.g. <c>53300</c>.</param>
+    /// <param name="message">The error's primary text, e.g. <c>Session Limit Reached</c>.</param>
+    /// <param name="times">How many matching statements fail; every one by default.</param>
+    /// <returns>The fault, which counts what it matched and failed; disposing it removes it.</returns>
+    /// <exception cref="InvalidOperationException">The sandbox was attached (<see cref="Attach"/>): its front runs in another process.</exception>
+    public SandboxFault Fail(string statementContains, string sqlState, string message, int times = int.MaxValue)
+    {
+        if (_front is null)
+        {
+            throw new InvalidOperationException(
+                $"Faults can only be injected in the process that hosts the sandbox's front (process {State.HostProcessId}, which started it); "
+                + "this sandbox was attached from another process.");
+        }
+
+        return _front.Faults.Add(statementContains, sqlState, message, times);
     }
 
     /// <summary>Runs PostgreSQL as the backend's superuser in <see cref="Database"/> (not logged, never through the front).</summary>

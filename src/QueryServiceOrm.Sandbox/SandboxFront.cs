@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Sandbox.Catalog;
+using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql;
 using QueryServiceOrm.Sandbox.Wire;
 
@@ -28,6 +29,8 @@ internal sealed class SandboxFront : IAsyncDisposable
 
     public int Port => _server.Port;
 
+    public SandboxFaults Faults => _server.Options.Faults;
+
     public static string TokenFile(string instance) => Path.Combine(instance, "token.json");
 
     public static string JournalFile(string instance) => Path.Combine(instance, "journal.jsonl");
@@ -50,7 +53,8 @@ internal sealed class SandboxFront : IAsyncDisposable
             new FrontTokens(TokenFile(state.InstanceDirectory)),
             new SparkTranslator(catalog, catalogQueries),
             async (target, cancellationToken) => (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Find([target]) is not null,
-            journal))
+            journal,
+            new SandboxFaults()))
         {
             SessionLimit = options.SessionLimit,
             StatementTimeout = options.StatementTimeout,

@@ -244,6 +244,13 @@ internal sealed partial class FrontConnection
     {
         try
         {
+            // An injected fault answers as the service would, before anything is translated or reaches the backend; the
+            // refusal is journalled and replied like the front's own.
+            if (_server.Options.Faults.Match(sql) is { } fault)
+            {
+                throw new ServiceErrorException(fault);
+            }
+
             var statements = await _server.Options.Translator.TranslateAsync(sql, Session, parameterTypes, cancellationToken).ConfigureAwait(false);
             _server.Options.Journal.Record(Session.Id, _application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
             return statements;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 
@@ -15,6 +16,7 @@ namespace QueryServiceOrm.Sandbox.Wire;
 /// <param name="Translator">What turns the service's SQL into the backend's.</param>
 /// <param name="TargetExists">Whether a database target other than <c>all</c> names a table.</param>
 /// <param name="Journal">Where every received text is recorded.</param>
+/// <param name="Faults">The service's failures a test injected, checked on every received text.</param>
 internal sealed record FrontOptions(
     X509Certificate2 Certificate,
     BackendEndpoint Backend,
@@ -23,7 +25,8 @@ internal sealed record FrontOptions(
     FrontTokens Tokens,
     IFrontTranslator Translator,
     Func<string, CancellationToken, ValueTask<bool>> TargetExists,
-    FrontJournal Journal);
+    FrontJournal Journal,
+    SandboxFaults Faults);
 
 /// <summary>
 /// The sandbox's front: a PostgreSQL-wire server on 127.0.0.1 that accepts what a Query Service client sends (TLS, a

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
 /// <summary>
-/// The service's SQLSTATEs become typed exceptions, raised for real by the stand-in, on reads and on raw SQL.
-/// Retries: transient reads are tried again with backoff; writes never.
+/// The service's SQLSTATEs become typed exceptions, on reads and on raw SQL: the front answers a statement carrying a test's
+/// marker with the error, as the service would (<see cref="QueryServiceOrm.Sandbox.QueryServiceSandbox.Fail"/>), and the
+/// fault's counters tell how often it was sent. Retries: transient reads are tried again with backoff; writes never.
 /// </summary>
 public sealed class ServerErrorTests
 {
@@ -26,38 +26,19 @@ public sealed class ServerErrorTests
         new object[] { "XX000", "Session Limit Reached for org", typeof(QueryServiceSessionLimitException) },
     ];
 
-    [OneTimeSetUp]
-    public async Task CreateHelpersAsync()
-    {
-        var sandbox = await ShopData.SeedAsync();
-
-        // qsorm_raise fails with any SQLSTATE; qsorm_flaky fails with "Session Limit Reached" until its sequence (which a
-        // failed statement's rollback does not undo) has counted past the given number of failures.
-        await sandbox.ExecuteAdminAsync("""
-            CREATE OR REPLACE FUNCTION qsorm_raise(state text, message text) RETURNS integer LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message; END $$;
-            CREATE OR REPLACE FUNCTION qsorm_flaky(k text, failures integer) RETURNS bigint LANGUAGE plpgsql AS $$
-            DECLARE tries bigint;
-            BEGIN
-              tries := nextval('qsorm_seq_' || k);
-              IF tries <= failures THEN
-                RAISE EXCEPTION USING ERRCODE = '53300', MESSAGE = 'Session Limit Reached';
-              END IF;
-              RETURN tries;
-            END $$;
-            """);
-    }
-
     [TestCaseSource(nameof(Cases))]
     public async Task A_sqlstate_becomes_its_typed_exception(string sqlState, string message, Type expected)
     {
         var sandbox = await ShopData.SeedAsync();
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), NoRetries).CreateDbContext();
-        var sql = $"SELECT qsorm_raise('{sqlState}', '{message}') AS \"Value\"";
+        var marker = Marker();
+        using var fault = sandbox.Fail(marker, sqlState, message);
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), NoRetries).CreateDbContext();
+        var sql = $"SELECT length('{marker}') AS Value";
 
         var onRead = Assert.CatchAsync<QueryServiceServerException>(() => db.Database.SqlQueryRaw<int>(sql).ToListAsync())!;
         var onRawSql = Assert.CatchAsync<QueryServiceServerException>(() => db.Database.ExecuteSqlRawAsync(sql))!;
 
+        Assert.That(fault.Failed, Is.EqualTo(2), "the front failed both");
         foreach (var error in new[] { onRead, onRawSql })
         {
             Assert.Multiple(() =>
@@ -81,7 +62,7 @@ public sealed class ServerErrorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => db.Database.SqlQueryRaw<int>("SELECT id AS \"Value\" FROM no_such_table").ToListAsync(), Throws.TypeOf<QueryServiceTableNotFoundException>());
+            Assert.That(() => db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM no_such_table").ToListAsync(), Throws.TypeOf<QueryServiceTableNotFoundException>());
             Assert.That(() => db.Database.ExecuteSqlRawAsync("SELEC 1"), Throws.TypeOf<QueryServiceSyntaxException>());
             Assert.That(() => wrong.Customers.ToListAsync(), Throws.TypeOf<QueryServiceAuthenticationException>());
         });
@@ -91,81 +72,98 @@ public sealed class ServerErrorTests
     public async Task A_read_refused_for_the_session_limit_is_retried_until_it_succeeds()
     {
         var sandbox = await ShopData.SeedAsync();
-        var key = await NewCounterAsync(sandbox, "read");
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
+        var marker = Marker();
+        using var fault = sandbox.Fail(marker, "53300", "Session Limit Reached", times: 2);
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
 
-        var sql = $"SELECT qsorm_flaky('{key}', 2) AS \"Value\"";
-        var tries = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
+        var read = $"SELECT '{marker}' AS Value";
+        var value = await db.Database.SqlQueryRaw<string>(read).SingleAsync();
 
-        Assert.That(tries, Is.EqualTo(3), "two refusals, then success on the third try");
+        Assert.Multiple(() =>
+        {
+            Assert.That(value, Is.EqualTo(marker), "the third try ran");
+            Assert.That(fault.Matched, Is.EqualTo(3), "three tries reached the front");
+            Assert.That(fault.Failed, Is.EqualTo(2), "two refusals, then success on the third try");
+        });
     }
 
     [Test]
     public async Task Retries_stop_at_the_cap_with_the_typed_exception()
     {
         var sandbox = await ShopData.SeedAsync();
-        var key = await NewCounterAsync(sandbox, "cap");
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
+        var marker = Marker();
+        using var fault = sandbox.Fail(marker, "53300", "Session Limit Reached");
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
 
-        var sql = $"SELECT qsorm_flaky('{key}', 100) AS \"Value\"";
-        Assert.That(() => db.Database.SqlQueryRaw<long>(sql).SingleAsync(), Throws.TypeOf<QueryServiceSessionLimitException>());
-        var attempts = await AttemptsAsync(db, key);
-        Assert.That(attempts, Is.EqualTo(4), "the first try and three retries");
+        var read = $"SELECT '{marker}' AS Value";
+        Assert.That(() => db.Database.SqlQueryRaw<string>(read).SingleAsync(), Throws.TypeOf<QueryServiceSessionLimitException>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(fault.Matched, Is.EqualTo(4), "the first try and three retries");
+            Assert.That(fault.Failed, Is.EqualTo(4), "each refused");
+        });
     }
 
     [Test]
     public async Task A_write_is_never_retried()
     {
         var sandbox = await ShopData.SeedAsync();
-        var key = await NewCounterAsync(sandbox, "write");
-        await NewSinkAsync(sandbox, key);
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        var sink = await NewSinkAsync(db);
+        var marker = Marker();
+        using var fault = sandbox.Fail(marker, "53300", "Session Limit Reached", times: 1);
 
-        var insert = $"INSERT INTO qsorm_sink_{key} SELECT qsorm_flaky('{key}', 1)";
+        // One failure only: a retry would succeed and leave a row behind.
+        var insert = $"INSERT INTO {sink} SELECT '{marker}'";
         Assert.That(() => db.Database.ExecuteSqlRawAsync(insert), Throws.TypeOf<QueryServiceSessionLimitException>());
-        var attempts = await AttemptsAsync(db, key);
-        Assert.That(attempts, Is.EqualTo(1), "the INSERT ran once");
-    }
-
-    // qsorm_raise and qsorm_flaky are PostgreSQL functions that inject the service's failures; the front would rightly
-    // refuse them as undefined Spark functions, so these tests reach the backend with the PostgreSql dialect.
-    private static QueryServiceCredentials Backend(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox)
-        => sandbox.Credentials(QueryServiceDialect.PostgreSql);
-
-    private static Task NewSinkAsync(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox, string key)
-        => sandbox.ExecuteAdminAsync($"CREATE TABLE qsorm_sink_{key} (n bigint); ALTER TABLE qsorm_sink_{key} OWNER TO \"{sandbox.Username}\"");
-
-    private static async Task<string> NewCounterAsync(QueryServiceOrm.Sandbox.QueryServiceSandbox sandbox, string prefix)
-    {
-        var key = prefix + Guid.NewGuid().ToString("N")[..8];
-        await sandbox.ExecuteAdminAsync($"CREATE SEQUENCE qsorm_seq_{key}; ALTER SEQUENCE qsorm_seq_{key} OWNER TO \"{sandbox.Username}\"");
-        return key;
+        var rows = await RowsAsync(db, sink);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fault.Matched, Is.EqualTo(1), "the INSERT was sent once");
+            Assert.That(rows, Is.Zero, "nothing was inserted");
+        });
     }
 
     [Test]
     public async Task A_read_after_a_write_in_the_same_operation_is_not_retried()
     {
         var sandbox = await ShopData.SeedAsync();
-        var key = await NewCounterAsync(sandbox, "mixed");
-        await NewSinkAsync(sandbox, key);
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(Backend(sandbox), FastRetries).CreateDbContext();
-        var insert = $"INSERT INTO qsorm_sink_{key} SELECT 1";
-        var read = $"SELECT qsorm_flaky('{key}', 1) AS \"Value\"";
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), FastRetries).CreateDbContext();
+        var sink = await NewSinkAsync(db);
+        var marker = Marker();
+        using var fault = sandbox.Fail(marker, "53300", "Session Limit Reached", times: 1);
+        var insert = $"INSERT INTO {sink} SELECT 'written'";
+        var read = $"SELECT '{marker}' AS Value";
 
         Assert.That(
             () => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await db.Database.ExecuteSqlRawAsync(insert);
-                return await db.Database.SqlQueryRaw<long>(read).SingleAsync();
+                return await db.Database.SqlQueryRaw<string>(read).SingleAsync();
             }),
             Throws.TypeOf<QueryServiceSessionLimitException>());
-        var sql = $"SELECT count(*) AS \"Value\" FROM qsorm_sink_{key}";
-        Assert.That(await db.Database.SqlQueryRaw<long>(sql).SingleAsync(), Is.EqualTo(1), "the INSERT was not sent twice");
+        var rows = await RowsAsync(db, sink);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fault.Matched, Is.EqualTo(1), "the read was not sent again");
+            Assert.That(rows, Is.EqualTo(1), "the INSERT was not sent twice");
+        });
     }
 
-    private static Task<long> AttemptsAsync(ShopContext db, string key)
+    // A text no other statement of the run contains, so that a fault fails only this test's statements.
+    private static string Marker() => "fault-" + Guid.NewGuid().ToString("N");
+
+    private static async Task<string> NewSinkAsync(ShopContext db)
     {
-        var sql = $"SELECT last_value AS \"Value\" FROM qsorm_seq_{key}";
+        var sink = "fault_sink_" + Guid.NewGuid().ToString("N")[..8];
+        var create = $"CREATE TABLE {sink} (note string)";
+        await db.Database.ExecuteSqlRawAsync(create);
+        return sink;
+    }
+
+    private static Task<long> RowsAsync(ShopContext db, string table)
+    {
+        var sql = $"SELECT count(*) AS Value FROM {table}";
         return db.Database.SqlQueryRaw<long>(sql).SingleAsync();
     }
 
