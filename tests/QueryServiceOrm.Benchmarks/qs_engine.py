@@ -1,8 +1,10 @@
 """The SQLAlchemy engine of the Python peers: psycopg2 over TLS with the sandbox's QueryService__* variables, as Adobe's guide connects."""
 import os
+import resource
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 
 def engine(application_name):
@@ -15,3 +17,11 @@ def engine(application_name):
         database=os.environ["QueryService__Database"],
     )
     return create_engine(url, connect_args={"sslmode": "require", "application_name": application_name})
+
+
+def add_all_and_commit(rows, objects):
+    """The append peers' write: the ORM's add_all + commit; prints the row count and the peak resident set (KiB) for the benchmark."""
+    with Session(engine("bench-sqlalchemy")) as session:
+        session.add_all(objects)
+        session.commit()
+    print(rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
