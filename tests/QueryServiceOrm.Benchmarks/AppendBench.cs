@@ -7,114 +7,134 @@ namespace QueryServiceOrm.Benchmarks;
 
 /// <summary>
 /// The append runs the benchmark times, and the <c>--appends</c> mode: each way of writing once, with the statements the
-/// server logged for it, its time, and its peak memory (managed memory sampled while it runs; the Python process's peak
-/// resident set).
+/// server logged for it, its time (also as a ratio to the SQLAlchemy peer's in the same run), and its peak memory (managed
+/// memory sampled while it runs; the Python process's peak resident set). Two workloads: 100,000 flat rows, and 10,000
+/// nested events (<see cref="BenchEvent"/>), the latter alone with <c>--nested</c>.
 /// </summary>
 internal static class AppendBench
 {
-    public static QueryServiceDbContextFactory<AppendBenchContext> QueryServiceFactory(QueryServiceSandbox sandbox)
+    public const int NestedEvents = 10_000;
+
+    public static QueryServiceDbContextFactory<TContext> QueryServiceFactory<TContext>(QueryServiceSandbox sandbox)
+        where TContext : DbContext
         => new(sandbox.Credentials(), o => o.ApplicationName("bench-queryservice"));
 
-    public static DbContextOptions<AppendBenchContext> PlainEfOptions(QueryServiceSandbox sandbox)
-        => new DbContextOptionsBuilder<AppendBenchContext>()
+    public static DbContextOptions<TContext> PlainEfOptions<TContext>(QueryServiceSandbox sandbox)
+        where TContext : DbContext
+        => new DbContextOptionsBuilder<TContext>()
             .UseNpgsql(sandbox.BackendConnectionString("bench-plain-ef"))
             .Options;
-
-    // Set by the --appends mode: called every 50,000 generated rows, to take the live memory then.
-    private static Action? _every50000Rows;
 
     public static IEnumerable<BenchRow> Generate(int rows)
     {
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         for (long i = 1; i <= rows; i++)
         {
-            if (i % 50_000 == 0)
-            {
-                _every50000Rows?.Invoke();
-            }
-
+            MemorySampler.RowGenerated(i);
             yield return new BenchRow { Id = i, Name = $"row {i}", Amount = i % 10_000 / 100m, Placed = start.AddSeconds(i), Flag = i % 2 == 0 };
         }
     }
 
-    public static async Task<int> SaveChangesAsync(AppendBenchContext db, int rows)
+    public static async Task<int> SaveChangesAsync<TEntity>(DbContext db, IEnumerable<TEntity> rows)
+        where TEntity : class
     {
         await using (db)
         {
-            db.Rows.AddRange(Generate(rows));
+            db.Set<TEntity>().AddRange(rows);
             return await db.SaveChangesAsync();
         }
     }
 
-    public static async Task<long> AppendAsync(AppendBenchContext db, int rows)
+    public static async Task<long> AppendAsync<TEntity>(DbContext db, IEnumerable<TEntity> rows)
+        where TEntity : class
     {
         await using (db)
         {
-            return await db.AppendAsync(Generate(rows));
+            return await db.AppendAsync(rows);
         }
     }
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(bool nestedOnly)
     {
         var sandbox = await BenchData.GetWithAppendTableAsync();
-        var queryService = QueryServiceFactory(sandbox);
-        var plainEf = PlainEfOptions(sandbox);
-        Console.WriteLine("| way | rows | statements logged | time | managed heap high-water | most live managed memory (full GC every 50,000 rows) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        const int rows = AppendBenchmarks.Rows;
-        await MeasureAsync(sandbox, "plain Npgsql EF Core SaveChanges", "bench-plain-ef", rows, () => SaveChangesAsync(new AppendBenchContext(plainEf), rows));
-        await MeasureAsync(sandbox, "QueryServiceOrm SaveChanges", "bench-queryservice", rows, () => SaveChangesAsync(queryService.CreateDbContext(), rows));
-        await MeasureAsync(sandbox, "QueryServiceOrm AppendAsync", "bench-queryservice", rows, () => AppendAsync(queryService.CreateDbContext(), rows));
-        await MeasureAsync(sandbox, "SQLAlchemy ORM add_all + commit", "bench-sqlalchemy", rows, () => Task.FromResult(BenchData.RunPython(sandbox, "sqlalchemy_append.py", rows)));
-
-        // Tracking-free appends hold one statement at a time: ten times the rows, the same memory.
-        await MeasureAsync(sandbox, "QueryServiceOrm AppendAsync", "bench-queryservice", rows * 10, () => AppendAsync(queryService.CreateDbContext(), rows * 10));
-    }
-
-    private static async Task MeasureAsync<T>(QueryServiceSandbox sandbox, string way, string application, int rows, Func<Task<T>> run)
-    {
-        await BenchData.EmptyAppendTableAsync(sandbox);
-        var statementsBefore = BenchData.LoggedStatements(sandbox, application);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        long live = 0;
-        _every50000Rows = () => live = Math.Max(live, GC.GetTotalMemory(forceFullCollection: true));
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        if (!nestedOnly)
         {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(5);
-            }
-        });
-        var watch = Stopwatch.StartNew();
-        var result = await run();
-        watch.Stop();
-        _every50000Rows = null;
-        await sampling.CancelAsync();
-        await sampler;
-        var statements = BenchData.LoggedStatements(sandbox, application) - statementsBefore;
-        var written = await BenchData.CountAppendTableAsync(sandbox);
-        if (written != rows)
-        {
-            throw new InvalidOperationException($"{way} wrote {written} rows, not {rows}.");
+            AppendTable.Print($"{AppendBenchmarks.Rows:N0} flat rows", "rows", 50_000, await MeasureAllAsync(sandbox, FlatWays(sandbox), 50_000));
         }
 
-        // The Python peer reports its own peak resident set (KiB) after the row count.
-        var memory = result is string output
-            ? $"{long.Parse(output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MiB peak RSS (process) | n/a"
-            : $"{(peak - baseline) / 1024.0 / 1024.0:F1} MiB | {(live - baseline) / 1024.0 / 1024.0:F1} MiB";
-        Console.WriteLine($"| {way} | {rows:N0} | {statements:N0} | {watch.Elapsed.TotalMilliseconds:N0} ms | {memory} |");
+        await BenchData.CreateNestedTablesAsync(sandbox);
+        AppendTable.Print($"{NestedEvents:N0} nested events", "events", 5_000, await MeasureAllAsync(sandbox, NestedWays(sandbox), 5_000));
+    }
+
+    private static IEnumerable<AppendWay> FlatWays(QueryServiceSandbox sandbox)
+    {
+        var queryService = QueryServiceFactory<AppendBenchContext>(sandbox);
+        var plainEf = PlainEfOptions<AppendBenchContext>(sandbox);
+        const int rows = AppendBenchmarks.Rows;
+        const string table = AppendBenchContext.Table;
+        yield return new("plain Npgsql EF Core SaveChanges", "bench-plain-ef", table, rows, async () => await SaveChangesAsync(new AppendBenchContext(plainEf), Generate(rows)));
+        yield return new("QueryServiceOrm SaveChanges", "bench-queryservice", table, rows, async () => await SaveChangesAsync(queryService.CreateDbContext(), Generate(rows)));
+        yield return new("QueryServiceOrm AppendAsync", "bench-queryservice", table, rows, async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows)));
+        yield return new("SQLAlchemy ORM add_all + commit", AppendTable.Peer, table, rows, () => Task.FromResult<object>(BenchData.RunPython(sandbox, "sqlalchemy_append.py", rows)));
+
+        // Tracking-free appends hold one statement at a time: ten times the rows, the same memory.
+        yield return new("QueryServiceOrm AppendAsync", "bench-queryservice", table, rows * 10, async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows * 10)));
+    }
+
+    // The QueryServiceOrm writers fill a table of structs, an array of structs and a map through the front; the peers, on
+    // the backend, one of jsonb columns (JsonbColumns says why).
+    private static IEnumerable<AppendWay> NestedWays(QueryServiceSandbox sandbox)
+    {
+        var queryService = QueryServiceFactory<NestedAppendContext<XdmColumns>>(sandbox);
+        var plainEf = PlainEfOptions<NestedAppendContext<JsonbColumns>>(sandbox);
+        const int events = NestedEvents;
+        yield return new("plain Npgsql EF Core SaveChanges (jsonb)", "bench-plain-ef", JsonbColumns.Table, events,
+            async () => await SaveChangesAsync(new NestedAppendContext<JsonbColumns>(plainEf), BenchEvent.Generate(events)));
+        yield return new("QueryServiceOrm SaveChanges", "bench-queryservice", XdmColumns.Table, events,
+            async () => await SaveChangesAsync(queryService.CreateDbContext(), BenchEvent.Generate(events)));
+        yield return new("QueryServiceOrm AppendAsync", "bench-queryservice", XdmColumns.Table, events,
+            async () => await AppendAsync(queryService.CreateDbContext(), BenchEvent.Generate(events)));
+        yield return new("SQLAlchemy ORM add_all + commit (JSONB)", AppendTable.Peer, JsonbColumns.Table, events,
+            () => Task.FromResult<object>(BenchData.RunPython(sandbox, "sqlalchemy_append_nested.py", events)));
+    }
+
+    private static async Task<List<AppendResult>> MeasureAllAsync(QueryServiceSandbox sandbox, IEnumerable<AppendWay> ways, int liveEvery)
+    {
+        var results = new List<AppendResult>();
+        foreach (var way in ways)
+        {
+            results.Add(await MeasureAsync(sandbox, way, liveEvery));
+        }
+
+        return results;
+    }
+
+    private static async Task<AppendResult> MeasureAsync(QueryServiceSandbox sandbox, AppendWay way, int liveEvery)
+    {
+        await BenchData.EmptyTableAsync(sandbox, way.Table);
+        var statementsBefore = BenchData.LoggedStatements(sandbox, way.Application);
+        var memory = MemorySampler.Start(liveEvery);
+        var watch = Stopwatch.StartNew();
+        var result = await way.Run();
+        watch.Stop();
+        var managed = await memory.StopAsync();
+        var statements = BenchData.LoggedStatements(sandbox, way.Application) - statementsBefore;
+        var written = await BenchData.CountTableAsync(sandbox, way.Table);
+        if (written != way.Rows)
+        {
+            throw new InvalidOperationException($"{way.Name} wrote {written} rows, not {way.Rows}.");
+        }
+
+        return new AppendResult(way, statements, watch.Elapsed, result is string output ? AppendTable.PythonMemory(output) : managed);
     }
 }
 
 /// <summary>The append benchmark's table as a context.</summary>
 public sealed class AppendBenchContext(DbContextOptions<AppendBenchContext> options) : DbContext(options)
 {
+    public const string Table = "bench_appends";
+
     public DbSet<BenchRow> Rows => Set<BenchRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => BenchContext.MapRows(modelBuilder, "bench_appends");
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => BenchContext.MapRows(modelBuilder, Table);
 }

@@ -24,21 +24,21 @@ public class AppendBenchmarks
     public void SetUp()
     {
         _sandbox = BenchData.GetWithAppendTableAsync().GetAwaiter().GetResult();
-        _queryService = AppendBench.QueryServiceFactory(_sandbox);
-        _plainEf = AppendBench.PlainEfOptions(_sandbox);
+        _queryService = AppendBench.QueryServiceFactory<AppendBenchContext>(_sandbox);
+        _plainEf = AppendBench.PlainEfOptions<AppendBenchContext>(_sandbox);
     }
 
     [IterationSetup]
-    public void EmptyTable() => BenchData.EmptyAppendTableAsync(_sandbox).GetAwaiter().GetResult();
+    public void EmptyTable() => BenchData.EmptyTableAsync(_sandbox, AppendBenchContext.Table).GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, Description = "plain Npgsql EF Core SaveChanges")]
-    public Task<int> PlainEfCoreSaveChanges() => AppendBench.SaveChangesAsync(new AppendBenchContext(_plainEf), Rows);
+    public Task<int> PlainEfCoreSaveChanges() => AppendBench.SaveChangesAsync(new AppendBenchContext(_plainEf), AppendBench.Generate(Rows));
 
     [Benchmark(Description = "QueryServiceOrm SaveChanges")]
-    public Task<int> QueryServiceSaveChanges() => AppendBench.SaveChangesAsync(_queryService.CreateDbContext(), Rows);
+    public Task<int> QueryServiceSaveChanges() => AppendBench.SaveChangesAsync(_queryService.CreateDbContext(), AppendBench.Generate(Rows));
 
     [Benchmark(Description = "QueryServiceOrm AppendAsync")]
-    public Task<long> QueryServiceAppendAsync() => AppendBench.AppendAsync(_queryService.CreateDbContext(), Rows);
+    public Task<long> QueryServiceAppendAsync() => AppendBench.AppendAsync(_queryService.CreateDbContext(), AppendBench.Generate(Rows));
 
     [Benchmark(Description = "SQLAlchemy 1.4 ORM add_all + commit (process)")]
     public string SqlAlchemy() => BenchData.RunPython(_sandbox, "sqlalchemy_append.py", Rows);

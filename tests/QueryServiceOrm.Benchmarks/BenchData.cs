@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
@@ -23,8 +24,8 @@ internal static class BenchData
     {
         var sandbox = await Sandbox.Value;
         await sandbox.ExecuteAdminAsync(
-            "CREATE TABLE bench_appends (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
-            $"ALTER TABLE bench_appends OWNER TO \"{sandbox.Username}\"");
+            $"CREATE TABLE {AppendBenchContext.Table} (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
+            $"ALTER TABLE {AppendBenchContext.Table} OWNER TO \"{sandbox.Username}\"");
         return sandbox;
     });
 
@@ -33,12 +34,29 @@ internal static class BenchData
     /// <summary>The same sandbox with an empty table for the append benchmarks, <c>bench_appends</c>.</summary>
     public static Task<QueryServiceSandbox> GetWithAppendTableAsync() => AppendSandbox.Value;
 
-    public static Task EmptyAppendTableAsync(QueryServiceSandbox sandbox) => sandbox.ExecuteAdminAsync("TRUNCATE bench_appends");
+    /// <summary>
+    /// The nested append benchmark's two empty tables: the service's, created through the front from the model (structs,
+    /// an array of structs, a map), and the peers' on the backend, its nested parts jsonb (<see cref="JsonbColumns"/>).
+    /// </summary>
+    public static async Task CreateNestedTablesAsync(QueryServiceSandbox sandbox)
+    {
+        await using (var db = AppendBench.QueryServiceFactory<NestedAppendContext<XdmColumns>>(sandbox).CreateDbContext())
+        {
+            await db.Database.CreateTableAsync<BenchEvent>();
+        }
 
-    public static async Task<long> CountAppendTableAsync(QueryServiceSandbox sandbox)
+        await sandbox.ExecuteAdminAsync(
+            $"CREATE TABLE {JsonbColumns.Table} (_id text NOT NULL, \"timestamp\" timestamptz NOT NULL, commerce jsonb, \"productListItems\" jsonb, attributes jsonb); " +
+            $"ALTER TABLE {JsonbColumns.Table} OWNER TO \"{sandbox.Username}\"");
+    }
+
+    // The tables are the benchmarks' own names, never input.
+    public static Task EmptyTableAsync(QueryServiceSandbox sandbox, string table) => sandbox.ExecuteAdminAsync($"TRUNCATE {table}");
+
+    public static async Task<long> CountTableAsync(QueryServiceSandbox sandbox, string table)
     {
         await using var connection = await sandbox.OpenAdminConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM bench_appends", connection);
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -1,13 +1,12 @@
 """Appends the benchmark rows through SQLAlchemy 1.4's ORM (add_all + commit) and psycopg2, as Adobe's Python guide connects."""
 import datetime
 import decimal
-import resource
 import sys
 
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Numeric, Text
-from sqlalchemy.orm import Session, declarative_base
+from sqlalchemy.orm import declarative_base
 
-from qs_engine import engine
+from qs_engine import add_all_and_commit
 
 rows = int(sys.argv[1])
 Base = declarative_base()
@@ -23,10 +22,10 @@ class BenchAppend(Base):
 
 
 start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
-with Session(engine("bench-sqlalchemy")) as session:
-    session.add_all(
+add_all_and_commit(
+    rows,
+    (
         BenchAppend(id=i, name=f"row {i}", amount=decimal.Decimal(i % 10000) / 100, placed=start + datetime.timedelta(seconds=i), flag=i % 2 == 0)
         for i in range(1, rows + 1)
-    )
-    session.commit()
-print(rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    ),
+)

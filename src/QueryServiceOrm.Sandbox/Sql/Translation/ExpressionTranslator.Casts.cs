@@ -42,8 +42,17 @@ internal sealed partial class ExpressionTranslator
         }
     }
 
-    /// <summary>The value as jsonb (to put it in a map, or hand it back as JSON).</summary>
-    public string ToJson(TypedSql value) => value.HeldAsJson ? value.Text : $"to_jsonb({value.Text})";
+    /// <summary>
+    /// The value as jsonb (to put it in a map, or hand it back as JSON). A string goes through text first: a bare string
+    /// literal has PostgreSQL's type unknown, which to_jsonb refuses (42804), as in <c>map('k', 'v')</c>.
+    /// </summary>
+    public string ToJson(TypedSql value)
+        => value switch
+        {
+            { HeldAsJson: true } => value.Text,
+            { Type: AtomicType { SparkName: "string" } } => $"to_jsonb(({value.Text})::text)",
+            _ => $"to_jsonb({value.Text})",
+        };
 
     /// <summary>CAST(value AS type) with Spark's semantics.</summary>
     public TypedSql Cast(TypedSql value, SparkType type, int position)
