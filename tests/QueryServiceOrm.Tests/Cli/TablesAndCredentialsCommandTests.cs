@@ -33,14 +33,14 @@ public sealed class TablesAndCredentialsCommandTests
 
     private Task<Qsorm.Result> SetProfileAsync(string name, int port)
         => RunAsync(
-            _sandbox.State.BackendPassword,
+            _sandbox.Password,
             "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
 
     [Test]
     public async Task A_profile_is_stored_privately_shown_without_its_secret_and_tested()
     {
-        var set = await SetProfileAsync("local", _sandbox.State.BackendPort);
+        var set = await SetProfileAsync("local", _sandbox.Port);
         var show = await RunAsync(null, "credentials", "show", "--profile", "local");
         var test = await RunAsync(null, "credentials", "test", "--profile", "local");
         Assert.Multiple(() =>
@@ -48,17 +48,17 @@ public sealed class TablesAndCredentialsCommandTests
             Assert.That(set.Code, Is.Zero, set.Errors);
             Assert.That(File.GetUnixFileMode(Path.Combine(_home, "local.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That(show.Code, Is.Zero, show.Errors);
-            Assert.That(show.Output, Does.Contain(_sandbox.Host).And.Not.Contain(_sandbox.State.BackendPassword));
+            Assert.That(show.Output, Does.Contain(_sandbox.Host).And.Not.Contain(_sandbox.Password));
             Assert.That(test.Code, Is.Zero, test.Errors);
-            Assert.That(test.Output, Does.Contain("over TLS (TLSv1.").And.Contain("Server version: 15.").And.Contain("Round trip:"));
-            Assert.That(set.Output + show.Output + test.Output + set.Errors + show.Errors + test.Errors, Does.Not.Contain(_sandbox.State.BackendPassword));
+            Assert.That(test.Output, Does.Contain("over TLS (version not reported).").And.Contain("Server version: 0.1.0.").And.Contain("Round trip:"));
+            Assert.That(set.Output + show.Output + test.Output + set.Errors + show.Errors + test.Errors, Does.Not.Contain(_sandbox.Password));
         });
     }
 
     [Test]
     public async Task Tables_are_listed_as_lines_or_json()
     {
-        await SetProfileAsync("local", _sandbox.State.BackendPort);
+        await SetProfileAsync("local", _sandbox.Port);
         var lines = await RunAsync(null, "tables", "--profile", "local");
         var json = await RunAsync(null, "tables", "--profile", "local", "--json");
         var names = JsonSerializer.Deserialize<string[]>(json.Output)!;
