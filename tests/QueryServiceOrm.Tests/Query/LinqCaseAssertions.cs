@@ -12,10 +12,10 @@ namespace QueryServiceOrm.Tests.Query;
 /// </summary>
 internal static class LinqCaseAssertions
 {
-    public static async Task ResultsEqualPsqlAsync<TContext>(LinqCase<TContext> linq, QueryServiceSandbox sandbox)
+    public static async Task ResultsEqualPsqlAsync<TContext>(LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
         where TContext : DbContext
     {
-        await using var db = new QueryServiceDbContextFactory<TContext>(sandbox.Credentials()).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<TContext>(sandbox.Credentials() with { Dialect = dialect ?? QueryServiceDialect.Default }).CreateDbContext();
 
         var actual = (await linq.Run(db)).Select(RowFormat.Row).ToList();
         var expected = await sandbox.PsqlAsync(linq.Sql);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
@@ -230,6 +231,32 @@ public sealed class XdmQueryTests
     [TestCaseSource(nameof(AllCases))]
     public Task Service_sql_uses_dot_paths_and_matches_its_baseline(LinqCase<XdmSampleContext> linq)
         => LinqCaseAssertions.ServiceSqlMatchesBaselineAsync(linq, "XdmBaselines");
+
+    private static readonly QueryServiceDialect LateralViews = new() { ExplodeForm = QueryServiceExplodeForm.LateralView };
+
+    /// <summary>The SelectMany cases whose joins all come before the array is exploded, as LATERAL VIEW needs.</summary>
+    public static IEnumerable<LinqCase<XdmSampleContext>> LateralViewCases()
+        => ArrayCases().Where(c => c.Name.StartsWith("SelectMany_", StringComparison.Ordinal) && c.Name != "SelectMany_joined_to_profiles");
+
+    [TestCaseSource(nameof(LateralViewCases))]
+    public async Task With_lateral_views_results_on_the_emulator_equal_psql(LinqCase<XdmSampleContext> linq)
+    {
+        var sql = await ContextFactories.ServiceSqlAsync<XdmSampleContext>(linq.Run, o => o.Dialect(LateralViews));
+        Assert.Multiple(() =>
+        {
+            Assert.That(sql, Does.Contain("LATERAL VIEW explode(x.productListItems) p AS value").And.Not.Contain("JOIN LATERAL"));
+            Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
+        });
+        await LinqCaseAssertions.ResultsEqualPsqlAsync(linq, await XdmData.SeedAsync(), LateralViews);
+    }
+
+    [Test]
+    public void With_lateral_views_a_join_after_the_explode_is_refused_naming_the_switch()
+    {
+        var joined = ArrayCases().Single(c => c.Name == "SelectMany_joined_to_profiles");
+        Assert.That(() => ContextFactories.ServiceSqlAsync<XdmSampleContext>(joined.Run, o => o.Dialect(LateralViews)),
+            Throws.TypeOf<NotSupportedException>().With.Message.Contains("after the query's joins").And.Message.Contains("QueryService:Dialect:ExplodeForm"));
+    }
 
     [Test]
     public void A_maps_own_members_are_refused_rather_than_read_as_keys()
