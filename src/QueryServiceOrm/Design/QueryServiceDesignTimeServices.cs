@@ -13,8 +13,8 @@ namespace QueryServiceOrm.Design;
 
 /// <summary>
 /// What <c>dotnet ef dbcontext scaffold "&lt;connection&gt;" QueryServiceOrm</c> uses: Npgsql's design-time services with
-/// <see cref="QueryServiceDatabaseModelFactory"/> reading the tables (SHOW TABLES on the service, the catalog on the
-/// stand-in). Nested XDM columns reach EF's scaffolder as JSON text (string properties of column type <c>json</c>, which
+/// <see cref="QueryServiceDatabaseModelFactory"/> reading the tables (SHOW TABLES, then the catalog where the server has
+/// one). Nested XDM columns reach EF's scaffolder as JSON text (string properties of column type <c>json</c>, which
 /// this library reads with <c>to_json</c>); <c>qsorm scaffold</c> writes classes for them. The scaffolded context's
 /// OnConfiguring calls <c>UseQueryService</c>.
 /// </summary>

@@ -21,7 +21,7 @@ public static class QueryServiceDatabaseFacadeExtensions
 
     /// <summary>
     /// Lists the tables (datasets) the session can see, like SQLAlchemy's <c>inspect(engine).get_table_names()</c>:
-    /// <c>SHOW TABLES</c> on the service, the catalog on the PostgreSQL stand-in. Sorted ordinally.
+    /// <c>SHOW TABLES</c>, sorted ordinally.
     /// </summary>
     /// <param name="database">The context's database facade.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -50,7 +50,7 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// Creates the table of an entity type with explicit columns in the service's types: scalars, XDM objects as
     /// <c>ROW(...)</c>, lists as <c>ARRAY&lt;t&gt;</c>, dictionaries as <c>MAP&lt;text, t&gt;</c>, with
     /// <c>PRIMARY IDENTITY NAMESPACE</c> and <c>WITH (LABEL='PROFILE')</c> from <c>HasPrimaryIdentity</c> and
-    /// <c>IsProfileDataset</c>. The stand-in creates composite types named <c>&lt;table&gt;_&lt;column&gt;</c> first.
+    /// <c>IsProfileDataset</c>.
     /// </summary>
     /// <typeparam name="TEntity">An entity type of the context.</typeparam>
     /// <param name="database">The context's database facade.</param>

@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Spark SQL functions Experience Platform users reach for most, for use in LINQ queries (<c>EF.Functions.DateFormat(...)</c>).
-/// On the PostgreSQL stand-in they run as their PostgreSQL equivalents with the same results.
+/// Spark SQL functions Experience Platform users reach for most, for use in LINQ queries (<c>EF.Functions.DateFormat(...)</c>),
+/// sent as the Spark calls they name.
 /// </summary>
 public static class QueryServiceDbFunctionsExtensions
 {
     /// <summary>
     /// <c>date_format(timestamp, format)</c>: a timestamp as text, in a Java date pattern (e.g. <c>yyyy-MM-dd HH:mm:ss</c>).
-    /// The stand-in understands the letters y, M, d, H, m, s and S.
     /// </summary>
     /// <param name="_">EF.Functions.</param>
     /// <param name="timestamp">The timestamp (UTC).</param>

@@ -8,7 +8,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class QueryServicePropertyBuilderExtensions
 {
     /// <summary>
-    /// Maps a property to an XDM object column (a struct on the service, a composite on the stand-in). The whole object is
+    /// Maps a property to an XDM object column (a struct). The whole object is
     /// read as JSON (<c>to_json(column)</c>) and materialised by XDM field names (<see cref="XdmNames"/>); its fields can be
     /// used in LINQ anywhere a scalar can, and become dot paths in SQL.
     /// </summary>

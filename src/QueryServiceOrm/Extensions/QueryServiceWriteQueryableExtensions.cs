@@ -44,7 +44,7 @@ public static class QueryServiceWriteQueryableExtensions
 
     /// <summary>
     /// Creates a table from the query's rows: <c>CREATE TABLE table [WITH (...)] AS SELECT ...</c> (CTAS), the columns named
-    /// by the projected members. On the service the table becomes a dataset; the stand-in ignores the WITH options.
+    /// by the projected members. On the service the table becomes a dataset.
     /// </summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="query">The rows of the new table.</param>

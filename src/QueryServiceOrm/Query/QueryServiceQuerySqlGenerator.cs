@@ -45,7 +45,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // The tag stays in the SQL as a comment: the row-cap check reads it from the command text.
     protected override void GenerateTagsHeaderComment(ISet<string> tags)
     {
-        // A write returns no rows to the client, so no cap applies (and LIMIT 0 would mean nothing to the stand-in's CTAS).
+        // A write returns no rows to the client, so no cap applies (and LIMIT 0 would mean nothing to a CTAS).
         _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit) && _write is null;
         foreach (var tag in tags)
         {
@@ -139,7 +139,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             return base.VisitProjection(projectionExpression);
         }
 
-        Sql.Append(SqlDialect.ToJsonFunction).Append("(");
+        Sql.Append("to_json(");
         Visit(projectionExpression.Expression);
         Sql.Append(")");
         if (projectionExpression.Alias.Length > 0)
@@ -314,15 +314,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override Expression VisitSqlUnary(SqlUnaryExpression sqlUnaryExpression)
     {
-        // PostgreSQL calls a composite NULL when all its fields are; through JSON only a missing object is NULL, as in C#.
-        if (sqlUnaryExpression.OperatorType is ExpressionType.Equal or ExpressionType.NotEqual && XdmTypeMappings.IsXdm(sqlUnaryExpression.Operand))
-        {
-            Sql.Append(SqlDialect.ToJsonFunction).Append("(");
-            Visit(sqlUnaryExpression.Operand);
-            Sql.Append(sqlUnaryExpression.OperatorType == ExpressionType.Equal ? ") IS NULL" : ") IS NOT NULL");
-            return sqlUnaryExpression;
-        }
-
         if (sqlUnaryExpression.OperatorType != ExpressionType.Convert)
         {
             return base.VisitSqlUnary(sqlUnaryExpression);

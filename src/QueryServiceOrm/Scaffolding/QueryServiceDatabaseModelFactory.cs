@@ -14,9 +14,9 @@ namespace QueryServiceOrm.Scaffolding;
 
 /// <summary>
 /// Reads Query Service tables, nested XDM structures included, into EF's <see cref="DatabaseModel"/>. The table list
-/// comes from the documented <c>SHOW TABLES</c> (pg_catalog on the stand-in, which has no such command); columns,
-/// composite types and keys come from three catalog queries whatever the number of tables. On the service, whose
-/// pg_catalog coverage is undocumented, a failed catalog query degrades instead of failing: columns from the documented
+/// comes from the documented <c>SHOW TABLES</c>; columns, composite types and keys come from three catalog queries whatever
+/// the number of tables. The service's pg_catalog coverage is undocumented, so a failed catalog query degrades instead of
+/// failing: columns from the documented
 /// <c>SELECT * FROM t WHERE 1=0</c>, one table at a time, and nested columns as JSON text, each with a warning.
 /// </summary>
 public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
@@ -78,23 +78,24 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     {
         var tableFilter = new HashSet<string>(options.Tables, StringComparer.OrdinalIgnoreCase);
         var schemaFilter = new HashSet<string>(options.Schemas, StringComparer.OrdinalIgnoreCase);
-        var isService = TryQuery(connection, Catalog.ShowTables, out var shown);
+        if (!TryQuery(connection, Catalog.ShowTables, out var shown))
+        {
+            throw new InvalidOperationException(
+                "The server did not answer SHOW TABLES: scaffold from Query Service or from 'qsorm sandbox', whose front speaks its SQL.");
+        }
 
-        // The service returns 50,000 rows at most unless the statement says LIMIT 0; PostgreSQL would return none.
-        var everyRow = isService ? " LIMIT 0" : "";
+        // The service returns 50,000 rows at most unless the statement says LIMIT 0.
+        const string everyRow = " LIMIT 0";
         var catalogColumns = TryQuery(connection, Catalog.Columns + everyRow, out var columnRows) ? columnRows : null;
 
         // SHOW TABLES: name, dataSetId, dataSet, description, labels (sql/metadata); the description documents the class.
-        var descriptions = isService
-            ? shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 }).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => (string)g.First()[3]!, StringComparer.Ordinal)
-            : [];
-        var names = isService
-            // SHOW TABLES lists datasets; views come from the catalog where it answers (SHOW VIEWS would be a round trip more).
-            ? shown.Select(r => ShownName((string)r[0]!))
-                .Concat((catalogColumns ?? []).Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Where(r => r.Item3 is "v" or "m"))
-                .Distinct().ToList()
-            : (catalogColumns ?? throw new InvalidOperationException("The server answered neither SHOW TABLES nor its catalog: is it Query Service or a PostgreSQL stand-in?"))
-                .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Distinct().ToList();
+        var descriptions = shown.Where(r => r.Length > 3 && r[3] is string { Length: > 0 })
+            .GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => (string)g.First()[3]!, StringComparer.Ordinal);
+
+        // SHOW TABLES lists datasets; views come from the catalog where it answers (SHOW VIEWS would be a round trip more).
+        var names = shown.Select(r => ShownName((string)r[0]!))
+            .Concat((catalogColumns ?? []).Select(r => ((string)r[0]!, (string)r[1]!, (string)r[9]!)).Where(r => r.Item3 is "v" or "m"))
+            .Distinct().ToList();
 
         var model = new DatabaseModel { DefaultSchema = "public" };
         var tables = new Dictionary<(string Schema, string Name), DatabaseTable>();

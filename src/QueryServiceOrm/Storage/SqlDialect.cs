@@ -24,9 +24,6 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// <summary>Documented: <c>LIMIT 0</c> removes the 50,000-row cap of a top-level query (it does not mean "no rows").</summary>
     public const string UncappedLimitClause = "LIMIT 0";
 
-    /// <summary>The function that turns a struct into JSON text for the client.</summary>
-    public const string ToJsonFunction = "to_json";
-
     /// <summary>An XDM column where a path starts: without double quotes, which dot paths may not carry.</summary>
     /// <param name="tableAlias">The alias of the column's table.</param>
     /// <param name="column">The column.</param>

@@ -19,8 +19,7 @@ public enum XdmArrayOperation
 }
 
 /// <summary>
-/// A lambda over the elements of an XDM array: Spark's <c>exists</c>, <c>size(filter(...))</c> and <c>transform</c> on
-/// the service, subqueries over <c>unnest(array)</c> on the stand-in.
+/// A lambda over the elements of an XDM array: Spark's <c>exists</c>, <c>size(filter(...))</c> and <c>transform</c>.
 /// </summary>
 public sealed class XdmArrayLambdaExpression : SqlExpression
 {

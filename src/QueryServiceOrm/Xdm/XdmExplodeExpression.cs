@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>
-/// One row per element of an XDM array, the element in a column named <see cref="ColumnName"/>: <c>explode(a)</c> on the
-/// service, <c>unnest(a)</c> on the stand-in, each inside a one-column subquery so that the element stays one value (a
-/// composite unnested in FROM would spread into its fields, and a column alias list would rename the first field instead).
+/// One row per element of an XDM array, the element in a column named <see cref="ColumnName"/>: <c>explode(a)</c> inside a
+/// one-column lateral subquery, or a <c>LATERAL VIEW</c> where the dialect's ExplodeForm says so.
 /// </summary>
 internal sealed class XdmExplodeExpression(string alias, SqlExpression array) : TableValuedFunctionExpression(alias, "explode", [array])
 {

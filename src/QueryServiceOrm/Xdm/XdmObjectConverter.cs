@@ -11,8 +11,8 @@ public interface IXdmObjectConverter
 }
 
 /// <summary>
-/// Reads an XDM object from the JSON text of its column (Query Service's <c>to_json(col)</c> or <c>auto_to_json</c>; the
-/// stand-in's <c>to_json</c> of a composite), by XDM field names (<see cref="XdmNames"/>).
+/// Reads an XDM object from the JSON text of its column (Query Service's <c>to_json(col)</c> or <c>auto_to_json</c>), by XDM
+/// field names (<see cref="XdmNames"/>).
 /// </summary>
 /// <typeparam name="T">The C# class of the object.</typeparam>
 public sealed class XdmObjectConverter<T>() : ValueConverter<T, string>(

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>
-/// A field inside XDM data, e.g. <c>web.webPageDetails.name</c>: a root (an object column) and the XDM names below it. The dialect writes it (<c>e.web.webPageDetails.name</c>
-/// on the service, <c>(e."web")."webPageDetails"."name"</c> on the stand-in).
+/// A field inside XDM data, e.g. <c>web.webPageDetails.name</c>: a root (an object column) and the XDM names below it, written
+/// as a dot path (<c>e.web.webPageDetails.name</c>).
 /// </summary>
 public sealed class XdmPathExpression : SqlExpression
 {

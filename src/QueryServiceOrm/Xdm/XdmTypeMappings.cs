@@ -13,16 +13,14 @@ internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
     /// <summary>Whether an expression is an XDM object or array (a value a path can go into).</summary>
     public static bool IsXdm(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
 
-    /// <summary>Whether an expression is a map, or lies inside one (an array lambda's element counts by its array).</summary>
+    /// <summary>Whether an expression is a map, or lies inside one.</summary>
     /// <param name="expression">The expression.</param>
-    /// <param name="mapVariables">Names of lambda variables that range over arrays inside maps.</param>
-    public static bool IsUnderMap(SqlExpression expression, IReadOnlySet<string>? mapVariables = null)
+    public static bool IsUnderMap(SqlExpression expression)
         => expression switch
         {
             _ when IsMap(expression.Type) => true,
-            XdmPathExpression path => IsUnderMap(path.Root, mapVariables),
-            XdmIndexExpression index => IsUnderMap(index.Target, mapVariables),
-            XdmVariableExpression variable => mapVariables?.Contains(variable.Name) == true,
+            XdmPathExpression path => IsUnderMap(path.Root),
+            XdmIndexExpression index => IsUnderMap(index.Target),
             _ => false,
         };
 

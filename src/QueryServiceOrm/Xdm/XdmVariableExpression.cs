@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace QueryServiceOrm.Xdm;
 
-/// <summary>The element of an XDM array inside a predicate over it: a lambda variable on the service, an unnest alias on the stand-in.</summary>
+/// <summary>The element of an XDM array inside a predicate over it: the lambda variable of a higher-order function.</summary>
 public sealed class XdmVariableExpression : SqlExpression
 {
     /// <summary>Creates the variable.</summary>
