@@ -43,6 +43,7 @@ internal sealed class ProbeSession(NpgsqlConnection connection, TimeSpan timeout
         bounded.CancelAfter(timeout);
         try
         {
+            await ReopenIfLostAsync(bounded.Token).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddRange(parameters.ToArray());
             await using var reader = await command.ExecuteReaderAsync(bounded.Token).ConfigureAwait(false);
@@ -61,6 +62,17 @@ internal sealed class ProbeSession(NpgsqlConnection connection, TimeSpan timeout
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new ProbeAnswer([], $"no answer within {timeout.TotalSeconds:0} s");
+        }
+    }
+
+    // Npgsql closes a session after a server error of class 53, 58 or XX, or a cancellation the server did not honour in
+    // time: the next probe (and the scratch table's drop) gets a new one rather than failing too.
+    private async Task ReopenIfLostAsync(CancellationToken cancellationToken)
+    {
+        if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed)
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
