@@ -32,31 +32,21 @@ public sealed class DoctorCommandTests
     ];
 
     private QueryServiceSandbox _sandbox = null!;
-    private string _home = "";
+    private QsormHome _home = null!;
 
     [SetUp]
     public async Task SetProfile()
     {
         _sandbox = await SharedSandbox.GetAsync();
-        _home = Path.Combine(Path.GetTempPath(), "qsorm-home-" + Guid.NewGuid().ToString("N")[..8]);
-        var set = await RunAsync(
-            _sandbox.Password,
-            "credentials", "set", "--profile", "local", "--host", _sandbox.Host, "--port", _sandbox.Port.ToString(CultureInfo.InvariantCulture),
-            "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
+        _home = new QsormHome();
+        var set = await _home.SetProfileAsync(_sandbox, "local", _sandbox.Port);
         Assert.That(set.Code, Is.Zero, set.Errors);
     }
 
     [TearDown]
-    public void RemoveHome()
-    {
-        if (Directory.Exists(_home))
-        {
-            Directory.Delete(_home, recursive: true);
-        }
-    }
+    public void RemoveHome() => _home.Dispose();
 
-    private Task<Qsorm.Result> RunAsync(string? input, params string[] args)
-        => Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home }, input, args);
+    private Task<Qsorm.Result> RunAsync(string? input, params string[] args) => _home.RunAsync(input, args);
 
     [Test]
     public async Task It_reports_the_emulators_answers_and_leaves_no_scratch_table()
@@ -80,7 +70,7 @@ public sealed class DoctorCommandTests
     public async Task Write_merges_into_the_profile_keeping_its_keys_and_mode()
     {
         var result = await RunAsync(null, "doctor", "--profile", "local", "--write");
-        var path = Path.Combine(_home, "local.json");
+        var path = Path.Combine(_home.Directory, "local.json");
         var section = JsonNode.Parse(await File.ReadAllTextAsync(path))![QueryServiceCredentialKeys.Section]!;
         Assert.Multiple(() =>
         {
