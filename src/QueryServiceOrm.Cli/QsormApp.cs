@@ -21,6 +21,7 @@ internal static class QsormApp
             TablesCommand.Create(output),
             QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
+            Doctor.DoctorCommand.Create(output, errors),
         };
 
         // The sandbox runs PostgreSQL's own programs, which it finds on Unix systems only.

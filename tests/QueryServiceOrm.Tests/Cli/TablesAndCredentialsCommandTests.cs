@@ -10,32 +10,21 @@ namespace QueryServiceOrm.Tests.Cli;
 public sealed class TablesAndCredentialsCommandTests
 {
     private QueryServiceSandbox _sandbox = null!;
-    private string _home = "";
+    private QsormHome _home = null!;
 
     [SetUp]
     public async Task Seed()
     {
         _sandbox = await XdmData.SeedAsync();
-        _home = Path.Combine(Path.GetTempPath(), "qsorm-home-" + Guid.NewGuid().ToString("N")[..8]);
+        _home = new QsormHome();
     }
 
     [TearDown]
-    public void RemoveHome()
-    {
-        if (Directory.Exists(_home))
-        {
-            Directory.Delete(_home, recursive: true);
-        }
-    }
+    public void RemoveHome() => _home.Dispose();
 
-    private Task<Qsorm.Result> RunAsync(string? input, params string[] args)
-        => Qsorm.RunAsync(new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home }, input, args);
+    private Task<Qsorm.Result> RunAsync(string? input, params string[] args) => _home.RunAsync(input, args);
 
-    private Task<Qsorm.Result> SetProfileAsync(string name, int port)
-        => RunAsync(
-            _sandbox.Password,
-            "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
+    private Task<Qsorm.Result> SetProfileAsync(string name, int port) => _home.SetProfileAsync(_sandbox, name, port);
 
     [Test]
     public async Task A_profile_is_stored_privately_shown_without_its_secret_and_tested()
@@ -46,7 +35,7 @@ public sealed class TablesAndCredentialsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(set.Code, Is.Zero, set.Errors);
-            Assert.That(File.GetUnixFileMode(Path.Combine(_home, "local.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Path.Combine(_home.Directory, "local.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That(show.Code, Is.Zero, show.Errors);
             Assert.That(show.Output, Does.Contain(_sandbox.Host).And.Not.Contain(_sandbox.Password));
             Assert.That(test.Code, Is.Zero, test.Errors);

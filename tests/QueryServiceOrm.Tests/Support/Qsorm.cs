@@ -25,14 +25,18 @@ internal static class Qsorm
         => RunProcessWithInputAsync(environment, null, args);
 
     /// <summary>As a process, <paramref name="input"/> written to its standard input (then closed).</summary>
-    public static async Task<Result> RunProcessWithInputAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static Task<Result> RunProcessWithInputAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+        => RunProcessInAsync(Path.GetTempPath(), environment, input, args);
+
+    /// <summary>As a process working in <paramref name="directory"/> (where it reads and writes ./appsettings.json).</summary>
+    public static async Task<Result> RunProcessInAsync(string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. args])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = directory,
         };
         foreach (var (name, value) in environment)
         {
