@@ -20,7 +20,7 @@ public sealed class DoctorCommandTests
 
     private static readonly string[] EmulatorLines =
     [
-        "identifier quoting:  t.s.`f` returns 1; t.s.\"f\" returns 1 -> IdentifierQuote=Backquote",
+        "identifier quoting:  t.s.`f` returns 1; t.s.\"f\" refused: Double quotes may not be combined with dot paths on Query Service: quote a path segment with back quotes (t.s.`f`). (SQLSTATE 42601) -> IdentifierQuote=Backquote",
         "INSERT ... VALUES:   refused: INSERT ... VALUES is not in Query Service's grammar. (SQLSTATE 42601) (not used by the library: it appends with "
             + "INSERT INTO t (cols) SELECT * FROM (VALUES ...) AS v(...) either way)",
         "width of float:      0.1 reads back as 0.10000000149011612 (4 bytes); CREATE TABLE (f double) accepted -> DoubleColumnType=Double",

@@ -35,8 +35,10 @@ public sealed class QueryServiceDialectTests
         var sandbox = await SharedSandbox.GetAsync();
         var table = "measurements_" + columnType.ToString().ToLowerInvariant();
         var application = "dialect-" + Guid.NewGuid().ToString("N")[..8];
+        var dialect = new QueryServiceDialect { DoubleColumnType = columnType };
         var options = new DbContextOptionsBuilder<MeasurementContext>()
-            .UseQueryService(sandbox.Credentials() with { Dialect = new QueryServiceDialect { DoubleColumnType = columnType } }, o => o.ApplicationName(application))
+            .UseQueryService(sandbox.Credentials() with { Dialect = dialect }, o => o.ApplicationName(application))
+            .UseInternalServiceProvider(DialectServiceProviders.For(dialect))
             .Options;
         await using var db = new MeasurementContext(options, table);
         await db.Database.DropTableAsync(table, ifExists: true);
@@ -59,23 +61,34 @@ public sealed class QueryServiceDialectTests
     {
         var query = (Func<XdmSampleContext, Task>)(db => db.Events.Select(e => e.Commerce!.Order!.CurrencyCode).ToListAsync());
         var backquoted = await ContextFactories.ServiceSqlAsync(query);
-        var doubleQuoted = await ContextFactories.ServiceSqlAsync(query, o => o.Dialect(new QueryServiceDialect { IdentifierQuote = QueryServiceIdentifierQuote.DoubleQuote }));
+        var doubleQuotes = new QueryServiceDialect { IdentifierQuote = QueryServiceIdentifierQuote.DoubleQuote };
+        var doubleQuoted = await ContextFactories.ServiceSqlAsync(query, dialect: doubleQuotes);
 
-        // The emulator reads double quotes as identifiers, as Adobe documents them; whether the service does after a dot is
-        // what qsorm doctor and the Live suite settle.
+        // Adobe: double quotes may not be combined with dot paths. The emulator refuses them there, as the reference says the
+        // service does; a server that takes them is what qsorm doctor and the Live suite would find.
         var sandbox = await XdmData.SeedAsync();
+        var application = "double-quotes-" + Guid.NewGuid().ToString("N")[..8];
         await using var quoted = new QueryServiceDbContextFactory<XdmSampleContext>(
-            sandbox.Credentials() with { Dialect = new QueryServiceDialect { IdentifierQuote = QueryServiceIdentifierQuote.DoubleQuote } },
-            o => o.ApplicationName(SparkGrammarGate.DoubleQuoteSwitchApplication)).CreateDbContext();
-        await using var plain = new QueryServiceDbContextFactory<XdmSampleContext>(sandbox.Credentials()).CreateDbContext();
-        var viaDoubleQuotes = await quoted.Events.OrderBy(e => e.Id).Select(e => e.Commerce!.Order!.CurrencyCode).ToListAsync();
-        var viaBackquotes = await plain.Events.OrderBy(e => e.Id).Select(e => e.Commerce!.Order!.CurrencyCode).ToListAsync();
+            sandbox.Credentials() with { Dialect = doubleQuotes },
+            o => o.ApplicationName(application),
+            o => o.UseInternalServiceProvider(DialectServiceProviders.For(doubleQuotes))).CreateDbContext();
         Assert.Multiple(() =>
         {
             Assert.That(backquoted, Does.Contain("x.commerce.`order`.currencyCode"));
             Assert.That(doubleQuoted, Does.Contain("x.commerce.\"order\".currencyCode").And.Not.Contain("`"));
-            Assert.That(viaDoubleQuotes, Is.EqualTo(viaBackquotes).And.Some.Not.Null);
+            Assert.That(() => quoted.Events.Select(e => e.Commerce!.Order!.CurrencyCode).ToListAsync(),
+                Throws.TypeOf<QueryServiceSyntaxException>().With.Message.Contains("may not be combined with dot paths"));
         });
+        Assert.That(FrontLog.BackendStatements(sandbox, application), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_options_builders_dialect_replaces_the_credentials_switches()
+    {
+        var sql = await ContextFactories.ServiceSqlAsync(
+            db => db.Customers.OrderBy(c => c.Id).Skip(1).ToListAsync(),
+            o => o.Dialect(new QueryServiceDialect { ExplodeForm = QueryServiceExplodeForm.LateralView }).ParameterMode(QueryServiceParameterMode.Bind));
+        Assert.That(sql, Does.EndWith("OFFSET 1"), "SupportsOffset keeps its default: the builder took the record it was given");
     }
 
     [Test]
@@ -83,8 +96,10 @@ public sealed class QueryServiceDialectTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         var application = "no-offset-" + Guid.NewGuid().ToString("N")[..8];
+        var withoutOffset = new QueryServiceDialect { SupportsOffset = false };
         await using var db = new QueryServiceDbContextFactory<ShopContext>(
-            sandbox.Credentials() with { Dialect = new QueryServiceDialect { SupportsOffset = false } }, o => o.ApplicationName(application)).CreateDbContext();
+            sandbox.Credentials() with { Dialect = withoutOffset }, o => o.ApplicationName(application),
+            o => o.UseInternalServiceProvider(DialectServiceProviders.For(withoutOffset))).CreateDbContext();
 
         Assert.That(() => db.Customers.OrderBy(c => c.Id).Skip(1).Take(2).ToListAsync(),
             Throws.TypeOf<NotSupportedException>().With.Message.Contains("OFFSET").And.Message.Contains("SupportsOffset"));

@@ -15,7 +15,15 @@ internal static class LinqCaseAssertions
     public static async Task ResultsEqualPsqlAsync<TContext>(LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
         where TContext : DbContext
     {
-        await using var db = new QueryServiceDbContextFactory<TContext>(sandbox.Credentials() with { Dialect = dialect ?? QueryServiceDialect.Default }).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<TContext>(
+            sandbox.Credentials() with { Dialect = dialect ?? QueryServiceDialect.Default },
+            configureContext: o =>
+            {
+                if (dialect is not null)
+                {
+                    o.UseInternalServiceProvider(DialectServiceProviders.For(dialect));
+                }
+            }).CreateDbContext();
 
         var actual = (await linq.Run(db)).Select(RowFormat.Row).ToList();
         var expected = await sandbox.PsqlAsync(linq.Sql);

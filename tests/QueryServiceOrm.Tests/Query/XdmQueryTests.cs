@@ -241,7 +241,7 @@ public sealed class XdmQueryTests
     [TestCaseSource(nameof(LateralViewCases))]
     public async Task With_lateral_views_results_on_the_emulator_equal_psql(LinqCase<XdmSampleContext> linq)
     {
-        var sql = await ContextFactories.ServiceSqlAsync<XdmSampleContext>(linq.Run, o => o.Dialect(LateralViews));
+        var sql = await ContextFactories.ServiceSqlAsync<XdmSampleContext>(linq.Run, dialect: LateralViews);
         Assert.Multiple(() =>
         {
             Assert.That(sql, Does.Contain("LATERAL VIEW explode(x.productListItems) p AS value").And.Not.Contain("JOIN LATERAL"));
@@ -254,7 +254,7 @@ public sealed class XdmQueryTests
     public void With_lateral_views_a_join_after_the_explode_is_refused_naming_the_switch()
     {
         var joined = ArrayCases().Single(c => c.Name == "SelectMany_joined_to_profiles");
-        Assert.That(() => ContextFactories.ServiceSqlAsync<XdmSampleContext>(joined.Run, o => o.Dialect(LateralViews)),
+        Assert.That(() => ContextFactories.ServiceSqlAsync<XdmSampleContext>(joined.Run, dialect: LateralViews),
             Throws.TypeOf<NotSupportedException>().With.Message.Contains("after the query's joins").And.Message.Contains("QueryService:Dialect:ExplodeForm"));
     }
 

@@ -15,20 +15,29 @@ internal static class ContextFactories
     public static ShopContext CapturingServiceContext(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
         => CapturingServiceContext<ShopContext>(capture, configure);
 
-    public static TContext CapturingServiceContext<TContext>(CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    public static TContext CapturingServiceContext<TContext>(
+        CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
         where TContext : DbContext
-        => new QueryServiceDbContextFactory<TContext>(ServiceCredentials, configure, o => o.AddInterceptors(capture)).CreateDbContext();
+        => new QueryServiceDbContextFactory<TContext>(ServiceCredentials with { Dialect = dialect ?? QueryServiceDialect.Default }, configure, o =>
+        {
+            o.AddInterceptors(capture);
+            if (dialect is not null)
+            {
+                o.UseInternalServiceProvider(DialectServiceProviders.For(dialect));
+            }
+        }).CreateDbContext();
 
     /// <summary>Runs a query against a capturing context and returns the SQL it would have sent.</summary>
-    public static Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
-        => ServiceSqlAsync<ShopContext>(run, configure);
+    public static Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
+        => ServiceSqlAsync<ShopContext>(run, configure, dialect);
 
-    /// <inheritdoc cref="ServiceSqlAsync(Func{ShopContext, Task}, Action{QueryServiceDbContextOptionsBuilder}?)"/>
-    public static async Task<string> ServiceSqlAsync<TContext>(Func<TContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    /// <inheritdoc cref="ServiceSqlAsync(Func{ShopContext, Task}, Action{QueryServiceDbContextOptionsBuilder}?, QueryServiceDialect?)"/>
+    public static async Task<string> ServiceSqlAsync<TContext>(
+        Func<TContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
         where TContext : DbContext
     {
         var capture = new CommandCapture { Suppress = true };
-        await using (var db = CapturingServiceContext<TContext>(capture, configure))
+        await using (var db = CapturingServiceContext<TContext>(capture, configure, dialect))
         {
             try
             {

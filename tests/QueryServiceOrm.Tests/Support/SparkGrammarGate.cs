@@ -10,12 +10,6 @@ namespace QueryServiceOrm.Tests.Support;
 /// </summary>
 internal static class SparkGrammarGate
 {
-    /// <summary>
-    /// The application of the test that turns the dialect's IdentifierQuote switch to DoubleQuote: its statements are
-    /// PostgreSQL-quoted on purpose, so the whole-run gate, which reads "x" as Spark does, leaves them out.
-    /// </summary>
-    public const string DoubleQuoteSwitchApplication = "double-quote-switch";
-
     /// <summary>What the gate said of one statement.</summary>
     public sealed record Verdict(string Source, string Sql, string Checked, IReadOnlyList<string> Stripped, IReadOnlyList<string> Errors);
 

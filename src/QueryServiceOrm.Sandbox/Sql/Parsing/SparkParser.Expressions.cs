@@ -192,6 +192,7 @@ internal sealed partial class SparkParser
             }
             else if (AtSymbol(".") && PeekToken().Kind is TokenKind.Word or TokenKind.QuotedIdentifier)
             {
+                RefuseDoubleQuotesInPath();
                 _index++;
                 var field = Name();
                 value = value is NameExpr name ? At(name.Position, new NameExpr([.. name.Parts, field])) : At(position, new FieldExpr(value, field));
@@ -292,7 +293,7 @@ internal sealed partial class SparkParser
 
     private Expr NameOrCall(int position)
     {
-        var name = QualifiedName();
+        var name = QualifiedName(isPath: true);
         if (AtSymbol("(") && name.Count == 1 && !name[0].Quoted)
         {
             return CallAfterName(name[0].Value, position);
@@ -575,5 +576,17 @@ internal sealed partial class SparkParser
         }
 
         return new IntervalLiteral(parts);
+    }
+
+    // Adobe: double quotes declare an identifier with spaces, and "may NOT be combined with dot paths"; back quotes escape a
+    // segment there. Spark itself would read "f" as a string. Either way the service has no such path, so neither has this.
+    private void RefuseDoubleQuotesInPath()
+    {
+        if (_index > 0 && _tokens[_index - 1] is { Kind: TokenKind.QuotedIdentifier } before && before.Text.StartsWith('"')
+            || PeekToken() is { Kind: TokenKind.QuotedIdentifier } after && after.Text.StartsWith('"'))
+        {
+            throw Refuse(ServiceRules.SyntaxError(
+                "Double quotes may not be combined with dot paths on Query Service: quote a path segment with back quotes (t.s.`f`).", Current.Position));
+        }
     }
 }

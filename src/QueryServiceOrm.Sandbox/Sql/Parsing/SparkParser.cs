@@ -174,11 +174,17 @@ internal sealed partial class SparkParser
         return new Identifier(token.Value, token.Kind == TokenKind.QuotedIdentifier);
     }
 
-    private List<Identifier> QualifiedName()
+    /// <summary>A dotted name; a column reference or field path (<paramref name="isPath"/>) takes no double quotes.</summary>
+    private List<Identifier> QualifiedName(bool isPath = false)
     {
         var parts = new List<Identifier> { Name() };
         while (AtSymbol(".") && PeekToken().Kind is TokenKind.Word or TokenKind.QuotedIdentifier)
         {
+            if (isPath)
+            {
+                RefuseDoubleQuotesInPath();
+            }
+
             _index++;
             parts.Add(Name());
         }

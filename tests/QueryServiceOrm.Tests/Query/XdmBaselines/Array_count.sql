@@ -1,8 +1,8 @@
 SELECT x._id AS Id, CASE
-    WHEN to_json(x.productListItems) IS NOT NULL THEN size(x.productListItems)
+    WHEN x.productListItems IS NOT NULL THEN size(x.productListItems)
 END AS N
 FROM xdm_events AS x
 WHERE CASE
-    WHEN to_json(x.productListItems) IS NOT NULL THEN size(x.productListItems)
+    WHEN x.productListItems IS NOT NULL THEN size(x.productListItems)
 END > 1
 ORDER BY x._id NULLS FIRST

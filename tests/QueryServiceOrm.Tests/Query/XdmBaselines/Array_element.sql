@@ -1,6 +1,6 @@
 SELECT to_json(x.productListItems[0])
 FROM xdm_events AS x
 WHERE CASE
-    WHEN to_json(x.productListItems) IS NOT NULL THEN size(x.productListItems)
+    WHEN x.productListItems IS NOT NULL THEN size(x.productListItems)
 END > 0
 ORDER BY x._id NULLS FIRST

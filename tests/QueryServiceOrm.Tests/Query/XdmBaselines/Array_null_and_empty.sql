@@ -1,4 +1,4 @@
 SELECT x._id
 FROM xdm_events AS x
-WHERE to_json(x.productListItems) IS NULL OR size(x.productListItems) = 0
+WHERE x.productListItems IS NULL OR size(x.productListItems) = 0
 ORDER BY x._id NULLS FIRST

@@ -1,4 +1,4 @@
 SELECT x._id
 FROM xdm_profiles AS x
-WHERE to_json(x.identityMap['Email']) IS NOT NULL
+WHERE x.identityMap['Email'] IS NOT NULL
 ORDER BY x._id NULLS FIRST

@@ -1,8 +1,8 @@
 SELECT x._id AS Id, CASE
-    WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])
+    WHEN x.identityMap['Email'] IS NOT NULL THEN size(x.identityMap['Email'])
 END AS N
 FROM xdm_profiles AS x
 WHERE CASE
-    WHEN to_json(x.identityMap['Email']) IS NOT NULL THEN size(x.identityMap['Email'])
+    WHEN x.identityMap['Email'] IS NOT NULL THEN size(x.identityMap['Email'])
 END > 1
 ORDER BY x._id NULLS FIRST

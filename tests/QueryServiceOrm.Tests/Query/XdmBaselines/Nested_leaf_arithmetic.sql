@@ -1,4 +1,4 @@
 SELECT x.commerce.`order`.priceTotal * CAST('2' AS double)
 FROM xdm_events AS x
-WHERE to_json(x.commerce.`order`) IS NOT NULL
+WHERE x.commerce.`order` IS NOT NULL
 ORDER BY x._id NULLS FIRST

@@ -1,4 +1,4 @@
 SELECT x._id
 FROM xdm_events AS x
-WHERE to_json(x.commerce) IS NULL OR x.web.webReferrer.URL IS NULL
+WHERE x.commerce IS NULL OR x.web.webReferrer.URL IS NULL
 ORDER BY x._id NULLS FIRST
