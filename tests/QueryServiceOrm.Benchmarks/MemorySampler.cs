@@ -44,7 +44,8 @@ internal sealed class MemorySampler
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
-        return $"{Mib(_peak - _baseline):F1} MiB | {Mib(_live - _baseline):F1} MiB";
+        // The heap can end a run below where it began (what an earlier run left is freed during this one): nothing held is 0.
+        return $"{Mib(Math.Max(0, _peak - _baseline)):F1} MiB | {Mib(Math.Max(0, _live - _baseline)):F1} MiB";
     }
 
     private async Task SampleAsync()

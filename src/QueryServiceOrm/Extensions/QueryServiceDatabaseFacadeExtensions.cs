@@ -63,19 +63,8 @@ public static class QueryServiceDatabaseFacadeExtensions
         var context = database.GetService<ICurrentDbContext>().Context;
         var entityType = context.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}.");
-        var statements = TableDefinitionBuilder.CreateTable(entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
-
-        // Type definitions come first and have no IF NOT EXISTS: an existing table is recognised before them.
-        if (ifNotExists && statements.Count > 1
-            && (await database.GetTableNamesAsync(cancellationToken).ConfigureAwait(false)).Contains(entityType.GetTableName()!, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        foreach (var statement in statements)
-        {
-            await ExecuteAsync(context, statement, cancellationToken).ConfigureAwait(false);
-        }
+        var statement = TableDefinitionBuilder.CreateTable(entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
+        await ExecuteAsync(context, statement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

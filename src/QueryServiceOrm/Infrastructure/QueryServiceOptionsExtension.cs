@@ -6,8 +6,8 @@ using QueryServiceOrm.Credentials;
 namespace QueryServiceOrm.Infrastructure;
 
 /// <summary>
-/// The Query Service options of a context. It sits beside Npgsql's provider extension (it is not a
-/// provider itself) and is the one place where the library adds or replaces EF and Npgsql services.
+/// The Query Service options of a context. It sits beside Npgsql's provider extension (it is not a provider itself); its
+/// services are the registration chain of <c>AddEntityFrameworkQueryService</c>.
 /// </summary>
 public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 {
@@ -60,7 +60,7 @@ public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         // An application's own internal service provider gets no ApplyServices: without the library's services Npgsql's SQL
         // (::casts, # for XOR) would reach the service, so the context stops here, before any statement.
         var internalServiceProvider = options.FindExtension<CoreOptionsExtension>()?.InternalServiceProvider;
-        if (internalServiceProvider?.GetService<QueryServiceSingletonOptions>() is null && internalServiceProvider is not null)
+        if (internalServiceProvider is not null && internalServiceProvider.GetService<QueryServiceSingletonOptions>() is null)
         {
             throw new InvalidOperationException(
                 "UseQueryService needs the Query Service services in the internal service provider given to UseInternalServiceProvider: "

@@ -69,20 +69,17 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         var table = model?.GetRelationalModel().FindTable(operation.Name, operation.Schema);
         var columns = operation.Columns.Select(c => ColumnSpec(operation, c, table)).ToList();
         var profile = table?.EntityTypeMappings.Any(m => m.TypeBase is IEntityType entityType && entityType.IsProfileDataset()) == true;
-        IReadOnlyList<string> statements;
+        string statement;
         try
         {
-            statements = TableDefinitionBuilder.CreateTable(operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true);
+            statement = TableDefinitionBuilder.CreateTable(operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true);
         }
         catch (NotSupportedException unsupported)
         {
             throw Refused(operation, unsupported.Message);
         }
 
-        foreach (var statement in statements)
-        {
-            Statement(builder, statement);
-        }
+        Statement(builder, statement);
     }
 
     private void AddColumn(AddColumnOperation operation, IModel? model, MigrationCommandListBuilder builder)

@@ -6,13 +6,13 @@ public enum XdmValueKind
     /// <summary>A scalar: string, number, boolean, date, timestamp.</summary>
     Scalar,
 
-    /// <summary>An XDM object: a struct on the service, a composite type on the stand-in.</summary>
+    /// <summary>An XDM object: a struct (a composite type in the PostgreSQL-shaped catalog).</summary>
     Object,
 
     /// <summary>An array of values.</summary>
     Array,
 
-    /// <summary>A map with string keys (jsonb on the stand-in).</summary>
+    /// <summary>A map with string keys (jsonb in the PostgreSQL-shaped catalog).</summary>
     Map,
 
     /// <summary>A nested value whose structure the catalog did not give: read as JSON text.</summary>

@@ -12,12 +12,12 @@ namespace QueryServiceOrm.Storage;
 /// </summary>
 internal static class TableDefinitionBuilder
 {
-    /// <summary>The statements that create the entity type's table.</summary>
+    /// <summary>The statement that creates the entity type's table.</summary>
     /// <param name="entityType">The entity type.</param>
     /// <param name="dialect">The dialect.</param>
     /// <param name="sqlGenerationHelper">Delimits names.</param>
     /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
-    public static IReadOnlyList<string> CreateTable(IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
+    public static string CreateTable(IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
     {
         var (table, schema, mapped) = StoreColumns.Of(entityType, "there is no table to create");
         return CreateTable(
@@ -30,7 +30,7 @@ internal static class TableDefinitionBuilder
             ifNotExists);
     }
 
-    /// <summary>The statements that create a table of the given columns.</summary>
+    /// <summary>The statement that creates a table of the given columns.</summary>
     /// <param name="table">The table's name.</param>
     /// <param name="schema">Its schema, or null.</param>
     /// <param name="columns">The columns, in order.</param>
@@ -38,13 +38,12 @@ internal static class TableDefinitionBuilder
     /// <param name="dialect">The dialect.</param>
     /// <param name="sqlGenerationHelper">Delimits names.</param>
     /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
-    public static IReadOnlyList<string> CreateTable(
+    public static string CreateTable(
         string table, string? schema, IReadOnlyList<ColumnSpec> columns, bool profileDataset, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists)
     {
         var list = columns.Select(c => Column(c, dialect, sqlGenerationHelper));
-        var create = $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
-                     + (profileDataset ? SqlDialect.ProfileDatasetClause : "");
-        return [create];
+        return $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
+               + (profileDataset ? SqlDialect.ProfileDatasetClause : "");
     }
 
     /// <summary>
