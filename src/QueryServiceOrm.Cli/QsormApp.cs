@@ -55,7 +55,9 @@ internal static class QsormApp
         }
         catch (QueryServiceConfigurationException e)
         {
-            await errors.WriteLineAsync($"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
+            await errors.WriteLineAsync(e.Retired
+                ? $"error: {e.Message} Remove it from the profile's file (with --profile), from ./appsettings.json (section QueryService) and from the environment ({e.EnvironmentVariable})."
+                : $"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
             return ExitCodes.UserError;
         }
         catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException or QueryServiceOrm.Sandbox.SandboxException)

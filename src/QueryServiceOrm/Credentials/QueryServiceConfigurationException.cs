@@ -11,13 +11,26 @@ public sealed class QueryServiceConfigurationException : QueryServiceException
     /// <param name="field">The name of the setting, as in <see cref="QueryServiceCredentialKeys"/>.</param>
     /// <param name="problem">What is wrong with it and how to fix it (never the secret value itself).</param>
     public QueryServiceConfigurationException(string field, string problem)
+        : this(field, problem, retired: false)
+    {
+    }
+
+    internal QueryServiceConfigurationException(string field, string problem, bool retired)
         : base(
             $"Query Service setting '{field}' {problem} " +
-            $"Set the configuration key '{QueryServiceCredentialKeys.ConfigurationKey(field)}' " +
+            $"{(retired ? "Remove" : "Set")} the configuration key '{QueryServiceCredentialKeys.ConfigurationKey(field)}' " +
             $"(environment variable {QueryServiceCredentialKeys.EnvironmentVariable(field)}).")
     {
         Field = field;
+        Problem = problem;
+        Retired = retired;
     }
+
+    /// <summary>Whether the setting is one the library no longer reads, to be removed rather than set.</summary>
+    public bool Retired { get; }
+
+    // What is wrong, without the advice; a connection string's parse failures are rebuilt from it without the values.
+    internal string Problem { get; }
 
     /// <summary>The setting at fault, for example <c>Host</c> or <c>SslMode</c>.</summary>
     public string Field { get; }

@@ -80,40 +80,94 @@ public sealed partial record QueryServiceCredentials
         var section = configuration is IConfigurationSection { Key: QueryServiceCredentialKeys.Section } s
             ? s
             : configuration.GetSection(QueryServiceCredentialKeys.Section);
+        QueryServiceDialect.CheckNames(section.GetSection(QueryServiceCredentialKeys.Dialect).GetChildren().Select(c => c.Key));
         return FromSettings(key => section[key], httpClient);
     }
 
     /// <summary>Reads the <c>QueryService__*</c> environment variables, with the same keys as <see cref="FromConfiguration"/>.</summary>
     /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
     public static QueryServiceCredentials FromEnvironment()
-        => FromSettings(key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
+    {
+        var prefix = QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Dialect) + "__";
+        QueryServiceDialect.CheckNames(Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Select(v => v[prefix.Length..]));
+        return FromSettings(key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
+    }
 
     /// <summary>
     /// Reads a PostgreSQL-style connection string, such as the one <c>dotnet ef dbcontext scaffold</c> was given:
-    /// <c>Host</c>, <c>Port</c>, <c>Database</c>, <c>Username</c>, <c>Password</c>, <c>SSL Mode</c>, <c>Root Certificate</c>,
-    /// <c>Root Certificate</c>. The same checks as every other source apply: TLS cannot be turned off. The dialect's switches
-    /// are not connection settings: they come from configuration, or from the options of <c>UseQueryService</c>.
+    /// <c>Host</c>, <c>Port</c>, <c>Database</c>, <c>Username</c>, <c>Password</c>, <c>SSL Mode</c>, <c>Root Certificate</c>
+    /// (and <c>Application Name</c>, which <c>UseQueryService(connectionString)</c> passes on; credentials do not hold it).
+    /// The same checks as every other source apply: TLS cannot be turned off. No error repeats a value of the string (an
+    /// unquoted password cut at a ';' would spill into the next one). The dialect's switches are not connection settings:
+    /// they come from configuration, or from the options of <c>UseQueryService</c>.
     /// </summary>
     /// <param name="connectionString">The connection string.</param>
     /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
     /// <exception cref="ArgumentException">The connection string has a keyword this library does not read.</exception>
-    public static QueryServiceCredentials FromConnectionString(string connectionString)
+    public static QueryServiceCredentials FromConnectionString(string connectionString) => FromConnectionString(connectionString, out _);
+
+    /// <summary>As <see cref="FromConnectionString(string)"/>, with the connection string's <c>Application Name</c>, if any.</summary>
+    internal static QueryServiceCredentials FromConnectionString(string connectionString, out string? applicationName)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (string keyword in parsed.Keys)
+        var settings = ParseConnectionString(connectionString);
+        applicationName = settings.GetValueOrDefault(ApplicationNameKey);
+        try
         {
-            var key = ConnectionStringKeys.TryGetValue(keyword.Replace(" ", "", StringComparison.Ordinal), out var known)
-                ? known
-                : throw new ArgumentException(
-                    $"'{keyword}' is not a connection string keyword this library reads: use Host, Port, Database, Username, Password, SSL Mode and Root Certificate (the pool and timeouts are set with UseQueryService's options).",
-                    nameof(connectionString));
-            settings[key] = parsed[keyword]?.ToString();
+            return FromSettings(key => settings.GetValueOrDefault(key), httpClient: null);
+        }
+        catch (QueryServiceConfigurationException e)
+        {
+            // A password with an unquoted ';' spills into the next setting, so no value of a connection string is repeated.
+            var problem = settings.Values.Where(v => !string.IsNullOrEmpty(v)).OrderByDescending(v => v!.Length)
+                .Aggregate(e.Problem, (text, value) => text.Replace(value!, "<the value given>", StringComparison.Ordinal));
+            throw new QueryServiceConfigurationException(e.Field, problem + " " + QuotingAdvice);
+        }
+    }
+
+    // Not a credential: UseQueryService(connectionString) and the scaffolder pass it on to the connection.
+    private const string ApplicationNameKey = "ApplicationName";
+
+    private const string QuotingAdvice = "A value holding ; = ' or \" goes in double quotes, its own double quotes doubled.";
+
+    private static Dictionary<string, string?> ParseConnectionString(string connectionString)
+    {
+        System.Data.Common.DbConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException(
+                $"The connection string is malformed, and is not repeated here since it may hold the password. {QuotingAdvice}", nameof(connectionString));
         }
 
-        return FromSettings(key => settings.GetValueOrDefault(key), httpClient: null);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var previous = "";
+        foreach (string keyword in parsed.Keys)
+        {
+            settings[ConnectionStringKey(keyword, previous)] = parsed[keyword]?.ToString();
+            previous = keyword;
+        }
+
+        return settings;
     }
+
+    // An unknown keyword is named only when Npgsql knows it: anything else may be the tail of a password cut at a ';'.
+    private static string ConnectionStringKey(string keyword, string previous)
+        => ConnectionStringKeys.TryGetValue(keyword.Replace(" ", "", StringComparison.Ordinal), out var known)
+            ? known
+            : keyword.Equals(QueryServiceCredentialKeys.Dialect, StringComparison.OrdinalIgnoreCase)
+                ? throw RetiredDialect()
+            : throw new ArgumentException(
+                (new NpgsqlConnectionStringBuilder().ContainsKey(keyword)
+                    ? $"'{keyword}' is an Npgsql setting this library makes itself (the pool and timeouts are set with UseQueryService's options)."
+                    : $"The connection string has a keyword this library does not read{(previous.Length > 0 ? $", after '{previous}'" : "")}, "
+                      + "not repeated here in case it is the tail of a password cut at a ';'. " + QuotingAdvice)
+                + " Use Host, Port, Database, Username, Password, SSL Mode, Root Certificate and Application Name.",
+                "connectionString");
 
     private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -124,6 +178,7 @@ public sealed partial record QueryServiceCredentials
         ["User"] = QueryServiceCredentialKeys.Username, ["Uid"] = QueryServiceCredentialKeys.Username,
         ["Password"] = QueryServiceCredentialKeys.Password, ["Pwd"] = QueryServiceCredentialKeys.Password,
         ["SslMode"] = QueryServiceCredentialKeys.SslMode, ["RootCertificate"] = QueryServiceCredentialKeys.RootCertificate,
+        ["ApplicationName"] = ApplicationNameKey,
     };
 
     /// <summary>
@@ -327,11 +382,15 @@ public sealed partial record QueryServiceCredentials
     private static QueryServiceDialect ParseDialect(Func<string, string?> setting)
         => string.IsNullOrWhiteSpace(setting(QueryServiceCredentialKeys.Dialect))
             ? QueryServiceDialect.FromSettings(setting).Validate()
-            : throw new QueryServiceConfigurationException(
-                QueryServiceCredentialKeys.Dialect,
-                "holds a value, but the library writes only Query Service SQL, on the service and on the sandbox alike; remove it. "
-                + "The open questions of the dialect are the keys under it (Dialect:IdentifierQuote, Dialect:DoubleColumnType, "
-                + "Dialect:ExplodeForm, Dialect:SupportsOffset, Dialect:ParameterMode), which 'qsorm doctor' writes.");
+            : throw RetiredDialect();
+
+    private static QueryServiceConfigurationException RetiredDialect()
+        => new(
+            QueryServiceCredentialKeys.Dialect,
+            "holds a value, but the library writes only Query Service SQL, on the service and on the sandbox alike: remove it. "
+            + "The open questions of the dialect are the keys under it (Dialect:IdentifierQuote, Dialect:DoubleColumnType, "
+            + "Dialect:ExplodeForm, Dialect:SupportsOffset, Dialect:ParameterMode), which 'qsorm doctor' writes.",
+            retired: true);
 
     private static Uri? ParseUri(string? value)
         => value is null

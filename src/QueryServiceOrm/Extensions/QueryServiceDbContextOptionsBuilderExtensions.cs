@@ -66,16 +66,27 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
 
     /// <summary>
     /// Connects the context to Query Service with a connection string (the form <c>dotnet ef dbcontext scaffold</c>
-    /// writes into a scaffolded context); see <see cref="QueryServiceCredentials.FromConnectionString"/>. Prefer stored
+    /// writes into a scaffolded context); see <see cref="QueryServiceCredentials.FromConnectionString(string)"/>. Prefer stored
     /// credentials (<see cref="QueryServiceCredentials.FromConfiguration"/>) to a password in source code.
     /// </summary>
     /// <param name="optionsBuilder">The options being built.</param>
-    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Root Certificate.</param>
-    /// <param name="configure">Further Query Service options.</param>
+    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Root Certificate and Application Name.</param>
+    /// <param name="configure">Further Query Service options (an application name set here wins over the string's).</param>
     /// <returns>The same builder.</returns>
     public static DbContextOptionsBuilder UseQueryService(
         this DbContextOptionsBuilder optionsBuilder, string connectionString, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
-        => optionsBuilder.UseQueryService(QueryServiceCredentials.FromConnectionString(connectionString), configure);
+    {
+        var credentials = QueryServiceCredentials.FromConnectionString(connectionString, out var applicationName);
+        return optionsBuilder.UseQueryService(credentials, options =>
+        {
+            if (applicationName is not null)
+            {
+                options.ApplicationName(applicationName);
+            }
+
+            configure?.Invoke(options);
+        });
+    }
 
     /// <inheritdoc cref="UseQueryService(DbContextOptionsBuilder, string, Action{QueryServiceDbContextOptionsBuilder}?)"/>
     /// <typeparam name="TContext">The context type.</typeparam>

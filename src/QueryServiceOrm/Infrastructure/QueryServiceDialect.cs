@@ -49,6 +49,18 @@ public sealed record QueryServiceDialect
         return this;
     }
 
+    /// <summary>Refuses a name under <c>QueryService:Dialect</c> that is no switch (a misspelt one would be ignored silently).</summary>
+    /// <param name="names">The names found under the subsection.</param>
+    internal static void CheckNames(IEnumerable<string> names)
+    {
+        var switches = Default.ToSettings().Keys.Select(k => k[(QueryServiceCredentialKeys.Dialect.Length + 1)..]).ToList();
+        if (names.FirstOrDefault(n => !switches.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Dialect + ":" + unknown, $"is not a switch of the dialect: use {string.Join(", ", switches)}.", retired: true);
+        }
+    }
+
     internal static QueryServiceDialect FromSettings(Func<string, string?> setting)
         => new QueryServiceDialect
         {

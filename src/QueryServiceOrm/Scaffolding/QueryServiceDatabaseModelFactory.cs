@@ -41,8 +41,12 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     /// <inheritdoc />
     public override DatabaseModel Create(string connectionString, DatabaseModelFactoryOptions options)
     {
-        // Type loading off, as the service needs; the catalog is read as text and plain scalars.
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The credentials' own checks (TLS, known keys, no value repeated in an error), then the connection UseQueryService
+        // would open; type loading off, as the service needs: the catalog is read as text and plain scalars.
+        var credentials = Credentials.QueryServiceCredentials.FromConnectionString(connectionString, out var applicationName);
+        var settings = new Infrastructure.QueryServiceConnectionSettings();
+        var builder = new NpgsqlDataSourceBuilder(
+            (settings with { ApplicationName = applicationName ?? settings.ApplicationName }).ToConnectionStringBuilder(credentials).ConnectionString);
         builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
         using var dataSource = builder.Build();
         using var connection = dataSource.CreateConnection();

@@ -201,7 +201,31 @@ public sealed class QueryServiceCredentialsTests
     public void The_retired_dialect_choice_is_refused_with_what_to_do(string value)
     {
         var error = Assert.Throws<QueryServiceConfigurationException>(() => Load(("Dialect", value)))!;
-        Assert.That(error.Message, Does.Contain("only Query Service SQL").And.Contain("remove it").And.Contain("qsorm doctor"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Does.Contain("only Query Service SQL").And.Contain("remove it").And.Contain("qsorm doctor"));
+            Assert.That(error.Message, Does.Contain("Remove the configuration key 'QueryService:Dialect'").And.Not.Contain("Set the configuration key"));
+            Assert.That(error.Retired, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_misspelt_switch_is_refused_not_ignored()
+    {
+        var fromConfiguration = Assert.Throws<QueryServiceConfigurationException>(() => Load(("Dialect:ExplodForm", "LateralView")))!;
+        using var scope = new EnvironmentScope(new Dictionary<string, string>
+        {
+            ["QueryService__Host"] = "env.platform-query.adobe.io", ["QueryService__Username"] = "ENV@AdobeOrg", ["QueryService__Password"] = Token,
+            ["QueryService__Dialect__SupportOffset"] = "false",
+        });
+        var fromEnvironment = Assert.Throws<QueryServiceConfigurationException>(() => QueryServiceCredentials.FromEnvironment())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromConfiguration.Field, Is.EqualTo("Dialect:ExplodForm"));
+            Assert.That(fromConfiguration.Message, Does.Contain("is not a switch of the dialect: use IdentifierQuote, DoubleColumnType, ExplodeForm, SupportsOffset, ParameterMode"));
+            Assert.That(fromEnvironment.Field, Is.EqualTo("Dialect:SupportOffset"));
+            Assert.That(fromEnvironment.EnvironmentVariable, Is.EqualTo("QueryService__Dialect__SupportOffset"));
+        });
     }
 
     [Test]
@@ -352,7 +376,7 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.SslMode, Is.EqualTo(Npgsql.SslMode.Require));
             Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceOrm.Infrastructure.QueryServiceDialect.Default));
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Dialect=PostgreSql"),
-                Throws.ArgumentException.With.Message.Contains("'dialect' is not a connection string keyword").IgnoreCase);
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("only Query Service SQL").And.Property("Retired").True);
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;SSL Mode=Disable"),
                 Throws.TypeOf<QueryServiceConfigurationException>().With.Property(nameof(QueryServiceConfigurationException.Field)).EqualTo("SslMode"));
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Pooling=false"),
