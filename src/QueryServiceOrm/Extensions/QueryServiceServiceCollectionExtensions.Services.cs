@@ -37,6 +37,7 @@ public static partial class QueryServiceServiceCollectionExtensions
         new EntityFrameworkRelationalServicesBuilder(serviceCollection)
             .TryAdd<ISingletonOptions, QueryServiceSingletonOptions>(p => p.GetRequiredService<QueryServiceSingletonOptions>())
             .TryAdd<IConventionSetPlugin, QueryServiceConventionSetPlugin>()
+            .TryAdd<IRelationalTypeMappingSourcePlugin, QueryServiceTypeMappingSourcePlugin>()
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()

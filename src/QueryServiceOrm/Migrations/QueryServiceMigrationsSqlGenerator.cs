@@ -112,7 +112,9 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
     {
         CheckColumn(table, column);
         var property = Property(modelTable, column.Name);
-        return new ColumnSpec(column.Name, StoredClrType(column, property), property?.GetPrimaryIdentityNamespace(), $"{table.Name}.{column.Name}");
+        return new ColumnSpec(
+            column.Name, StoredClrType(column, property), property?.GetPrimaryIdentityNamespace(), $"{table.Name}.{column.Name}",
+            TableDefinitionBuilder.NestedType(column.ColumnType));
     }
 
     // The model's property knows what is stored (an XDM class behind a JSON converter); without one, the operation's type.

@@ -234,7 +234,7 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// <summary>A NULL of a column's type, so that the inline table of appended rows types the column as its target does.</summary>
     /// <param name="typeMapping">The column's type mapping.</param>
     public string TypedNull(RelationalTypeMapping typeMapping)
-        => typeMapping.Converter is Xdm.IXdmObjectConverter ? "NULL" : $"CAST(NULL AS {CastTypeName(typeMapping.StoreType)})";
+        => Xdm.XdmTypeMappings.IsXdm(typeMapping) ? "NULL" : $"CAST(NULL AS {CastTypeName(typeMapping.StoreType)})";
 
     /// <inheritdoc />
     public override string ToString() => Switches.ToString();

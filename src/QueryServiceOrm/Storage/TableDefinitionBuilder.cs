@@ -23,7 +23,9 @@ internal static class TableDefinitionBuilder
         return CreateTable(
             table,
             schema,
-            mapped.Select(c => new ColumnSpec(c.Column, StoredClrType(c.Property), c.Property.GetPrimaryIdentityNamespace(), $"{entityType.DisplayName()}.{c.Property.Name}")).ToList(),
+            mapped.Select(c => new ColumnSpec(
+                c.Column, StoredClrType(c.Property), c.Property.GetPrimaryIdentityNamespace(), $"{entityType.DisplayName()}.{c.Property.Name}",
+                NestedType(c.Property.GetColumnType()))).ToList(),
             entityType.IsProfileDataset(),
             dialect,
             sqlGenerationHelper,
@@ -52,17 +54,34 @@ internal static class TableDefinitionBuilder
     /// </summary>
     /// <param name="property">The property.</param>
     public static Type StoredClrType(IReadOnlyProperty property)
-        => property.GetTypeMapping().Converter switch
+        => property.GetTypeMapping() is var mapping && XdmTypeMappings.IsXdm(mapping)
+            ? XdmTypeMappings.ObjectType(mapping)
+            : mapping.Converter?.ProviderClrType ?? property.ClrType;
+
+    /// <summary>A column type that is one of the service's nested types, which a column then keeps as it is; else null.</summary>
+    /// <param name="columnType">The configured column type, if any.</param>
+    public static string? NestedType(string? columnType) => XdmStoreTypes.IsNested(columnType) ? columnType : null;
+
+    /// <summary>The nested column type of an XDM class, or null where no Query Service type holds it (CREATE TABLE says why).</summary>
+    /// <param name="type">The class, list or dictionary.</param>
+    /// <param name="dialect">The dialect.</param>
+    /// <param name="member">The property, for the message.</param>
+    public static string? TryColumnType(Type type, SqlDialect dialect, string member)
+    {
+        try
         {
-            IXdmObjectConverter xdm => xdm.ObjectType,
-            { } converter => converter.ProviderClrType,
-            null => property.ClrType,
-        };
+            return NestedType(ColumnType(type, dialect, member));
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     private static string Column(ColumnSpec column, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper)
     {
         var identity = column.IdentityNamespace is { } identityNamespace ? SqlDialect.PrimaryIdentityClause(identityNamespace) : "";
-        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {ColumnType(column.ClrType, dialect, column.Member)}{identity}";
+        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {column.NestedType ?? ColumnType(column.ClrType, dialect, column.Member)}{identity}";
     }
 
     private static string ColumnType(Type type, SqlDialect dialect, string member, int depth = 0)
@@ -112,4 +131,5 @@ internal static class TableDefinitionBuilder
 /// <param name="ClrType">What it stores (an XDM class, list or dictionary for nested values).</param>
 /// <param name="IdentityNamespace">The primary identity's namespace, if the column is the dataset's primary identity.</param>
 /// <param name="Member">The entity member it comes from, named in errors.</param>
-internal sealed record ColumnSpec(string Name, Type ClrType, string? IdentityNamespace, string Member);
+/// <param name="NestedType">The nested column type the model or the migration gives it, written as it is.</param>
+internal sealed record ColumnSpec(string Name, Type ClrType, string? IdentityNamespace, string Member, string? NestedType = null);

@@ -101,7 +101,7 @@ internal sealed class AppendStatementBuilder
             return _dialect.TypedNull(mapping);
         }
 
-        if (mapping.Converter is IXdmObjectConverter)
+        if (XdmTypeMappings.IsXdm(mapping))
         {
             return _dialect.XdmValueLiteral(value);
         }

@@ -126,7 +126,7 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
             {
                 case MemberExpression { Member: PropertyInfo property } member
                     when model.FindEntityType(property.DeclaringType!)?.FindProperty(property) is { } mapped:
-                    return mapped.GetValueConverter() is IXdmObjectConverter;
+                    return XdmTypeMappings.IsXdm(mapped.GetTypeMapping());
                 case MemberExpression member:
                     expression = member.Expression!;
                     break;

@@ -11,7 +11,17 @@ internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
     private readonly ConcurrentDictionary<Type, RelationalTypeMapping> _xdm = new();
 
     /// <summary>Whether an expression is an XDM object or array (a value a path can go into).</summary>
-    public static bool IsXdm(SqlExpression expression) => expression.TypeMapping?.Converter is IXdmObjectConverter;
+    public static bool IsXdm(SqlExpression expression) => IsXdm(expression.TypeMapping);
+
+    /// <summary>
+    /// Whether a mapping reads XDM data: the library's converter, or, in a compiled model (which rewrites converters as
+    /// plain lambdas), any converter on a nested column type.
+    /// </summary>
+    public static bool IsXdm(CoreTypeMapping? mapping)
+        => mapping?.Converter is IXdmObjectConverter || (mapping is RelationalTypeMapping { Converter: not null } relational && XdmStoreTypes.IsNested(relational.StoreType));
+
+    /// <summary>The C# class an XDM mapping reads into.</summary>
+    public static Type ObjectType(CoreTypeMapping mapping) => mapping.Converter!.ModelClrType;
 
     /// <summary>Whether an expression is a map, or lies inside one.</summary>
     /// <param name="expression">The expression.</param>
