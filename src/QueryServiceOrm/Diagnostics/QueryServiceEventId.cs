@@ -13,4 +13,10 @@ public static class QueryServiceEventId
 
     /// <summary>Scaffolding met nested columns that EF's scaffolder can only write as JSON text.</summary>
     public static readonly EventId NestedColumnsAsJson = new(30_102, nameof(NestedColumnsAsJson));
+
+    /// <summary>A migration's primary key has no identity namespace, so the service gets no key (nor its NOT NULL).</summary>
+    public static readonly EventId KeyNotWritten = new(30_201, nameof(KeyNotWritten));
+
+    /// <summary>A migration's column is NOT NULL, which the service's CREATE TABLE and ADD COLUMN cannot say.</summary>
+    public static readonly EventId NotNullNotWritten = new(30_202, nameof(NotNullNotWritten));
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -66,6 +67,25 @@ public static partial class QueryServiceServiceCollectionExtensions
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
+        DecorateModelDiffer(serviceCollection);
         return serviceCollection;
+    }
+
+    // EF's own differ (an internal type, so taken from its registration, not named) stays the one that diffs.
+    private static void DecorateModelDiffer(IServiceCollection serviceCollection)
+    {
+        var registered = serviceCollection.LastOrDefault(d => d.ServiceType == typeof(IMigrationsModelDiffer))
+                         ?? throw new InvalidOperationException("Call AddEntityFrameworkNpgsql() before AddEntityFrameworkQueryService(): the library builds on Npgsql's services.");
+        if (registered.ImplementationType is not { } differ)
+        {
+            return; // Already the decorator's factory: the services were added twice.
+        }
+
+        serviceCollection.TryAdd(ServiceDescriptor.Describe(differ, differ, registered.Lifetime));
+        serviceCollection.Replace(ServiceDescriptor.Describe(
+            typeof(IMigrationsModelDiffer),
+            p => new QueryServiceMigrationsModelDiffer(
+                (IMigrationsModelDiffer)p.GetRequiredService(differ), p.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Migrations>>()),
+            registered.Lifetime));
     }
 }

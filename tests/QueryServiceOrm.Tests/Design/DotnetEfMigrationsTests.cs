@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
@@ -46,8 +47,16 @@ public sealed class DotnetEfMigrationsTests
             {
                 "Id text", "Order composite", "Order.currency text", "Order.total real", "Items composite[]", "Items.sku text", "Items.quantity integer", "Tags jsonb",
             }));
+            Assert.That(script, Does.Contain($"CREATE TABLE IF NOT EXISTS ef_people_{id} (Ecid text PRIMARY IDENTITY NAMESPACE 'ECID')"));
+            Assert.That(script, Does.Contain($"CREATE TABLE IF NOT EXISTS ef_visits_{id} (Id bigint, Page text)"));
             Assert.That(history.Select(r => r[0]), Has.Exactly(1).EndsWith("_Initial"));
             Assert.That(migrate.Output[migrate.Output.IndexOf("SECOND", StringComparison.Ordinal)..], Does.Contain("No migrations were applied"));
+
+            // What migrations add could not write, said when it wrote the migration: each table and column once.
+            var added = migrate.Errors[..migrate.Errors.IndexOf("Done.", StringComparison.Ordinal)];
+            Assert.That(Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+': its primary key \\(Id\\) is not written").Count, Is.EqualTo(1), added);
+            Assert.That(Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+', column 'Page': NOT NULL is not written").Count, Is.EqualTo(1), added);
+            Assert.That(added, Does.Not.Contain("ef_people_"), "the identity namespace is the key the service keeps");
             Assert.That(migrate.Output + migrate.Errors, Does.Not.Contain(sandbox.Password));
         });
 
@@ -95,12 +104,27 @@ public sealed class DotnetEfMigrationsTests
             public Dictionary<string, string>? Tags { get; set; }
         }
 
+        public sealed class Visit
+        {
+            public long Id { get; set; }
+
+            public string Page { get; set; } = "";
+        }
+
+        public sealed class Person
+        {
+            public string Ecid { get; set; } = "";
+        }
+
         public sealed class TrialContext(DbContextOptions<TrialContext> options) : DbContext(options)
         {
             public DbSet<Event> Events => Set<Event>();
 
             protected override void OnModelCreating(ModelBuilder modelBuilder)
             {
+                modelBuilder.Entity<Visit>().ToTable("ef_visits_{{id}}").Property(v => v.Id).ValueGeneratedNever();
+                modelBuilder.Entity<Person>().ToTable("ef_people_{{id}}").HasKey(p => p.Ecid);
+                modelBuilder.Entity<Person>().Property(p => p.Ecid).HasPrimaryIdentity("ECID");
                 var events = modelBuilder.Entity<Event>().ToTable("ef_events_{{id}}");
                 events.HasNoKey();
                 events.Property(e => e.Order).IsXdmObject();

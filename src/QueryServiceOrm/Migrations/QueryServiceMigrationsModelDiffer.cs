@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using QueryServiceOrm.Diagnostics;
+
+namespace QueryServiceOrm.Migrations;
+
+/// <summary>
+/// EF's model differ, unchanged, with warnings for what a migration asks and the service cannot keep: a primary key without
+/// an identity namespace, and NOT NULL. The differ runs when <c>dotnet ef migrations add</c> writes a migration, so that is
+/// when the warnings come, naming the table and the column.
+/// </summary>
+internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer inner, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
+    : IMigrationsModelDiffer
+{
+    public bool HasDifferences(IRelationalModel? source, IRelationalModel? target) => inner.HasDifferences(source, target);
+
+    public IReadOnlyList<MigrationOperation> GetDifferences(IRelationalModel? source, IRelationalModel? target)
+    {
+        var operations = inner.GetDifferences(source, target);
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case CreateTableOperation table:
+                    WarnAboutTable(table, target);
+                    break;
+                case AddColumnOperation { IsNullable: false } column:
+                    logger.NotNullNotWritten(column.Table, column.Name);
+                    break;
+                case AddPrimaryKeyOperation key when IdentityNamespace(target, key.Table, key.Schema, key.Columns) is null:
+                    logger.KeyNotWritten(key.Table, string.Join(", ", key.Columns));
+                    break;
+            }
+        }
+
+        return operations;
+    }
+
+    private void WarnAboutTable(CreateTableOperation table, IRelationalModel? target)
+    {
+        var key = table.PrimaryKey?.Columns ?? [];
+        if (key.Length > 0 && IdentityNamespace(target, table.Name, table.Schema, key) is null)
+        {
+            logger.KeyNotWritten(table.Name, string.Join(", ", key));
+        }
+
+        foreach (var column in table.Columns.Where(c => !c.IsNullable && !key.Contains(c.Name)))
+        {
+            logger.NotNullNotWritten(table.Name, column.Name);
+        }
+    }
+
+    // A one-column key whose property has HasPrimaryIdentity becomes PRIMARY IDENTITY NAMESPACE: that much the service keeps.
+    private static string? IdentityNamespace(IRelationalModel? target, string table, string? schema, string[] columns)
+        => columns is [var column]
+            ? target?.FindTable(table, schema)?.FindColumn(column)?.PropertyMappings.Select(m => m.Property.GetPrimaryIdentityNamespace()).FirstOrDefault(n => n is not null)
+            : null;
+}
