@@ -151,14 +151,28 @@ internal static class SandboxCommand
     }
 
     // For programs that read the QueryService__* variables: eval "$(qsorm sandbox env)". Values are single-quoted for a
-    // POSIX shell (the sandbox's token-like password holds quotes, spaces and other shell characters on purpose).
+    // POSIX shell (the sandbox's token-like password holds quotes, spaces and other shell characters on purpose). The
+    // dialect's switches come from the sandbox's profile, where qsorm doctor --write puts them.
+    // With --connection-string, one line for dotnet ef: "$(qsorm sandbox env --connection-string)", quoted by Npgsql's rules.
     private static Command Env(TextWriter output)
     {
-        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").");
-        command.SetAction(async (_, _) =>
+        var connectionString = new Option<bool>("--connection-string") { Description = "Print the connection string instead, for dotnet ef dbcontext scaffold \"$(qsorm sandbox env --connection-string)\"." };
+        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").") { connectionString };
+        command.SetAction(async (parse, _) =>
         {
-            var sandbox = RunningOrRefuse(ProfileStore.ForUser());
-            foreach (var (name, value) in sandbox.EnvironmentVariables().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            var store = ProfileStore.ForUser();
+            var sandbox = RunningOrRefuse(store);
+            if (parse.GetValue(connectionString))
+            {
+                await output.WriteLineAsync(sandbox.ConnectionString());
+                return ExitCodes.Success;
+            }
+
+            var dialect = store.Load(Profile).Dialect;
+            var switches = dialect == QueryServiceDialect.Default
+                ? []
+                : dialect.ToSettings().Select(kv => (QueryServiceCredentialKeys.EnvironmentVariable(kv.Key), kv.Value));
+            foreach (var (name, value) in sandbox.EnvironmentVariables().Select(kv => (kv.Key, kv.Value)).Concat(switches).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
             }

@@ -1,0 +1,45 @@
+using QueryServiceOrm.Credentials;
+using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Tests.Support;
+
+namespace QueryServiceOrm.Tests.Cli;
+
+/// <summary><c>qsorm sandbox env</c>: the variables a program reads, the dialect doctor settled, and a connection string for dotnet ef.</summary>
+[NonParallelizable]
+public sealed class SandboxEnvTests
+{
+    [Test]
+    public async Task The_connection_string_reads_back_as_the_sandbox_and_survives_a_shell()
+    {
+        await using var home = await SandboxHome.StartAsync(rows: 10);
+        var printed = await home.RunAsync("sandbox", "env", "--connection-string");
+        var viaShell = await Shell.RunAsync(
+            "cs=\"$(qsorm sandbox env --connection-string)\"; printf '%s' \"$cs\"", home.Environment);
+        var credentials = QueryServiceCredentials.FromConnectionString(printed.Output.Trim());
+        Assert.Multiple(() =>
+        {
+            Assert.That(printed.Code, Is.Zero, printed.Errors);
+            Assert.That(credentials.Password, Is.EqualTo(home.Sandbox.Password), "the token, quoted where it must be");
+            Assert.That((credentials.Host, credentials.Port, credentials.Username), Is.EqualTo((home.Sandbox.Host, home.Sandbox.Port, home.Sandbox.Username)));
+            Assert.That(viaShell.Output, Is.EqualTo(printed.Output.Trim()));
+        });
+    }
+
+    [Test]
+    public async Task The_switches_doctor_wrote_into_the_sandbox_profile_are_exported()
+    {
+        await using var home = await SandboxHome.StartAsync(rows: 10);
+        var before = await home.ExportsAsync();
+        var doctor = await home.RunAsync("doctor", "--profile", "sandbox", "--write");
+        var after = await home.ExportsAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(doctor.Code, Is.Zero, doctor.Errors);
+            Assert.That(before.Keys, Has.None.StartsWith("QueryService__Dialect"), "the documented forms need no variable");
+
+            // On the emulator doctor finds a 4-byte float and a double column type accepted, so one switch differs.
+            Assert.That(after, Does.ContainKey("QueryService__Dialect__DoubleColumnType").WithValue("Double"));
+            Assert.That(after, Does.ContainKey("QueryService__Dialect__ExplodeForm").WithValue(nameof(QueryServiceExplodeForm.LateralSubquery)));
+        });
+    }
+}
