@@ -19,4 +19,7 @@ public static class QueryServiceEventId
 
     /// <summary>A migration's column is NOT NULL, which the service's CREATE TABLE and ADD COLUMN cannot say.</summary>
     public static readonly EventId NotNullNotWritten = new(30_202, nameof(NotNullNotWritten));
+
+    /// <summary>A migration creates a table with a nested column dotnet ef scaffolded as JSON text; applying it is refused.</summary>
+    public static readonly EventId ScaffoldedTableInMigration = new(30_203, nameof(ScaffoldedTableInMigration));
 }

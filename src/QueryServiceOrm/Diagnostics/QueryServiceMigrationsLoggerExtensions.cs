@@ -22,6 +22,9 @@ internal static class QueryServiceMigrationsLoggerExtensions
             + "so the column takes NULLs; check values before appending them if they must not be missing.",
             table, column);
 
+    public static void ScaffoldedTableInMigration(this IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, string table, string reason)
+        => Log(diagnostics, QueryServiceEventId.ScaffoldedTableInMigration, "Table '{table}': {reason}", table, reason);
+
     private static void Log(IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, EventId eventId, string format, string table, string detail)
     {
         var definition = new EventDefinition<string, string>(

@@ -62,7 +62,7 @@ public static class QueryServiceDatabaseFacadeExtensions
         RequireQueryService(database, nameof(CreateTableAsync));
         var context = database.GetService<ICurrentDbContext>().Context;
         var entityType = context.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}.");
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model (and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
         var statement = TableDefinitionBuilder.CreateTable(entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
         await ExecuteAsync(context, statement, cancellationToken).ConfigureAwait(false);
     }

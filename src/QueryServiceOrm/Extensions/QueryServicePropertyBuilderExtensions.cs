@@ -24,6 +24,6 @@ public static class QueryServicePropertyBuilderExtensions
         where TProperty : class?
     {
         ArgumentNullException.ThrowIfNull(propertyBuilder);
-        return propertyBuilder.HasConversion(new XdmObjectConverter<TProperty>());
+        return propertyBuilder.HasConversion(new XdmObjectConverter<TProperty>(), new XdmObjectComparer<TProperty>());
     }
 }

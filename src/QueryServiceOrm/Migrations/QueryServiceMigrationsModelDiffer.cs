@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Migrations;
 
 /// <summary>
 /// EF's model differ, unchanged, with warnings for what a migration asks and the service cannot keep: a primary key without
-/// an identity namespace, and NOT NULL. The differ runs when <c>dotnet ef migrations add</c> writes a migration, so that is
+/// an identity namespace, NOT NULL, and a dataset dotnet ef scaffolded (its nested columns as JSON text). The differ runs when <c>dotnet ef migrations add</c> writes a migration, so that is
 /// when the warnings come, naming the table and the column.
 /// </summary>
 internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer inner, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
@@ -41,6 +41,12 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
 
     private void WarnAboutTable(CreateTableOperation table, IRelationalModel? target)
     {
+        // The migrations history is the library's own table, which nothing is ever read back from by key.
+        if (target?.FindTable(table.Name, table.Schema)?.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(HistoryRow)) == true)
+        {
+            return;
+        }
+
         var key = table.PrimaryKey?.Columns ?? [];
         if (key.Length > 0 && IdentityNamespace(target, table.Name, table.Schema, key) is null)
         {
@@ -50,6 +56,11 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
         foreach (var column in table.Columns.Where(c => !c.IsNullable && !key.Contains(c.Name)))
         {
             logger.NotNullNotWritten(table.Name, column.Name);
+        }
+
+        if (table.Columns.FirstOrDefault(c => c.ColumnType == Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType) is { } json)
+        {
+            logger.ScaffoldedTableInMigration(table.Name, QueryServiceMigrationsSqlGenerator.ScaffoldedJson(json.Name));
         }
     }
 

@@ -126,7 +126,17 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         Check(operation, column.DefaultValue is null && column.DefaultValueSql is null, $"Query Service columns have no server defaults ({column.Name}): set the value in the rows you append.");
         Check(operation, column.ComputedColumnSql is null, $"Query Service has no computed columns ({column.Name}): compute the value in a query or a CTAS.");
         Check(operation, column.Comment is null, $"Query Service documents no column comments ({column.Name}): describe the field in the dataset's XDM schema.");
+        Check(operation, column.ColumnType != Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType, ScaffoldedJson(column.Name));
     }
+
+    /// <summary>
+    /// Why a column dotnet ef scaffolded as JSON text cannot be created: it stands for a nested column of a dataset that
+    /// exists, and a migration would make it text.
+    /// </summary>
+    internal static string ScaffoldedJson(string column)
+        => $"{column} is a nested column dotnet ef scaffolded as JSON text (column type json): its dataset exists already, and a migration would "
+           + "create it as text. Leave scaffolded tables out of migrations (ToTable(\"name\", t => t.ExcludeFromMigrations()) in OnModelCreatingPartial), "
+           + "or scaffold with qsorm scaffold, whose classes carry the structure.";
 
     private static IProperty? Property(ITable? table, string column)
         => table?.FindColumn(column)?.PropertyMappings.Select(m => m.Property).FirstOrDefault();

@@ -39,7 +39,7 @@ internal sealed class EntityAppender<TEntity>
         _sqlGenerationHelper = context.GetService<ISqlGenerationHelper>();
         _limits = context.GetService<QueryServiceAppendOptions>();
         var entityType = context.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model.");
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model (and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
         if (entityType.GetComplexProperties().Any() || entityType.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
         {
             throw new NotSupportedException($"{entityType.DisplayName()} has owned or complex members, which AppendAsync does not write: map nested data as XDM objects (IsXdmObject).");

@@ -150,6 +150,7 @@ public sealed class MigrationsSqlGeneratorTests : MigrationsTestBase
         yield return Case("Table_comment", new AlterTableOperation { Name = "mg_page_report", Comment = "pages" }, "AlterTable (mg_page_report)", "cannot be altered");
         yield return Case("Database_extension", new AlterDatabaseOperation { ["Npgsql:PostgresExtension:hstore"] = ",,", }, "AlterDatabase", "database-wide settings");
         yield return Case("Drop_schema", new DropSchemaOperation { Name = "mg_reporting" }, "DropSchema", "Data Distiller");
+        yield return Case("Scaffolded_json_column", new CreateTableOperation { Name = "xdm_events", Columns = { new AddColumnOperation { Table = "xdm_events", Name = "web", ClrType = typeof(string), ColumnType = "json" } } }, "CreateTable (xdm_events)", "ExcludeFromMigrations()");
         yield return Case("Decimal_column", new CreateTableOperation { Name = "mg_keyed", Columns = { new AddColumnOperation { Table = "mg_keyed", Name = "Price", ClrType = typeof(decimal) } } }, "CreateTable (mg_keyed)", "is a Decimal");
     }
 
