@@ -13,10 +13,24 @@ internal static class CliCredentials
         => new("--profile", "-p") { Description = "Connect with this stored profile instead of ./appsettings.json and the QueryService__* variables." };
 
     public static QueryServiceCredentials Load(string directory, string? profile)
-        => profile is not null
-            ? Profiles.ProfileStore.ForUser().Load(profile)
-            : QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder()
+    {
+        if (profile is not null)
+        {
+            return Profiles.ProfileStore.ForUser().Load(profile);
+        }
+
+        try
+        {
+            return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true)
                 .AddEnvironmentVariables()
                 .Build());
+        }
+        catch (QueryServiceConfigurationException e) when (e.Field == QueryServiceCredentialKeys.Host
+                                                           && File.Exists(Profiles.ProfileStore.ForUser().PathOf(Profiles.ProfileStore.SandboxProfile)))
+        {
+            // Nothing is configured here, but the quick start's sandbox runs: that is most likely what was meant.
+            throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Host, "is missing, and a local sandbox is running: add --profile sandbox to use it.");
+        }
+    }
 }

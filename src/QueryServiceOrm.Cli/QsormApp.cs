@@ -18,7 +18,7 @@ internal static class QsormApp
             noColor,
             ScaffoldCommand.Create(console),
             MigrateCommand.Create(console),
-            TablesCommand.Create(output),
+            TablesCommand.Create(output, errors),
             QueryCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
             Doctor.DoctorCommand.Create(output, errors),

@@ -40,7 +40,7 @@ internal static class QueryCommand
                 "json" => await WriteJsonAsync(reader, writer, cancellationToken),
                 _ => await WriteTableAsync(reader, writer, cancellationToken),
             };
-            await errors.WriteLineAsync($"{rows:N0} rows.");
+            await errors.WriteLineAsync(Counted.Of(rows, "row") + ".");
             if (rows == QueryServiceOrm.Infrastructure.QueryServiceQueryOptions.DefaultRowCap)
             {
                 await errors.WriteLineAsync("warning: exactly 50,000 rows, Query Service's cap for a statement without LIMIT: add LIMIT 0 to read every row.");

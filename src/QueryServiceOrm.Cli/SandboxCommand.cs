@@ -17,7 +17,7 @@ namespace QueryServiceOrm.Cli;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal static class SandboxCommand
 {
-    public const string Profile = "sandbox";
+    public const string Profile = ProfileStore.SandboxProfile;
 
     public static Command Create(CliConsole console)
     {
@@ -129,10 +129,11 @@ internal static class SandboxCommand
         var command = new Command("status", "Say whether the sandbox runs, and where.");
         command.SetAction(async (_, _) =>
         {
-            await output.WriteLineAsync(Running(ProfileStore.ForUser()) is { } sandbox
+            var sandbox = Running(ProfileStore.ForUser());
+            await output.WriteLineAsync(sandbox is not null
                 ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'."
                 : "Not running: start it with 'qsorm sandbox start'.");
-            return ExitCodes.Success;
+            return sandbox is null ? ExitCodes.NotRunning : ExitCodes.Success;
         });
         return command;
     }

@@ -99,11 +99,12 @@ internal static class ScaffoldCommand
         }
 
         var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
-        await console.Errors.WriteLineAsync($"{model.Tables.Count} tables in {factory.LastRoundTrips} round trips; {files.Count} files.");
+        await console.Errors.WriteLineAsync($"{Counted.Of(model.Tables.Count, "table")} in {Counted.Of(factory.LastRoundTrips, "round trip")}; {Counted.Of(files.Count, "file")}.");
         return files;
     }
 
-    // Scaffolding's warnings (catalog fallbacks, nested columns) go to standard error, one line each.
+    // Scaffolding's warnings (catalog fallbacks) go to standard error, one line each; the one about nested columns scaffolded
+    // as JSON text is for dotnet ef's path, since qsorm writes classes for them.
     private sealed class WarningWriter(TextWriter errors) : ILoggerProvider, ILogger
     {
         public ILogger CreateLogger(string categoryName) => this;
@@ -120,7 +121,7 @@ internal static class ScaffoldCommand
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (IsEnabled(logLevel) && eventId != Diagnostics.QueryServiceEventId.NestedColumnsAsJson)
             {
                 errors.WriteLine("warning: " + formatter(state, exception));
             }

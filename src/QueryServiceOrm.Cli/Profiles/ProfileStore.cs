@@ -12,6 +12,9 @@ namespace QueryServiceOrm.Cli.Profiles;
 /// </summary>
 internal sealed partial class ProfileStore(string directory)
 {
+    /// <summary>The profile <c>qsorm sandbox start</c> writes and <c>stop</c> removes.</summary>
+    public const string SandboxProfile = "sandbox";
+
     /// <summary>The user's profile store.</summary>
     public static ProfileStore ForUser()
         => new(Environment.GetEnvironmentVariable("QSORM_CONFIG_HOME") is { Length: > 0 } home ? home
@@ -31,6 +34,11 @@ internal sealed partial class ProfileStore(string directory)
     public QueryServiceCredentials Load(string profile)
     {
         var path = PathOf(profile);
+        if (!File.Exists(path) && profile == SandboxProfile)
+        {
+            throw new FileNotFoundException("The sandbox is not running (its profile 'sandbox' exists while it runs): start it with 'qsorm sandbox start'.", path);
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(

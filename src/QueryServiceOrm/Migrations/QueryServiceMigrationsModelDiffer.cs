@@ -58,7 +58,9 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
             logger.NotNullNotWritten(table.Name, column.Name);
         }
 
-        if (table.Columns.FirstOrDefault(c => c.ColumnType == Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType) is { } json)
+        var modelTable = target?.FindTable(table.Name, table.Schema);
+        if (table.Columns.FirstOrDefault(c => QueryServiceMigrationsSqlGenerator.IsScaffoldedJson(
+                c, modelTable?.FindColumn(c.Name)?.PropertyMappings.Select(m => m.Property).FirstOrDefault())) is { } json)
         {
             logger.ScaffoldedTableInMigration(table.Name, QueryServiceMigrationsSqlGenerator.ScaffoldedJson(json.Name));
         }

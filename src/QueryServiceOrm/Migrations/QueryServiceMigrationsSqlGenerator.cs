@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Storage;
+using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Migrations;
 
@@ -112,6 +113,7 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
     {
         CheckColumn(table, column);
         var property = Property(modelTable, column.Name);
+        Check(table, !IsScaffoldedJson(column, property), ScaffoldedJson(column.Name));
         return new ColumnSpec(
             column.Name, StoredClrType(column, property), property?.GetPrimaryIdentityNamespace(), $"{table.Name}.{column.Name}",
             TableDefinitionBuilder.NestedType(column.ColumnType));
@@ -126,8 +128,14 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         Check(operation, column.DefaultValue is null && column.DefaultValueSql is null, $"Query Service columns have no server defaults ({column.Name}): set the value in the rows you append.");
         Check(operation, column.ComputedColumnSql is null, $"Query Service has no computed columns ({column.Name}): compute the value in a query or a CTAS.");
         Check(operation, column.Comment is null, $"Query Service documents no column comments ({column.Name}): describe the field in the dataset's XDM schema.");
-        Check(operation, column.ColumnType != Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType, ScaffoldedJson(column.Name));
     }
+
+    /// <summary>
+    /// Whether a column is a nested column dotnet ef scaffolded as JSON text (column type json), with no XDM property of the
+    /// model behind it to give its structure.
+    /// </summary>
+    internal static bool IsScaffoldedJson(ColumnOperation column, IReadOnlyProperty? property)
+        => column.ColumnType == Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType && (property is null || !XdmTypeMappings.IsXdm(property.GetTypeMapping()));
 
     /// <summary>
     /// Why a column dotnet ef scaffolded as JSON text cannot be created: it stands for a nested column of a dataset that

@@ -127,7 +127,11 @@ public static partial class QueryServiceScaffolder
                 + "    : global::Microsoft.EntityFrameworkCore.DbContext(options)\n{\n"
                 + sets
                 + "    /// <inheritdoc />\n    protected override void OnModelCreating(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)\n    {\n"
-                + model.ToString().TrimEnd('\n') + "\n    }\n}\n";
+                + model.ToString().TrimEnd('\n') + "\n\n        OnModelCreatingPartial(modelBuilder);\n    }\n\n"
+
+                // What a user adds goes in a partial class beside this file, which --force rewrites, as with EF's scaffolder.
+                + Doc("Further configuration, in a partial class of your own beside this generated file.", 1)
+                + "    partial void OnModelCreatingPartial(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder);\n}\n";
         }
 
         // Field and column types: objects become classes, arrays lists, maps dictionaries, unknown nesting JSON text.

@@ -61,6 +61,32 @@ public sealed class SandboxCommandTests
     }
 
     [Test]
+    public async Task A_new_user_is_pointed_to_the_sandbox_and_told_when_it_is_empty_or_stopped()
+    {
+        var environment = new Dictionary<string, string> { ["QSORM_CONFIG_HOME"] = _home };
+        var empty = Path.Combine(_home, "empty-folder");
+        Directory.CreateDirectory(empty);
+        var start = await RunAsync("sandbox", "start", "--empty");
+        var plain = await Qsorm.RunProcessInAsync(empty, environment, null, "tables");
+        var none = await Qsorm.RunProcessAsync(environment, "tables", "--profile", "sandbox");
+        await RunAsync("sandbox", "stop");
+        var stopped = await Qsorm.RunProcessAsync(environment, "tables", "--profile", "sandbox");
+        var status = await Qsorm.RunProcessAsync(environment, "sandbox", "status");
+        Assert.Multiple(() =>
+        {
+            Assert.That(start.Code, Is.Zero, start.Errors);
+            Assert.That(plain.Code, Is.EqualTo(1));
+            Assert.That(plain.Errors, Does.Contain("a local sandbox is running: add --profile sandbox"));
+            Assert.That(none.Code, Is.Zero, none.Errors);
+            Assert.That(none.Errors, Does.Contain("No tables.").And.Contain("qsorm sandbox seed"));
+            Assert.That(stopped.Code, Is.EqualTo(1));
+            Assert.That(stopped.Errors, Does.Contain("The sandbox is not running").And.Contain("qsorm sandbox start").And.Not.Contain("Write that file"));
+            Assert.That(status.Code, Is.EqualTo(3), "nothing runs");
+            Assert.That(status.Output, Does.StartWith("Not running"));
+        });
+    }
+
+    [Test]
     public async Task Rows_out_of_range_are_a_user_error()
     {
         var (code, _, errors) = await RunAsync("sandbox", "seed", "--rows", "-5");

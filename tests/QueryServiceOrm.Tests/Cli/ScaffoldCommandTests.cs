@@ -57,7 +57,8 @@ public sealed class ScaffoldCommandTests
         {
             Assert.That(code, Is.Zero, errors);
             Assert.That(output, Does.Contain("XdmDatasets.cs"));
-            Assert.That(errors, Does.Contain("3 tables in 4 round trips").And.Contain("qsorm scaffold"));
+            Assert.That(errors, Does.Contain("3 tables in 4 round trips; 20 files."));
+            Assert.That(errors, Does.Not.Contain("JSON text"), "the warning for dotnet ef's path: qsorm writes the classes");
         });
         AssertGoldenFiles();
 
@@ -163,7 +164,11 @@ public sealed class ScaffoldCommandTests
     public async Task As_a_process_it_writes_the_same_files()
     {
         var result = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), Arguments());
-        Assert.That(result.Code, Is.Zero, result.Errors);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Code, Is.Zero, result.Errors);
+            Assert.That(result.Errors, Does.Not.Contain("warning"));
+        });
         AssertGoldenFiles();
     }
 }
