@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
 
 namespace QueryServiceOrm.Cli;
@@ -22,7 +23,7 @@ internal static class CliCredentials
         try
         {
             return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true)
+                .AddSettingsFile(Path.Combine(directory, "appsettings.json"), optional: true)
                 .AddEnvironmentVariables()
                 .Build());
         }

@@ -51,7 +51,7 @@ internal sealed partial class ProfileStore(string directory)
             throw new UnauthorizedAccessException($"The profile file {path} can be read by others, and it holds a secret: run 'chmod 600 {path}' and try again.");
         }
 
-        return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddJsonFile(path, optional: false).Build());
+        return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddSettingsFile(path, optional: false).Build());
     }
 
     /// <summary>Writes a profile, readable and writable by its owner only.</summary>

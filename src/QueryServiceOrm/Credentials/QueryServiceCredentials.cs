@@ -81,6 +81,13 @@ public sealed partial record QueryServiceCredentials
             ? s
             : configuration.GetSection(QueryServiceCredentialKeys.Section);
         QueryServiceDialect.CheckNames(section.GetSection(QueryServiceCredentialKeys.Dialect).GetChildren().Select(c => c.Key));
+
+        // A value written as an object or a list reads as missing, and a default (port 80) would silently stand in for it.
+        if (SingleValueKeys.FirstOrDefault(key => section.GetSection(key).GetChildren().Any()) is { } structured)
+        {
+            throw new QueryServiceConfigurationException(structured, "is an object or a list; give it a single value.");
+        }
+
         return FromSettings(key => section[key], httpClient);
     }
 
@@ -168,6 +175,14 @@ public sealed partial record QueryServiceCredentials
                       + "not repeated here in case it is the tail of a password cut at a ';'. " + QuotingAdvice)
                 + " Use Host, Port, Database, Username, Password, SSL Mode, Root Certificate and Application Name.",
                 "connectionString");
+
+    private static readonly string[] SingleValueKeys =
+    [
+        QueryServiceCredentialKeys.Host, QueryServiceCredentialKeys.Port, QueryServiceCredentialKeys.Database, QueryServiceCredentialKeys.Username,
+        QueryServiceCredentialKeys.Password, QueryServiceCredentialKeys.SslMode, QueryServiceCredentialKeys.RootCertificate,
+        QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId, QueryServiceCredentialKeys.ClientId,
+        QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
+    ];
 
     private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -266,11 +281,11 @@ public sealed partial record QueryServiceCredentials
                 QueryServiceCredentialKeys.RootCertificate, $"names {RootCertificate}, which is not a readable file.");
         }
 
-        if (SslMode == SslMode.VerifyFull && RootCertificate is null)
+        if (SslMode is SslMode.VerifyCA or SslMode.VerifyFull && RootCertificate is null)
         {
             throw new QueryServiceConfigurationException(
                 QueryServiceCredentialKeys.RootCertificate,
-                "is missing; VerifyFull needs the PEM file of the root certificate to trust (DigiCert Global Root G2 for Query Service).");
+                $"is missing; {SslMode} needs the PEM file of the root certificate to trust (DigiCert Global Root G2 for Query Service).");
         }
 
         (Dialect ?? throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Dialect, "is null; leave it out for the documented forms.")).Validate();

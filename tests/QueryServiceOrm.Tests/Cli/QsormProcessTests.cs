@@ -80,9 +80,9 @@ public sealed class QsormProcessTests
             Assert.That(noCommand.Errors, Does.Contain("frobnicate").And.Contain("qsorm --help"));
             Assert.That(stopped.Code, Is.EqualTo(1));
             Assert.That(stopped.Errors, Does.Contain("No sandbox is running: start one with 'qsorm sandbox start'."));
-            Assert.That((status.Code, status.Output), Is.EqualTo((0, "Not running: start it with 'qsorm sandbox start'.\n")));
+            Assert.That((status.Code, status.Output), Is.EqualTo((3, "Not running: start it with 'qsorm sandbox start'.\n")));
             Assert.That(stoppedProfile.Code, Is.EqualTo(1));
-            Assert.That(stoppedProfile.Errors, Does.Contain("no profile named 'sandbox'"));
+            Assert.That(stoppedProfile.Errors, Does.Contain("The sandbox is not running").And.Contain("qsorm sandbox start"));
             Assert.That(refused.Code, Is.EqualTo(1));
             Assert.That(refused.Errors, Does.Contain("the server refused the credentials").And.Contain("Check the user name"));
             Assert.That(closed.Code, Is.EqualTo(2));

@@ -59,8 +59,9 @@ public sealed class QueryServiceCredentialsTests
     [Test]
     public void Every_setting_is_read_from_configuration()
     {
+        using var root = new TempFile("-----BEGIN CERTIFICATE-----");
         var credentials = Load(
-            ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("Dialect:IdentifierQuote", "doublequote"),
+            ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("RootCertificate", root.Path), ("Dialect:IdentifierQuote", "doublequote"),
             ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"), ("Dialect:ParameterMode", "Bind"));
         Assert.Multiple(() =>
         {
