@@ -9,6 +9,8 @@ namespace QueryServiceOrm.Cli;
 /// <summary>The qsorm command line: its commands, and failures turned into exit codes and messages that say what to do.</summary>
 internal static class QsormApp
 {
+    private const string CancelledMessage = "Cancelled: nothing was written.";
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, TextReader? input = null)
     {
         var console = new CliConsole(output, errors);
@@ -46,7 +48,21 @@ internal static class QsormApp
         console.Plain |= parse.GetValue(noColor);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false }, cancellationToken);
+            var code = await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output, Error = errors, EnableDefaultExceptionHandler = false,
+
+                // Time for an interrupted command to tell the server and clean up (a partial file) before the process ends.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            }, cancellationToken);
+
+            // On Ctrl+C System.CommandLine cancels the action and answers 130 itself, so the catch below never sees it.
+            if (code == ExitCodes.Cancelled)
+            {
+                await errors.WriteLineAsync(CancelledMessage);
+            }
+
+            return code;
         }
         catch (QueryServiceOrm.Migrations.QueryServiceMigrationException e)
         {
@@ -67,7 +83,7 @@ internal static class QsormApp
         }
         catch (OperationCanceledException)
         {
-            await errors.WriteLineAsync("Cancelled: nothing was written.");
+            await errors.WriteLineAsync(CancelledMessage);
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" } or QueryServiceAuthenticationException)

@@ -31,15 +31,13 @@ internal static class QueryCommand
             var connection = await db.OpenConnectionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(parse.GetValue(sql), connection) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+            // Rows already received are read without I/O, where Npgsql would not notice the token: the server is told at once.
+            await using var cancel = cancellationToken.Register(command.Cancel);
             var path = parse.GetValue(file);
-            await using var target = path is null ? null : new StreamWriter(path, append: false, new UTF8Encoding(false));
-            var writer = target ?? output;
-            var rows = parse.GetValue(format) switch
-            {
-                "csv" => await WriteCsvAsync(reader, writer, cancellationToken),
-                "json" => await WriteJsonAsync(reader, writer, cancellationToken),
-                _ => await WriteTableAsync(reader, writer, cancellationToken),
-            };
+            var rows = path is null
+                ? await WriteAsync(reader, parse.GetValue(format), output, cancellationToken)
+                : await WriteFileAsync(reader, parse.GetValue(format), path, cancellationToken);
             await errors.WriteLineAsync(Counted.Of(rows, "row") + ".");
             if (rows == QueryServiceOrm.Infrastructure.QueryServiceQueryOptions.DefaultRowCap)
             {
@@ -51,12 +49,44 @@ internal static class QueryCommand
         return command;
     }
 
+    // The rows go to a temporary file beside the one asked for, renamed only once every row is written: an interrupted or
+    // failed query never leaves a partial file under the requested name (nor removes one that was there).
+    private static async Task<long> WriteFileAsync(DbDataReader reader, string? format, string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            long rows;
+            await using (var target = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            {
+                rows = await WriteAsync(reader, format, target, cancellationToken);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+            return rows;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static Task<long> WriteAsync(DbDataReader reader, string? format, TextWriter writer, CancellationToken cancellationToken)
+        => format switch
+        {
+            "csv" => WriteCsvAsync(reader, writer, cancellationToken),
+            "json" => WriteJsonAsync(reader, writer, cancellationToken),
+            _ => WriteTableAsync(reader, writer, cancellationToken),
+        };
+
     private static async Task<long> WriteCsvAsync(DbDataReader reader, TextWriter writer, CancellationToken cancellationToken)
     {
         await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Csv(reader.GetName(i)))));
         long rows = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Csv(reader.GetString(i)))));
             rows++;
         }
@@ -74,6 +104,7 @@ internal static class QueryCommand
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         while (await reader.ReadAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var row = new Dictionary<string, string?>(names.Length);
             for (var i = 0; i < names.Length; i++)
             {
@@ -94,6 +125,7 @@ internal static class QueryCommand
         var sample = new List<string[]>();
         while (sample.Count < WidthSampleRows && await reader.ReadAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sample.Add(Row(reader));
         }
 
@@ -108,6 +140,7 @@ internal static class QueryCommand
         long rows = sample.Count;
         while (await reader.ReadAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await writer.WriteLineAsync(Line(Row(reader), widths));
             rows++;
         }

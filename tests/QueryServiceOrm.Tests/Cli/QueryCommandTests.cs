@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
@@ -18,6 +19,49 @@ public sealed class QueryCommandTests
     private Task<Qsorm.Result> RunAsync(params string[] args) => Qsorm.RunAsync(_sandbox.EnvironmentVariables(), null, args);
 
     private const string Hostile = """SELECT 'a,b' AS comma, 'say "hi"' AS quote, 'line\nbreak' AS newline, NULL AS nothing, 'ünïcödé 🎉' AS unicode""";
+
+    [Test]
+    public async Task Interrupted_by_ctrl_c_it_says_so_and_leaves_no_file_under_the_requested_name()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "qsorm-query-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var target = Path.Combine(folder, "rows.csv");
+            using var process = Qsorm.StartProcess(folder, _sandbox.EnvironmentVariables(),
+                "query", $"SELECT a._id, b._id AS other FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b LIMIT 0", "--format", "csv", "-o", target);
+            process.StandardInput.Close();
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+
+            // Interrupt once rows are being written, as a user at the terminal would.
+            var writing = Stopwatch.StartNew();
+            while (!process.HasExited && writing.Elapsed < TimeSpan.FromSeconds(60)
+                   && !Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.That(process.HasExited, Is.False, "still writing when interrupted");
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await Processes.WaitOrKillAsync(process, TimeSpan.FromSeconds(60));
+            Assert.Multiple(async () =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(130), await errors);
+                Assert.That(await errors, Does.Contain("Cancelled"));
+                Assert.That(Directory.GetFiles(folder), Is.Empty, "neither the requested file nor the partial one");
+                Assert.That(await output, Is.Empty);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Test]
     public async Task Csv_quotes_what_it_must_and_reads_back_as_psql_shows()

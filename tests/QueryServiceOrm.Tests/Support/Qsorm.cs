@@ -31,19 +31,7 @@ internal static class Qsorm
     /// <summary>As a process working in <paramref name="directory"/> (where it reads and writes ./appsettings.json).</summary>
     public static async Task<Result> RunProcessInAsync(string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. args])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = StartProcess(directory, environment, args);
         await process.StandardInput.WriteAsync(input ?? "");
         process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
@@ -57,6 +45,24 @@ internal static class Qsorm
 
         await process.WaitForExitAsync();
         return new Result(process.ExitCode, await output, await errors, peak);
+    }
+
+    /// <summary>Starts qsorm as a process, its standard streams redirected, for a test that acts on it while it runs.</summary>
+    public static Process StartProcess(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll"), .. args])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
     }
 
     private static async Task<long> HighWaterMarkAsync(int processId)
