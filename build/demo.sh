@@ -7,10 +7,20 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 bash "$root/build/install-prerequisites.sh"
-echo "Building qsorm..."
+echo "Building qsorm..." >&2
 if ! log="$(dotnet build "$root/src/QueryServiceOrm.Cli/QueryServiceOrm.Cli.csproj" -c Release --nologo -v q 2>&1)"; then
   echo "$log" >&2
   echo "error: qsorm did not build (above: what dotnet build said)." >&2
   exit 1
 fi
-exec dotnet "$root/src/QueryServiceOrm.Cli/bin/Release/net10.0/qsorm.dll" demo "$@"
+status=0
+dotnet "$root/src/QueryServiceOrm.Cli/bin/Release/net10.0/qsorm.dll" demo "$@" || status=$?
+
+# The README's walkthroughs say 'qsorm ...': say how to get the command, unless it is there already.
+if ! command -v qsorm >/dev/null 2>&1; then
+  echo >&2
+  echo "qsorm is not installed as a command yet; the README's walkthroughs use it. Install it (a .NET tool from this build):" >&2
+  echo "  dotnet pack \"$root/src/QueryServiceOrm.Cli\" -c Release -o \"$root/artifacts/tool\" && dotnet tool install --global QueryServiceOrm.Cli --add-source \"$root/artifacts/tool\"" >&2
+  echo "  (then make sure ~/.dotnet/tools is on PATH)" >&2
+fi
+exit "$status"

@@ -21,7 +21,13 @@ public sealed class DemoScriptTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 WorkingDirectory = RepositoryPaths.Root,
-                Environment = { ["QSORM_CONFIG_HOME"] = home },
+                Environment =
+                {
+                    ["QSORM_CONFIG_HOME"] = home,
+
+                    // A new user's PATH after the quick start: no qsorm command, whatever this machine has installed.
+                    ["PATH"] = string.Join(':', (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, "qsorm")))),
+                },
             };
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
@@ -35,6 +41,10 @@ public sealed class DemoScriptTests
                 Assert.That(await output, Does.Contain("| XdmDatasets ").And.Contain("| XdmEvents ").And.Contain("| ProductListItem "), "the generated classes");
                 Assert.That(await output, Does.Contain("| Home ").And.Contain("| Firefox ").And.Contain("| commerce.purchases "), "query results");
                 Assert.That(status.Output, Does.StartWith("Not running"));
+
+                // Without qsorm on PATH the script says how to install it.
+                Assert.That(await errors, Does.Contain("Building qsorm...").And.Contain("dotnet tool install --global QueryServiceOrm.Cli --add-source"));
+                Assert.That(await output, Does.Not.Contain("Building qsorm"), "progress goes to standard error");
             });
         }
         finally
