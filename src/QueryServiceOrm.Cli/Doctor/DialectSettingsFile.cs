@@ -62,23 +62,8 @@ internal static class DialectSettingsFile
         return root;
     }
 
-    private static JsonObject Read(string path)
-    {
-        if (!File.Exists(path) || File.ReadAllText(path).Trim() is not { Length: > 0 } text)
-        {
-            return [];
-        }
-
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new ArgumentException($"{path} does not hold a JSON object: fix it, or move it away, and run qsorm doctor --write again.");
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"{path} is not valid JSON ({e.Message}): fix it, or move it away, and run qsorm doctor --write again.", e);
-        }
-    }
+    // The file was read for the credentials already, so it is a JSON object if it exists.
+    private static JsonObject Read(string path) => File.Exists(path) ? SettingsFile.ReadObject(path) : [];
 
     // Configuration keys ignore case: an existing "queryService" or "dialect" is merged into, not duplicated beside.
     private static void MergeInto(JsonObject target, JsonObject source)

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 
 namespace QueryServiceOrm.Cli.Profiles;
 
 /// <summary>
-/// A JSON settings file qsorm reads credentials from (a profile, ./appsettings.json). A file that is not a JSON object is
-/// a user error naming the file and the line, never quoting it: the line may hold the token.
+/// A JSON settings file qsorm reads credentials from and qsorm doctor writes into (a profile, ./appsettings.json). A file
+/// that is not a JSON object is a user error naming the file and the line, never quoting it: the line may hold the token.
 /// </summary>
 internal static class SettingsFile
 {
@@ -14,22 +15,22 @@ internal static class SettingsFile
     {
         if (File.Exists(path))
         {
-            Check(path);
+            ReadObject(path);
         }
 
         return builder.AddJsonFile(path, optional);
     }
 
-    private static void Check(string path)
+    /// <summary>The file's JSON object, comments and trailing commas allowed as the configuration's JSON reader allows them.</summary>
+    /// <exception cref="ArgumentException">The file is not UTF-8 text holding a JSON object.</exception>
+    public static JsonObject ReadObject(string path)
     {
         try
         {
             var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(path));
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException($"{path} holds a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object with a \"QueryService\" section: fix or delete the file.");
-            }
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return node as JsonObject
+                   ?? throw new ArgumentException($"{path} holds a JSON {(node?.GetValueKind() ?? JsonValueKind.Null).ToString().ToLowerInvariant()}, not an object with a \"QueryService\" section: fix or delete the file.");
         }
         catch (JsonException e)
         {
