@@ -9,8 +9,8 @@ namespace QueryServiceOrm.Migrations;
 
 /// <summary>
 /// EF's model differ, unchanged, with warnings for what a migration asks and the service cannot keep: a primary key without
-/// an identity namespace, NOT NULL, and a dataset dotnet ef scaffolded (its nested columns as JSON text). The differ runs when <c>dotnet ef migrations add</c> writes a migration, so that is
-/// when the warnings come, naming the table and the column.
+/// an identity namespace, NOT NULL, and a dataset dotnet ef scaffolded (its nested columns as JSON text). The differ runs
+/// when <c>dotnet ef migrations add</c> writes a migration, so that is when the warnings come, naming the table and the column.
 /// </summary>
 internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer inner, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
     : IMigrationsModelDiffer
@@ -30,7 +30,7 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
                 case AddColumnOperation { IsNullable: false } column:
                     logger.NotNullNotWritten(column.Table, column.Name);
                     break;
-                case AddPrimaryKeyOperation key when IdentityNamespace(target, key.Table, key.Schema, key.Columns) is null:
+                case AddPrimaryKeyOperation key when IdentityNamespace(target?.FindTable(key.Table, key.Schema), key.Columns) is null:
                     logger.KeyNotWritten(key.Table, string.Join(", ", key.Columns));
                     break;
             }
@@ -42,13 +42,14 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
     private void WarnAboutTable(CreateTableOperation table, IRelationalModel? target)
     {
         // The migrations history is the library's own table, which nothing is ever read back from by key.
-        if (target?.FindTable(table.Name, table.Schema)?.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(HistoryRow)) == true)
+        var modelTable = target?.FindTable(table.Name, table.Schema);
+        if (modelTable?.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(HistoryRow)) == true)
         {
             return;
         }
 
         var key = table.PrimaryKey?.Columns ?? [];
-        if (key.Length > 0 && IdentityNamespace(target, table.Name, table.Schema, key) is null)
+        if (key.Length > 0 && IdentityNamespace(modelTable, key) is null)
         {
             logger.KeyNotWritten(table.Name, string.Join(", ", key));
         }
@@ -58,7 +59,6 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
             logger.NotNullNotWritten(table.Name, column.Name);
         }
 
-        var modelTable = target?.FindTable(table.Name, table.Schema);
         if (table.Columns.FirstOrDefault(c => QueryServiceMigrationsSqlGenerator.IsScaffoldedJson(
                 c, modelTable?.FindColumn(c.Name)?.PropertyMappings.Select(m => m.Property).FirstOrDefault())) is { } json)
         {
@@ -67,8 +67,8 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
     }
 
     // A one-column key whose property has HasPrimaryIdentity becomes PRIMARY IDENTITY NAMESPACE: that much the service keeps.
-    private static string? IdentityNamespace(IRelationalModel? target, string table, string? schema, string[] columns)
+    private static string? IdentityNamespace(ITable? table, string[] columns)
         => columns is [var column]
-            ? target?.FindTable(table, schema)?.FindColumn(column)?.PropertyMappings.Select(m => m.Property.GetPrimaryIdentityNamespace()).FirstOrDefault(n => n is not null)
+            ? table?.FindColumn(column)?.PropertyMappings.Select(m => m.Property.GetPrimaryIdentityNamespace()).FirstOrDefault(n => n is not null)
             : null;
 }
