@@ -20,7 +20,7 @@ public partial class AnalyticsContext(global::Microsoft.EntityFrameworkCore.DbCo
         modelBuilder.Entity<XdmEvents>(entity =>
         {
             entity.ToTable("xdm_events");
-            entity.HasNoKey();
+            entity.HasKey(e => e.Id);
             entity.Property(e => e.Id).HasColumnName("_id");
             entity.Property(e => e.Timestamp).HasColumnName("timestamp");
             entity.Property(e => e.EventType).HasColumnName("eventType");
@@ -35,15 +35,20 @@ public partial class AnalyticsContext(global::Microsoft.EntityFrameworkCore.DbCo
         modelBuilder.Entity<XdmFlat>(entity =>
         {
             entity.ToTable("xdm_flat");
-            entity.HasNoKey();
+            entity.HasKey(e => e.Id);
             entity.Property(e => e.Id).HasColumnName("_id");
             entity.Property(e => e.Timestamp).HasColumnName("timestamp");
             entity.Property(e => e.EventType).HasColumnName("eventType");
             entity.Property(e => e.PageName).HasColumnName("pageName");
-            entity.Property(e => e.PageURL).HasColumnName("pageURL");
+            entity.Property(e => e.PageUrl).HasColumnName("pageURL");
             entity.Property(e => e.PriceTotal).HasColumnName("priceTotal");
             entity.Property(e => e.BrowserName).HasColumnName("browserName");
             entity.Property(e => e.LoyaltyTier).HasColumnName("loyaltyTier");
         });
+
+        OnModelCreatingPartial(modelBuilder);
     }
+
+    /// <summary>Further configuration, in a partial class of your own beside this generated file.</summary>
+    partial void OnModelCreatingPartial(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder);
 }

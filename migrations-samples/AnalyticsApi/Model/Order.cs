@@ -8,7 +8,8 @@ namespace AnalyticsApi.Model;
 public partial class Order
 {
     /// <summary><c>purchaseID</c>.</summary>
-    public string? PurchaseID { get; set; }
+    [global::System.Text.Json.Serialization.JsonPropertyName("purchaseID")]
+    public string? PurchaseId { get; set; }
 
     /// <summary><c>priceTotal</c>.</summary>
     public double? PriceTotal { get; set; }

@@ -9,7 +9,7 @@ public partial class ProductListItem
 {
     /// <summary><c>SKU</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("SKU")]
-    public string? SKU { get; set; }
+    public string? Sku { get; set; }
 
     /// <summary><c>name</c>.</summary>
     public string? Name { get; set; }

@@ -12,5 +12,5 @@ public partial class ReservedWordTest
 
     /// <summary><c>1stVisit</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("1stVisit")]
-    public bool? _1stVisit { get; set; }
+    public bool? FirstVisit { get; set; }
 }

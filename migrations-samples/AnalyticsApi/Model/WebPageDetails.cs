@@ -12,7 +12,7 @@ public partial class WebPageDetails
 
     /// <summary><c>URL</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("URL")]
-    public string? URL { get; set; }
+    public string? Url { get; set; }
 
     /// <summary><c>pageViews</c>.</summary>
     public PageViews? PageViews { get; set; }

@@ -9,5 +9,5 @@ public partial class WebReferrer
 {
     /// <summary><c>URL</c>.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("URL")]
-    public string? URL { get; set; }
+    public string? Url { get; set; }
 }

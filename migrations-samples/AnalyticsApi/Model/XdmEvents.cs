@@ -29,7 +29,7 @@ public partial class XdmEvents
     public XdmEventsEnvironment? Environment { get; set; }
 
     /// <summary><c>identityMap</c> (jsonb).</summary>
-    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement?>? IdentityMap { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<IdentityItem>?>? IdentityMap { get; set; }
 
     /// <summary><c>_luma</c> (xdm_events__luma).</summary>
     public Luma? Luma { get; set; }

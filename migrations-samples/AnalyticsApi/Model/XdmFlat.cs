@@ -20,7 +20,7 @@ public partial class XdmFlat
     public string? PageName { get; set; }
 
     /// <summary><c>pageURL</c> (text).</summary>
-    public string? PageURL { get; set; }
+    public string? PageUrl { get; set; }
 
     /// <summary><c>priceTotal</c> (double precision).</summary>
     public double? PriceTotal { get; set; }

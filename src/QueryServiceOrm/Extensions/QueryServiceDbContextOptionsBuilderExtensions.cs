@@ -11,7 +11,9 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
 {
     /// <summary>
     /// Connects the context to Query Service through Npgsql, set up for the service: TLS required, type
-    /// loading off, no reset on close, no automatic preparation, GSS encryption off, a small pool. The
+    /// loading off, no reset on close, no automatic preparation, GSS encryption off, a small pool. Queries track nothing
+    /// unless asked (<c>AsTracking()</c>, or <c>UseQueryTrackingBehavior</c> after this call): the data lake does not enforce
+    /// keys, and a tracking query would give records that share a key as one object. The
     /// credentials are validated here; no connection is opened until the first query.
     /// </summary>
     /// <param name="optionsBuilder">The options being built.</param>
@@ -58,6 +60,12 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
                     npgsql.MigrationsAssembly(migrationsAssembly);
                 }
             });
+
+        // The data lake does not enforce keys: a tracking query would give two records sharing an _id as one object.
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.QueryTrackingBehavior is null or QueryTrackingBehavior.TrackAll)
+        {
+            optionsBuilder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        }
 
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
             new QueryServiceOptionsExtension(queryServiceOptions.DialectSwitches, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));

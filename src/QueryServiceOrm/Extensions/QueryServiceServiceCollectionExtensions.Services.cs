@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using QueryServiceOrm.ChangeTracking;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Metadata.Conventions;
 using QueryServiceOrm.Migrations;
@@ -67,6 +69,9 @@ public static partial class QueryServiceServiceCollectionExtensions
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
+#pragma warning disable EF1001 // EF's state manager is internal; the library's own says how a keyless entity is appended.
+        serviceCollection.Replace(ServiceDescriptor.Scoped<IStateManager, QueryServiceStateManager>());
+#pragma warning restore EF1001
         DecorateModelDiffer(serviceCollection);
         return serviceCollection;
     }

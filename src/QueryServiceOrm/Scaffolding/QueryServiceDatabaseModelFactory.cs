@@ -15,7 +15,8 @@ namespace QueryServiceOrm.Scaffolding;
 /// <summary>
 /// Reads Query Service tables, nested XDM structures included, into EF's <see cref="DatabaseModel"/>. The table list
 /// comes from the documented <c>SHOW TABLES</c>; columns, composite types and keys come from three catalog queries whatever
-/// the number of tables. The service's pg_catalog coverage is undocumented, so a failed catalog query degrades instead of
+/// the number of tables. A table without a declared key is keyed on its XDM record identifier <c>_id</c>, and an untyped
+/// <c>identityMap</c> gets the value type XDM's standard gives it (an array of identity items). The service's pg_catalog coverage is undocumented, so a failed catalog query degrades instead of
 /// failing: columns from the documented
 /// <c>SELECT * FROM t WHERE 1=0</c>, one table at a time, and nested columns as JSON text, each with a warning.
 /// </summary>
@@ -125,7 +126,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
             {
                 var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[10] as string, row[7] as string, row[8] as string, row[11] as string, composites);
-                AddColumn(table, (string)row[2]!, type, nullable: !IsTrue(row[4]), columnTypes);
+                AddColumn(table, (string)row[2]!, XdmStandardFields.Refine((string)row[2]!, type), nullable: !IsTrue(row[4]), columnTypes);
             }
         }
 
@@ -164,8 +165,22 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
             }
         }
 
+        KeyRecordIds(model, columnTypes);
         LastColumnTypes = columnTypes;
         return model;
+    }
+
+    // A table the catalog gives no key is keyed on its XDM record identifier, so that Add and SaveChanges append to it
+    // (EF tracks only entities with a key); a view is read-only and stays keyless.
+    private static void KeyRecordIds(DatabaseModel model, Dictionary<(string, string), XdmColumnType> columnTypes)
+    {
+        foreach (var table in model.Tables.Where(t => t is not DatabaseView && t.PrimaryKey is null))
+        {
+            if (table.Columns.FirstOrDefault(c => XdmStandardFields.IsRecordId(c.Name, columnTypes[(table.Name, c.Name)])) is { } recordId)
+            {
+                table.PrimaryKey = new DatabasePrimaryKey { Table = table, Columns = { recordId } };
+            }
+        }
     }
 
     private void ReadColumnsOneByOne(DbConnection connection, DatabaseModel model, DatabaseTable table, Dictionary<(string, string), XdmColumnType> columnTypes)

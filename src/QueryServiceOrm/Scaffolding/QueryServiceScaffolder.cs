@@ -79,14 +79,14 @@ public static partial class QueryServiceScaffolder
 
         public GeneratedEntity Entity(DatabaseTable table, IReadOnlyDictionary<(string Table, string Column), XdmColumnType> columnTypes)
         {
-            var className = Unique(Pascal(table.Name));
+            var className = Unique(CSharpNames.Pascal(table.Name));
             var members = new Names(className);
             var columns = new List<(string Property, string Column, bool Xdm, bool JsonText)>();
             var body = new StringBuilder();
             foreach (var column in table.Columns)
             {
                 var type = columnTypes.TryGetValue((table.Name, column.Name), out var known) ? known : new XdmColumnType(XdmValueKind.Scalar, column.StoreType ?? "text");
-                var property = members.Next(Pascal(column.Name));
+                var property = members.Next(CSharpNames.Pascal(column.Name));
                 var clrType = ClrType(type, column.Name, className, column.IsNullable);
                 body.Append(Doc($"<c>{Escape(column.Name)}</c> ({Escape(type.StoreType)}).", 1))
                     .Append(CultureInfo.InvariantCulture, $"    public {clrType} {property} {{ get; set; }}{Initializer(clrType)}\n\n");
@@ -161,13 +161,13 @@ public static partial class QueryServiceScaffolder
                 return existing.Name;
             }
 
-            var className = Unique(Pascal(name), owner);
+            var className = Unique(type.ClassName ?? CSharpNames.Pascal(name), owner);
             var members = new Names(className);
             var body = new StringBuilder();
             _bySignature[signature] = new ObjectClass(className, signature, "");
             foreach (var (field, fieldType) in type.Fields)
             {
-                var property = members.Next(Pascal(field));
+                var property = members.Next(CSharpNames.Pascal(field));
                 body.Append(Doc($"<c>{Escape(field)}</c>.", 1));
                 if (!string.Equals(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property), field, StringComparison.Ordinal))
                 {
@@ -255,17 +255,6 @@ public static partial class QueryServiceScaffolder
         };
 
     private static string Initializer(string clrType) => clrType switch { "string" => " = \"\";", "byte[]" => " = [];", "global::System.Net.IPAddress" => " = global::System.Net.IPAddress.None;", _ => "" };
-
-    // camelCase, snake_case and _tenant names to PascalCase; a digit-led name gets a leading underscore.
-    private static string Pascal(string name)
-    {
-        var parts = NamePart().Matches(name).Select(m => m.Value).ToList();
-        var pascal = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-        return pascal.Length == 0 ? "Value" : char.IsDigit(pascal[0]) ? "_" + pascal : pascal;
-    }
-
-    [GeneratedRegex("[A-Za-z0-9]+")]
-    private static partial Regex NamePart();
 
     private static string Singular(string name)
         => name.EndsWith("ies", StringComparison.Ordinal) ? name[..^3] + "y"

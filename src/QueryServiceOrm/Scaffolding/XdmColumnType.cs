@@ -33,6 +33,9 @@ public sealed record XdmColumnType(XdmValueKind Kind, string StoreType)
     /// <summary>The element of an array, or the value of a map.</summary>
     public XdmColumnType? Element { get; init; }
 
+    /// <summary>The C# class name of an object whose class XDM's standard names (<c>IdentityItem</c>), or null to name it after its field.</summary>
+    public string? ClassName { get; init; }
+
     /// <summary>Whether this is nested data (anything but a scalar).</summary>
     public bool IsNested => Kind != XdmValueKind.Scalar;
 }

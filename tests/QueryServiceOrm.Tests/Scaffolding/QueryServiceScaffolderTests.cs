@@ -50,7 +50,7 @@ public sealed class QueryServiceScaffolderTests
             Assert.That(first.Select(f => f.Path), Is.EqualTo(new[]
             {
                 "XdmEvents.cs", "XdmFlat.cs", "XdmProfiles.cs",
-                "BrowserDetails.cs", "Commerce.cs", "Loyalty.cs", "Luma.cs", "Name.cs", "Order.cs", "PageViews.cs", "Person.cs",
+                "BrowserDetails.cs", "Commerce.cs", "IdentityItem.cs", "Loyalty.cs", "Luma.cs", "Name.cs", "Order.cs", "PageViews.cs", "Person.cs",
                 "PersonalEmail.cs", "ProductListItem.cs", "ReservedWordTest.cs", "Web.cs", "WebPageDetails.cs", "WebReferrer.cs", "XdmEventsEnvironment.cs",
                 "XdmProfilesLuma.cs",
                 "XdmDatasets.cs",
@@ -82,7 +82,7 @@ public sealed class QueryServiceScaffolderTests
 
         var rows = Enumerable.Cast<object>(events).ToList();
         var firstItem = rows.Select(r => eventType.GetProperty("ProductListItems")!.GetValue(r) as System.Collections.IList)
-            .Select(items => items is { Count: > 0 } ? items[0]!.GetType().GetProperty("SKU")!.GetValue(items[0]) as string : null)
+            .Select(items => items is { Count: > 0 } ? items[0]!.GetType().GetProperty("Sku")!.GetValue(items[0]) as string : null)
             .Where(sku => sku is not null).Order(StringComparer.Ordinal).ToList();
 
         var expectedIds = (await _sandbox.PsqlAsync($"""SELECT _id FROM {Sample.Events} WHERE (web)."webPageDetails".name = 'Home' ORDER BY _id COLLATE "C" """)).Select(r => r[0]).ToList();
@@ -92,6 +92,50 @@ public sealed class QueryServiceScaffolderTests
             Assert.That(ids, Is.EqualTo(expectedIds).And.Not.Empty);
             Assert.That(rows, Has.Count.EqualTo(XdmData.Rows));
             Assert.That(firstItem, Is.EqualTo(expectedSkus).And.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_scaffolded_table_is_keyed_on_its_record_id_so_SaveChanges_appends_and_reads_keep_every_record()
+    {
+        var tables = await XdmSampleData.CreateAsync(_sandbox, rows: 5, seed: 3, prefix: "keyed");
+        var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
+        var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
+        var model = factory.Create(ConnectionString("scaffold-keyed"), new DatabaseModelFactoryOptions([tables.Events, tables.Flat], []));
+        var assembly = Compile(QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, new QueryServiceScaffoldOptions("Keyed", "KeyedContext")));
+        var contextType = assembly.GetType("Keyed.KeyedContext")!;
+        var flatType = assembly.GetType("Keyed.KeyedFlat")!;
+        var existing = (await _sandbox.PsqlAsync($"""SELECT _id FROM {tables.Flat} ORDER BY _id COLLATE "C" LIMIT 1"""))[0][0];
+
+        // A record whose _id another record already has: the data lake takes it, and a read must return both.
+        var record = Activator.CreateInstance(flatType)!;
+        flatType.GetProperty("Id")!.SetValue(record, existing);
+        flatType.GetProperty("Timestamp")!.SetValue(record, new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+        flatType.GetProperty("PageUrl")!.SetValue(record, "https://example.com/appended");
+        await using (var db = (DbContext)Activator.CreateInstance(contextType, ContextOptions(contextType))!)
+        {
+            db.Add(record);
+            Assert.That(await db.SaveChangesAsync(), Is.EqualTo(1));
+        }
+
+        await using var reader = (DbContext)Activator.CreateInstance(contextType, ContextOptions(contextType))!;
+        var flat = (IQueryable)contextType.GetProperty("KeyedFlat")!.GetValue(reader)!;
+        var f = Expression.Parameter(flatType, "f");
+        var sameId = Enumerable.Cast<object>(Where(flat, Expression.Lambda(Expression.Equal(Expression.Property(f, "Id"), Expression.Constant(existing)), f))).ToList();
+        var events = Enumerable.Cast<object>((IQueryable)contextType.GetProperty("KeyedEvents")!.GetValue(reader)!).ToList();
+        var ecids = events.Select(e => (System.Collections.IDictionary?)e.GetType().GetProperty("IdentityMap")!.GetValue(e))
+            .Select(map => map?["ECID"] is System.Collections.IList { Count: > 0 } items ? items[0]!.GetType().GetProperty("Id")!.GetValue(items[0]) as string : null)
+            .Where(id => id is not null).Order(StringComparer.Ordinal).ToList();
+
+        var expectedEcids = (await _sandbox.PsqlAsync($"""SELECT "identityMap"->'ECID'->0->>'id' FROM {tables.Events} WHERE "identityMap" ? 'ECID' ORDER BY ("identityMap"->'ECID'->0->>'id') COLLATE "C" """)).Select(r => r[0]).ToList();
+        var stored = await _sandbox.PsqlAsync($"""SELECT count(*), count(*) FILTER (WHERE "pageURL" = 'https://example.com/appended') FROM {tables.Flat} WHERE _id = '{existing}'""");
+        await _sandbox.ExecuteAdminAsync($"DROP TABLE {tables.Events}, {tables.Profiles}, {tables.Flat}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Tables.Select(t => t.PrimaryKey?.Columns.Single().Name), Is.All.EqualTo("_id"), "XDM's record identifier is the key");
+            Assert.That(stored, Is.EqualTo(new[] { new[] { "2", "1" } }), "Add and SaveChanges appended the record");
+            Assert.That(sameId, Has.Count.EqualTo(2), "both records sharing the _id are read, not one object for both");
+            Assert.That(ecids, Is.EqualTo(expectedEcids).And.Not.Empty, "the identity map is read as typed identity items");
         });
     }
 
@@ -131,7 +175,8 @@ public sealed class QueryServiceScaffolderTests
             Assert.That(roundTrips, Is.EqualTo(4), "SHOW TABLES and the three catalog statements, as the front received them");
             Assert.That(factory.LastRoundTrips, Is.EqualTo(roundTrips));
             Assert.That(files.Count(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, "^T[0-9]{3}\\.cs$")), Is.EqualTo(500), "an entity class a table");
-            Assert.That(files, Has.Count.EqualTo(500 + 7 * 3 + 1 + 1), "objects shared across tables: seven views shapes, so seven details and webs, one item class, one context");
+            Assert.That(files, Has.Count.EqualTo(500 + 7 * 3 + 1 + 1 + 1),
+                "objects shared across tables: seven views shapes, so seven details and webs, one item class, one identity item, one context");
         });
     }
 

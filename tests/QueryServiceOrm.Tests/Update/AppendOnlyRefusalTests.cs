@@ -45,7 +45,8 @@ public sealed class AppendOnlyRefusalTests
         var (db, newStatements) = AppendContext.Open(_sandbox, "refusals");
         await using (db)
         {
-            var existing = await db.Rows.SingleAsync(r => r.Id == 1);
+            // Reads track nothing unless asked (UseQueryService's default); this one asks.
+            var existing = await db.Rows.AsTracking().SingleAsync(r => r.Id == 1);
             existing.Name = "changed";
             db.Rows.Add(new AppendRow { Id = 3, Name = "three", At = DateTime.UtcNow });
 
@@ -55,6 +56,25 @@ public sealed class AppendOnlyRefusalTests
         }
 
         Assert.That(await _sandbox.PsqlAsync("""SELECT count(*) FROM append_rows"""), Is.EqualTo(new[] { new[] { "2" } }));
+    }
+
+    [Test]
+    public async Task SaveChanges_after_Update_of_an_untracked_read_is_refused()
+    {
+        var (db, newStatements) = AppendContext.Open(_sandbox, "refusals");
+        await using (db)
+        {
+            var existing = await db.Rows.SingleAsync(r => r.Id == 1);
+            Assert.That(db.Entry(existing).State, Is.EqualTo(EntityState.Detached), "reads track nothing by default");
+            existing.Name = "changed";
+            db.Update(existing);
+
+            var statementsBefore = newStatements().Count;
+            AssertRefusal(Assert.ThrowsAsync<QueryServiceAppendOnlyException>(() => db.SaveChangesAsync())!, "1 AppendRow modified");
+            Assert.That(newStatements(), Has.Count.EqualTo(statementsBefore), "the read was the only statement");
+        }
+
+        Assert.That(await _sandbox.PsqlAsync("""SELECT "Name" FROM append_rows WHERE "Id" = 1"""), Is.EqualTo(new[] { new[] { "one" } }));
     }
 
     [Test]
