@@ -149,7 +149,9 @@ public sealed partial class ReadmeSnippetTests
 
     private static IEnumerable<Diagnostic> Compile(IEnumerable<SyntaxTree> trees)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        var loaded = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
+        var names = loaded.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var references = loaded.Concat(AspNetCoreFramework().Where(p => !names.Contains(Path.GetFileName(p))))
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && IsManaged(p))
             .Select(p => MetadataReference.CreateFromFile(p));
         return CSharpCompilation.Create(
@@ -158,6 +160,19 @@ public sealed partial class ReadmeSnippetTests
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
             .GetDiagnostics();
+    }
+
+    // The ASP.NET Core shared framework beside the running .NET one (same major version, the newest installed).
+    private static IEnumerable<string> AspNetCoreFramework()
+    {
+        var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var major = runtime.Name.Split('.')[0] + ".";
+        var aspNetCore = new DirectoryInfo(Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App"));
+        var version = aspNetCore.Exists
+            ? aspNetCore.GetDirectories().Where(d => d.Name.StartsWith(major, StringComparison.Ordinal)).MaxBy(d => Version.TryParse(d.Name.Split('-')[0], out var v) ? v : new Version())
+            : null;
+        Assert.That(version, Is.Not.Null, $"ASP.NET Core {major}x is not installed beside {runtime.FullName}: the README's web snippets need it");
+        return Directory.EnumerateFiles(version!.FullName, "*.dll");
     }
 
     private static bool IsManaged(string path)
