@@ -38,11 +38,11 @@ public sealed class AppendResumeTests
         }).ToList();
 
     // Statements of 1,000 rows, through the proxy, whose second append statement loses its reply (or never reaches the server).
-    private (ResumeContext Context, Func<IReadOnlyList<string>> NewStatements) Context(string application, bool forwardStatement)
+    private (ResumeContext Context, Func<IReadOnlyList<string>> NewStatements) Context(string application, bool forwardStatement, bool bind = false)
     {
         var factory = new QueryServiceDbContextFactory<ResumeContext>(
             _sandbox.Credentials() with { Port = _proxy.Port },
-            o => o.ApplicationName(application).AppendBatches(1_000),
+            o => o.ApplicationName(application).AppendBatches(1_000).ParameterMode(bind ? QueryServiceParameterMode.Bind : QueryServiceParameterMode.Inline),
             o => o.AddInterceptors(new ArmOnInsert(_proxy, statement: 2, forwardStatement)));
         var before = FrontLog.Statements(_sandbox, application).Count;
         return (factory.CreateDbContext(), () => FrontLog.Statements(_sandbox, application).Skip(before).ToList());
@@ -51,12 +51,13 @@ public sealed class AppendResumeTests
     private async Task<string[]> CountAsync(string table, string column)
         => (await _sandbox.PsqlAsync($"""SELECT count(*), count(DISTINCT "{column}") FROM {table}""")).Single().Select(v => v!).ToArray();
 
-    [TestCase(true, 2_000, TestName = "A_stream_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
-    [TestCase(false, 1_000, TestName = "A_stream_whose_statement_never_reached_the_server_resumes_without_losing_a_row")]
-    public async Task A_stream_resumes_exactly_once(bool forwardStatement, int landedBefore)
+    [TestCase(true, false, 2_000, TestName = "A_stream_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
+    [TestCase(true, true, 2_000, TestName = "A_stream_with_bind_parameters_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
+    [TestCase(false, false, 1_000, TestName = "A_stream_whose_statement_never_reached_the_server_resumes_without_losing_a_row")]
+    public async Task A_stream_resumes_exactly_once(bool forwardStatement, bool bind, int landedBefore)
     {
         var rows = Rows();
-        var (db, newStatements) = Context("resume-stream-" + forwardStatement.ToString(CultureInfo.InvariantCulture), forwardStatement);
+        var (db, newStatements) = Context($"resume-stream-{forwardStatement}-{bind}", forwardStatement, bind);
         await using var disposeDb = db;
 
         var failure = Assert.ThrowsAsync<QueryServiceBulkAppendException>(() => db.AppendAsync(rows))!;
@@ -76,7 +77,9 @@ public sealed class AppendResumeTests
         var resumed = newStatements().Skip(sent).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(resumed[0], Does.StartWith("SELECT DISTINCT Id FROM resume_rows WHERE Id IN (1001, 1002, ").And.EndWith(", 2000)\nLIMIT 0"));
+            Assert.That(resumed[0], bind
+                ? Does.StartWith("SELECT DISTINCT Id FROM resume_rows WHERE Id IN ($1, $2, ").And.EndWith(", $1000)\nLIMIT 0")
+                : Does.StartWith("SELECT DISTINCT Id FROM resume_rows WHERE Id IN (1001, 1002, ").And.EndWith(", 2000)\nLIMIT 0"));
             Assert.That(resumed.Skip(1), Has.All.StartWith("INSERT INTO resume_rows "));
             Assert.That(resumed, Has.Count.EqualTo(forwardStatement ? 2 : 3), "one read, then the missing rows of the uncertain statement in one statement, then the rest");
         });
