@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Update;
 
@@ -14,17 +13,16 @@ namespace QueryServiceOrm.Update;
 /// </summary>
 internal sealed class AppendStatementBuilder
 {
-    private readonly SqlDialect _dialect;
     private readonly QueryServiceAppendOptions _limits;
     private readonly string _suffix;
     private readonly StringBuilder _sql = new();
-    private readonly List<(string Name, object? Value, RelationalTypeMapping TypeMapping)> _parameters = [];
+    private readonly StatementValues _values;
 
     public AppendStatementBuilder(
         SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, QueryServiceAppendOptions limits, string table, string? schema,
         IReadOnlyList<AppendColumn> columns)
     {
-        _dialect = dialect;
+        _values = new StatementValues(dialect);
         _limits = limits;
         Columns = columns;
         _sql.Append($"INSERT INTO {sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
@@ -53,68 +51,32 @@ internal sealed class AppendStatementBuilder
     /// <param name="parameterValues">The values of the parameters (model values), by name.</param>
     public IRelationalCommand ToCommand(
         IRelationalCommandBuilderFactory commandBuilderFactory, ISqlGenerationHelper sqlGenerationHelper, out Dictionary<string, object?> parameterValues)
-    {
-        var builder = commandBuilderFactory.Create().Append(Sql);
-        parameterValues = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value, typeMapping) in _parameters)
-        {
-            builder.AddParameter(name, sqlGenerationHelper.GenerateParameterName(name), typeMapping, nullable: false);
-            // The model value: EF's parameter applies the type mapping's converter itself.
-            parameterValues[name] = value;
-        }
-
-        return builder.Build();
-    }
+        => _values.ToCommand(Sql, commandBuilderFactory, sqlGenerationHelper, out parameterValues);
 
     /// <summary>Adds a row unless it would take the statement over a bound; the first row is always taken.</summary>
     /// <param name="values">The row's values (model values, converters not yet applied), in <see cref="Columns"/> order.</param>
     /// <returns>Whether the row was added.</returns>
     public bool TryAdd(IReadOnlyList<object?> values)
     {
-        var parameterCount = _parameters.Count;
+        var parameterCount = _values.ParameterCount;
         var row = new StringBuilder(Rows == 0 ? " (" : ", (");
         for (var i = 0; i < Columns.Count; i++)
         {
-            row.Append(i == 0 ? "" : ", ").Append(Value(Columns[i], values[i]));
+            row.Append(i == 0 ? "" : ", ").Append(_values.Write(Columns[i], values[i]));
         }
 
         row.Append(')');
         if (Rows > 0
             && (Rows >= _limits.MaxRows
                 || _sql.Length + row.Length + _suffix.Length > _limits.MaxStatementLength
-                || _parameters.Count > _limits.MaxParameters))
+                || _values.ParameterCount > _limits.MaxParameters))
         {
-            _parameters.RemoveRange(parameterCount, _parameters.Count - parameterCount);
+            _values.Truncate(parameterCount);
             return false;
         }
 
         _sql.Append(row);
         Rows++;
         return true;
-    }
-
-    private string Value(AppendColumn column, object? value)
-    {
-        var mapping = column.TypeMapping;
-        if (value is null)
-        {
-            return _dialect.TypedNull(mapping);
-        }
-
-        if (XdmTypeMappings.IsXdm(mapping))
-        {
-            return _dialect.XdmValueLiteral(value);
-        }
-
-        if (_dialect.Switches.ParameterMode == QueryServiceParameterMode.Bind)
-        {
-            var name = "p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _parameters.Add((name, value, mapping));
-            return "@" + name;
-        }
-
-        return _dialect.TryWriteLiteral(value, mapping)
-            ?? throw new NotSupportedException(
-                $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind).");
     }
 }

@@ -81,13 +81,14 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
             $"Append statement {failed + 1} of {batches.Count} failed: {appended.Count} entities were appended before it and are now "
             + $"Unchanged; {pending.Count} were not and are still Added. "
             + (outcomeUnknown
-                ? "The statement's outcome is unknown (the connection failed or the call was cancelled while it ran, or the server reported an unexpected row count): check the table before calling SaveChanges again."
+                ? "The statement's outcome is unknown (the connection failed or the call was cancelled while it ran, or the server reported an unexpected row count): "
+                  + "call ResumeAppendAsync(exception), which asks the table which of its entities landed, instead of SaveChanges."
                 : "Correct the cause and call SaveChanges again to append exactly those.")
             + " " + exception.Message,
             exception,
             appended.Select(e => e.ToEntityEntry()).ToList(),
             pending.Select(e => e.ToEntityEntry()).ToList(),
-            outcomeUnknown);
+            outcomeUnknown ? Entries(batches, failed, 1).Distinct().Select(e => e.ToEntityEntry()).ToList() : []);
     }
 
     private static List<IUpdateEntry> Entries(List<ModificationCommandBatch> batches, int start, int count)
