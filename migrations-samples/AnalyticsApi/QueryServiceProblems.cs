@@ -9,7 +9,12 @@ namespace AnalyticsApi;
 /// the service's), the detail is the library's message (what happened and what to do; it never holds a secret), and the
 /// SQLSTATE travels as an extension.
 /// </summary>
-internal sealed class QueryServiceProblems(IProblemDetailsService problems) : IExceptionHandler
+/// <remarks>
+/// The exception handler middleware does not log an exception a handler has handled, so each one is logged here, once,
+/// as what it is: a 4xx is the caller's mistake, logged at Information without a stack trace; a 5xx is a fault, logged
+/// at Error with it. Exceptions this does not map stay unhandled, and the middleware logs them at Error with the trace.
+/// </remarks>
+internal sealed partial class QueryServiceProblems(IProblemDetailsService problems, ILogger<QueryServiceProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -28,6 +33,7 @@ internal sealed class QueryServiceProblems(IProblemDetailsService problems) : IE
             return false;
         }
 
+        Log(httpContext.Request, status, exception);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -42,4 +48,22 @@ internal sealed class QueryServiceProblems(IProblemDetailsService problems) : IE
             },
         });
     }
+
+    private void Log(HttpRequest request, int status, Exception exception)
+    {
+        if (status < StatusCodes.Status500InternalServerError)
+        {
+            ClientError(request.Method, request.Path, status, exception.Message);
+        }
+        else
+        {
+            ServiceError(exception, request.Method, request.Path, status);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "{Method} {Path} answered {Status}: {Detail}")]
+    private partial void ClientError(string method, PathString path, int status, string detail);
+
+    [LoggerMessage(2, LogLevel.Error, "{Method} {Path} answered {Status}: Query Service failed.")]
+    private partial void ServiceError(Exception exception, string method, PathString path, int status);
 }

@@ -11,7 +11,8 @@ namespace QueryServiceOrm.Tests.Samples;
 /// <summary>
 /// migrations-samples/AnalyticsApi as its README runs it: a sandbox from qsorm, its variables exported, the API started
 /// on 127.0.0.1 and called over real HTTP; every answer compared with psql, errors as problem details, and 50
-/// concurrent requests served through a pool of five sessions, queued rather than failed.
+/// concurrent requests served through a pool of five sessions, queued rather than failed; its console log read as an
+/// operator would read it.
 /// </summary>
 [NonParallelizable]
 public sealed class AnalyticsApiSampleTests
@@ -20,6 +21,7 @@ public sealed class AnalyticsApiSampleTests
     private Process _api = null!;
     private HttpClient _http = null!;
     private QueryServiceSandbox _sandbox = null!;
+    private readonly List<string> _log = [];
 
     [OneTimeSetUp]
     public async Task StartTheApi()
@@ -50,8 +52,60 @@ public sealed class AnalyticsApiSampleTests
         }
 
         Assert.That(_http, Is.Not.Null, "the API did not start");
-        _ = _api.StandardOutput.ReadToEndAsync();
+        _ = RecordLogAsync(_api.StandardOutput);
     }
+
+    private async Task RecordLogAsync(StreamReader output)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            lock (_log)
+            {
+                _log.Add(line);
+            }
+        }
+    }
+
+    private int LogLength
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The console log's lines from <paramref name="start"/> on, once <paramref name="until"/> holds for them or after
+    /// ten seconds (then the caller's assertions say what is missing). The console logger writes entries in the order
+    /// they were logged, so everything logged before the awaited line is there too.
+    /// </summary>
+    private async Task<List<string>> LogAsync(int start, Func<List<string>, bool> until)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            List<string> lines;
+            lock (_log)
+            {
+                lines = _log[start..];
+            }
+
+            if (until(lines) || timeout.IsCancellationRequested)
+            {
+                return lines;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private static bool IsStackFrame(string line) => Regex.IsMatch(line, @"^\s+at \S");
+
+    // The message line, which the console logger writes after the entry's level and category line.
+    private static int ProblemsLogged(List<string> lines) => lines.Count(l => Regex.IsMatch(l, @"^\s+(GET|POST) /\S+ answered 4\d\d: "));
 
     [OneTimeTearDown]
     public async Task StopTheApi()
@@ -141,6 +195,67 @@ public sealed class AnalyticsApiSampleTests
             await AssertProblemAsync(badName, HttpStatusCode.BadRequest, null);
             await AssertProblemAsync(upperCase, HttpStatusCode.BadRequest, null);
             Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE lower(relname) IN ('api_report', 'bad__name')"), Is.EqualTo(new[] { new[] { "0" } }), "a refused name creates nothing");
+        });
+    }
+
+    [Test]
+    public async Task A_404_and_a_409_are_logged_once_as_information_without_a_stack_trace()
+    {
+        var start = LogLength;
+        using var created = await _http.PostAsync("/reports/logged_report", null);
+        using var again = await _http.PostAsync("/reports/logged_report", null);
+        using var missing = await _http.GetAsync("/reports/no_such_logged_report");
+        var log = await LogAsync(start, lines => ProblemsLogged(lines) == 2);
+        Assert.Multiple(() =>
+        {
+            Assert.That((created.StatusCode, again.StatusCode, missing.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.NotFound)));
+            Assert.That(log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal)), Is.Empty, "nothing at Error");
+            Assert.That(log.Where(IsStackFrame), Is.Empty, "no stack trace");
+            Assert.That(log.Where(l => l.StartsWith("info: AnalyticsApi.QueryServiceProblems[1]", StringComparison.Ordinal)), Has.Exactly(2).Items, "each logged once, at Information");
+            Assert.That(log, Has.One.Contains("POST /reports/logged_report answered 409: Query Service refused the statement."));
+            Assert.That(log, Has.One.Contains("GET /reports/no_such_logged_report answered 404: The table does not exist"));
+        });
+    }
+
+    [Test]
+    public async Task A_fault_the_api_does_not_map_is_a_500_logged_once_at_error_with_its_stack_trace()
+    {
+        // A table that is not a report: its Events column is text, which the report's int cannot be read from.
+        await _sandbox.PsqlFrontAsync("CREATE TABLE not_a_report AS SELECT 'page' AS EventType, 'many' AS Events");
+        var start = LogLength;
+        using var fault = await _http.GetAsync("/reports/not_a_report");
+
+        // A logged 404 after it: once that is in the log, so is everything the fault logged.
+        using var barrier = await _http.GetAsync("/reports/no_such_report_after_the_fault");
+        var log = await LogAsync(start, lines => ProblemsLogged(lines) == 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That((fault.StatusCode, barrier.StatusCode), Is.EqualTo((HttpStatusCode.InternalServerError, HttpStatusCode.NotFound)));
+            Assert.That(log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal)), Is.EqualTo(new[] { "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]" }), "one Error, the middleware's");
+            Assert.That(log.Where(l => l.TrimStart().StartsWith("System.InvalidCastException:", StringComparison.Ordinal)), Has.Exactly(1).Items, "one stack trace");
+            Assert.That(log.Where(IsStackFrame), Is.Not.Empty, "with its frames");
+        });
+    }
+
+    [Test]
+    public async Task Flat_events_without_their_id_or_timestamp_are_refused_naming_them_and_none_is_stored()
+    {
+        const string count = "SELECT count(*) FROM xdm_flat";
+        var before = await _sandbox.PsqlAsync(count);
+        using var refused = await _http.PostAsJsonAsync("/events/flat", new object[]
+        {
+            new { id = "api-3" },
+            new { timestamp = "2026-11-22T10:00:03Z", pageName = "no id" },
+            new { id = "api-4", timestamp = "2026-11-22T10:00:04Z" },
+        });
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+            Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name) : [],
+                Is.EquivalentTo(new[] { "events[0].Timestamp", "events[1].Id" }), problem.ToString());
+            Assert.That(await _sandbox.PsqlAsync(count), Is.EqualTo(before), "nothing stored, not even the valid event");
         });
     }
 
