@@ -21,7 +21,7 @@ internal static class QsormApp
             ScaffoldCommand.Create(console),
             MigrateCommand.Create(console),
             TablesCommand.Create(output, errors),
-            QueryCommand.Create(output, errors),
+            QueryCommand.Create(console),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
             Doctor.DoctorCommand.Create(output, errors),
         };

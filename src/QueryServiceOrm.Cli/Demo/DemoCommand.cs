@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Cli.Profiles;
@@ -13,13 +16,16 @@ namespace QueryServiceOrm.Cli.Demo;
 /// <c>qsorm demo</c>: the whole library in one command. Without a profile it uses the local sandbox (started for the
 /// demo when none runs) with fresh XDM sample data; it lists the tables, scaffolds them into a temporary project, builds
 /// it and runs its LINQ reads over nested fields, an append, an INSERT INTO ... SELECT and a CTAS, printing each step's
-/// SQL and rows.
+/// SQL, rows and time.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal static class DemoCommand
 {
     private static readonly XdmSampleTables Sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
     private static readonly string[] SampleTables = [Sample.Events, Sample.Profiles, Sample.Flat];
+
+    // Objects in cells: text as it reads, not JSON's \u0022-style escapes of quotes and non-ASCII letters.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliConsole console)
     {
@@ -41,6 +47,7 @@ internal static class DemoCommand
             if (profile is null)
             {
                 Heading(console, "1. The sandbox");
+                var clock = Stopwatch.StartNew();
                 var sandbox = SandboxCommand.Running(store);
                 if (sandbox is null)
                 {
@@ -52,6 +59,7 @@ internal static class DemoCommand
                 }
 
                 await SandboxCommand.SeedAsync(sandbox, rows, console, cancellationToken);
+                await console.Output.WriteLineAsync(Took("Ready", clock.Elapsed.TotalSeconds));
                 profile = SandboxCommand.Profile;
             }
 
@@ -86,8 +94,10 @@ internal static class DemoCommand
         await using var db = CliContext.Create(credentials);
 
         Heading(console, "2. The tables (SHOW TABLES)");
+        var clock = Stopwatch.StartNew();
         var tables = await db.Database.GetTableNamesAsync(cancellationToken);
         console.Out.Write(Table(console, ["table"], tables.Select(t => new[] { t })));
+        await console.Output.WriteLineAsync(Took(Counted.Of(tables.Count, "table"), clock.Elapsed.TotalSeconds));
         var missing = SampleTables.Except(tables, StringComparer.OrdinalIgnoreCase).ToList();
         if (missing.Count > 0)
         {
@@ -95,10 +105,13 @@ internal static class DemoCommand
         }
 
         Heading(console, "3. Scaffolding the sample tables into C# classes");
+        clock.Restart();
         var files = await ScaffoldCommand.GenerateAsync(db, credentials.Host, SampleTables, [], DemoProject.ModelOptions, console, cancellationToken);
         console.Out.Write(Table(console, ["class", "file"], files.Select(f => new[] { Path.GetFileNameWithoutExtension(f.Path), "Model/" + f.Path })));
+        await console.Output.WriteLineAsync(Took(Counted.Of(files.Count, "file"), clock.Elapsed.TotalSeconds));
 
         Heading(console, "4. Building the project");
+        clock.Restart();
         var project = DemoProject.Write(directory, files, await File.ReadAllTextAsync(store.PathOf(profile), cancellationToken));
         var buildErrors = await console.StatusAsync($"dotnet build in {project.Directory}...", () => project.BuildAsync(cancellationToken));
         if (buildErrors is not null)
@@ -107,7 +120,7 @@ internal static class DemoCommand
             return ExitCodes.UserError;
         }
 
-        await console.Output.WriteLineAsync("Built.");
+        await console.Output.WriteLineAsync(Took("Built", clock.Elapsed.TotalSeconds));
 
         Heading(console, "5. Running it: LINQ reads and writes");
         var programErrors = new List<string>();
@@ -136,7 +149,7 @@ internal static class DemoCommand
     private static void Heading(CliConsole console, string title)
         => console.Out.Write(new Rule($"[bold deepskyblue1]{Markup.Escape(title)}[/]") { Justification = Justify.Left, Border = console.PlainOut ? BoxBorder.Ascii : BoxBorder.Square });
 
-    // One step of the demo program: a title, the SQL sent, and the rows (objects whose nested values print as JSON).
+    // One step of the demo program: a title, the SQL sent, the rows (objects whose nested values print as JSON) and its time.
     private static void ShowStep(CliConsole console, string json)
     {
         using var step = JsonDocument.Parse(json);
@@ -147,23 +160,27 @@ internal static class DemoCommand
             Header = new PanelHeader("SQL"), Expand = true, Border = console.PlainOut ? BoxBorder.Ascii : BoxBorder.Rounded,
         });
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            console.Out.WriteLine("(no rows)");
-            return;
+            var columns = rows[0].EnumerateObject().Select(p => p.Name).ToList();
+            console.Out.Write(Table(console, columns, rows.Select(r => columns.Select(c => Cell(r.GetProperty(c))).ToArray())));
         }
 
-        var columns = rows[0].EnumerateObject().Select(p => p.Name).ToList();
-        console.Out.Write(Table(console, columns, rows.Select(r => columns.Select(c => Cell(r.GetProperty(c))).ToArray())));
+        console.Out.WriteLine(Took(Counted.Of(rows.Count, "row"), root.GetProperty("seconds").GetDouble()));
     }
 
+    // A sum of doubles carries binary noise (3573.0099999999998): 15 significant digits, what a double holds, print 3573.01.
     private static string Cell(JsonElement value)
         => value.ValueKind switch
         {
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.Null => "",
+            JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString("G15", CultureInfo.InvariantCulture),
+            JsonValueKind.Object or JsonValueKind.Array => JsonSerializer.Serialize(value, Readable),
             _ => value.GetRawText(),
         };
+
+    private static string Took(string what, double seconds) => string.Create(CultureInfo.InvariantCulture, $"{what} in {seconds:0.00} s.");
 
     private static Table Table(CliConsole console, IEnumerable<string> columns, IEnumerable<string[]> rows)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Support;
@@ -76,15 +77,74 @@ public sealed class QueryCommandTests
     }
 
     [Test]
-    public async Task Json_gives_every_value_as_the_server_sends_it_structs_included()
+    public async Task As_a_process_json_types_every_value_and_writes_structs_arrays_and_maps_by_their_field_names()
     {
-        var (code, output, errors) = await RunAsync("query", $"SELECT _id, web FROM {Sample.Events} ORDER BY _id LIMIT 5", "--format", "json");
-        var rows = JsonSerializer.Deserialize<Dictionary<string, string?>[]>(output)!;
-        var expected = await _sandbox.PsqlAsync($"SELECT _id, web FROM {Sample.Events} ORDER BY _id LIMIT 5");
+        var (code, output, errors) = await Qsorm.RunProcessAsync(
+            _sandbox.EnvironmentVariables(),
+            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
+            "--format", "json");
+        var expected = await _sandbox.PsqlAsync(
+            $"""SELECT _id, to_json(web)::text, to_json("productListItems")::text, to_json("identityMap")::text FROM {Sample.Events} ORDER BY _id LIMIT 5""");
+        Assert.That(code, Is.Zero, errors);
+        var rows = JsonNode.Parse(output)!.AsArray().Select(r => r!.AsObject()).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(code, Is.Zero, errors);
-            Assert.That(rows.Select(r => new[] { r["_id"], r["web"] }), Is.EqualTo(expected));
+            Assert.That(rows.Select(r => (string?)r["_id"]), Is.EqualTo(expected.Select(r => r[0])));
+            for (var i = 0; i < expected.Count; i++)
+            {
+                for (var column = 1; column <= 3; column++)
+                {
+                    var name = new[] { "", "web", "productListItems", "identityMap" }[column];
+                    Assert.That(JsonNode.DeepEquals(rows[i][name], expected[i][column] is { } json ? JsonNode.Parse(json) : null), Is.True, $"{name} of {expected[i][0]}: {rows[i][name]?.ToJsonString()}");
+                }
+            }
+
+            Assert.That(rows.Select(r => r["web"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Object), "a struct is an object, not its text");
+            Assert.That(rows.Select(r => r["productListItems"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Array));
+            Assert.That(output, Does.Contain("""
+                "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé"}
+                """), "numbers exact, booleans, null, and readable UTF-8 text");
+            Assert.That(output, Does.Not.Contain("\\u00"), "no \\u0022-style escapes");
+        });
+    }
+
+    [Test]
+    public async Task As_a_process_a_table_in_a_file_or_a_pipe_gives_every_value_whole()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "qsorm-query-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+        const string Sql = "SELECT id, CASE WHEN id = 3 THEN repeat('a', 80) WHEN id = 250 THEN repeat('b', 100) ELSE 'c' END AS v FROM range(1, 301) ORDER BY id LIMIT 0";
+        var toFile = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", Sql, "-o", file);
+        var piped = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", Sql);
+        var lines = File.ReadAllLines(file);
+        File.Delete(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(toFile.Code, Is.Zero, toFile.Errors);
+            Assert.That(piped.Code, Is.Zero, piped.Errors);
+            foreach (var table in new[] { lines, piped.Output.Split('\n') })
+            {
+                Assert.That(table, Has.Some.Match($@"^3 +\| {new string('a', 80)}$"), "longer than a column may be");
+                Assert.That(table, Has.Some.Match($@"^250 +\| {new string('b', 100)}$"), "longer than the first 200 rows");
+                Assert.That(string.Join('\n', table), Does.Not.Contain("…").And.Not.Contain("..."));
+            }
+        });
+    }
+
+    [Test]
+    public async Task As_a_process_several_statements_are_refused_before_any_runs()
+    {
+        var table = "qsorm_second_" + Guid.NewGuid().ToString("N")[..8];
+        var several = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", $"SELECT 1 AS a; CREATE TABLE {table} AS SELECT 2 AS b");
+        var one = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", "SELECT ';' AS a /* ; */ -- ;", "--format", "csv");
+        var created = await _sandbox.PsqlAsync($"SELECT count(*) FROM pg_tables WHERE tablename = '{table}'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(several.Code, Is.EqualTo(1));
+            Assert.That(several.Errors, Does.Contain("qsorm query runs one statement, and this text has 2 (separated by ';'): run each with its own qsorm query."));
+            Assert.That(several.Output, Is.Empty);
+            Assert.That(created[0][0], Is.EqualTo("0"), "the second statement never ran");
+            Assert.That(one.Code, Is.Zero, one.Errors);
+            Assert.That(one.Output, Is.EqualTo("a\n;\n"), "a ';' in a string or a comment separates nothing");
         });
     }
 
