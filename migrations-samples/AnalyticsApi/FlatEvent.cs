@@ -15,7 +15,7 @@ public sealed record FlatEvent(
     [Required] DateTime? Timestamp,
     string? EventType,
     string? PageName,
-    string? PageURL,
+    string? PageUrl,
     double? PriceTotal,
     string? BrowserName,
     string? LoyaltyTier)
@@ -27,7 +27,7 @@ public sealed record FlatEvent(
         Timestamp = Timestamp!.Value,
         EventType = EventType,
         PageName = PageName,
-        PageURL = PageURL,
+        PageUrl = PageUrl,
         PriceTotal = PriceTotal,
         BrowserName = BrowserName,
         LoyaltyTier = LoyaltyTier,

@@ -121,7 +121,7 @@ public sealed class DemoCommandTests
             Assert.That(demo.Output, Does.Contain("| XdmEvents ").And.Contain("CTAS: a report table").And.Contain("| commerce.purchases "));
             Assert.That(demo.Output + demo.Errors, Does.Not.Match(Escape));
             Assert.That((demo.Output + demo.Errors).Where(c => c > 127), Is.Empty, "piped: plain ASCII");
-            foreach (var step in new[] { "Ready", "3 tables", "20 files", "Built" })
+            foreach (var step in new[] { "Ready", "3 tables", "21 files", "Built" })
             {
                 Assert.That(demo.Output, Does.Match($@"\n{step} in \d+\.\d\d s\.\n"), step);
             }
