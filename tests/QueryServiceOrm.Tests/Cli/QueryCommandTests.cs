@@ -29,8 +29,9 @@ public sealed class QueryCommandTests
         try
         {
             var target = Path.Combine(folder, "rows.csv");
+            // A million rows, so that the interrupt arrives while they are written, however fast the machine.
             using var process = Qsorm.StartProcess(folder, _sandbox.EnvironmentVariables(),
-                "query", $"SELECT a._id, b._id AS other FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b LIMIT 0", "--format", "csv", "-o", target);
+                "query", $"SELECT a._id, b._id AS other, c._id AS third FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b CROSS JOIN {Sample.Flat} AS c LIMIT 0", "--format", "csv", "-o", target);
             process.StandardInput.Close();
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEndAsync();
