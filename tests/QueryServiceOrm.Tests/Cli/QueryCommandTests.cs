@@ -82,7 +82,7 @@ public sealed class QueryCommandTests
     {
         var (code, output, errors) = await Qsorm.RunProcessAsync(
             _sandbox.EnvironmentVariables(),
-            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
+            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé 🎉' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
             "--format", "json");
         var expected = await _sandbox.PsqlAsync(
             $"""SELECT _id, to_json(web)::text, to_json("productListItems")::text, to_json("identityMap")::text FROM {Sample.Events} ORDER BY _id LIMIT 5""");
@@ -103,9 +103,9 @@ public sealed class QueryCommandTests
             Assert.That(rows.Select(r => r["web"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Object), "a struct is an object, not its text");
             Assert.That(rows.Select(r => r["productListItems"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Array));
             Assert.That(output, Does.Contain("""
-                "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé"}
+                "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé 🎉"}
                 """), "numbers exact, booleans, null, and readable UTF-8 text");
-            Assert.That(output, Does.Not.Contain("\\u00"), "no \\u0022-style escapes");
+            Assert.That(output, Does.Not.Contain("\\u00").And.Not.Contain("\\uD83C"), "no \\u0022-style escapes, no escaped emoji");
         });
     }
 
