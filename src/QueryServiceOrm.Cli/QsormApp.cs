@@ -93,7 +93,13 @@ internal static class QsormApp
         }
         catch (Exception e) when (ServerFailure(e) is PostgresException refused)
         {
-            await errors.WriteLineAsync($"error: the server refused the statement: {refused.MessageText} (SQLSTATE {refused.SqlState}). Check the SQL against Query Service's grammar.");
+            var what = refused.InvariantSeverity is "FATAL" or "PANIC" ? "the session" : "the statement";
+            await errors.WriteLineAsync($"error: the server refused {what}: {refused.MessageText} (SQLSTATE {refused.SqlState}). {ServerAdvice.For(refused.SqlState)}");
+            if (!string.IsNullOrWhiteSpace(refused.Hint))
+            {
+                await errors.WriteLineAsync("hint: " + refused.Hint);
+            }
+
             return ExitCodes.ServerError;
         }
         catch (Exception e) when (ServerFailure(e) is { } failure)

@@ -178,6 +178,23 @@ public sealed class QueryCommandTests
     }
 
     [Test]
+    public async Task As_a_process_a_refusal_gets_advice_for_its_sqlstate_and_the_servers_hint()
+    {
+        var missing = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", "SELECT * FROM no_such_table");
+        var flatten = await Qsorm.RunProcessAsync(
+            new Dictionary<string, string>(_sandbox.EnvironmentVariables()) { ["QueryService__Database"] = "prod:all?FLATTEN" }, "query", "SELECT 1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.Code, Is.EqualTo(2));
+            Assert.That(missing.Errors, Does.Contain("refused the statement").And.Contain("42P01").And.Contain("'qsorm tables' lists the tables"));
+            Assert.That(missing.Errors, Does.Not.Contain("grammar"), "a missing table is not a syntax problem");
+            Assert.That(flatten.Code, Is.EqualTo(2));
+            Assert.That(flatten.Errors, Does.Contain("refused the session").And.Contain("0A000"));
+            Assert.That(flatten.Errors, Does.Contain("hint: Connect to prod:all and address nested fields with dot paths."), "the server's hint is shown");
+        });
+    }
+
+    [Test]
     public async Task A_million_rows_stream_in_about_the_memory_of_a_hundred_thousand()
     {
         var small = await PeakResidentSetAsync(100_000);
