@@ -86,6 +86,11 @@ internal static class QsormApp
             await errors.WriteLineAsync(CancelledMessage);
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (InChain(e, x => x is QueryServiceConnectTimeoutException) is { } timedOut)
+        {
+            await errors.WriteLineAsync("error: " + timedOut.Message);
+            return ExitCodes.ServerError;
+        }
         catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" } or QueryServiceAuthenticationException)
         {
             await errors.WriteLineAsync($"error: the server refused the credentials: {ServerFailure(e)!.Message} Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
@@ -111,10 +116,13 @@ internal static class QsormApp
 
     // The failure that came from the server or the network, however deep the retries wrapped it.
     private static Exception? ServerFailure(Exception? exception)
+        => InChain(exception, e => e is QueryServiceServerException or NpgsqlException or SocketException or TimeoutException);
+
+    private static Exception? InChain(Exception? exception, Func<Exception, bool> match)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is QueryServiceServerException or NpgsqlException or SocketException or TimeoutException)
+            if (match(exception))
             {
                 return exception;
             }
