@@ -91,15 +91,16 @@ internal static class ScaffoldCommand
         var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
 
         var connection = await db.OpenConnectionAsync(cancellationToken);
-        var model = await console.StatusAsync($"Reading the datasets of {host}...", () => Task.FromResult(factory.Create(connection, new DatabaseModelFactoryOptions(tables, schemas))));
+        var reading = await console.StatusAsync($"Reading the datasets of {host}...", () => Task.FromResult(factory.ReadCatalog(connection, new DatabaseModelFactoryOptions(tables, schemas))));
+        var model = reading.Model;
         var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException($"No table named {string.Join(", ", missing)}: run 'qsorm tables' (or leave out --table) to see the names.");
         }
 
-        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, options);
-        await console.Errors.WriteLineAsync($"{Counted.Of(model.Tables.Count, "table")} in {Counted.Of(factory.LastRoundTrips, "round trip")}; {Counted.Of(files.Count, "file")}.");
+        var files = QueryServiceScaffolder.Generate(reading, options);
+        await console.Errors.WriteLineAsync($"{Counted.Of(model.Tables.Count, "table")} in {Counted.Of(reading.RoundTrips, "round trip")}; {Counted.Of(files.Count, "file")}.");
         return files;
     }
 

@@ -11,7 +11,7 @@ namespace QueryServiceOrm.Design;
 /// rather than Npgsql's <c>UseNpgsql</c>, which would lose the library's SQL and its reading of nested columns.
 /// </summary>
 /// <param name="dependencies">EF's dependencies of provider code generators.</param>
-public sealed class QueryServiceProviderCodeGenerator(ProviderCodeGeneratorDependencies dependencies) : ProviderCodeGenerator(dependencies)
+internal sealed class QueryServiceProviderCodeGenerator(ProviderCodeGeneratorDependencies dependencies) : ProviderCodeGenerator(dependencies)
 {
     private static readonly MethodInfo UseQueryServiceMethod = typeof(QueryServiceDbContextOptionsBuilderExtensions).GetRuntimeMethod(
         nameof(QueryServiceDbContextOptionsBuilderExtensions.UseQueryService),

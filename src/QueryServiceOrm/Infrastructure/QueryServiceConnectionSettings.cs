@@ -5,7 +5,7 @@ namespace QueryServiceOrm.Infrastructure;
 /// <summary>
 /// Connection settings chosen for Query Service, adjustable through <see cref="QueryServiceDbContextOptionsBuilder"/>.
 /// </summary>
-public sealed record QueryServiceConnectionSettings
+internal sealed record QueryServiceConnectionSettings
 {
     /// <summary>Most physical sessions per pool. The service licenses few concurrent sessions (often 1 to 5).</summary>
     public int MaxPoolSize { get; init; } = 5;

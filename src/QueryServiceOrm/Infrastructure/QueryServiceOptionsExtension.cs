@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Infrastructure;
 /// The Query Service options of a context. It sits beside Npgsql's provider extension (it is not a provider itself); its
 /// services are the registration chain of <c>AddEntityFrameworkQueryService</c>.
 /// </summary>
-public sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
+internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 {
     private DbContextOptionsExtensionInfo? _info;
 

@@ -1,7 +1,7 @@
 namespace QueryServiceOrm.Metadata;
 
 /// <summary>The model annotations this library reads.</summary>
-public static class QueryServiceAnnotationNames
+internal static class QueryServiceAnnotationNames
 {
     /// <summary>The identity namespace of a dataset's primary identity column (<c>PRIMARY IDENTITY NAMESPACE 'ns'</c>).</summary>
     public const string PrimaryIdentityNamespace = "QueryService:PrimaryIdentityNamespace";

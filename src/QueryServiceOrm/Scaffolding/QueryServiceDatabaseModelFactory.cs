@@ -20,7 +20,7 @@ namespace QueryServiceOrm.Scaffolding;
 /// failing: columns from the documented
 /// <c>SELECT * FROM t WHERE 1=0</c>, one table at a time, and nested columns as JSON text, each with a warning.
 /// </summary>
-public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
+internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 {
     private readonly IDiagnosticsLogger<DbLoggerCategory.Scaffolding> _logger;
 
@@ -32,15 +32,19 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     // The tests replace the queries to see the fallbacks a service without this catalog would take.
     internal CatalogSql Catalog { get; init; } = CatalogSql.Default;
 
-    /// <summary>The round trips the last <c>Create</c> made to the server (the catalog path makes four at most).</summary>
-    public int LastRoundTrips { get; private set; }
-
-    /// <summary>The structure of every column of the last model, by table and column name (nested fields included).</summary>
-    public IReadOnlyDictionary<(string Table, string Column), XdmColumnType> LastColumnTypes { get; private set; } =
-        new Dictionary<(string, string), XdmColumnType>();
+    // Counted per read, returned with what was read (the catalog path makes four at most).
+    private int _roundTrips;
 
     /// <inheritdoc />
     public override DatabaseModel Create(string connectionString, DatabaseModelFactoryOptions options)
+        => ReadCatalog(connectionString, options).Model;
+
+    /// <inheritdoc />
+    public override DatabaseModel Create(DbConnection connection, DatabaseModelFactoryOptions options)
+        => ReadCatalog(connection, options).Model;
+
+    /// <summary>Reads the catalog through a connection string, as <see cref="Create(string, DatabaseModelFactoryOptions)"/> does.</summary>
+    internal CatalogReading ReadCatalog(string connectionString, DatabaseModelFactoryOptions options)
     {
         // The credentials' own checks (TLS, known keys, no value repeated in an error), then the connection UseQueryService
         // would open; type loading off, as the service needs: the catalog is read as text and plain scalars.
@@ -51,11 +55,11 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         Infrastructure.QueryServiceDataSourceConfigurationPlugin.ConfigureSessions(builder);
         using var dataSource = builder.Build();
         using var connection = dataSource.CreateConnection();
-        return Create(connection, options);
+        return ReadCatalog(connection, options);
     }
 
-    /// <inheritdoc />
-    public override DatabaseModel Create(DbConnection connection, DatabaseModelFactoryOptions options)
+    /// <summary>Reads the catalog: the model EF's scaffolder gets, with what only <c>qsorm scaffold</c> uses.</summary>
+    internal CatalogReading ReadCatalog(DbConnection connection, DatabaseModelFactoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
@@ -71,7 +75,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
 
         try
         {
-            LastRoundTrips = 0;
+            _roundTrips = 0;
             return Read(connection, options);
         }
         finally
@@ -83,7 +87,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         }
     }
 
-    private DatabaseModel Read(DbConnection connection, DatabaseModelFactoryOptions options)
+    private CatalogReading Read(DbConnection connection, DatabaseModelFactoryOptions options)
     {
         var tableFilter = new HashSet<string>(options.Tables, StringComparer.OrdinalIgnoreCase);
         var schemaFilter = new HashSet<string>(options.Schemas, StringComparer.OrdinalIgnoreCase);
@@ -170,8 +174,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         }
 
         KeyRecordIds(model, columnTypes);
-        LastColumnTypes = columnTypes;
-        return model;
+        return new CatalogReading(model, columnTypes, _roundTrips);
     }
 
     // A table the catalog gives no key is keyed on its XDM record identifier, so that Add and SaveChanges append to it
@@ -287,7 +290,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {(table.Schema is null ? "" : Quote(table.Schema) + ".")}{Quote(table.Name)} WHERE 1=0";
-        LastRoundTrips++;
+        _roundTrips++;
         using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
         return reader.GetColumnSchema().Select(c => (c.ColumnName, c.DataTypeName ?? "-")).ToList();
     }
@@ -299,7 +302,7 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     private bool TryQuery(DbConnection connection, string sql, out List<object?[]> rows)
     {
         rows = [];
-        LastRoundTrips++;
+        _roundTrips++;
         try
         {
             using var command = connection.CreateCommand();

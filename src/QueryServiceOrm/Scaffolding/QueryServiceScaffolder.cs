@@ -11,18 +11,16 @@ namespace QueryServiceOrm.Scaffolding;
 /// mapping every column by its exact name, objects and arrays with <c>IsXdmObject()</c>, keyless tables with
 /// <c>HasNoKey()</c>. The same model always gives the same bytes.
 /// </summary>
-public static partial class QueryServiceScaffolder
+internal static partial class QueryServiceScaffolder
 {
-    /// <summary>Generates the files for a model read by <see cref="QueryServiceDatabaseModelFactory"/>.</summary>
-    /// <param name="model">The tables.</param>
-    /// <param name="columnTypes">The structure of every column (<see cref="QueryServiceDatabaseModelFactory.LastColumnTypes"/>).</param>
+    /// <summary>Generates the files for what <see cref="QueryServiceDatabaseModelFactory"/> read.</summary>
+    /// <param name="reading">The tables and the structure of every column.</param>
     /// <param name="options">Namespace and context name.</param>
-    public static IReadOnlyList<ScaffoldedFile> Generate(
-        DatabaseModel model, IReadOnlyDictionary<(string Table, string Column), XdmColumnType> columnTypes, QueryServiceScaffoldOptions options)
+    public static IReadOnlyList<ScaffoldedFile> Generate(CatalogReading reading, QueryServiceScaffoldOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(columnTypes);
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(options);
+        var (model, columnTypes, _) = reading;
         if (!IsIdentifier(options.ContextName) || !options.Namespace.Split('.').All(IsIdentifier))
         {
             throw new ArgumentException($"'{options.Namespace}.{options.ContextName}' is not a C# namespace and class name.", nameof(options));

@@ -1,7 +1,7 @@
 namespace QueryServiceOrm.Scaffolding;
 
 /// <summary>What kind of value a column or an XDM field holds.</summary>
-public enum XdmValueKind
+internal enum XdmValueKind
 {
     /// <summary>A scalar: string, number, boolean, date, timestamp.</summary>
     Scalar,
@@ -25,7 +25,7 @@ public enum XdmValueKind
 /// </summary>
 /// <param name="Kind">The kind of value.</param>
 /// <param name="StoreType">The store type as the server names it (<c>text</c>, <c>xdm_events_web</c>, <c>xdm_events_productlistitems_e[]</c>).</param>
-public sealed record XdmColumnType(XdmValueKind Kind, string StoreType)
+internal sealed record XdmColumnType(XdmValueKind Kind, string StoreType)
 {
     /// <summary>The fields of an object, in the dataset's order (XDM name and structure).</summary>
     public IReadOnlyList<(string Name, XdmColumnType Type)> Fields { get; init; } = [];

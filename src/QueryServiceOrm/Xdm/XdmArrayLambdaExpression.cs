@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>What an <see cref="XdmArrayLambdaExpression"/> computes from its lambda.</summary>
-public enum XdmArrayOperation
+internal enum XdmArrayOperation
 {
     /// <summary>Whether some element satisfies the lambda (<c>Any(x =&gt; ...)</c>).</summary>
     Exists,
@@ -21,7 +21,7 @@ public enum XdmArrayOperation
 /// <summary>
 /// A lambda over the elements of an XDM array: Spark's <c>exists</c>, <c>size(filter(...))</c> and <c>transform</c>.
 /// </summary>
-public sealed class XdmArrayLambdaExpression : SqlExpression
+internal sealed class XdmArrayLambdaExpression : SqlExpression
 {
     /// <summary>Creates the expression.</summary>
     /// <param name="array">The array.</param>

@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Xdm;
 /// An element of an XDM array by its 0-based index, or the value of an XDM map under a key:
 /// <c>productListItems[0]</c> and <c>identityMap['ECID']</c> on the service.
 /// </summary>
-public sealed class XdmIndexExpression : SqlExpression
+internal sealed class XdmIndexExpression : SqlExpression
 {
     /// <summary>Creates the access.</summary>
     /// <param name="target">The array or map.</param>

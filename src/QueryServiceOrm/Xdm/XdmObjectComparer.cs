@@ -8,7 +8,7 @@ namespace QueryServiceOrm.Xdm;
 /// then seen as changed, and EF has no reference comparison to warn about.
 /// </summary>
 /// <typeparam name="T">The C# class, list or dictionary.</typeparam>
-public sealed class XdmObjectComparer<T>() : ValueComparer<T>(
+internal sealed class XdmObjectComparer<T>() : ValueComparer<T>(
     (left, right) => JsonSerializer.Serialize(left, XdmNames.Json) == JsonSerializer.Serialize(right, XdmNames.Json),
     value => JsonSerializer.Serialize(value, XdmNames.Json).GetHashCode(StringComparison.Ordinal),
     value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, XdmNames.Json), XdmNames.Json)!)

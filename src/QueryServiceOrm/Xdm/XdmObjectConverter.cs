@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>Marks the converters of XDM object properties, whose columns are read as JSON (<c>to_json(column)</c>).</summary>
-public interface IXdmObjectConverter
+internal interface IXdmObjectConverter
 {
     /// <summary>The C# type of the object.</summary>
     Type ObjectType { get; }
@@ -15,7 +15,7 @@ public interface IXdmObjectConverter
 /// field names (<see cref="XdmNames"/>).
 /// </summary>
 /// <typeparam name="T">The C# class of the object.</typeparam>
-public sealed class XdmObjectConverter<T>() : ValueConverter<T, string>(
+internal sealed class XdmObjectConverter<T>() : ValueConverter<T, string>(
     value => JsonSerializer.Serialize(value, XdmNames.Json),
     json => JsonSerializer.Deserialize<T>(json, XdmNames.Json)!), IXdmObjectConverter
     where T : class?

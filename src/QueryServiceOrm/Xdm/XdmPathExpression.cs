@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Xdm;
 /// A field inside XDM data, e.g. <c>web.webPageDetails.name</c>: a root (an object column) and the XDM names below it, written
 /// as a dot path (<c>e.web.webPageDetails.name</c>).
 /// </summary>
-public sealed class XdmPathExpression : SqlExpression
+internal sealed class XdmPathExpression : SqlExpression
 {
     /// <summary>Creates the path.</summary>
     /// <param name="root">An XDM column.</param>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace QueryServiceOrm.Xdm;
 
 /// <summary>The element of an XDM array inside a predicate over it: the lambda variable of a higher-order function.</summary>
-public sealed class XdmVariableExpression : SqlExpression
+internal sealed class XdmVariableExpression : SqlExpression
 {
     /// <summary>Creates the variable.</summary>
     /// <param name="name">Its name in SQL.</param>

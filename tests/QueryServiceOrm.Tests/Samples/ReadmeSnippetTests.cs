@@ -72,8 +72,8 @@ public sealed partial class ReadmeSnippetTests
         var sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var model = factory.Create(sandbox.ConnectionString("readme-snippets"), new DatabaseModelFactoryOptions([sample.Events, sample.Profiles, sample.Flat], []));
-        var scaffolded = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, new QueryServiceScaffoldOptions("MyApp.Data", "XdmContext"));
+        var reading = factory.ReadCatalog(sandbox.ConnectionString("readme-snippets"), new DatabaseModelFactoryOptions([sample.Events, sample.Profiles, sample.Flat], []));
+        var scaffolded = QueryServiceScaffolder.Generate(reading, new QueryServiceScaffoldOptions("MyApp.Data", "XdmContext"));
 
         var trees = scaffolded.Select(f => Parse(f.Content, f.Path))
             .Append(Parse(GlobalUsings, "GlobalUsings.cs"))

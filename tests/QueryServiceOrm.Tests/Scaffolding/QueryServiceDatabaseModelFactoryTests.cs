@@ -52,14 +52,14 @@ public sealed class QueryServiceDatabaseModelFactoryTests
     public async Task Every_column_of_every_sample_table_is_in_the_model_with_psqls_type()
     {
         var factory = Factory();
-        var model = factory.Create(ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
+        var (model, types, _) = factory.ReadCatalog(ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
         var expected = await _sandbox.PsqlAsync($"""
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
             WHERE c.relname IN ('{Sample.Events}', '{Sample.Profiles}', '{Sample.Flat}') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum
             """);
         var actual = model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => t.Columns.Select(c => new[] { t.Name, c.Name, factory.LastColumnTypes[(t.Name, c.Name)].StoreType, c.IsNullable ? "t" : "f" })).ToList();
-        var efStoreTypes = model.Tables.SelectMany(t => t.Columns.Select(c => (c.StoreType, Nested: factory.LastColumnTypes[(t.Name, c.Name)].IsNested))).ToList();
+            .SelectMany(t => t.Columns.Select(c => new[] { t.Name, c.Name, types[(t.Name, c.Name)].StoreType, c.IsNullable ? "t" : "f" })).ToList();
+        var efStoreTypes = model.Tables.SelectMany(t => t.Columns.Select(c => (c.StoreType, Nested: types[(t.Name, c.Name)].IsNested))).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(actual, Is.EqualTo(expected).And.Count.GreaterThan(20));
@@ -71,8 +71,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
     public void Nested_columns_carry_their_fields_in_the_datasets_order()
     {
         var factory = Factory();
-        factory.Create(ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles], []));
-        var types = factory.LastColumnTypes;
+        var types = factory.ReadCatalog(ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles], [])).ColumnTypes;
         var web = types[(Sample.Events, "web")];
         var items = types[(Sample.Events, "productListItems")];
         var luma = types[(Sample.Events, "_luma")];
@@ -97,14 +96,15 @@ public sealed class QueryServiceDatabaseModelFactoryTests
         var one = Factory();
         var forOne = LoggedStatements("scaffold-one", () => one.Create(ConnectionString("scaffold-one"), new DatabaseModelFactoryOptions([Sample.Flat], [])));
         var all = Factory();
-        Microsoft.EntityFrameworkCore.Scaffolding.Metadata.DatabaseModel model = null!;
-        var forAll = LoggedStatements("scaffold-all", () => model = all.Create(ConnectionString("scaffold-all"), new DatabaseModelFactoryOptions()));
+        CatalogReading reading = null!;
+        var forAll = LoggedStatements("scaffold-all", () => reading = all.ReadCatalog(ConnectionString("scaffold-all"), new DatabaseModelFactoryOptions()));
+        var model = reading.Model;
         Assert.Multiple(() =>
         {
             Assert.That(model.Tables, Has.Count.GreaterThan(3));
             Assert.That(forOne, Is.EqualTo(4), "SHOW TABLES, columns, composite types, keys");
             Assert.That(forAll, Is.EqualTo(forOne));
-            Assert.That(all.LastRoundTrips, Is.EqualTo(forAll), "the factory counts what the service received");
+            Assert.That(reading.RoundTrips, Is.EqualTo(forAll), "the factory counts what the service received");
             Assert.That(model.Tables.Single(t => t.Name == "keyed_rows").PrimaryKey!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id" }));
         });
     }
@@ -117,8 +117,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
         const string Missing = "SELECT * FROM no_such_catalog";
         var factory = Factory(new CatalogSql(
             $"SELECT relname, 'id', 'dataset', 'Events of ' || relname FROM pg_class WHERE relname IN ('{Sample.Events}', '{Sample.Flat}', 'fallback_arrays')", Missing, Missing, Missing));
-        var model = factory.Create(ConnectionString(), new DatabaseModelFactoryOptions());
-        var types = factory.LastColumnTypes;
+        var (model, types, roundTrips) = factory.ReadCatalog(ConnectionString(), new DatabaseModelFactoryOptions());
         Assert.Multiple(() =>
         {
             Assert.That(model.Tables.Select(t => t.Name).Order(), Is.EqualTo(new[] { "fallback_arrays", Sample.Events, Sample.Flat }));
@@ -128,7 +127,7 @@ public sealed class QueryServiceDatabaseModelFactoryTests
             Assert.That(types[(Sample.Events, "web")].Kind, Is.EqualTo(XdmValueKind.Json));
             Assert.That(model.Tables.Single(t => t.Name == Sample.Events).Comment, Is.EqualTo("Events of " + Sample.Events), "SHOW TABLES' description");
             Assert.That(types[(Sample.Events, "_id")], Is.EqualTo(new XdmColumnType(XdmValueKind.Scalar, "text")));
-            Assert.That(factory.LastRoundTrips, Is.EqualTo(4 + 3), "the four catalog statements, then one per table");
+            Assert.That(roundTrips, Is.EqualTo(4 + 3), "the four catalog statements, then one per table");
             Assert.That(_logs.AllText, Does.Contain("SELECT * FROM t WHERE 1=0").And.Contain("nested columns are read as JSON text"));
         });
     }

@@ -28,12 +28,11 @@ public sealed class QueryServiceScaffolderTests
     [SetUp]
     public async Task Seed() => _sandbox = await XdmData.SeedAsync();
 
-    private (DatabaseModel Model, IReadOnlyDictionary<(string Table, string Column), XdmColumnType> Types) ReadSample()
+    private CatalogReading ReadSample()
     {
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var model = factory.Create(ConnectionString("scaffold-sample"), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
-        return (model, factory.LastColumnTypes);
+        return factory.ReadCatalog(ConnectionString("scaffold-sample"), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
     }
 
     private string ConnectionString(string application) => _sandbox.ConnectionString(application);
@@ -41,9 +40,8 @@ public sealed class QueryServiceScaffolderTests
     [Test]
     public void The_generated_code_matches_the_golden_files_and_is_the_same_twice()
     {
-        var (model, types) = ReadSample();
-        var first = QueryServiceScaffolder.Generate(model, types, Options);
-        var second = QueryServiceScaffolder.Generate(ReadSample().Model, ReadSample().Types, Options);
+        var first = QueryServiceScaffolder.Generate(ReadSample(), Options);
+        var second = QueryServiceScaffolder.Generate(ReadSample(), Options);
         Assert.Multiple(() =>
         {
             Assert.That(second, Is.EqualTo(first), "same input, same bytes");
@@ -65,8 +63,7 @@ public sealed class QueryServiceScaffolderTests
     [Test]
     public async Task The_generated_code_compiles_and_its_linq_returns_what_psql_returns()
     {
-        var (model, types) = ReadSample();
-        var assembly = Compile(QueryServiceScaffolder.Generate(model, types, Options));
+        var assembly = Compile(QueryServiceScaffolder.Generate(ReadSample(), Options));
         var contextType = assembly.GetType("Scaffolded.Xdm.XdmDatasets")!;
         var eventType = assembly.GetType("Scaffolded.Xdm.XdmEvents")!;
 
@@ -101,8 +98,8 @@ public sealed class QueryServiceScaffolderTests
         var tables = await XdmSampleData.CreateAsync(_sandbox, rows: 5, seed: 3, prefix: "keyed");
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var model = factory.Create(ConnectionString("scaffold-keyed"), new DatabaseModelFactoryOptions([tables.Events, tables.Flat], []));
-        var assembly = Compile(QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, new QueryServiceScaffoldOptions("Keyed", "KeyedContext")));
+        var reading = factory.ReadCatalog(ConnectionString("scaffold-keyed"), new DatabaseModelFactoryOptions([tables.Events, tables.Flat], []));
+        var assembly = Compile(QueryServiceScaffolder.Generate(reading, new QueryServiceScaffoldOptions("Keyed", "KeyedContext")));
         var contextType = assembly.GetType("Keyed.KeyedContext")!;
         var flatType = assembly.GetType("Keyed.KeyedFlat")!;
         var existing = (await _sandbox.PsqlAsync($"""SELECT _id FROM {tables.Flat} ORDER BY _id COLLATE "C" LIMIT 1"""))[0][0];
@@ -132,7 +129,7 @@ public sealed class QueryServiceScaffolderTests
         await _sandbox.ExecuteAdminAsync($"DROP TABLE {tables.Events}, {tables.Profiles}, {tables.Flat}");
         Assert.Multiple(() =>
         {
-            Assert.That(model.Tables.Select(t => t.PrimaryKey?.Columns.Single().Name), Is.All.EqualTo("_id"), "XDM's record identifier is the key");
+            Assert.That(reading.Model.Tables.Select(t => t.PrimaryKey?.Columns.Single().Name), Is.All.EqualTo("_id"), "XDM's record identifier is the key");
             Assert.That(stored, Is.EqualTo(new[] { new[] { "2", "1" } }), "Add and SaveChanges appended the record");
             Assert.That(sameId, Has.Count.EqualTo(2), "both records sharing the _id are read, not one object for both");
             Assert.That(ecids, Is.EqualTo(expectedEcids).And.Not.Empty, "the identity map is read as typed identity items");
@@ -161,8 +158,9 @@ public sealed class QueryServiceScaffolderTests
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
         var statementsBefore = FrontLog.Statements(_sandbox, "scaffold-scale").Count;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var model = factory.Create(ConnectionString("scaffold-scale"), new DatabaseModelFactoryOptions([], ["scale"]));
-        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, Options);
+        var reading = factory.ReadCatalog(ConnectionString("scaffold-scale"), new DatabaseModelFactoryOptions([], ["scale"]));
+        var model = reading.Model;
+        var files = QueryServiceScaffolder.Generate(reading, Options);
         watch.Stop();
         var roundTrips = FrontLog.Statements(_sandbox, "scaffold-scale").Count - statementsBefore;
 
@@ -173,7 +171,7 @@ public sealed class QueryServiceScaffolderTests
         {
             Assert.That(model.Tables, Has.Count.EqualTo(500));
             Assert.That(roundTrips, Is.EqualTo(4), "SHOW TABLES and the three catalog statements, as the front received them");
-            Assert.That(factory.LastRoundTrips, Is.EqualTo(roundTrips));
+            Assert.That(reading.RoundTrips, Is.EqualTo(roundTrips));
             Assert.That(files.Count(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, "^T[0-9]{3}\\.cs$")), Is.EqualTo(500), "an entity class a table");
             Assert.That(files, Has.Count.EqualTo(500 + 7 * 3 + 1 + 1 + 1),
                 "objects shared across tables: seven views shapes, so seven details and webs, one item class, one identity item, one context");
@@ -195,10 +193,10 @@ public sealed class QueryServiceScaffolderTests
             """);
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var model = factory.Create(ConnectionString("scaffold-odd"), new DatabaseModelFactoryOptions([], ["odd"]));
+        var reading = factory.ReadCatalog(ConnectionString("scaffold-odd"), new DatabaseModelFactoryOptions([], ["odd"]));
         // As SHOW TABLES would describe it.
-        model.Tables.Single(t => t.Name == "model").Comment = "line one\r\nline two\u2028 and a separator";
-        var files = QueryServiceScaffolder.Generate(model, factory.LastColumnTypes, new QueryServiceScaffoldOptions("Odd.Model", "OddContext"));
+        reading.Model.Tables.Single(t => t.Name == "model").Comment = "line one\r\nline two\u2028 and a separator";
+        var files = QueryServiceScaffolder.Generate(reading, new QueryServiceScaffoldOptions("Odd.Model", "OddContext"));
         await _sandbox.ExecuteAdminAsync("DROP SCHEMA odd CASCADE; DROP SCHEMA odd2 CASCADE");
 
         Compile(files);
