@@ -74,12 +74,11 @@ public sealed class QueryServiceDbContextOptionsBuilder
         return this;
     }
 
-    /// <summary>What a query without Take that returns exactly the row cap does: warn (default) or throw.</summary>
-    /// <param name="behavior">The behaviour.</param>
-    public QueryServiceDbContextOptionsBuilder RowLimitBehavior(QueryServiceRowLimitBehavior behavior)
-        => WithQuery(QueryOptions with { RowLimitBehavior = Enum.IsDefined(behavior) ? behavior : throw new ArgumentOutOfRangeException(nameof(behavior)) });
-
-    /// <summary>The service's row cap for queries without LIMIT (default 50,000).</summary>
+    /// <summary>
+    /// The service's row cap for queries without LIMIT (default 50,000). A result of exactly the cap logs
+    /// <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>; <c>ConfigureWarnings(w => w.Throw(QueryServiceEventId.RowCapReached))</c>
+    /// makes it throw instead.
+    /// </summary>
     /// <param name="rowCap">Between 1 and 100,000.</param>
     public QueryServiceDbContextOptionsBuilder RowCap(int rowCap)
         => WithQuery(QueryOptions with

@@ -75,8 +75,7 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         public override bool IsDatabaseProvider => false;
 
         public override string LogFragment
-            => $"QueryService({Extension.Dialect}, " +
-               $"RowLimitBehavior={Extension.QueryOptions.RowLimitBehavior}, RowCap={Extension.QueryOptions.RowCap}) ";
+            => $"QueryService({Extension.Dialect}, RowCap={Extension.QueryOptions.RowCap}) ";
 
         // Everything here shapes singleton services, and the token provider's plugin lives in the internal service provider.
         public override int GetServiceProviderHashCode()
@@ -91,7 +90,10 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
             debugInfo["QueryService:Dialect"] = Extension.Dialect.ToString();
-            debugInfo["QueryService:OAuth"] = (Extension.AccessTokenProvider is not null).ToString();
+            debugInfo["QueryService:AccessTokenProvider"] = Extension.AccessTokenProvider is null
+                ? "none"
+                : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Extension.AccessTokenProvider).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            debugInfo["QueryService:QueryOptions"] = Extension.QueryOptions.ToString();
         }
     }
 }

@@ -1,15 +1,5 @@
 namespace QueryServiceOrm.Infrastructure;
 
-/// <summary>What happens when a query without Take returns exactly the service's row cap, a sign of truncation.</summary>
-public enum QueryServiceRowLimitBehavior
-{
-    /// <summary>Log a warning (event <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>) and return the rows.</summary>
-    Warn,
-
-    /// <summary>Throw a <see cref="QueryServiceRowLimitException"/> once the cap is reached.</summary>
-    Throw,
-}
-
 /// <summary>Query options of a Query Service context.</summary>
 public sealed record QueryServiceQueryOptions
 {
@@ -19,10 +9,10 @@ public sealed record QueryServiceQueryOptions
     /// <summary>How many rows the service returns at most for a query without LIMIT.</summary>
     public const int DefaultRowCap = 50_000;
 
-    /// <summary>What a query that returns exactly <see cref="RowCap"/> rows without Take does.</summary>
-    public QueryServiceRowLimitBehavior RowLimitBehavior { get; init; } = QueryServiceRowLimitBehavior.Warn;
-
-    /// <summary>The service's row cap for queries without LIMIT (50,000 unless the organisation's is different).</summary>
+    /// <summary>
+    /// The service's row cap for queries without LIMIT (50,000 unless the organisation's is different). A query without Take
+    /// that returns exactly this many rows raises <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>.
+    /// </summary>
     public int RowCap { get; init; } = DefaultRowCap;
 
     /// <summary>How often a failed read is tried again (default 5).</summary>
@@ -37,9 +27,7 @@ public sealed record QueryServiceQueryOptions
     /// <summary>Checks the settings and returns this instance.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public QueryServiceQueryOptions Validate()
-        => !Enum.IsDefined(RowLimitBehavior)
-            ? throw new ArgumentOutOfRangeException(nameof(RowLimitBehavior), "Unknown row limit behaviour.")
-            : RowCap is < 1 or > MaxLimit
+        => RowCap is < 1 or > MaxLimit
                 ? throw new ArgumentOutOfRangeException(nameof(RowCap), RowCap, $"The row cap must be between 1 and {MaxLimit}.")
                 : MaxRetryCount < 0 || RetryBaseDelay <= TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay
                     ? throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), "Retries need a count of 0 or more and a positive base delay no longer than the maximum.")

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Query;
@@ -12,12 +13,11 @@ namespace QueryServiceOrm.Storage;
 /// Wraps the readers of queries (not of SaveChanges) in <see cref="QueryServiceDataReader"/>, reading the first row
 /// ahead while the execution strategy still watches. It also makes silent truncation impossible: a query with
 /// neither a top-level LIMIT nor WithoutRowLimit() is capped by the service (50,000 rows by default), so its rows
-/// are counted, and a result of exactly the cap warns or throws, per <see cref="QueryServiceQueryOptions.RowLimitBehavior"/>.
+/// are counted, and a result of exactly the cap raises the warning <see cref="QueryServiceEventId.RowCapReached"/>, which
+/// <c>ConfigureWarnings</c> can turn into an exception.
 /// </summary>
-internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOptions options, ILoggerFactory loggerFactory) : DbCommandInterceptor
+internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOptions options) : DbCommandInterceptor
 {
-    private readonly ILogger _logger = loggerFactory.CreateLogger("QueryServiceOrm");
-
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
         if (Wrap(command, eventData, result) is not { } reader)
@@ -68,28 +68,18 @@ internal sealed partial class QueryServiceReaderInterceptor(QueryServiceQueryOpt
         return result;
     }
 
+    // The query logger comes from the command's context: the interceptors are part of what EF's loggers are built from.
     private QueryServiceDataReader? Wrap(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         => eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete
+           || eventData.Context is not { } context
             ? null
-            : new QueryServiceDataReader(result, IsCapped(command.CommandText) ? options.RowCap : null, OnCapReached);
+            : new QueryServiceDataReader(
+                result, IsCapped(command.CommandText) ? options.RowCap : null, context.GetService<IDiagnosticsLogger<DbLoggerCategory.Query>>().RowCapReached);
 
     // EF ends a statement with its own LIMIT line (subqueries and CTEs come before it, indented or not). Anything else
     // is counted: counting a result that was not capped costs a comparison, missing a capped one loses rows silently.
     private static bool IsCapped(string commandText)
         => !QueryServiceQueryTags.IsIn(commandText, QueryServiceQueryTags.WithoutRowLimit) && !FinalLimit().IsMatch(commandText);
-
-    private void OnCapReached(int rows)
-    {
-        var message =
-            $"The query returned exactly {rows:N0} rows, Query Service's cap for a query without LIMIT: rows may be missing. " +
-            "Add Take(n) to state the rows you want, or WithoutRowLimit() to read every row.";
-        if (options.RowLimitBehavior == QueryServiceRowLimitBehavior.Throw)
-        {
-            throw new QueryServiceRowLimitException(message);
-        }
-
-        _logger.LogWarning(QueryServiceEventId.RowCapReached, "{Message}", message);
-    }
 
     [GeneratedRegex(@"(^|\n)LIMIT\s+[0-9]+(\s+OFFSET\s+[0-9]+)?\s*;?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FinalLimit();

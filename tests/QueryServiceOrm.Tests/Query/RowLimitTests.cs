@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Tests.Support;
@@ -65,20 +66,27 @@ public sealed class RowLimitTests
         });
     }
 
-    [TestCase(QueryServiceRowLimitBehavior.Warn)]
-    [TestCase(QueryServiceRowLimitBehavior.Throw)]
-    public async Task A_result_of_exactly_the_cap_without_take_is_reported(QueryServiceRowLimitBehavior behavior)
+    [TestCase(WarningBehavior.Log)]
+    [TestCase(WarningBehavior.Throw)]
+    [TestCase(WarningBehavior.Ignore)]
+    public async Task A_result_of_exactly_the_cap_without_take_raises_an_ef_warning_that_configure_warnings_governs(WarningBehavior behavior)
     {
         var sandbox = await ShopData.SeedAsync();
         using var logs = new CapturingLoggerProvider();
         using var loggerFactory = logs.CreateFactory();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(
-            sandbox.Credentials(), o => o.RowCap(5).RowLimitBehavior(behavior), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
+            sandbox.Credentials(), o => o.RowCap(5), o => o.UseLoggerFactory(loggerFactory).ConfigureWarnings(w => _ = behavior switch
+            {
+                WarningBehavior.Throw => w.Throw(QueryServiceEventId.RowCapReached),
+                WarningBehavior.Ignore => w.Ignore(QueryServiceEventId.RowCapReached),
+                _ => w.Log(QueryServiceEventId.RowCapReached),
+            })).CreateDbContext();
 
         var atCap = db.Customers.Where(c => c.Id <= 5).Select(c => c.Id);
-        if (behavior == QueryServiceRowLimitBehavior.Throw)
+        if (behavior == WarningBehavior.Throw)
         {
-            Assert.ThrowsAsync<QueryServiceRowLimitException>(() => atCap.ToListAsync());
+            var error = Assert.ThrowsAsync<InvalidOperationException>(() => atCap.ToListAsync())!;
+            Assert.That(error.Message, Does.Contain("QueryServiceEventId.RowCapReached").And.Contain("exactly 5 rows").And.Contain("Take(n)"));
         }
         else
         {
@@ -86,7 +94,7 @@ public sealed class RowLimitTests
         }
 
         var warnings = logs.Entries.Count(e => e.Contains(nameof(QueryServiceEventId.RowCapReached), StringComparison.Ordinal));
-        Assert.That(warnings, Is.EqualTo(behavior == QueryServiceRowLimitBehavior.Warn ? 1 : 0));
+        Assert.That(warnings, Is.EqualTo(behavior == WarningBehavior.Log ? 1 : 0));
 
         // None of these can have been cut short, so none is reported.
         await db.Customers.Where(c => c.Id <= 4).ToListAsync();
