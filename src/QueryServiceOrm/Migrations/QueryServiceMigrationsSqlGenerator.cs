@@ -135,7 +135,7 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
     /// model behind it to give its structure.
     /// </summary>
     internal static bool IsScaffoldedJson(ColumnOperation column, IReadOnlyProperty? property)
-        => column.ColumnType == Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType && (property is null || !XdmTypeMappings.IsXdm(property.GetTypeMapping()));
+        => column.ColumnType == XdmStoreTypes.JsonText && (property is null || !XdmTypeMappings.IsXdm(property.GetTypeMapping()));
 
     /// <summary>
     /// Why a column dotnet ef scaffolded as JSON text cannot be created: it stands for a nested column of a dataset that

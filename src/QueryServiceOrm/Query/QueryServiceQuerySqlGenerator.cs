@@ -153,7 +153,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // A nested column scaffolded as JSON text (column type json): to_json turns its struct into the text; a real json
     // column comes back unchanged.
     private static bool IsJsonTextColumn(SqlExpression expression)
-        => expression is ColumnExpression { TypeMapping.StoreType: Scaffolding.QueryServiceDatabaseModelFactory.JsonStoreType };
+        => expression is ColumnExpression { TypeMapping.StoreType: XdmStoreTypes.JsonText };
 
     private string WriteColumn(string alias)
         => alias.Length > 0

@@ -222,7 +222,7 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         var nested = model.Tables.SelectMany(t => t.Columns.Where(c => columnTypes[(t.Name, c.Name)].IsNested).Select(c => (Table: t, Column: c))).ToList();
         foreach (var (_, column) in nested)
         {
-            column.StoreType = JsonStoreType;
+            column.StoreType = Xdm.XdmStoreTypes.JsonText;
         }
 
         if (nested.Count > 0)
@@ -234,9 +234,6 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
                 + "'qsorm scaffold' writes classes for them, mapped with IsXdmObject().");
         }
     }
-
-    /// <summary>The column type nested columns get in the model EF's scaffolder reads: JSON text, read with <c>to_json</c>.</summary>
-    public const string JsonStoreType = "json";
 
     // SHOW TABLES names a table outside public with its schema ("reporting.daily"; a Data Distiller schema is itself "db.schema").
     private static (string Schema, string Name, string Kind) ShownName(string shown)

@@ -113,7 +113,7 @@ internal static partial class QueryServiceScaffolder
                 foreach (var (property, column, xdm, jsonText) in entity.Columns)
                 {
                     model.Append(CultureInfo.InvariantCulture, $"            entity.Property(e => e.{property}).HasColumnName({Literal(column)})")
-                        .Append(xdm ? ".IsXdmObject()" : jsonText ? $".HasColumnType({Literal(QueryServiceDatabaseModelFactory.JsonStoreType)})" : "")
+                        .Append(xdm ? ".IsXdmObject()" : jsonText ? $".HasColumnType({Literal(Xdm.XdmStoreTypes.JsonText)})" : "")
                         .Append(";\n");
                 }
 

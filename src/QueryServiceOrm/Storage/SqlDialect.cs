@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 namespace QueryServiceOrm.Storage;
 
@@ -318,8 +319,9 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
         => $"CAST({StringLiteral(double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")} AS {sparkType})";
 
     // Npgsql writes some constants as E'...' strings whose value holds the backslash escapes itself; only Npgsql reads them right.
-    private static bool IsEscapeStringMapping(RelationalTypeMapping? typeMapping)
-        => typeMapping?.GetType().Name == "NpgsqlEStringTypeMapping";
+#pragma warning disable EF1001 // Npgsql's E'...' mapping is internal; naming its type beats comparing type names.
+    private static bool IsEscapeStringMapping(RelationalTypeMapping? typeMapping) => typeMapping is NpgsqlEStringTypeMapping;
+#pragma warning restore EF1001
 
     [GeneratedRegex(@"^(?<name>[a-z ]+?)\s*\((?<args>[0-9, ]+)\)$")]
     private static partial Regex ParameterizedType();

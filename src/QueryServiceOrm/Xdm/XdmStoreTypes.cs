@@ -7,6 +7,9 @@ namespace QueryServiceOrm.Xdm;
 /// </summary>
 internal static class XdmStoreTypes
 {
+    /// <summary>The column type of nested data read as JSON text (<c>to_json</c>), as EF's scaffolder maps it.</summary>
+    public const string JsonText = "json";
+
     public static bool IsNested(string? storeType)
         => storeType is not null
            && (storeType.StartsWith("ROW(", StringComparison.OrdinalIgnoreCase)
