@@ -45,8 +45,7 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAdd<IMethodCallTranslatorPlugin, QueryServiceMethodCallTranslatorPlugin>()
             .TryAdd<IMemberTranslatorPlugin, QueryServiceMemberTranslatorPlugin>()
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
-            .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
-            .TryAdd<IInterceptor, ExecutionTrackingInterceptor>()
+            .TryAdd<IInterceptor, ServerErrorInterceptor>()
             .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<QueryServiceSingletonOptions, QueryServiceSingletonOptions>()
@@ -60,6 +59,7 @@ public static partial class QueryServiceServiceCollectionExtensions
         // Replace, not TryAdd: Npgsql registers its own first. Replace also wins if the order is ever reversed, because
         // Npgsql only TryAdds.
         serviceCollection.Replace(ServiceDescriptor.Singleton<ISqlGenerationHelper, QueryServiceSqlGenerationHelper>());
+        serviceCollection.Replace(ServiceDescriptor.Singleton<IRelationalCommandBuilderFactory, QueryServiceRelationalCommandBuilderFactory>());
         serviceCollection.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());

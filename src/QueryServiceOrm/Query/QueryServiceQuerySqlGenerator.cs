@@ -33,16 +33,41 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     private IReadOnlyList<string> _writeColumns = [];
     private readonly HashSet<string> _lambdaVariables = new(StringComparer.Ordinal);
     private readonly Stack<SelectExpression> _selects = new();
+    private readonly List<string> _handWritten = [];
+    private readonly int _rowCap;
 
     public QueryServiceQuerySqlGenerator(
         QuerySqlGeneratorDependencies dependencies,
         IRelationalTypeMappingSource typeMappingSource,
         Version postgresVersion,
-        SqlDialect dialect)
+        SqlDialect dialect,
+        int rowCap)
         : base(dependencies, typeMappingSource, reverseNullOrderingEnabled: false, postgresVersion)
-        => _dialect = dialect;
+        => (_dialect, _rowCap) = (dialect, rowCap);
 
-    // The tag stays in the SQL as a comment: the row-cap check reads it from the command text.
+    // What the statement does travels with its command, known from the tree rather than read back from the SQL text.
+    public override IRelationalCommand GetCommand(Expression queryExpression)
+    {
+        var command = base.GetCommand(queryExpression);
+        if (command is QueryServiceRelationalCommand ours)
+        {
+            var handWrittenStatement = _handWritten.Count > 0 && command.CommandText.TrimEnd().EndsWith(_handWritten[^1].TrimEnd(), StringComparison.Ordinal);
+            var statesItsRows = _write is not null || _topLevelLimitWritten || (handWrittenStatement && HandWrittenSql.EndsWithLimit(_handWritten[^1]));
+            ours.Intent = new QueryCommandIntent(
+                Writes: _write is not null || _handWritten.Any(sql => !HandWrittenSql.IsRead(sql)),
+                RowCap: statesItsRows ? null : _rowCap);
+        }
+
+        return command;
+    }
+
+    protected override Expression VisitFromSql(FromSqlExpression fromSqlExpression)
+    {
+        _handWritten.Add(fromSqlExpression.Sql);
+        return base.VisitFromSql(fromSqlExpression);
+    }
+
+    // The library's own tags are intent for this generator, not comments: they never reach the statement or the logs.
     protected override void GenerateTagsHeaderComment(ISet<string> tags)
     {
         // A write returns no rows to the client, so no cap applies (and LIMIT 0 would mean nothing to a CTAS).
@@ -55,7 +80,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
             }
         }
 
-        base.GenerateTagsHeaderComment(tags);
+        base.GenerateTagsHeaderComment(tags.Where(tag => !QueryServiceQueryTags.IsLibraryTag(tag)).ToHashSet());
         if (_write is not null)
         {
             var helper = Dependencies.SqlGenerationHelper;

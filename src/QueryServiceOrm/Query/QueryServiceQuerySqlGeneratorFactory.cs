@@ -4,6 +4,7 @@
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
+using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Query;
@@ -13,8 +14,9 @@ internal sealed class QueryServiceQuerySqlGeneratorFactory(
     QuerySqlGeneratorDependencies dependencies,
     IRelationalTypeMappingSource typeMappingSource,
     INpgsqlSingletonOptions npgsqlOptions,
-    SqlDialect dialect) : IQuerySqlGeneratorFactory
+    SqlDialect dialect,
+    QueryServiceQueryOptions queryOptions) : IQuerySqlGeneratorFactory
 {
     public QuerySqlGenerator Create()
-        => new QueryServiceQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion, dialect);
+        => new QueryServiceQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion, dialect, queryOptions.RowCap);
 }

@@ -27,5 +27,6 @@ internal static class QueryServiceQueryTags
         return true;
     }
 
-    public static bool IsIn(string commandText, string tag) => commandText.Contains("-- " + tag, StringComparison.Ordinal);
+    /// <summary>Whether a tag is the library's (these, and a write target's), read by the SQL generator and never written.</summary>
+    public static bool IsLibraryTag(string tag) => tag.StartsWith("QueryServiceOrm:", StringComparison.Ordinal);
 }

@@ -4,7 +4,8 @@ namespace QueryServiceOrm.Query;
 
 /// <summary>
 /// Where the rows of a query go instead of to the client: appended to a table (<c>INSERT INTO t (cols) SELECT ...</c>) or
-/// into a new one (<c>CREATE TABLE t AS SELECT ...</c>). It travels to the SQL generator as a query tag.
+/// into a new one (<c>CREATE TABLE t AS SELECT ...</c>). It travels to the SQL generator as a query tag in the query tree,
+/// which the generator reads and does not write into the statement.
 /// </summary>
 /// <param name="CreateTable">Whether the table is created from the query (CTAS) rather than appended to.</param>
 /// <param name="Table">The table name, validated (<c>name</c> or <c>schema.name</c>).</param>
@@ -34,6 +35,4 @@ internal sealed record QueryWriteTarget(bool CreateTable, string Table)
             ? JsonSerializer.Deserialize<QueryWriteTarget>(Convert.FromBase64String(tag[Prefix.Length..]))
             : null;
 
-    /// <summary>Whether a command was generated for a write target.</summary>
-    public static bool IsIn(string commandText) => commandText.Contains("-- " + Prefix, StringComparison.Ordinal);
 }

@@ -8,13 +8,19 @@ namespace QueryServiceOrm.Storage;
 /// <summary>
 /// Passes a query's reader through. The first row is read ahead while the command still runs inside the execution
 /// strategy (the service reports most failures there, and a read can then be retried); later failures become the
-/// library's typed exceptions. With a cap, rows are counted and the end after exactly <c>cap</c> rows is reported.
+/// library's typed exceptions. Once <see cref="CountTo"/> gives it a cap, rows are counted and the end after exactly that many
+/// rows is reported.
 /// </summary>
-internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Action<int> onCapReached) : DbDataReader
+internal sealed class QueryServiceDataReader(DbDataReader inner) : DbDataReader
 {
     private int _rows;
     private bool _reported;
     private bool? _readAhead;
+    private int? _cap;
+    private Action<int>? _onCapReached;
+
+    /// <summary>Reports the end of a result after exactly <paramref name="cap"/> rows, the service's sign of truncation.</summary>
+    public void CountTo(int cap, Action<int> onCapReached) => (_cap, _onCapReached) = (cap, onCapReached);
 
     public override int Depth => inner.Depth;
 
@@ -191,10 +197,10 @@ internal sealed class QueryServiceDataReader(DbDataReader inner, int? cap, Actio
         {
             _rows++;
         }
-        else if (cap is { } limit && _rows == limit && !_reported)
+        else if (_cap is { } limit && _rows == limit && !_reported)
         {
             _reported = true;
-            onCapReached(_rows);
+            _onCapReached!(_rows);
         }
 
         return read;

@@ -1,5 +1,3 @@
--- QueryServiceOrm:Write eyJDcmVhdGVUYWJsZSI6dHJ1ZSwiVGFibGUiOiJidXN5X2V2ZW50cyIsIkNvbHVtbk5hbWVzIjpudWxsLCJYZG1TY2hlbWEiOm51bGwsIkxhYmVsIjpudWxsLCJSb3dWYWxpZGF0aW9uIjpudWxsfQ==
-
 CREATE TABLE busy_events AS
 SELECT x._id, x.commerce, x.environment, x.eventType, x._luma, x.productListItems, x.`timestamp`, x.web
 FROM xdm_events AS x

@@ -1,5 +1,3 @@
--- QueryServiceOrm:Write eyJDcmVhdGVUYWJsZSI6ZmFsc2UsIlRhYmxlIjoieGRtX2ZsYXQiLCJDb2x1bW5OYW1lcyI6eyJJZCI6Il9pZCIsIkJyb3dzZXJOYW1lIjoiYnJvd3Nlck5hbWUiLCJFdmVudFR5cGUiOiJldmVudFR5cGUiLCJMb3lhbHR5VGllciI6ImxveWFsdHlUaWVyIiwiUGFnZU5hbWUiOiJwYWdlTmFtZSIsIlBhZ2VVcmwiOiJwYWdlVVJMIiwiUHJpY2VUb3RhbCI6InByaWNlVG90YWwiLCJUaW1lc3RhbXAiOiJ0aW1lc3RhbXAifSwiWGRtU2NoZW1hIjpudWxsLCJMYWJlbCI6bnVsbCwiUm93VmFsaWRhdGlvbiI6bnVsbH0=
-
 INSERT INTO xdm_flat (_id, `timestamp`, pageName)
 SELECT x._id AS Id, x.`timestamp` AS `Timestamp`, x.web.webPageDetails.name AS PageName
 FROM xdm_events AS x

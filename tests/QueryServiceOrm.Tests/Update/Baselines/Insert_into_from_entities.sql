@@ -1,5 +1,3 @@
--- QueryServiceOrm:Write eyJDcmVhdGVUYWJsZSI6ZmFsc2UsIlRhYmxlIjoicHVyY2hhc2VzIiwiQ29sdW1uTmFtZXMiOm51bGwsIlhkbVNjaGVtYSI6bnVsbCwiTGFiZWwiOm51bGwsIlJvd1ZhbGlkYXRpb24iOm51bGx9
-
 INSERT INTO purchases (_id, commerce, environment, eventType, _luma, productListItems, `timestamp`, web)
 SELECT x._id, x.commerce, x.environment, x.eventType, x._luma, x.productListItems, x.`timestamp`, x.web
 FROM xdm_events AS x

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace QueryServiceOrm.Storage;
+
+/// <summary>EF's command builder, building the library's <see cref="QueryServiceRelationalCommand"/>.</summary>
+internal sealed class QueryServiceRelationalCommandBuilder(RelationalCommandBuilderDependencies dependencies)
+    : RelationalCommandBuilder(dependencies)
+{
+    public override IRelationalCommand Build()
+        => base.Build() is var built
+            ? new QueryServiceRelationalCommand(Dependencies, built.CommandText, built.LogCommandText, built.Parameters)
+            : throw new InvalidOperationException();
+}
