@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
@@ -58,9 +59,14 @@ public static partial class QueryServiceQueryableExtensions
         var context = source.GetService<ICurrentDbContext>().Context;
         _ = context.GetService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()
             ?? throw new InvalidOperationException("Snapshots need a context configured with UseQueryService(...).");
-        var table = context.Model.FindEntityType(typeof(T))?.GetTableName()
-                    ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table, so it has no snapshots.");
-        return source.TagWith(QueryServiceQueryTags.Snapshot(table, clause));
+        var entityType = source.EntityType;
+        if (entityType.GetTableName() is null)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table, so it has no snapshots.");
+        }
+
+        var provider = (IAsyncQueryProvider)((IQueryable)source).Provider;
+        return provider.CreateQuery<T>(new SnapshotQueryRootExpression(provider, entityType, clause));
     }
 
     private static string SnapshotId(string id, string parameter)

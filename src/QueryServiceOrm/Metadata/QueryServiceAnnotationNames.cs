@@ -8,4 +8,7 @@ internal static class QueryServiceAnnotationNames
 
     /// <summary>Whether a dataset is a profile dataset (<c>WITH (LABEL='PROFILE')</c>), upserting on its primary identity.</summary>
     public const string ProfileDataset = "QueryService:ProfileDataset";
+
+    /// <summary>The snapshot clause of a table read at a snapshot (on the query's table expression, not the model).</summary>
+    public const string Snapshot = "QueryService:Snapshot";
 }

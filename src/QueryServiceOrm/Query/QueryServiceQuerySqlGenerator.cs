@@ -23,7 +23,6 @@ namespace QueryServiceOrm.Query;
 internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 {
     private readonly SqlDialect _dialect;
-    private readonly Dictionary<string, string> _snapshots = new(StringComparer.Ordinal);
     private bool _withoutRowLimit;
     private bool _topLevelLimitWritten;
     private readonly Stack<Projection> _finalProjection = new();
@@ -72,13 +71,6 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         // A write returns no rows to the client, so no cap applies (and LIMIT 0 would mean nothing to a CTAS).
         _withoutRowLimit |= tags.Contains(QueryServiceQueryTags.WithoutRowLimit) && _write is null;
-        foreach (var tag in tags)
-        {
-            if (QueryServiceQueryTags.TryReadSnapshot(tag, out var table, out var clause))
-            {
-                _snapshots[table] = clause;
-            }
-        }
 
         base.GenerateTagsHeaderComment(tags.Where(tag => !QueryServiceQueryTags.IsLibraryTag(tag)).ToHashSet());
         if (_write is not null)
@@ -95,7 +87,7 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // its own temporal clauses, before the alias; a Live test settles it on the service).
     protected override Expression VisitTable(TableExpression tableExpression)
     {
-        if (!_snapshots.TryGetValue(tableExpression.Name, out var clause))
+        if (tableExpression.FindAnnotation(Metadata.QueryServiceAnnotationNames.Snapshot)?.Value is not string clause)
         {
             return base.VisitTable(tableExpression);
         }

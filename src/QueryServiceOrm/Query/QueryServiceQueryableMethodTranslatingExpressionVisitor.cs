@@ -44,7 +44,27 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : 
         => throw new Update.QueryServiceAppendOnlyException($"ExecuteDelete cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
 
     protected override Expression VisitExtension(Expression extensionExpression)
-        => extensionExpression is XdmArrayQueryRootExpression root ? TranslateExplode(root) : base.VisitExtension(extensionExpression);
+        => extensionExpression switch
+        {
+            XdmArrayQueryRootExpression root => TranslateExplode(root),
+            SnapshotQueryRootExpression snapshot => TranslateSnapshot(snapshot),
+            _ => base.VisitExtension(extensionExpression),
+        };
+
+    // The entity's own table, translated as EF does, then annotated with the snapshot for the SQL generator.
+    private Expression TranslateSnapshot(SnapshotQueryRootExpression snapshot)
+    {
+        var shaped = (ShapedQueryExpression)base.VisitExtension(new EntityQueryRootExpression(snapshot.EntityType));
+        return shaped.UpdateQueryExpression(new SnapshotTableAnnotator(snapshot.Clause).Visit(shaped.QueryExpression));
+    }
+
+    private sealed class SnapshotTableAnnotator(string clause) : ExpressionVisitor
+    {
+        protected override Expression VisitExtension(Expression node)
+            => node is TableExpression table
+                ? table.AddAnnotation(Metadata.QueryServiceAnnotationNames.Snapshot, clause)
+                : base.VisitExtension(node);
+    }
 
     private Expression TranslateExplode(XdmArrayQueryRootExpression root)
     {
