@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Npgsql;
 using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
@@ -22,7 +23,10 @@ internal sealed class JobStatements(FrontOptions front)
     public async Task<long> RunAsync(QueryJob job, string dbName, CancellationToken cancellationToken)
     {
         var separator = dbName.IndexOf(':', StringComparison.Ordinal);
-        var session = new FrontSession(System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, int.MaxValue), front.OrganizationId + "@AdobeOrg", dbName, dbName[(separator + 1)..]);
+        var session = new FrontSession(RandomNumberGenerator.GetInt32(1, int.MaxValue), front.OrganizationId + "@AdobeOrg", dbName, dbName[(separator + 1)..])
+        {
+            Interactive = false,
+        };
         var application = ApplicationName(job.Id);
         var statements = await FrontAdmission.AdmitAsync(front, session, application, "rest", job.Sql, [], cancellationToken).ConfigureAwait(false);
         try
