@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Rest;
@@ -56,28 +54,15 @@ public static partial class QueryServiceServiceCollectionExtensions
 
         // The retry pipeline is outside the authentication handler, so every attempt carries the current token.
         var builder = services.AddHttpClient<QueryServiceRestClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(p => PrimaryHandler(p.GetRequiredService<QueryServiceRestOptions>()));
+            .ConfigurePrimaryHttpMessageHandler(p =>
+            {
+                var options = p.GetRequiredService<QueryServiceRestOptions>();
+                return QueryServiceRestHandlers.Create(options.RootCertificate, options.AttemptTimeout);
+            });
         builder.AddResilienceHandler(
             QueryServiceRestResilience.PipelineName,
             (pipeline, context) => QueryServiceRestResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<QueryServiceRestOptions>()));
         return builder.AddHttpMessageHandler(p => new QueryServiceRestAuthenticationHandler(
             credentials(p).AccessTokenProvider!, p.GetRequiredService<QueryServiceRestOptions>()));
-    }
-
-    private static SocketsHttpHandler PrimaryHandler(QueryServiceRestOptions options)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = options.AttemptTimeout };
-        if (options.RootCertificate is { } path)
-        {
-            var root = X509Certificate2.CreateFromPemFile(path);
-            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                CustomTrustStore = { root },
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-        }
-
-        return handler;
     }
 }
