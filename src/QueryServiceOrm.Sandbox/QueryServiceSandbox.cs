@@ -210,6 +210,32 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string> BackendEnvironmentVariables() => EnvironmentVariables(State.BackendPort, State.BackendPassword);
 
+    /// <summary>
+    /// The <c>QueryService__*</c> variables of OAuth credentials for this sandbox: its token endpoint's client id and secret
+    /// instead of a password, and where its REST API is and which authority signs its HTTPS. The tokens serve the wire and
+    /// the REST API alike, as on the service.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OAuthEnvironmentVariables()
+    {
+        var variables = EnvironmentVariables(Port, Password);
+        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Password));
+        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Username));
+        foreach (var (key, value) in new Dictionary<string, string>
+                 {
+                     [QueryServiceCredentialKeys.ClientId] = ClientId,
+                     [QueryServiceCredentialKeys.ClientSecret] = ClientSecret,
+                     [QueryServiceCredentialKeys.OrganizationId] = OrganizationId,
+                     [QueryServiceCredentialKeys.TokenEndpoint] = TokenEndpoint.ToString(),
+                     [QueryServiceCredentialKeys.ApiBaseAddress] = RestBaseAddress.ToString(),
+                     [QueryServiceCredentialKeys.ApiRootCertificate] = RootCertificatePath,
+                 })
+        {
+            variables[QueryServiceCredentialKeys.EnvironmentVariable(key)] = value;
+        }
+
+        return variables;
+    }
+
     private Dictionary<string, string> EnvironmentVariables(int port, string password)
         => new()
         {

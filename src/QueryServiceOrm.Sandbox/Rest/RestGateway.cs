@@ -13,6 +13,7 @@ internal sealed class RestGateway(RestSettings settings, RestFaults faults, Rest
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        var arrived = DateTimeOffset.UtcNow;
         var request = context.Request;
         var path = request.Path.Value + request.QueryString.Value;
         string outcome;
@@ -37,7 +38,7 @@ internal sealed class RestGateway(RestSettings settings, RestFaults faults, Rest
             outcome = context.Items.ContainsKey(CreatedJobKey) ? "created" : "served";
         }
 
-        log.Record(new RestLogEntry(DateTimeOffset.UtcNow, request.Method, path, context.Response.StatusCode, outcome, context.Items[CreatedJobKey] as string));
+        log.Record(new RestLogEntry(arrived, request.Method, path, context.Response.StatusCode, outcome, context.Items[CreatedJobKey] as string));
     }
 
     // The gateway's own codes for these refusals are not documented; the statuses are the ones Adobe's APIs answer with.

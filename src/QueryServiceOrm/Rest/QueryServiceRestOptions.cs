@@ -44,6 +44,12 @@ public sealed record QueryServiceRestOptions
     /// <summary>The first wait before a retry (when the API sends no Retry-After); it grows exponentially, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest wait the backoff computes before a retry. A <c>Retry-After</c> the API sends is waited as it is, within
+    /// the bound of the whole call: every attempt's <see cref="AttemptTimeout"/> and this wait before each retry.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many times a transient failure is retried.</summary>
     public int MaxRetries { get; init; } = 4;
 
@@ -62,6 +68,8 @@ public sealed record QueryServiceRestOptions
                 "is needed for the REST API, which takes the OAuth client id as its API key and a token from IMS: configure ClientId, ClientSecret and OrganizationId.");
         return new QueryServiceRestOptions
         {
+            BaseAddress = credentials.ApiBaseAddress is { } address && !address.AbsolutePath.EndsWith('/') ? new Uri(address + "/") : credentials.ApiBaseAddress ?? DefaultBaseAddress,
+            RootCertificate = credentials.ApiRootCertificate,
             ApiKey = oauth.ClientId,
             OrganizationId = oauth.OrganizationId,
             SandboxName = credentials.Database.Split(':')[0],
@@ -82,10 +90,15 @@ public sealed record QueryServiceRestOptions
             throw new QueryServiceConfigurationException(nameof(BaseAddress), "must be an absolute https URL: every call carries the access token.");
         }
 
-        if (PollInterval <= TimeSpan.Zero || MaxPollInterval < PollInterval || MaxWait <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero
-            || RetryDelay <= TimeSpan.Zero || MaxRetries < 0)
+        if (!BaseAddress.AbsolutePath.EndsWith('/'))
         {
-            throw new QueryServiceConfigurationException(nameof(PollInterval), "and the other intervals must be positive, MaxPollInterval at least PollInterval.");
+            throw new QueryServiceConfigurationException(nameof(BaseAddress), $"is {BaseAddress}; end it with '/' (.../data/foundation/query/), so that the endpoints' paths are added to it, not put in place of its last segment.");
+        }
+
+        if (PollInterval <= TimeSpan.Zero || MaxPollInterval < PollInterval || MaxWait <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero
+            || RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || MaxRetries < 0)
+        {
+            throw new QueryServiceConfigurationException(nameof(PollInterval), "and the other intervals must be positive, MaxPollInterval at least PollInterval, MaxRetryDelay at least RetryDelay.");
         }
     }
 

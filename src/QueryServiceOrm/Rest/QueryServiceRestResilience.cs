@@ -18,14 +18,15 @@ internal static class QueryServiceRestResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, QueryServiceRestOptions options)
     {
-        builder.AddTimeout(options.AttemptTimeout * (options.MaxRetries + 1) + options.RetryDelay * (1 << Math.Min(options.MaxRetries, 10)));
+        // The whole: every attempt, and every wait between two at its longest.
+        builder.AddTimeout(options.AttemptTimeout * (options.MaxRetries + 1) + options.MaxRetryDelay * options.MaxRetries);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
-                MaxDelay = options.MaxPollInterval,
+                MaxDelay = options.MaxRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,

@@ -69,13 +69,13 @@ public sealed class QueryServiceJobTests
             rest.Client, $"CREATE TABLE {Cancelled} AS SELECT count(*) AS n FROM {JobSourceContext.Source} a CROSS JOIN {JobSourceContext.Source} b");
         using var cancellation = new CancellationTokenSource();
         var wait = job.WaitAsync(null, cancellation.Token);
-        await BackendSessionsAsync(job.Id, expectRunning: true);
+        await JobSessions.RunningAsync(_sandbox, job.Id);
 
         await cancellation.CancelAsync();
 
         Assert.That(async () => await wait, Throws.InstanceOf<OperationCanceledException>());
         var ended = await EndedAsync(rest.Client, job.Id);
-        var sessions = await BackendSessionsAsync(job.Id, expectRunning: false);
+        var sessions = await JobSessions.LeftAsync(_sandbox, job.Id);
         var table = await _sandbox.PsqlAsync($"SELECT to_regclass('{Cancelled}') IS NULL");
         Assert.Multiple(() =>
         {
@@ -105,28 +105,6 @@ public sealed class QueryServiceJobTests
             Assert.That(rest.Tokens.TokensFetched, Is.EqualTo(2), "one token, then one renewal");
             Assert.That(_sandbox.Password, Is.Not.EqualTo(token));
         });
-    }
-
-    // Bounded: until pg_stat_activity shows the job's statement running, or its session gone; returns the sessions left.
-    private async Task<long> BackendSessionsAsync(string jobId, bool expectRunning)
-    {
-        var application = "qsorm-job-" + jobId;
-        var sql = $"SELECT count(*) FILTER (WHERE state = 'active'), count(*) FROM pg_stat_activity WHERE application_name = '{application}'";
-        var sessions = -1L;
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var row = (await _sandbox.PsqlAsync(sql))[0];
-            var active = long.Parse(row[0]!, CultureInfo.InvariantCulture);
-            sessions = long.Parse(row[1]!, CultureInfo.InvariantCulture);
-            if (expectRunning ? active > 0 : sessions == 0)
-            {
-                return sessions;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return expectRunning ? throw new AssertionException($"The job's statement ({application}) never appeared in pg_stat_activity.") : sessions;
     }
 
     private static async Task<QueryServiceQuery> EndedAsync(QueryServiceRestClient client, string id)
