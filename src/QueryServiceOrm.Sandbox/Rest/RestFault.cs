@@ -1,4 +1,5 @@
 using System.Net;
+using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Rest;
 
@@ -11,15 +12,12 @@ namespace QueryServiceOrm.Sandbox.Rest;
 public sealed class RestFault : IDisposable
 {
     private readonly RestFaults _owner;
-    private readonly object _gate = new();
-    private int _matched;
-    private int _failed;
+    private readonly FaultCounter _counter;
 
     internal RestFault(RestFaults owner, string method, string pathContains, HttpStatusCode statusCode, TimeSpan? retryAfter, int times)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentException.ThrowIfNullOrEmpty(pathContains);
-        ArgumentOutOfRangeException.ThrowIfNegative(times);
         if ((int)statusCode < 400)
         {
             throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A fault answers with an error status (400 or above), e.g. 429 or 503.");
@@ -30,7 +28,7 @@ public sealed class RestFault : IDisposable
         PathContains = pathContains;
         StatusCode = statusCode;
         RetryAfter = retryAfter;
-        Times = times;
+        _counter = new FaultCounter(times);
     }
 
     /// <summary>The HTTP method matched (upper case).</summary>
@@ -46,13 +44,13 @@ public sealed class RestFault : IDisposable
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>How many matching requests fail; those after reach the API.</summary>
-    public int Times { get; }
+    public int Times => _counter.Times;
 
     /// <summary>How many matching requests arrived while the fault was injected, failed or not.</summary>
-    public int Matched => Volatile.Read(ref _matched);
+    public int Matched => _counter.Matched;
 
     /// <summary>How many of those were answered with the status.</summary>
-    public int Failed => Volatile.Read(ref _failed);
+    public int Failed => _counter.Failed;
 
     /// <summary>Removes the fault. Disposing again does nothing.</summary>
     public void Dispose() => _owner.Remove(this);
@@ -64,21 +62,9 @@ public sealed class RestFault : IDisposable
             return false;
         }
 
-        Interlocked.Increment(ref _matched);
+        _counter.CountMatch();
         return true;
     }
 
-    internal bool TryTakeFailure()
-    {
-        lock (_gate)
-        {
-            if (_failed >= Times)
-            {
-                return false;
-            }
-
-            Volatile.Write(ref _failed, _failed + 1);
-            return true;
-        }
-    }
+    internal bool TryTakeFailure() => _counter.TryTakeFailure();
 }

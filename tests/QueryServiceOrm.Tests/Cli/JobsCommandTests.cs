@@ -17,13 +17,9 @@ public sealed class JobsCommandTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
     private QueryServiceSandbox _sandbox = null!;
 
+    // qsorm's first polls (after 1 s, then 2 s more) see both 2 s SUBMITTED and 2 s IN_PROGRESS.
     [OneTimeSetUp]
-    public async Task StartSandboxAsync()
-    {
-        // Each job stays SUBMITTED 2 s, then IN_PROGRESS at least 2 s: the first polls (after 1 s, then 2 s more) see both.
-        _sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { JobLatency = TimeSpan.FromSeconds(2) });
-        await JobSourceContext.CreateSourceAsync(_sandbox);
-    }
+    public async Task StartSandboxAsync() => _sandbox = await JobSourceContext.StartSandboxAsync(TimeSpan.FromSeconds(2));
 
     [OneTimeTearDown]
     public async Task StopSandboxAsync() => await _sandbox.DisposeAsync();

@@ -19,13 +19,9 @@ public sealed class QueryServiceJobTests
     private const string Renewed = "jobs_renewed";
     private QueryServiceSandbox _sandbox = null!;
 
+    // Polls every 250 ms at the most see both a second SUBMITTED and a second IN_PROGRESS.
     [OneTimeSetUp]
-    public async Task StartSandboxAsync()
-    {
-        // Each job stays SUBMITTED a second, then IN_PROGRESS at least a second: polls every 250 ms at most see both.
-        _sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { JobLatency = TimeSpan.FromSeconds(1) });
-        await JobSourceContext.CreateSourceAsync(_sandbox);
-    }
+    public async Task StartSandboxAsync() => _sandbox = await JobSourceContext.StartSandboxAsync(TimeSpan.FromSeconds(1));
 
     [OneTimeTearDown]
     public async Task StopSandboxAsync() => await _sandbox.DisposeAsync();

@@ -22,6 +22,17 @@ public sealed class JobSourceContext(DbContextOptions<JobSourceContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.Entity<JobSourceRow>().ToTable(Source).HasNoKey();
 
+    /// <summary>
+    /// A sandbox of its own whose jobs stay SUBMITTED, then IN_PROGRESS, at least <paramref name="jobLatency"/> each (so that
+    /// polls see both), with the source table.
+    /// </summary>
+    public static async Task<QueryServiceSandbox> StartSandboxAsync(TimeSpan jobLatency)
+    {
+        var sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { JobLatency = jobLatency });
+        await CreateSourceAsync(sandbox);
+        return sandbox;
+    }
+
     /// <summary>Creates the source table with its rows, unless it is there already.</summary>
     public static Task CreateSourceAsync(QueryServiceSandbox sandbox)
         => sandbox.ExecuteAdminAsync($"""
