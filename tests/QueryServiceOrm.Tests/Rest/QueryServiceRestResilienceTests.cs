@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Rest;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Rest;
@@ -59,6 +60,27 @@ public sealed class QueryServiceRestResilienceTests
         {
             Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
             Assert.That(Submissions(since).Select(p => p.Status), Is.EqualTo(new[] { 500 }));
+        });
+    }
+
+    [Test]
+    public async Task A_connection_dropped_mid_request_is_retried_for_a_read_and_not_for_a_submission()
+    {
+        var data = Path.Combine(_sandbox.InstanceDirectory, "data");
+        using var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(data, "server.crt"), Path.Combine(data, "server.key"));
+        await using var reads = new DroppingHttpsServer(certificate);
+        await using var submissions = new DroppingHttpsServer(certificate);
+        using var readClient = SandboxRestClient.Create(_sandbox, baseAddress: reads.BaseAddress);
+        using var submitClient = SandboxRestClient.Create(_sandbox, baseAddress: submissions.BaseAddress);
+
+        Assert.ThrowsAsync<HttpRequestException>(() => readClient.Client.GetQueryAsync("any"));
+        Assert.ThrowsAsync<HttpRequestException>(() => submitClient.Client.SubmitQueryAsync(new QueryServiceQueryRequest { Sql = "SELECT 1 AS one" }));
+
+        Assert.Multiple(() =>
+        {
+            // SocketsHttpHandler itself sends a read again on a new connection a few times (4 in all on .NET 10) before it fails.
+            Assert.That(reads.ConnectionsAccepted, Is.GreaterThanOrEqualTo(readClient.Client.Options.MaxRetries + 1), "the read, then every retry");
+            Assert.That(submissions.ConnectionsAccepted, Is.EqualTo(1), "a job may exist: the submission is not sent again");
         });
     }
 

@@ -32,7 +32,8 @@ internal sealed class SandboxRestClient : IDisposable
 
     /// <param name="sandbox">The sandbox.</param>
     /// <param name="clock">The token provider's clock: a stopped one never renews a token before the server refuses it.</param>
-    public static SandboxRestClient Create(QueryServiceSandbox sandbox, TimeProvider? clock = null)
+    /// <param name="baseAddress">Another server in place of the sandbox's REST API (with a certificate of the sandbox's authority).</param>
+    public static SandboxRestClient Create(QueryServiceSandbox sandbox, TimeProvider? clock = null, Uri? baseAddress = null)
     {
         var imsClient = new HttpClient(QueryServiceRestHandlers.Create(sandbox.RootCertificatePath, TimeSpan.FromSeconds(30)));
         var tokens = new QueryServiceAccessTokenProvider(sandbox.OAuthOptions(), imsClient, clock);
@@ -40,7 +41,7 @@ internal sealed class SandboxRestClient : IDisposable
         var services = new ServiceCollection();
         services.AddQueryServiceRestClient(credentials, o => o with
         {
-            BaseAddress = sandbox.RestBaseAddress,
+            BaseAddress = baseAddress ?? sandbox.RestBaseAddress,
             RootCertificate = sandbox.RootCertificatePath,
             PollInterval = TimeSpan.FromMilliseconds(100),
             MaxPollInterval = TimeSpan.FromMilliseconds(250),
