@@ -16,6 +16,8 @@ namespace QueryServiceOrm.Tests.Live;
 public sealed class LiveRestTests
 {
     private ServiceProvider? _services;
+    private QueryServiceAccessTokenProvider? _tokens;
+    private HttpClient? _imsClient;
     private QueryServiceRestClient _client = null!;
 
     [OneTimeSetUp]
@@ -23,8 +25,27 @@ public sealed class LiveRestTests
     {
         LiveSandbox.RequireEnabled();
         LiveSandbox.RequireSettings("REST", QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.OrganizationId);
+        // OAuth settings of their own: the suite's QueryService__Password, if set, is for the other tests. ApiBaseAddress and
+        // ApiRootCertificate point them elsewhere than Adobe's (at a local sandbox, to try the suite itself).
+        var root = LiveSandbox.Setting(QueryServiceCredentialKeys.ApiRootCertificate);
+        _imsClient = root is null ? null : QueryServiceAccessTokenProvider.TrustingClient(root);
+        _tokens = new QueryServiceAccessTokenProvider(new QueryServiceOAuthOptions
+        {
+            ClientId = LiveSandbox.Setting(QueryServiceCredentialKeys.ClientId)!,
+            ClientSecret = LiveSandbox.Setting(QueryServiceCredentialKeys.ClientSecret)!,
+            OrganizationId = LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId)!,
+            Scopes = LiveSandbox.Setting(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
+            TokenEndpoint = LiveSandbox.Setting(QueryServiceCredentialKeys.TokenEndpoint) is { } endpoint ? new Uri(endpoint) : QueryServiceOAuthOptions.DefaultTokenEndpoint,
+        }, _imsClient);
+        var credentials = QueryServiceCredentials.FromOAuth(LiveSandbox.Setting(QueryServiceCredentialKeys.Host)!, _tokens)
+            with
+            {
+                Database = LiveSandbox.Setting(QueryServiceCredentialKeys.Database) ?? QueryServiceCredentials.DefaultDatabase,
+                ApiBaseAddress = LiveSandbox.Setting(QueryServiceCredentialKeys.ApiBaseAddress) is { } api ? new Uri(api) : null,
+                ApiRootCertificate = root,
+            };
         var services = new ServiceCollection();
-        services.AddQueryServiceRestClient(QueryServiceCredentials.FromEnvironment());
+        services.AddQueryServiceRestClient(credentials);
         _services = services.BuildServiceProvider();
         _client = _services.GetRequiredService<QueryServiceRestClient>();
     }
@@ -36,6 +57,9 @@ public sealed class LiveRestTests
         {
             await _services.DisposeAsync();
         }
+
+        _tokens?.Dispose();
+        _imsClient?.Dispose();
     }
 
     [Test]
