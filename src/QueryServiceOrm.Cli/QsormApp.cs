@@ -22,6 +22,7 @@ internal static class QsormApp
             MigrateCommand.Create(console),
             TablesCommand.Create(output, errors),
             QueryCommand.Create(console),
+            JobsCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
             Doctor.DoctorCommand.Create(output, errors),
         };

@@ -158,7 +158,11 @@ internal static class SandboxCommand
     private static Command Env(TextWriter output)
     {
         var connectionString = new Option<bool>("--connection-string") { Description = "Print the connection string instead, for dotnet ef dbcontext scaffold \"$(qsorm sandbox env --connection-string)\"." };
-        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").") { connectionString };
+        var oauth = new Option<bool>("--oauth")
+        {
+            Description = "OAuth settings instead of the password: the sandbox's client id and secret, token endpoint and REST API (what batch jobs and qsorm jobs need).",
+        };
+        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").") { connectionString, oauth };
         command.SetAction(async (parse, _) =>
         {
             var store = ProfileStore.ForUser();
@@ -173,7 +177,8 @@ internal static class SandboxCommand
             var switches = dialect == QueryServiceDialect.Default
                 ? []
                 : dialect.ToSettings().Select(kv => (QueryServiceCredentialKeys.EnvironmentVariable(kv.Key), kv.Value));
-            foreach (var (name, value) in sandbox.EnvironmentVariables().Select(kv => (kv.Key, kv.Value)).Concat(switches).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
+            var variables = parse.GetValue(oauth) ? sandbox.OAuthEnvironmentVariables() : sandbox.EnvironmentVariables();
+            foreach (var (name, value) in variables.Select(kv => (kv.Key, kv.Value)).Concat(switches).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
             }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Sandbox.Rest;
 using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
@@ -51,6 +52,24 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>The token the front accepts now (see <see cref="RotatePasswordAsync"/>).</summary>
     public string Password => _tokens.Current;
 
+    /// <summary>The sandbox part of the database name (<c>prod</c>), which the REST API wants as <c>x-sandbox-name</c>.</summary>
+    public string SandboxName => Database.Split(':')[0];
+
+    /// <summary>The emulated REST API's base address, <c>https://127.0.0.1:PORT/data/foundation/query/</c>.</summary>
+    public Uri RestBaseAddress => new($"https://{Host}:{State.RestPort}{RestEndpoints.ApiBase}/");
+
+    /// <summary>The emulated IMS token endpoint (OAuth client credentials), on the REST API's port.</summary>
+    public Uri TokenEndpoint => new($"https://{Host}:{State.RestPort}{ImsTokenEndpoint.Path}");
+
+    /// <summary>The OAuth client id the token endpoint accepts; also the REST API's <c>x-api-key</c>.</summary>
+    public string ClientId => State.ClientId;
+
+    /// <summary>The OAuth client secret the token endpoint accepts.</summary>
+    public string ClientSecret => State.ClientSecret;
+
+    /// <summary>The REST API's request log: every request with the status it got (see <see cref="ReadRestLog"/>).</summary>
+    public string RestLogPath => RestRequestLog.FileIn(InstanceDirectory);
+
     /// <summary>The folder holding the backend's data directory, certificates, token, journal and log.</summary>
     public string InstanceDirectory => State.InstanceDirectory;
 
@@ -95,14 +114,18 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
             var state = new QueryServiceSandboxState(
                 instance, Port: 0, backendPort, options.OrganizationId ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(12)),
-                options.Database, adminPassword, Secret(), Secret(), Environment.ProcessId);
+                options.Database, adminPassword, Secret(), Secret(), Environment.ProcessId)
+            {
+                ClientId = "qsorm-sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant(),
+                ClientSecret = Secret(),
+            };
             await SandboxBackend.CreateUserAndDatabaseAsync(
                 SandboxBackend.AdminConnectionString(instance, backendPort, adminPassword, state.Database),
                 state.OrganizationId + "@AdobeOrg", state.BackendPassword, state.CatalogPassword, cancellationToken).ConfigureAwait(false);
 
             new FrontTokens(SandboxFront.TokenFile(instance)).Write(options.Password ?? SandboxTokens.NewToken(), expiresAt: null);
-            front = SandboxFront.Start(state, options);
-            return new QueryServiceSandbox(binaries, state with { Port = front.Port }, front, watchdog);
+            front = await SandboxFront.StartAsync(state, options, cancellationToken).ConfigureAwait(false);
+            return new QueryServiceSandbox(binaries, state with { Port = front.Port, RestPort = front.Rest.Port }, front, watchdog);
         }
         catch
         {
@@ -187,6 +210,32 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string> BackendEnvironmentVariables() => EnvironmentVariables(State.BackendPort, State.BackendPassword);
 
+    /// <summary>
+    /// The <c>QueryService__*</c> variables of OAuth credentials for this sandbox: its token endpoint's client id and secret
+    /// instead of a password, and where its REST API is and which authority signs its HTTPS. The tokens serve the wire and
+    /// the REST API alike, as on the service.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OAuthEnvironmentVariables()
+    {
+        var variables = EnvironmentVariables(Port, Password);
+        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Password));
+        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Username));
+        foreach (var (key, value) in new Dictionary<string, string>
+                 {
+                     [QueryServiceCredentialKeys.ClientId] = ClientId,
+                     [QueryServiceCredentialKeys.ClientSecret] = ClientSecret,
+                     [QueryServiceCredentialKeys.OrganizationId] = OrganizationId,
+                     [QueryServiceCredentialKeys.TokenEndpoint] = TokenEndpoint.ToString(),
+                     [QueryServiceCredentialKeys.ApiBaseAddress] = RestBaseAddress.ToString(),
+                     [QueryServiceCredentialKeys.ApiRootCertificate] = RootCertificatePath,
+                 })
+        {
+            variables[QueryServiceCredentialKeys.EnvironmentVariable(key)] = value;
+        }
+
+        return variables;
+    }
+
     private Dictionary<string, string> EnvironmentVariables(int port, string password)
         => new()
         {
@@ -231,16 +280,42 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <returns>The fault, which counts what it matched and failed; disposing it removes it.</returns>
     /// <exception cref="InvalidOperationException">The sandbox was attached (<see cref="Attach"/>): its front runs in another process.</exception>
     public SandboxFault Fail(string statementContains, string sqlState, string message, int times = int.MaxValue)
-    {
-        if (_front is null)
-        {
-            throw new InvalidOperationException(
-                $"Faults can only be injected in the process that hosts the sandbox's front (process {State.HostProcessId}, which started it); "
-                + "this sandbox was attached from another process.");
-        }
+        => HostedFront(nameof(Fail)).Faults.Add(statementContains, sqlState, message, times);
 
-        return _front.Faults.Add(statementContains, sqlState, message, times);
-    }
+    private SandboxFront HostedFront(string operation)
+        => _front ?? throw new InvalidOperationException(
+            $"{operation}: faults can only be injected in the process that hosts the sandbox's front (process {State.HostProcessId}, which started it); "
+            + "this sandbox was attached from another process.");
+
+    /// <summary>
+    /// The OAuth settings of this sandbox's token endpoint, as an application holds them for IMS: tokens it fetches are the
+    /// ones the wire and the REST API accept. Its HTTPS certificate is signed by <see cref="RootCertificatePath"/>, so the
+    /// provider's HttpClient must trust that authority.
+    /// </summary>
+    public QueryServiceOAuthOptions OAuthOptions()
+        => new() { ClientId = ClientId, ClientSecret = ClientSecret, OrganizationId = OrganizationId, TokenEndpoint = TokenEndpoint };
+
+    /// <summary>
+    /// Makes the REST API's gateway answer requests with an error before the API sees them, as Adobe's gateway does when it
+    /// throttles (429) or the service is unavailable (503): each request with <paramref name="method"/> whose path contains
+    /// <paramref name="pathContains"/> is answered with <paramref name="statusCode"/>, while failures are left. A faulted
+    /// submission creates no job.
+    /// </summary>
+    /// <param name="method">The HTTP method, e.g. POST.</param>
+    /// <param name="pathContains">The text the path must contain, e.g. <c>/queries</c>.</param>
+    /// <param name="statusCode">The status, e.g. 429 or 503.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> header to send with it, if any.</param>
+    /// <param name="times">How many matching requests fail.</param>
+    /// <returns>The fault, which counts what it matched and failed; disposing it removes it.</returns>
+    /// <exception cref="InvalidOperationException">The sandbox was attached: its REST API runs in another process.</exception>
+    public RestFault FailRest(string method, string pathContains, System.Net.HttpStatusCode statusCode, TimeSpan? retryAfter = null, int times = 1)
+        => HostedFront(nameof(FailRest)).Rest.Faults.Add(method, pathContains, statusCode, retryAfter, times);
+
+    /// <summary>Reads the REST API's request log as it is now.</summary>
+    public IReadOnlyList<RestLogEntry> ReadRestLog()
+        => File.Exists(RestLogPath)
+            ? ReadShared(RestLogPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<RestLogEntry>(l)!).ToList()
+            : [];
 
     /// <summary>Runs PostgreSQL as the backend's superuser in <see cref="Database"/> (not logged, never through the front).</summary>
     /// <param name="sql">The statement.</param>

@@ -17,4 +17,13 @@ public sealed record QueryServiceSandboxOptions
 
     /// <summary>How long one statement may run before the front stops it with 53400, like the service's 10 minutes.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The REST API's artificial latency: a submitted query stays SUBMITTED this long, then IN_PROGRESS at least this long,
+    /// so that polling and progress can be observed. None by default.
+    /// </summary>
+    public TimeSpan JobLatency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long a token the sandbox's token endpoint mints lives (IMS's 24 hours by default).</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(24);
 }

@@ -21,7 +21,16 @@ public sealed record QueryServiceSandboxState(
     string CatalogPassword,
     int HostProcessId)
 {
+    /// <summary>The REST API's HTTPS port on 127.0.0.1 (the token endpoint shares it).</summary>
+    public int RestPort { get; init; }
+
+    /// <summary>The OAuth client id the token endpoint accepts, which is also the REST API's key (<c>x-api-key</c>).</summary>
+    public string ClientId { get; init; } = "";
+
+    /// <summary>The OAuth client secret the token endpoint accepts.</summary>
+    public string ClientSecret { get; init; } = "";
+
     /// <summary>Never prints the passwords.</summary>
     public override string ToString()
-        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, Database = {Database}, HostProcessId = {HostProcessId} }}";
+        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, RestPort = {RestPort}, Database = {Database}, HostProcessId = {HostProcessId} }}";
 }

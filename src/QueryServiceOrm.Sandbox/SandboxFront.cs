@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Sandbox.Catalog;
+using QueryServiceOrm.Sandbox.Rest;
 using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql;
 using QueryServiceOrm.Sandbox.Wire;
@@ -18,16 +19,20 @@ internal sealed class SandboxFront : IAsyncDisposable
     private readonly FrontJournal _journal;
     private readonly FrontServer _server;
 
-    private SandboxFront(X509Certificate2 certificate, BackendCatalog catalog, CatalogQueries catalogQueries, FrontJournal journal, FrontServer server)
+    private SandboxFront(X509Certificate2 certificate, BackendCatalog catalog, CatalogQueries catalogQueries, FrontJournal journal, FrontServer server, RestHost rest)
     {
         _certificate = certificate;
         _catalog = catalog;
         _catalogQueries = catalogQueries;
         _journal = journal;
         _server = server;
+        Rest = rest;
     }
 
     public int Port => _server.Port;
+
+    /// <summary>The emulated REST API, whose jobs run through this front's rules and translation.</summary>
+    public RestHost Rest { get; }
 
     public SandboxFaults Faults => _server.Options.Faults;
 
@@ -35,7 +40,7 @@ internal sealed class SandboxFront : IAsyncDisposable
 
     public static string JournalFile(string instance) => Path.Combine(instance, "journal.jsonl");
 
-    public static SandboxFront Start(QueryServiceSandboxState state, QueryServiceSandboxOptions options)
+    public static async Task<SandboxFront> StartAsync(QueryServiceSandboxState state, QueryServiceSandboxOptions options, CancellationToken cancellationToken)
     {
         var data = SandboxInstanceRegistry.DataDirectory(state.InstanceDirectory);
         var certificate = X509Certificate2.CreateFromPemFile(
@@ -60,11 +65,25 @@ internal sealed class SandboxFront : IAsyncDisposable
             StatementTimeout = options.StatementTimeout,
         };
         server.Start();
-        return new SandboxFront(certificate, catalog, catalogQueries, journal, server);
+        RestHost rest;
+        try
+        {
+            var settings = new RestSettings(
+                state.OrganizationId, server.Options.SandboxName, state.ClientId, state.ClientSecret, server.Options.Tokens, options.TokenLifetime);
+            rest = await RestHost.StartAsync(certificate, server.Options, settings, state.InstanceDirectory, options.JobLatency, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new SandboxFront(certificate, catalog, catalogQueries, journal, server, rest);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Rest.DisposeAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
         await _catalogQueries.DisposeAsync().ConfigureAwait(false);
         await _catalog.DisposeAsync().ConfigureAwait(false);

@@ -8,16 +8,13 @@ namespace QueryServiceOrm.Sandbox.Rules;
 public sealed class SandboxFault : IDisposable
 {
     private readonly SandboxFaults _owner;
-    private readonly object _gate = new();
-    private int _matched;
-    private int _failed;
+    private readonly FaultCounter _counter;
 
     internal SandboxFault(SandboxFaults owner, string statementContains, string sqlState, string message, int times)
     {
         ArgumentException.ThrowIfNullOrEmpty(statementContains);
         ArgumentNullException.ThrowIfNull(sqlState);
         ArgumentException.ThrowIfNullOrEmpty(message);
-        ArgumentOutOfRangeException.ThrowIfNegative(times);
         if (sqlState.Length != 5 || !sqlState.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
             throw new ArgumentException($"'{sqlState}' is not a SQLSTATE: five digits or upper-case ASCII letters, e.g. 53300.", nameof(sqlState));
@@ -26,7 +23,7 @@ public sealed class SandboxFault : IDisposable
         _owner = owner;
         StatementContains = statementContains;
         Error = new ServiceError(sqlState, message);
-        Times = times;
+        _counter = new FaultCounter(times);
     }
 
     /// <summary>The text a statement must contain (ordinal comparison) to be matched.</summary>
@@ -39,13 +36,13 @@ public sealed class SandboxFault : IDisposable
     public string Message => Error.Message;
 
     /// <summary>How many matching statements fail; those after run normally.</summary>
-    public int Times { get; }
+    public int Times => _counter.Times;
 
     /// <summary>How many statements the front received with the text in them while the fault was injected, failed or not.</summary>
-    public int Matched => Volatile.Read(ref _matched);
+    public int Matched => _counter.Matched;
 
     /// <summary>How many of those the front answered with the error instead of running them.</summary>
-    public int Failed => Volatile.Read(ref _failed);
+    public int Failed => _counter.Failed;
 
     internal ServiceError Error { get; }
 
@@ -60,22 +57,10 @@ public sealed class SandboxFault : IDisposable
             return false;
         }
 
-        Interlocked.Increment(ref _matched);
+        _counter.CountMatch();
         return true;
     }
 
     /// <summary>Takes one of the failures left, if any; concurrent sessions never take more than <see cref="Times"/>.</summary>
-    internal bool TryTakeFailure()
-    {
-        lock (_gate)
-        {
-            if (_failed >= Times)
-            {
-                return false;
-            }
-
-            Volatile.Write(ref _failed, _failed + 1);
-            return true;
-        }
-    }
+    internal bool TryTakeFailure() => _counter.TryTakeFailure();
 }

@@ -10,6 +10,27 @@ namespace QueryServiceOrm.Sandbox.Wire;
 /// <param name="Password">That role's secret, which no client ever sees.</param>
 internal sealed record BackendEndpoint(string SocketPath, string Database, string User, string Password)
 {
+    /// <summary>
+    /// An Npgsql connection to the same socket as the same role, unpooled: for a REST job, which runs its statement on a
+    /// session of its own without the interactive statement timeout (the service lets a batch query run 24 hours).
+    /// </summary>
+    /// <param name="applicationName">What the backend's log and pg_stat_activity show for the session.</param>
+    /// <param name="statementTimeout">How long its statements may run.</param>
+    public string JobConnectionString(string applicationName, TimeSpan statementTimeout)
+        => new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = Path.GetDirectoryName(SocketPath),
+            Port = int.Parse(Path.GetFileName(SocketPath)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture),
+            Database = Database,
+            Username = User,
+            Password = Password,
+            SslMode = Npgsql.SslMode.Disable,
+            Pooling = false,
+            CommandTimeout = 0,
+            ApplicationName = applicationName,
+            Options = FormattableString.Invariant($"-c statement_timeout={(long)statementTimeout.TotalMilliseconds}"),
+        }.ConnectionString;
+
     /// <summary>Never prints the secret.</summary>
     public override string ToString() => $"BackendEndpoint {{ SocketPath = {SocketPath}, Database = {Database}, User = {User} }}";
 }

@@ -241,26 +241,7 @@ internal sealed partial class FrontConnection
     }
 
     private async Task<IReadOnlyList<FrontStatement>> TranslateAsync(string sql, string protocol, IReadOnlyList<int> parameterTypes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // An injected fault answers as the service would, before anything is translated or reaches the backend; the
-            // refusal is journalled and replied like the front's own.
-            if (_server.Options.Faults.Match(sql) is { } fault)
-            {
-                throw new ServiceErrorException(fault);
-            }
-
-            var statements = await _server.Options.Translator.TranslateAsync(sql, Session, parameterTypes, cancellationToken).ConfigureAwait(false);
-            _server.Options.Journal.Record(Session.Id, _application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
-            return statements;
-        }
-        catch (ServiceErrorException e)
-        {
-            _server.Options.Journal.Record(Session.Id, _application, protocol, sql, "refused", e.Error.SqlState);
-            throw;
-        }
-    }
+        => await FrontAdmission.AdmitAsync(_server.Options, Session, _application, protocol, sql, parameterTypes, cancellationToken).ConfigureAwait(false);
 
     // The front answers in order: everything sent to the backend before is answered first. False when the backend reported an
     // error meanwhile: the extended protocol then skips to the client's Sync, this message included.

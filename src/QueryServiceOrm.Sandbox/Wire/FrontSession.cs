@@ -25,6 +25,9 @@ internal sealed class FrontSession
     /// <summary>The target part of the database name (<c>all</c>, or a table).</summary>
     public string Target { get; }
 
+    /// <summary>Whether a client reads the results (the wire), so the service's row cap applies; false for a REST job.</summary>
+    public bool Interactive { get; init; } = true;
+
     /// <summary>'I' outside a transaction block, 'T' inside one (BEGIN is accepted and does nothing on the data).</summary>
     public byte TransactionStatus { get; set; } = (byte)'I';
 

@@ -13,6 +13,7 @@ internal sealed class FrontTokens
 {
     private readonly string _path;
     private readonly TimeProvider _time;
+    private readonly object _renewal = new();
     private (DateTime Written, Record Value)? _cache;
 
     public FrontTokens(string path, TimeProvider? time = null)
@@ -32,6 +33,33 @@ internal sealed class FrontTokens
 
     /// <summary>The token accepted now.</summary>
     public string Current => Read().Token;
+
+    /// <summary>
+    /// The token to hand out to a client that asks the token endpoint: the current one while it lives (a token without an
+    /// expiry counts as living <paramref name="lifetime"/> more), or a new one living <paramref name="lifetime"/> once it
+    /// has expired.
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt) CurrentOrRenewed(TimeSpan lifetime)
+    {
+        lock (_renewal)
+        {
+            var record = Read();
+            var now = _time.GetUtcNow();
+            if (record.ExpiresAt is not { } expiresAt)
+            {
+                return (record.Token, now + lifetime);
+            }
+
+            if (now < expiresAt)
+            {
+                return (record.Token, expiresAt);
+            }
+
+            var renewed = SandboxTokens.NewToken();
+            Write(renewed, now + lifetime);
+            return (renewed, now + lifetime);
+        }
+    }
 
     /// <summary>Whether a password is the current, unexpired token (compared in constant time).</summary>
     public bool Accepts(string password)

@@ -24,11 +24,16 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
     /// <param name="timeProvider">The clock; the system clock when omitted.</param>
     /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
     public QueryServiceAccessTokenProvider(QueryServiceOAuthOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+        : this(options, httpClient, ownsHttpClient: httpClient is null, timeProvider)
+    {
+    }
+
+    internal QueryServiceAccessTokenProvider(QueryServiceOAuthOptions options, HttpClient? httpClient, bool ownsHttpClient, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        _ownsHttpClient = httpClient is null;
+        _ownsHttpClient = ownsHttpClient;
         _httpClient = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -72,6 +77,10 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
             _fetchLock.Release();
         }
     }
+
+    /// <summary>A client for a token endpoint whose HTTPS chains to <paramref name="rootCertificate"/> (a local sandbox's).</summary>
+    internal static HttpClient TrustingClient(string rootCertificate)
+        => new(Rest.QueryServiceRestHandlers.Create(rootCertificate, TimeSpan.FromSeconds(30))) { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <inheritdoc />
     public override string ToString() => $"{nameof(QueryServiceAccessTokenProvider)}({Options})";

@@ -72,6 +72,15 @@ public static class QueryServiceCredentialKeys
     /// <summary>OAuth token endpoint; Adobe IMS v3 unless told otherwise.</summary>
     public const string TokenEndpoint = nameof(TokenEndpoint);
 
+    /// <summary>The REST API's base address (for batch jobs); Adobe's <c>https://platform.adobe.io/data/foundation/query/</c> unless told otherwise.</summary>
+    public const string ApiBaseAddress = nameof(ApiBaseAddress);
+
+    /// <summary>
+    /// Path of a PEM root certificate that the HTTPS calls (the token endpoint and the REST API) trust instead of the
+    /// system's roots: a local sandbox's authority. Unset for Adobe's services.
+    /// </summary>
+    public const string ApiRootCertificate = nameof(ApiRootCertificate);
+
     /// <summary>The configuration key of a setting, e.g. <c>QueryService:Host</c>.</summary>
     /// <param name="field">The setting's name.</param>
     public static string ConfigurationKey(string field) => $"{Section}:{field}";

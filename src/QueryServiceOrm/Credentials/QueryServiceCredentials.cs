@@ -72,6 +72,12 @@ public sealed partial record QueryServiceCredentials
     /// <summary>The forms of SQL this server accepts where Adobe leaves them open (the documented ones by default).</summary>
     public QueryServiceDialect Dialect { get; init; } = QueryServiceDialect.Default;
 
+    /// <summary>The REST API's base address, for batch jobs; Adobe's when null.</summary>
+    public Uri? ApiBaseAddress { get; init; }
+
+    /// <summary>A PEM root certificate the token endpoint's and the REST API's HTTPS must chain to (a local sandbox's); the system's roots when null.</summary>
+    public string? ApiRootCertificate { get; init; }
+
     /// <summary>
     /// Reads the <c>QueryService</c> section of a configuration (appsettings.json, user secrets,
     /// <c>QueryService__*</c> environment variables...). <c>ClientId</c> selects OAuth, <c>CredentialFile</c>
@@ -188,6 +194,7 @@ public sealed partial record QueryServiceCredentials
         QueryServiceCredentialKeys.Password, QueryServiceCredentialKeys.SslMode, QueryServiceCredentialKeys.RootCertificate,
         QueryServiceCredentialKeys.ConnectTimeout, QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId,
         QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
+        QueryServiceCredentialKeys.ApiBaseAddress, QueryServiceCredentialKeys.ApiRootCertificate,
     ];
 
     private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -287,6 +294,12 @@ public sealed partial record QueryServiceCredentials
                 QueryServiceCredentialKeys.RootCertificate, $"names {RootCertificate}, which is not a readable file.");
         }
 
+        if (ApiRootCertificate is not null && !IsReadableFile(ApiRootCertificate))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.ApiRootCertificate, $"names {ApiRootCertificate}, which is not a readable file.");
+        }
+
         if (SslMode is SslMode.VerifyCA or SslMode.VerifyFull && RootCertificate is null)
         {
             throw new QueryServiceConfigurationException(
@@ -333,6 +346,7 @@ public sealed partial record QueryServiceCredentials
                 $"is set together with {(clientId is null ? "CredentialFile" : "OAuth settings (ClientId)")}; use one or the other.");
         }
 
+        var apiRootCertificate = Get(QueryServiceCredentialKeys.ApiRootCertificate);
         if (clientId is not null)
         {
             tokenProvider = new QueryServiceAccessTokenProvider(
@@ -342,9 +356,10 @@ public sealed partial record QueryServiceCredentials
                     ClientSecret = setting(QueryServiceCredentialKeys.ClientSecret) ?? "",
                     OrganizationId = organization ?? "",
                     Scopes = Get(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
-                    TokenEndpoint = ParseUri(Get(QueryServiceCredentialKeys.TokenEndpoint)) ?? QueryServiceOAuthOptions.DefaultTokenEndpoint,
+                    TokenEndpoint = ParseUri(Get(QueryServiceCredentialKeys.TokenEndpoint), QueryServiceCredentialKeys.TokenEndpoint) ?? QueryServiceOAuthOptions.DefaultTokenEndpoint,
                 },
-                httpClient);
+                httpClient ?? (apiRootCertificate is null ? null : QueryServiceAccessTokenProvider.TrustingClient(apiRootCertificate)),
+                ownsHttpClient: httpClient is null);
         }
         else if (credentialFile is not null)
         {
@@ -364,6 +379,8 @@ public sealed partial record QueryServiceCredentials
             RootCertificate = Get(QueryServiceCredentialKeys.RootCertificate),
             ConnectTimeout = ParseConnectTimeout(Get(QueryServiceCredentialKeys.ConnectTimeout)),
             Dialect = ParseDialect(setting),
+            ApiBaseAddress = ParseUri(Get(QueryServiceCredentialKeys.ApiBaseAddress), QueryServiceCredentialKeys.ApiBaseAddress),
+            ApiRootCertificate = apiRootCertificate,
         }.Validate();
     }
 
@@ -428,12 +445,12 @@ public sealed partial record QueryServiceCredentials
             + "Dialect:ExplodeForm, Dialect:SupportsOffset, Dialect:ParameterMode), which 'qsorm doctor' writes.",
             retired: true);
 
-    private static Uri? ParseUri(string? value)
+    private static Uri? ParseUri(string? value, string key)
         => value is null
             ? null
             : Uri.TryCreate(value, UriKind.Absolute, out var uri)
                 ? uri
-                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.TokenEndpoint, $"is '{value}', not an absolute URL.");
+                : throw new QueryServiceConfigurationException(key, $"is '{value}', not an absolute URL.");
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_\-]*:[^\s:]+$")]
     private static partial Regex DatabasePattern();

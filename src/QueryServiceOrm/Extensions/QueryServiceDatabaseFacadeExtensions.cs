@@ -20,6 +20,27 @@ public static class QueryServiceDatabaseFacadeExtensions
     }
 
     /// <summary>
+    /// Submits raw service SQL as a batch query through the REST API (a CTAS, an INSERT INTO ... SELECT, or any statement
+    /// the service runs as a job), in the database the client names. Nothing is checked or rewritten here: the service
+    /// answers for the text.
+    /// </summary>
+    /// <param name="database">The context's database facade.</param>
+    /// <param name="client">The REST client (from <c>AddQueryServiceRestClient</c>).</param>
+    /// <param name="sql">The statement.</param>
+    /// <param name="name">A name for the query, shown in Adobe's UI.</param>
+    /// <param name="cancellationToken">Cancels the submission.</param>
+    /// <returns>The submitted job.</returns>
+    public static Task<QueryServiceOrm.Rest.QueryServiceJob> SubmitJobAsync(
+        this DatabaseFacade database, QueryServiceOrm.Rest.QueryServiceRestClient client, string sql, string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        RequireQueryService(database, nameof(SubmitJobAsync));
+        return client.SubmitJobAsync(new QueryServiceOrm.Rest.QueryServiceQueryRequest { Sql = sql, Name = name }, cancellationToken);
+    }
+
+    /// <summary>
     /// Lists the tables (datasets) the session can see, like SQLAlchemy's <c>inspect(engine).get_table_names()</c>:
     /// <c>SHOW TABLES</c>, sorted ordinally.
     /// </summary>

@@ -21,7 +21,7 @@ public static class QueryServiceWriteQueryableExtensions
     /// <param name="cancellationToken">Cancels the statement.</param>
     /// <returns>The rows appended, or -1 when the server does not report them.</returns>
     public static Task<int> InsertIntoAsync<T>(this IQueryable<T> query, string table, CancellationToken cancellationToken = default)
-        => WriteAsync(query, new QueryWriteTarget(CreateTable: false, TableNames.Validate(table, nameof(table))), cancellationToken);
+        => WriteAsync(query, InsertTarget(table), cancellationToken);
 
     /// <summary>
     /// Appends the query's rows to the table of an entity type: the projected members are matched to its properties by
@@ -35,12 +35,7 @@ public static class QueryServiceWriteQueryableExtensions
     /// <returns>The rows appended, or -1 when the server does not report them.</returns>
     public static Task<int> InsertIntoAsync<T, TTarget>(this IQueryable<T> query, DbSet<TTarget> target, CancellationToken cancellationToken = default)
         where TTarget : class
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var (table, schema, mapped) = StoreColumns.Of(target.EntityType, "nothing can be appended to it");
-        var columns = mapped.ToDictionary(c => c.Property.Name, c => c.Column, StringComparer.Ordinal);
-        return WriteAsync(query, new QueryWriteTarget(CreateTable: false, schema is null ? table : schema + "." + table) { ColumnNames = columns }, cancellationToken);
-    }
+        => WriteAsync(query, InsertTarget(target), cancellationToken);
 
     /// <summary>
     /// Creates a table from the query's rows: <c>CREATE TABLE table [WITH (...)] AS SELECT ...</c> (CTAS), the columns named
@@ -54,16 +49,28 @@ public static class QueryServiceWriteQueryableExtensions
     /// <returns>The creation of the table (PostgreSQL reports no row count for a CTAS, so none is returned).</returns>
     public static Task CreateTableAsAsync<T>(
         this IQueryable<T> query, string table, Action<QueryServiceCreateTableBuilder>? configure = null, CancellationToken cancellationToken = default)
+        => WriteAsync(query, CreateTableTarget(table, configure), cancellationToken);
+
+    // The targets of the wire forms and of the job forms (QueryServiceJobQueryableExtensions): one path to the same SQL.
+    internal static QueryWriteTarget InsertTarget(string table) => new(CreateTable: false, TableNames.Validate(table, nameof(table)));
+
+    internal static QueryWriteTarget InsertTarget<TTarget>(DbSet<TTarget> target)
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (table, schema, mapped) = StoreColumns.Of(target.EntityType, "nothing can be appended to it");
+        var columns = mapped.ToDictionary(c => c.Property.Name, c => c.Column, StringComparer.Ordinal);
+        return new QueryWriteTarget(CreateTable: false, schema is null ? table : schema + "." + table) { ColumnNames = columns };
+    }
+
+    internal static QueryWriteTarget CreateTableTarget(string table, Action<QueryServiceCreateTableBuilder>? configure)
     {
         var options = new QueryServiceCreateTableBuilder();
         configure?.Invoke(options);
-        return WriteAsync(
-            query,
-            new QueryWriteTarget(CreateTable: true, TableNames.Validate(table, nameof(table), newTable: true))
-            {
-                XdmSchema = options.XdmSchema, Label = options.DatasetLabel, RowValidation = options.RowValidationEnabled,
-            },
-            cancellationToken);
+        return new QueryWriteTarget(CreateTable: true, TableNames.Validate(table, nameof(table), newTable: true))
+        {
+            XdmSchema = options.XdmSchema, Label = options.DatasetLabel, RowValidation = options.RowValidationEnabled,
+        };
     }
 
     // The statement runs through EF's query pipeline (translation, interceptors, execution strategy, logging); its reader

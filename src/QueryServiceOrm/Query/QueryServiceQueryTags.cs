@@ -1,13 +1,21 @@
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// Query tags through which the library's queryable operators reach the SQL generator and the command
-/// interceptor. EF writes tags as <c>--</c> comment lines at the top of the statement.
+/// Query tags through which the library's queryable operators reach its SQL generator in the query tree. The generator
+/// reads them and never writes them; EF's own generator would write them as <c>--</c> comment lines.
 /// </summary>
 internal static class QueryServiceQueryTags
 {
     public const string WithoutRowLimit = "QueryServiceOrm:WithoutRowLimit";
 
     /// <summary>Whether a tag is the library's (these, and a write target's), read by the SQL generator and never written.</summary>
-    public static bool IsLibraryTag(string tag) => tag.StartsWith("QueryServiceOrm:", StringComparison.Ordinal);
+    public static bool IsLibraryTag(string tag) => tag.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a statement carries the library's tags as comments: only EF's own SQL generator writes them, so the context
+    /// that generated it lacks the library's services.
+    /// </summary>
+    public static bool WrittenAsComments(string commandText) => commandText.Contains("-- " + Prefix, StringComparison.Ordinal);
+
+    private const string Prefix = "QueryServiceOrm:";
 }

@@ -4,7 +4,10 @@ using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
-/// <summary><c>qsorm sandbox env</c>: the variables a program reads, the dialect doctor settled, and a connection string for dotnet ef.</summary>
+/// <summary>
+/// <c>qsorm sandbox env</c>: the variables a program reads, the dialect doctor settled, a connection string for dotnet ef, and
+/// the OAuth variables batch jobs need.
+/// </summary>
 [NonParallelizable]
 public sealed class SandboxEnvTests
 {
@@ -40,6 +43,23 @@ public sealed class SandboxEnvTests
             // On the emulator doctor finds a 4-byte float and a double column type accepted, so one switch differs.
             Assert.That(after, Does.ContainKey("QueryService__Dialect__DoubleColumnType").WithValue("Double"));
             Assert.That(after, Does.ContainKey("QueryService__Dialect__ExplodeForm").WithValue(nameof(QueryServiceExplodeForm.LateralSubquery)));
+        });
+    }
+
+    [Test]
+    public async Task The_oauth_variables_take_qsorm_jobs_to_the_hosts_rest_api_without_a_password()
+    {
+        await using var home = await SandboxHome.StartAsync(rows: 10);
+        var exports = await home.RunAsync("sandbox", "env", "--oauth");
+        var job = await Shell.RunAsync(
+            "eval \"$(qsorm sandbox env --oauth)\"; qsorm jobs submit --wait --ctas env_jobs_copy 'SELECT * FROM xdm_flat'", home.Environment);
+        var counted = await home.Sandbox.PsqlAsync("SELECT count(*) FROM env_jobs_copy");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exports.Output, Does.Contain("export QueryService__ClientId=").And.Not.Contain("QueryService__Password"));
+            Assert.That(job.Code, Is.Zero, job.Errors);
+            Assert.That(job.Output.Trim(), Does.EndWith("SUCCESS: 10 rows written."));
+            Assert.That(counted[0][0], Is.EqualTo("10"));
         });
     }
 }

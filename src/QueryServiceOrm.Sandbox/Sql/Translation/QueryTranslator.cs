@@ -179,7 +179,8 @@ internal sealed partial class QueryTranslator
         return scope;
     }
 
-    // LIMIT n, LIMIT ALL, OFFSET; for a client, no LIMIT means the service's cap and LIMIT 0 means no cap at all.
+    // LIMIT n, LIMIT ALL, OFFSET; for a client, no LIMIT means the service's cap and LIMIT 0 means no cap at all. A batch
+    // query's rows go to a dataset, never to a client: it has no cap.
     private string Limit(SqlQuery query, QueryRole role)
     {
         long? limit = query.Limit is null ? null : Constant(query.Limit, "LIMIT");
@@ -194,7 +195,7 @@ internal sealed partial class QueryTranslator
             return limit switch
             {
                 0 => offset,
-                null => $" LIMIT {ServiceRules.RowCap}{offset}",
+                null => _context.Session.Interactive ? $" LIMIT {ServiceRules.RowCap}{offset}" : offset,
                 _ => $" LIMIT {limit}{offset}",
             };
         }
