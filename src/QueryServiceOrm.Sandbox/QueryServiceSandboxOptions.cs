@@ -17,4 +17,16 @@ public sealed record QueryServiceSandboxOptions
 
     /// <summary>How long one statement may run before the front stops it with 53400, like the service's 10 minutes.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the backend PostgreSQL runs: this machine's server programs (the default) or a container.</summary>
+    public SandboxBackendKind Backend { get; init; } = SandboxBackendKind.Local;
+
+    /// <summary>
+    /// The image the <see cref="SandboxBackendKind.Container"/> backend runs: the official <c>postgres:15</c> by default, or any image with
+    /// its contract (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, POSTGRES_INITDB_ARGS, port 5432, pg_isready, user 999). Pulled only when missing.
+    /// </summary>
+    public string ContainerImage { get; init; } = DefaultContainerImage;
+
+    /// <summary>The official PostgreSQL 15 image.</summary>
+    public const string DefaultContainerImage = "postgres:15";
 }
