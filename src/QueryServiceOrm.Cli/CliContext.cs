@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 
@@ -11,13 +13,14 @@ internal sealed class CliContext(DbContextOptions<CliContext> options) : DbConte
         => new QueryServiceDbContextFactory<CliContext>(credentials, o => o.ApplicationName("qsorm")).CreateDbContext();
 
     /// <summary>
-    /// The context's connection, opened directly rather than through the execution strategy: someone at a terminal wants
-    /// the answer, not a minute of backoff.
+    /// The context's connection, opened by EF's connection (so within the library's connect timeout, TLS handshake included)
+    /// rather than through the execution strategy, as Database.OpenConnectionAsync would: someone at a terminal wants the
+    /// answer, not a minute of backoff.
     /// </summary>
     public async Task<Npgsql.NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        var connection = this.GetService<IRelationalConnection>();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        return (Npgsql.NpgsqlConnection)connection.DbConnection;
     }
 }

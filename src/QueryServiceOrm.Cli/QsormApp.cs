@@ -86,6 +86,11 @@ internal static class QsormApp
             await errors.WriteLineAsync(CancelledMessage);
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (InChain(e, x => x is QueryServiceConnectTimeoutException) is { } timedOut)
+        {
+            await errors.WriteLineAsync("error: " + timedOut.Message);
+            return ExitCodes.ServerError;
+        }
         catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" } or QueryServiceAuthenticationException)
         {
             await errors.WriteLineAsync($"error: the server refused the credentials: {ServerFailure(e)!.Message} Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
@@ -93,7 +98,13 @@ internal static class QsormApp
         }
         catch (Exception e) when (ServerFailure(e) is PostgresException refused)
         {
-            await errors.WriteLineAsync($"error: the server refused the statement: {refused.MessageText} (SQLSTATE {refused.SqlState}). Check the SQL against Query Service's grammar.");
+            var what = refused.InvariantSeverity is "FATAL" or "PANIC" ? "the session" : "the statement";
+            await errors.WriteLineAsync($"error: the server refused {what}: {refused.MessageText} (SQLSTATE {refused.SqlState}). {ServerAdvice.For(refused.SqlState)}");
+            if (!string.IsNullOrWhiteSpace(refused.Hint))
+            {
+                await errors.WriteLineAsync("hint: " + refused.Hint);
+            }
+
             return ExitCodes.ServerError;
         }
         catch (Exception e) when (ServerFailure(e) is { } failure)
@@ -105,10 +116,13 @@ internal static class QsormApp
 
     // The failure that came from the server or the network, however deep the retries wrapped it.
     private static Exception? ServerFailure(Exception? exception)
+        => InChain(exception, e => e is QueryServiceServerException or NpgsqlException or SocketException or TimeoutException);
+
+    private static Exception? InChain(Exception? exception, Func<Exception, bool> match)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is QueryServiceServerException or NpgsqlException or SocketException or TimeoutException)
+            if (match(exception))
             {
                 return exception;
             }

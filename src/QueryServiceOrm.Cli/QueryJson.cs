@@ -20,7 +20,7 @@ internal static partial class QueryJson
     /// </summary>
     public const string Setup = "SET auto_to_json = true";
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Encoder = ReadableJsonEncoder.Instance };
 
     private enum Kind
     {

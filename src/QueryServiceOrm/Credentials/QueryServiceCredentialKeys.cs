@@ -30,6 +30,9 @@ public static class QueryServiceCredentialKeys
     /// <summary>Path of a PEM file holding the root certificate to trust for VerifyCA/VerifyFull.</summary>
     public const string RootCertificate = nameof(RootCertificate);
 
+    /// <summary>Seconds opening a session may take, TCP, TLS and login together; 30 unless told otherwise.</summary>
+    public const string ConnectTimeout = nameof(ConnectTimeout);
+
     /// <summary>
     /// The subsection of the dialect's switches (<see cref="Infrastructure.QueryServiceDialect"/>), which <c>qsorm doctor</c>
     /// writes. A plain value here is the retired dialect choice, refused with what to do instead.

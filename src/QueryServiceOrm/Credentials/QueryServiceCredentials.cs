@@ -63,6 +63,12 @@ public sealed partial record QueryServiceCredentials
     /// <summary>Path of a PEM root certificate to trust (for VerifyCA/VerifyFull).</summary>
     public string? RootCertificate { get; init; }
 
+    /// <summary>
+    /// How long opening a session may take, TCP, TLS and login together; null for the default of
+    /// <see cref="QueryServiceConnectionSettings.ConnectTimeout"/>. <c>ConnectTimeout(...)</c> in UseQueryService's options wins.
+    /// </summary>
+    public TimeSpan? ConnectTimeout { get; init; }
+
     /// <summary>The forms of SQL this server accepts where Adobe leaves them open (the documented ones by default).</summary>
     public QueryServiceDialect Dialect { get; init; } = QueryServiceDialect.Default;
 
@@ -180,8 +186,8 @@ public sealed partial record QueryServiceCredentials
     [
         QueryServiceCredentialKeys.Host, QueryServiceCredentialKeys.Port, QueryServiceCredentialKeys.Database, QueryServiceCredentialKeys.Username,
         QueryServiceCredentialKeys.Password, QueryServiceCredentialKeys.SslMode, QueryServiceCredentialKeys.RootCertificate,
-        QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId, QueryServiceCredentialKeys.ClientId,
-        QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
+        QueryServiceCredentialKeys.ConnectTimeout, QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId,
+        QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
     ];
 
     private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -288,6 +294,13 @@ public sealed partial record QueryServiceCredentials
                 $"is missing; {SslMode} needs the PEM file of the root certificate to trust (DigiCert Global Root G2 for Query Service).");
         }
 
+        if (ConnectTimeout is { } timeout && (timeout <= TimeSpan.Zero || timeout > QueryServiceConnectionSettings.MaxConnectTimeout))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.ConnectTimeout,
+                $"is {timeout.TotalSeconds:0.###} s, outside 1..{QueryServiceConnectionSettings.MaxConnectTimeout.TotalSeconds:0} s.");
+        }
+
         (Dialect ?? throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Dialect, "is null; leave it out for the documented forms.")).Validate();
         return this;
     }
@@ -349,6 +362,7 @@ public sealed partial record QueryServiceCredentials
             AccessTokenProvider = tokenProvider,
             SslMode = ParseSslMode(Get(QueryServiceCredentialKeys.SslMode)),
             RootCertificate = Get(QueryServiceCredentialKeys.RootCertificate),
+            ConnectTimeout = ParseConnectTimeout(Get(QueryServiceCredentialKeys.ConnectTimeout)),
             Dialect = ParseDialect(setting),
         }.Validate();
     }
@@ -383,6 +397,13 @@ public sealed partial record QueryServiceCredentials
             : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
                 ? port
                 : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Port, $"is '{value}', not a whole number in 1..65535.");
+
+    private static TimeSpan? ParseConnectTimeout(string? value)
+        => value is null
+            ? null
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.ConnectTimeout, $"is '{value}', not a whole number of seconds.");
 
     private static SslMode ParseSslMode(string? value)
         => value is null

@@ -30,7 +30,7 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
         ArgumentNullException.ThrowIfNull(credentials);
         credentials.Validate();
 
-        var queryServiceOptions = new QueryServiceDbContextOptionsBuilder(optionsBuilder, credentials.Dialect);
+        var queryServiceOptions = new QueryServiceDbContextOptionsBuilder(optionsBuilder, credentials);
         configure?.Invoke(queryServiceOptions);
         var settings = queryServiceOptions.Settings;
 

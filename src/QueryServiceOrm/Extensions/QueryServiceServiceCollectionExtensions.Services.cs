@@ -46,6 +46,7 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
             .TryAdd<IInterceptor, ExecutionTrackingInterceptor>()
+            .TryAdd<IInterceptor, ConnectTimeoutInterceptor>()
             .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<QueryServiceSingletonOptions, QueryServiceSingletonOptions>()

@@ -13,8 +13,14 @@ public sealed record QueryServiceConnectionSettings
     /// <summary>How long a command may run; the service's own limit for interactive queries is 10 minutes.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(600);
 
-    /// <summary>How long a physical connection may open before the attempt fails.</summary>
+    /// <summary>
+    /// How long opening a session may take before the attempt fails: waiting for a free session of the pool, then the TCP
+    /// connection, the TLS handshake and the login together.
+    /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    // Npgsql's own limit for its Timeout setting.
+    internal static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(1024);
 
     /// <summary>Idle pooled sessions are closed after this, well before the service's 2 hour idle expiry.</summary>
     public TimeSpan ConnectionIdleLifetime { get; init; } = TimeSpan.FromMinutes(5);
@@ -24,6 +30,10 @@ public sealed record QueryServiceConnectionSettings
 
     /// <summary>Shown to the service as the client's application name.</summary>
     public string ApplicationName { get; init; } = "QueryServiceOrm";
+
+    /// <summary>The defaults, with the connect timeout the credentials' configuration gives, if any.</summary>
+    internal static QueryServiceConnectionSettings For(Credentials.QueryServiceCredentials credentials)
+        => credentials.ConnectTimeout is { } timeout ? new() { ConnectTimeout = timeout } : new();
 
     /// <summary>Builds the connection string. Built with Npgsql's builder, so no character of a password can break it.</summary>
     internal NpgsqlConnectionStringBuilder ToConnectionStringBuilder(Credentials.QueryServiceCredentials credentials)
@@ -72,6 +82,11 @@ public sealed record QueryServiceConnectionSettings
         if (MaxPoolSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPoolSize), MaxPoolSize, "The pool needs room for at least one session.");
+        }
+
+        if (ConnectTimeout > MaxConnectTimeout)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, $"Npgsql waits {MaxConnectTimeout.TotalSeconds:0} s at most to connect.");
         }
 
         if (CommandTimeout < TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || ConnectionIdleLifetime <= TimeSpan.Zero || ConnectionLifetime < TimeSpan.Zero)

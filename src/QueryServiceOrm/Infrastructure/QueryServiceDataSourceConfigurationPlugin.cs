@@ -6,14 +6,14 @@ namespace QueryServiceOrm.Infrastructure;
 
 /// <summary>
 /// Sets up the Npgsql data source that EF builds for a Query Service context: no type loading (the
-/// service does not answer Npgsql's catalog queries) and, for OAuth, a background token refresh.
+/// service does not answer Npgsql's catalog queries), the TLS handshake's bound, and, for OAuth, a background token refresh.
 /// </summary>
 internal sealed class QueryServiceDataSourceConfigurationPlugin(QueryServiceSingletonOptions options)
     : INpgsqlDataSourceConfigurationPlugin
 {
     public void Configure(NpgsqlDataSourceBuilder npgsqlDataSourceBuilder)
     {
-        npgsqlDataSourceBuilder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
+        ConfigureSessions(npgsqlDataSourceBuilder);
 
         if (options.AccessTokenProvider is { } tokenProvider)
         {
@@ -24,5 +24,15 @@ internal sealed class QueryServiceDataSourceConfigurationPlugin(QueryServiceSing
                 tokenProvider.Options.RefreshCheckInterval,
                 tokenProvider.Options.RetryAfterFailure);
         }
+    }
+
+    /// <summary>What every data source of the library needs, EF's and the scaffolder's alike.</summary>
+    /// <param name="builder">The data source being built.</param>
+    public static void ConfigureSessions(NpgsqlDataSourceBuilder builder)
+    {
+        builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
+
+        // Npgsql calls this right before its TLS handshake, which its own timeout does not bound (see ConnectAttempt).
+        builder.UseSslClientAuthenticationOptionsCallback(_ => Storage.ConnectAttempt.TlsHandshakeStarting());
     }
 }

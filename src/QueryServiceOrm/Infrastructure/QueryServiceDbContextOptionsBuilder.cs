@@ -9,16 +9,17 @@ namespace QueryServiceOrm.Infrastructure;
 /// </summary>
 public sealed class QueryServiceDbContextOptionsBuilder
 {
-    internal QueryServiceDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder, QueryServiceDialect dialect)
+    internal QueryServiceDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder, Credentials.QueryServiceCredentials credentials)
     {
         OptionsBuilder = optionsBuilder;
-        DialectSwitches = dialect;
+        DialectSwitches = credentials.Dialect;
+        Settings = QueryServiceConnectionSettings.For(credentials);
     }
 
     /// <summary>The EF options being configured.</summary>
     public DbContextOptionsBuilder OptionsBuilder { get; }
 
-    internal QueryServiceConnectionSettings Settings { get; private set; } = new();
+    internal QueryServiceConnectionSettings Settings { get; private set; }
 
     internal Action<NpgsqlDataSourceBuilder>? DataSourceAction { get; private set; }
 
@@ -36,8 +37,11 @@ public sealed class QueryServiceDbContextOptionsBuilder
     /// <param name="timeout">Zero waits forever.</param>
     public QueryServiceDbContextOptionsBuilder CommandTimeout(TimeSpan timeout) => With(Settings with { CommandTimeout = timeout });
 
-    /// <summary>How long opening a session may take (default 30 s).</summary>
-    /// <param name="timeout">Positive.</param>
+    /// <summary>
+    /// How long opening a session may take, pool wait, TCP, TLS and login together (default 30 s, or the credentials'
+    /// <c>ConnectTimeout</c>). Past it the open fails with <see cref="QueryServiceConnectTimeoutException"/>, which names the step.
+    /// </summary>
+    /// <param name="timeout">Positive, at most 1024 s; whole seconds (a fraction is rounded up).</param>
     public QueryServiceDbContextOptionsBuilder ConnectTimeout(TimeSpan timeout) => With(Settings with { ConnectTimeout = timeout });
 
     /// <summary>Idle sessions are closed after this (default 5 minutes; the service drops them after 2 hours).</summary>
@@ -111,7 +115,9 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     /// <summary>
     /// Further configures the Npgsql data source (logging, certificate callbacks...). Runs after the library's
-    /// own configuration, so it can override it: keep type loading off for the real service.
+    /// own configuration, so it can override it: keep type loading off for the real service. A TLS options callback set
+    /// here (<c>UseSslClientAuthenticationOptionsCallback</c>) replaces the library's, which bounds the TLS handshake by the
+    /// connect timeout: a silent handshake is then ended a second later than the timeout.
     /// </summary>
     /// <param name="configure">The configuration to apply.</param>
     public QueryServiceDbContextOptionsBuilder ConfigureDataSource(Action<NpgsqlDataSourceBuilder> configure)

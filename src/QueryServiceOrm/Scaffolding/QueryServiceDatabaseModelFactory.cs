@@ -45,10 +45,10 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         // The credentials' own checks (TLS, known keys, no value repeated in an error), then the connection UseQueryService
         // would open; type loading off, as the service needs: the catalog is read as text and plain scalars.
         var credentials = Credentials.QueryServiceCredentials.FromConnectionString(connectionString, out var applicationName);
-        var settings = new Infrastructure.QueryServiceConnectionSettings();
+        var settings = Infrastructure.QueryServiceConnectionSettings.For(credentials);
         var builder = new NpgsqlDataSourceBuilder(
             (settings with { ApplicationName = applicationName ?? settings.ApplicationName }).ToConnectionStringBuilder(credentials).ConnectionString);
-        builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
+        Infrastructure.QueryServiceDataSourceConfigurationPlugin.ConfigureSessions(builder);
         using var dataSource = builder.Build();
         using var connection = dataSource.CreateConnection();
         return Create(connection, options);
@@ -60,7 +60,11 @@ public sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        if (opened && connection is NpgsqlConnection npgsql)
+        {
+            ConnectionOpener.Open(npgsql);
+        }
+        else if (opened)
         {
             connection.Open();
         }

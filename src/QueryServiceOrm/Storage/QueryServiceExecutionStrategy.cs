@@ -69,6 +69,12 @@ internal sealed class QueryServiceExecutionStrategy(
             return false;
         }
 
+        // A connect timeout already waited as long as the application allows; trying again would multiply that wait.
+        if (QueryServiceErrors.Find<QueryServiceConnectTimeoutException>(exception) is not null)
+        {
+            return false;
+        }
+
         // Failures arrive already typed, with Npgsql's exception inside.
         return QueryServiceErrors.Find<NpgsqlException>(exception) switch
         {

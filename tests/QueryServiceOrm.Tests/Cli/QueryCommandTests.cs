@@ -29,8 +29,9 @@ public sealed class QueryCommandTests
         try
         {
             var target = Path.Combine(folder, "rows.csv");
+            // A million rows, so that the interrupt arrives while they are written, however fast the machine.
             using var process = Qsorm.StartProcess(folder, _sandbox.EnvironmentVariables(),
-                "query", $"SELECT a._id, b._id AS other FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b LIMIT 0", "--format", "csv", "-o", target);
+                "query", $"SELECT a._id, b._id AS other, c._id AS third FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b CROSS JOIN {Sample.Flat} AS c LIMIT 0", "--format", "csv", "-o", target);
             process.StandardInput.Close();
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEndAsync();
@@ -81,7 +82,7 @@ public sealed class QueryCommandTests
     {
         var (code, output, errors) = await Qsorm.RunProcessAsync(
             _sandbox.EnvironmentVariables(),
-            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
+            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé 🎉' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
             "--format", "json");
         var expected = await _sandbox.PsqlAsync(
             $"""SELECT _id, to_json(web)::text, to_json("productListItems")::text, to_json("identityMap")::text FROM {Sample.Events} ORDER BY _id LIMIT 5""");
@@ -102,9 +103,9 @@ public sealed class QueryCommandTests
             Assert.That(rows.Select(r => r["web"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Object), "a struct is an object, not its text");
             Assert.That(rows.Select(r => r["productListItems"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Array));
             Assert.That(output, Does.Contain("""
-                "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé"}
+                "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé 🎉"}
                 """), "numbers exact, booleans, null, and readable UTF-8 text");
-            Assert.That(output, Does.Not.Contain("\\u00"), "no \\u0022-style escapes");
+            Assert.That(output, Does.Not.Contain("\\u00").And.Not.Contain("\\uD83C"), "no \\u0022-style escapes, no escaped emoji");
         });
     }
 
@@ -173,6 +174,23 @@ public sealed class QueryCommandTests
         {
             Assert.That(code, Is.EqualTo(2));
             Assert.That(errors, Does.Contain("refused the statement").And.Contain("42601"));
+        });
+    }
+
+    [Test]
+    public async Task As_a_process_a_refusal_gets_advice_for_its_sqlstate_and_the_servers_hint()
+    {
+        var missing = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", "SELECT * FROM no_such_table");
+        var flatten = await Qsorm.RunProcessAsync(
+            new Dictionary<string, string>(_sandbox.EnvironmentVariables()) { ["QueryService__Database"] = "prod:all?FLATTEN" }, "query", "SELECT 1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.Code, Is.EqualTo(2));
+            Assert.That(missing.Errors, Does.Contain("refused the statement").And.Contain("42P01").And.Contain("'qsorm tables' lists the tables"));
+            Assert.That(missing.Errors, Does.Not.Contain("grammar"), "a missing table is not a syntax problem");
+            Assert.That(flatten.Code, Is.EqualTo(2));
+            Assert.That(flatten.Errors, Does.Contain("refused the session").And.Contain("0A000"));
+            Assert.That(flatten.Errors, Does.Contain("hint: Connect to prod:all and address nested fields with dot paths."), "the server's hint is shown");
         });
     }
 

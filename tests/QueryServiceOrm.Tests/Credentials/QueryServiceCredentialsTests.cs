@@ -53,6 +53,7 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceDialect.Default));
             Assert.That(credentials.Password, Is.EqualTo(Token));
             Assert.That(credentials.AccessTokenProvider, Is.Null);
+            Assert.That(credentials.ConnectTimeout, Is.Null);
         });
     }
 
@@ -62,10 +63,12 @@ public sealed class QueryServiceCredentialsTests
         using var root = new TempFile("-----BEGIN CERTIFICATE-----");
         var credentials = Load(
             ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("RootCertificate", root.Path), ("Dialect:IdentifierQuote", "doublequote"),
-            ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"), ("Dialect:ParameterMode", "Bind"));
+            ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"), ("Dialect:ParameterMode", "Bind"),
+            ("ConnectTimeout", "7"));
         Assert.Multiple(() =>
         {
             Assert.That(credentials.Port, Is.EqualTo(5432));
+            Assert.That(credentials.ConnectTimeout, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(credentials.Database, Is.EqualTo("dev:mydb.myschema"));
             Assert.That(credentials.SslMode, Is.EqualTo(SslMode.VerifyCA));
             Assert.That(credentials.Dialect, Is.EqualTo(new QueryServiceDialect
@@ -133,6 +136,13 @@ public sealed class QueryServiceCredentialsTests
     [TestCase("-1")]
     [TestCase("eighty")]
     public void A_port_outside_the_range_is_named(string port) => AssertRejected("Port", ("Port", port));
+
+    [TestCase("0")]
+    [TestCase("1025")]
+    [TestCase("-3")]
+    [TestCase("2.5")]
+    [TestCase("soon")]
+    public void A_connect_timeout_outside_1_to_1024_whole_seconds_is_named(string seconds) => AssertRejected("ConnectTimeout", ("ConnectTimeout", seconds));
 
     [TestCase("prod")]
     [TestCase("prod:")]

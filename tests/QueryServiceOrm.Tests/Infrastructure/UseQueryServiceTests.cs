@@ -97,6 +97,22 @@ public sealed class UseQueryServiceTests
     }
 
     [Test]
+    public void The_credentials_connect_timeout_reaches_the_connection_unless_the_options_set_one()
+    {
+        var credentials = CredentialsFor(5432, "token") with { ConnectTimeout = TimeSpan.FromSeconds(7) };
+        using var fromCredentials = new QueryServiceDbContextFactory<EmptyContext>(credentials).CreateDbContext();
+        using var fromOptions = new QueryServiceDbContextFactory<EmptyContext>(credentials, o => o.ConnectTimeout(TimeSpan.FromSeconds(3))).CreateDbContext();
+        using var byDefault = new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432, "token")).CreateDbContext();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromCredentials.Database.GetDbConnection().ConnectionTimeout, Is.EqualTo(7));
+            Assert.That(fromOptions.Database.GetDbConnection().ConnectionTimeout, Is.EqualTo(3));
+            Assert.That(byDefault.Database.GetDbConnection().ConnectionTimeout, Is.EqualTo(30));
+        });
+    }
+
+    [Test]
     public void Every_character_of_a_password_survives_the_connection_string()
     {
         const string hostile = "a;b=c'd\"e\\f g@h:i/j?k#l%m";

@@ -29,16 +29,31 @@ internal static class Qsorm
         => RunProcessInAsync(Path.GetTempPath(), environment, input, args);
 
     /// <summary>As a process working in <paramref name="directory"/> (where it reads and writes ./appsettings.json).</summary>
-    public static async Task<Result> RunProcessInAsync(string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static Task<Result> RunProcessInAsync(string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+        => RunProcessInAsync(directory, environment, input, Timeout.InfiniteTimeSpan, args);
+
+    /// <summary>As a process, failing the test (and killing the process) if it still runs after <paramref name="limit"/>: a hang guard.</summary>
+    public static Task<Result> RunProcessWithinAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
+        => RunProcessInAsync(Path.GetTempPath(), environment, null, limit, args);
+
+    private static async Task<Result> RunProcessInAsync(
+        string directory, IReadOnlyDictionary<string, string> environment, string? input, TimeSpan limit, string[] args)
     {
         using var process = StartProcess(directory, environment, args);
         await process.StandardInput.WriteAsync(input ?? "");
         process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
+        var deadline = limit == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + limit;
         long peak = 0;
         while (!process.HasExited)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"qsorm {string.Join(' ', args)} still ran after {limit.TotalSeconds:0} s, and was killed.");
+            }
+
             peak = Math.Max(peak, await HighWaterMarkAsync(process.Id));
             await Task.Delay(20);
         }

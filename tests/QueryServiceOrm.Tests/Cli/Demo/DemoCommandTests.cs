@@ -51,7 +51,7 @@ public sealed class DemoCommandTests
             Assert.That(demo.Output, Does.Contain("| XdmDatasets ").And.Contain("| ProductListItem ").And.Contain("| Model/WebPageDetails.cs "));
             Assert.That(demo.Output, Does.Match(@"Built in \d+\.\d\d s\."));
             Assert.That(demo.Output, Does.Contain("JOIN LATERAL (SELECT explode(x.productListItems) AS value) AS p ON TRUE"));
-            Assert.That(demo.Output, Does.Contain("INSERT INTO xdm_flat (browserName").And.Contain("FROM (VALUES ("));
+            Assert.That(demo.Output, Does.Contain("INSERT INTO xdm_flat (_id, browserName").And.Contain("FROM (VALUES ("));
             Assert.That(demo.Output, Does.Contain("INSERT INTO xdm_flat (_id, `timestamp`,"));
             Assert.That(demo.Output, Does.Contain("CREATE TABLE demo_event_report AS"));
             Assert.That(demo.Output, Does.Not.Contain("QueryServiceOrm:Write"), "the write tag is not shown as SQL");
