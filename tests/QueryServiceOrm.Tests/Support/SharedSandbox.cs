@@ -61,15 +61,15 @@ internal static class SharedSandbox
 
     private static string ContainerImageOrIgnore()
     {
-        if (Environment.GetEnvironmentVariable(ContainerImageVariable) is { Length: > 0 } image)
+        var image = Environment.GetEnvironmentVariable(ContainerImageVariable);
+        if (string.IsNullOrEmpty(image))
         {
-            return image;
+            Assert.Ignore(
+                "The container backend's tests need a Docker engine and a PostgreSQL image, which build/test.sh provides (as root it starts " +
+                $"dockerd and names the image in {ContainerImageVariable}): "
+                + (Environment.GetEnvironmentVariable(ContainerUnavailableVariable) ?? $"{ContainerImageVariable} is not set (not run through build/test.sh)."));
         }
 
-        Assert.Ignore(
-            "The container backend's tests need a Docker engine and a PostgreSQL image, which build/test.sh provides (as root it starts " +
-            $"dockerd and names the image in {ContainerImageVariable}): "
-            + (Environment.GetEnvironmentVariable(ContainerUnavailableVariable) ?? $"{ContainerImageVariable} is not set (not run through build/test.sh)."));
-        return image;
+        return image!;
     }
 }
