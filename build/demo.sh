@@ -20,7 +20,7 @@ dotnet "$root/src/QueryServiceOrm.Cli/bin/Release/net10.0/qsorm.dll" demo "$@" |
 if ! command -v qsorm >/dev/null 2>&1; then
   echo >&2
   echo "qsorm is not installed as a command yet; the README's walkthroughs use it. Install it (a .NET tool from this build):" >&2
-  echo "  dotnet pack \"$root/src/QueryServiceOrm.Cli\" -c Release -o \"$root/artifacts/tool\" && dotnet tool install --global QueryServiceOrm.Cli --add-source \"$root/artifacts/tool\"" >&2
+  echo "  \"$root/build/pack.sh\" && dotnet tool install --global QueryServiceOrm.Cli --add-source \"$root/artifacts/packages\"" >&2
   echo "  (then make sure ~/.dotnet/tools is on PATH)" >&2
 fi
 exit "$status"

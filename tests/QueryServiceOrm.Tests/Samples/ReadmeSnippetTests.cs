@@ -13,7 +13,7 @@ using QueryServiceOrm.Tests.Support;
 namespace QueryServiceOrm.Tests.Samples;
 
 /// <summary>
-/// Every C# block of README.md and of the samples' READMEs compiles against the library and the classes
+/// Every C# block of README.md, of the packages' READMEs (src/*/README.md) and of the samples' READMEs compiles against the library and the classes
 /// <c>qsorm scaffold -n MyApp.Data -c XdmContext</c> writes for the sandbox's sample tables, as the README says.
 /// </summary>
 [NonParallelizable]
@@ -92,7 +92,7 @@ public sealed partial class ReadmeSnippetTests
     {
         var root = RepositoryPaths.Root;
         var files = new[] { Path.Combine(root, "README.md") }
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "migrations-samples"), "README.md", SearchOption.AllDirectories)
+            .Concat(new[] { "src", "migrations-samples" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "README.md", SearchOption.AllDirectories))
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                             && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal));
