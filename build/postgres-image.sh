@@ -10,12 +10,17 @@ set -euo pipefail
 official="postgres:15"
 local_image="qsorm/postgres:15-bookworm"
 
-if docker image inspect "$official" >/dev/null 2>&1 || timeout 60 docker pull -q "$official" >/dev/null 2>&1; then
+if docker image inspect "$official" >/dev/null 2>&1; then
   echo "$official"
   exit 0
 fi
+# Before pulling: a machine that built it has no registry.
 if docker image inspect "$local_image" >/dev/null 2>&1; then
   echo "$local_image"
+  exit 0
+fi
+if timeout 120 docker pull -q "$official" >/dev/null 2>&1; then
+  echo "$official"
   exit 0
 fi
 

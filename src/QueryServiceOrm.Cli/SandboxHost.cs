@@ -44,9 +44,10 @@ internal static class SandboxHost
                 return QueryServiceSandbox.Attach(state);
             }
 
-            if (host.HasExited || DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested)
+            var exited = host.HasExited;
+            if (exited || DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested)
             {
-                if (!host.HasExited)
+                if (!exited)
                 {
                     host.Kill(entireProcessTree: true);
                     await host.WaitForExitAsync(CancellationToken.None);
@@ -54,7 +55,7 @@ internal static class SandboxHost
 
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new SandboxException(
-                    (host.HasExited ? "The sandbox could not start." : $"The sandbox did not start within {StartTimeout.TotalSeconds:0} seconds.")
+                    (exited ? "The sandbox could not start." : $"The sandbox did not start within {StartTimeout.TotalSeconds:0} seconds.")
                     + $" What its host wrote ({LogPath(store)}):\n" + Tail(LogPath(store)));
             }
 

@@ -59,7 +59,8 @@ internal static class SharedSandbox
         }
     }
 
-    private static string ContainerImageOrIgnore()
+    /// <summary>The image build/test.sh names for the container backend; the test is skipped, with the reason, without one.</summary>
+    public static string ContainerImageOrIgnore()
     {
         var image = Environment.GetEnvironmentVariable(ContainerImageVariable);
         if (string.IsNullOrEmpty(image))
