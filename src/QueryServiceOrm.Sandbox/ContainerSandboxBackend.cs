@@ -48,9 +48,9 @@ internal sealed class ContainerSandboxBackend(string image) : ISandboxBackend
         if (_container is { } container)
         {
             _container = null;
-            // Disposing stops and removes the container (Testcontainers' reaper may be off, so nothing else would).
+            // Disposing stops and removes the container (Testcontainers' reaper may be off, so nothing else would); the
+            // container file goes with the instance folder, which the watchdog or a sweep may have removed already.
             await container.DisposeAsync().AsTask().WaitAsync(StopTimeout).ConfigureAwait(false);
-            File.Delete(SandboxInstanceRegistry.ContainerFile(instance));
         }
         else
         {

@@ -20,7 +20,7 @@ internal static class SharedSandbox
 
     public static async Task<QueryServiceSandbox> GetAsync(SandboxBackendKind backend = SandboxBackendKind.Local)
     {
-        var image = backend == SandboxBackendKind.Container ? ContainerImageOrIgnore() : QueryServiceSandboxOptions.DefaultContainerImage;
+        var options = Options(backend);
         await Gate.WaitAsync();
         try
         {
@@ -28,7 +28,7 @@ internal static class SharedSandbox
             {
                 var started = Stopwatch.StartNew();
                 // Every fixture's pool keeps idle sessions open for the whole run; the service's limit of 5 has its own tests.
-                sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { SessionLimit = 100, Backend = backend, ContainerImage = image });
+                sandbox = await QueryServiceSandbox.StartAsync(options with { SessionLimit = 100 });
                 TestContext.Progress.WriteLine($"The shared sandbox on the {backend} backend started in {started.Elapsed.TotalSeconds:0.0} s.");
                 Instances[backend] = sandbox;
             }
@@ -58,6 +58,12 @@ internal static class SharedSandbox
             Gate.Release();
         }
     }
+
+    /// <summary>Options for a sandbox on <paramref name="backend"/>; a container backend's test is skipped, with the reason, without an image.</summary>
+    public static QueryServiceSandboxOptions Options(SandboxBackendKind backend)
+        => backend == SandboxBackendKind.Container
+            ? new QueryServiceSandboxOptions { Backend = backend, ContainerImage = ContainerImageOrIgnore() }
+            : new QueryServiceSandboxOptions();
 
     /// <summary>The image build/test.sh names for the container backend; the test is skipped, with the reason, without one.</summary>
     public static string ContainerImageOrIgnore()
