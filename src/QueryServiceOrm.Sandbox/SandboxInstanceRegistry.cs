@@ -112,7 +112,7 @@ internal static class SandboxInstanceRegistry
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             await SandboxProcess.RunAsServerUserAsync(
-                binaries?.PgCtl ?? "", ["stop", "-D", data, "-m", mode, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
+                binaries.PgCtl, ["stop", "-D", data, "-m", mode, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
                 .ConfigureAwait(false);
         }
     }
