@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal;
 using QueryServiceOrm.ChangeTracking;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Metadata.Conventions;
@@ -46,7 +47,6 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, QueryServiceReaderInterceptor>()
             .TryAdd<IInterceptor, ExecutionTrackingInterceptor>()
-            .TryAdd<IInterceptor, ConnectTimeoutInterceptor>()
             .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<QueryServiceSingletonOptions, QueryServiceSingletonOptions>()
@@ -70,8 +70,9 @@ public static partial class QueryServiceServiceCollectionExtensions
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
-#pragma warning disable EF1001 // EF's state manager is internal; the library's own says how a keyless entity is appended.
+#pragma warning disable EF1001 // EF's state manager and Npgsql's connection are internal; the library's own replace them.
         serviceCollection.Replace(ServiceDescriptor.Scoped<IStateManager, QueryServiceStateManager>());
+        serviceCollection.Replace(ServiceDescriptor.Scoped<INpgsqlRelationalConnection, QueryServiceRelationalConnection>());
 #pragma warning restore EF1001
         DecorateModelDiffer(serviceCollection);
         return serviceCollection;

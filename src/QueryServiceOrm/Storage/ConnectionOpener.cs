@@ -48,11 +48,12 @@ internal static class ConnectionOpener
             return null;
         }
 
-        // The handshake is the one step whose failure Npgsql wraps without a TimeoutException: what ended it was the
-        // attempt's cancellation (asynchronous) or the socket's receive timeout (synchronous).
+        // The handshake is the one step that ends without a TimeoutException: what ended it was the attempt's cancellation
+        // (asynchronous: bare, or wrapped by Npgsql) or the socket's receive timeout (synchronous).
         return exception switch
         {
             NpgsqlException { InnerException: not null and not TimeoutException } => QueryServiceConnectStep.TlsHandshake,
+            OperationCanceledException when attempt.ReachedTls => QueryServiceConnectStep.TlsHandshake,
             _ when attempt.ReachedTls => QueryServiceConnectStep.Authentication,
 
             // Before TLS only the name lookup and the TCP connection end this way (the wait for the answer to the TLS
