@@ -2,11 +2,17 @@
 # The test command: installs what is missing, runs every test of the solution (a real PostgreSQL sandbox
 # is started by the tests themselves), and prints "N passed, N failed[, N skipped]" from the results.
 # Extra arguments go to dotnet test, e.g. ./build/test.sh --filter TestCategory=Live
+# The sandbox's container backend is tested on a Docker engine this script starts for the run and stops at its end
+# (build/docker-engine.sh), with a PostgreSQL image from build/postgres-image.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 bash "$root/build/install-prerequisites.sh"
+# shellcheck source=build/docker-engine.sh
+. "$root/build/docker-engine.sh"
+trap docker_engine_down EXIT
+docker_engine_up
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

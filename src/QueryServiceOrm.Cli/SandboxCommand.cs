@@ -53,7 +53,8 @@ internal static class SandboxCommand
     {
         var rows = RowsOption(100, "Rows per XDM sample table created at start.");
         var empty = new Option<bool>("--empty") { Description = "Start without the XDM sample tables." };
-        var command = new Command("start", "Start the sandbox with the XDM sample tables and store its connection as the profile 'sandbox'.") { rows, empty };
+        var (container, image) = BackendOptions();
+        var command = new Command("start", "Start the sandbox with the XDM sample tables and store its connection as the profile 'sandbox'.") { rows, empty, container, image };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = ProfileStore.ForUser();
@@ -62,7 +63,7 @@ internal static class SandboxCommand
                 throw new ArgumentException($"A sandbox is already running on {running.Host}:{running.Port}: use it (--profile {Profile}), or stop it first with 'qsorm sandbox stop'.");
             }
 
-            var sandbox = await StartAsync(store, console, cancellationToken);
+            var sandbox = await StartAsync(store, console, cancellationToken, BackendArguments(parse.GetValue(container), parse.GetValue(image) ?? QueryServiceSandboxOptions.DefaultContainerImage));
             if (!parse.GetValue(empty) && parse.GetValue(rows) > 0)
             {
                 await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
@@ -74,23 +75,48 @@ internal static class SandboxCommand
     }
 
     /// <summary>Starts a sandbox that outlives this process (in a host process of its own), its state and its profile stored.</summary>
-    public static async Task<QueryServiceSandbox> StartAsync(ProfileStore store, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="store">The user's profiles.</param>
+    /// <param name="console">Where progress goes.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="backend">The host's backend options (<c>--container</c>, <c>--image NAME</c>); none for this machine's server programs.</param>
+    public static async Task<QueryServiceSandbox> StartAsync(ProfileStore store, CliConsole console, CancellationToken cancellationToken, IReadOnlyList<string>? backend = null)
     {
         var sandbox = await console.StatusAsync(
             "Starting the sandbox (the Query Service emulator, TLS with a certificate made for this run)...",
-            () => SandboxHost.SpawnAsync(store, StatePath(store), cancellationToken));
-        await console.Output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'.");
+            () => SandboxHost.SpawnAsync(store, StatePath(store), backend ?? [], cancellationToken));
+        await console.Output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; profile '{Profile}'.");
         return sandbox;
     }
+
+    private static string Describe(SandboxBackendKind backend)
+        => backend == SandboxBackendKind.Container ? "backend in a container" : "backend from this machine's PostgreSQL";
+
+    private static (Option<bool> Container, Option<string> Image) BackendOptions()
+        => (new Option<bool>("--container") { Description = "Run the backend PostgreSQL in a container through Testcontainers (needs a Docker engine) instead of from this machine's server programs." },
+            new Option<string>("--image")
+            {
+                Description = $"The container's image, with the official postgres image's contract (with --container; {QueryServiceSandboxOptions.DefaultContainerImage} by default).",
+                DefaultValueFactory = _ => QueryServiceSandboxOptions.DefaultContainerImage,
+            });
+
+    private static string[] BackendArguments(bool container, string image) => container ? ["--container", "--image", image] : [];
 
     // What 'start' runs detached: the sandbox's host, silent, until 'stop' signals it.
     private static Command Serve()
     {
-        var command = new Command("serve", "Host the sandbox in this process until stopped (what 'sandbox start' runs in the background).") { Hidden = true };
-        command.SetAction(async (_, cancellationToken) =>
+        var (container, image) = BackendOptions();
+        var command = new Command("serve", "Host the sandbox in this process until stopped (what 'sandbox start' runs in the background).") { container, image };
+        command.Hidden = true;
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var store = ProfileStore.ForUser();
+            var options = new QueryServiceSandboxOptions
+            {
+                Backend = parse.GetValue(container) ? SandboxBackendKind.Container : SandboxBackendKind.Local,
+                ContainerImage = parse.GetValue(image) ?? QueryServiceSandboxOptions.DefaultContainerImage,
+            };
             await SandboxHost.ServeAsync(
+                options,
                 sandbox =>
                 {
                     store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
@@ -131,7 +157,7 @@ internal static class SandboxCommand
         {
             var sandbox = Running(ProfileStore.ForUser());
             await output.WriteLineAsync(sandbox is not null
-                ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}; profile '{Profile}'."
+                ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; profile '{Profile}'."
                 : "Not running: start it with 'qsorm sandbox start'.");
             return sandbox is null ? ExitCodes.NotRunning : ExitCodes.Success;
         });

@@ -20,7 +20,7 @@ internal static class SandboxHost
     public static string LogPath(ProfileStore store) => Path.Combine(store.Directory, "sandbox-host.log");
 
     /// <summary>Starts the host and returns the sandbox once its state is written; the host's log explains a failure.</summary>
-    public static async Task<QueryServiceSandbox> SpawnAsync(ProfileStore store, string statePath, CancellationToken cancellationToken)
+    public static async Task<QueryServiceSandbox> SpawnAsync(ProfileStore store, string statePath, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(store.Directory);
         File.Delete(statePath);
@@ -29,7 +29,7 @@ internal static class SandboxHost
         {
             UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["/bin/sh", "-c", "exec \"$@\" </dev/null >\"$QSORM_SANDBOX_HOST_LOG\" 2>&1", "qsorm-sandbox-host", program, .. prefix, "sandbox", "serve"])
+        foreach (var argument in (string[])["/bin/sh", "-c", "exec \"$@\" </dev/null >\"$QSORM_SANDBOX_HOST_LOG\" 2>&1", "qsorm-sandbox-host", program, .. prefix, "sandbox", "serve", .. serveArguments])
         {
             info.ArgumentList.Add(argument);
         }
@@ -44,17 +44,19 @@ internal static class SandboxHost
                 return QueryServiceSandbox.Attach(state);
             }
 
-            if (host.HasExited || DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested)
+            var exited = host.HasExited;
+            if (exited || DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested)
             {
-                if (!host.HasExited)
+                if (!exited)
                 {
                     host.Kill(entireProcessTree: true);
                     await host.WaitForExitAsync(CancellationToken.None);
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new InvalidOperationException(
-                    $"The sandbox did not start within {StartTimeout.TotalSeconds:0} seconds. What its host wrote ({LogPath(store)}):\n" + Tail(LogPath(store)));
+                throw new SandboxException(
+                    (exited ? "The sandbox could not start." : $"The sandbox did not start within {StartTimeout.TotalSeconds:0} seconds.")
+                    + $" What its host wrote ({LogPath(store)}):\n" + Tail(LogPath(store)));
             }
 
             await Task.Delay(100, CancellationToken.None);
@@ -62,7 +64,7 @@ internal static class SandboxHost
     }
 
     /// <summary>Runs the sandbox in this process until a stop signal; calls <paramref name="ready"/> once it is up.</summary>
-    public static async Task ServeAsync(Func<QueryServiceSandbox, Task> ready, CancellationToken cancellationToken)
+    public static async Task ServeAsync(QueryServiceSandboxOptions options, Func<QueryServiceSandbox, Task> ready, CancellationToken cancellationToken)
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
@@ -74,7 +76,7 @@ internal static class SandboxHost
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
-        await using var sandbox = await QueryServiceSandbox.StartAsync(cancellationToken: cancellationToken);
+        await using var sandbox = await QueryServiceSandbox.StartAsync(options, cancellationToken);
         await ready(sandbox);
         await stop.Task.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }

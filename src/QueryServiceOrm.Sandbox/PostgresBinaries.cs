@@ -24,21 +24,17 @@ public sealed class PostgresBinaries
     /// <exception cref="SandboxException">No folder holds all three programs; the message names the package to install.</exception>
     public static PostgresBinaries Find() => Find(Candidates());
 
-    internal static PostgresBinaries Find(IEnumerable<string> candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (IsComplete(candidate))
-            {
-                return new PostgresBinaries(candidate);
-            }
-        }
+    /// <summary>Locates the programs as <see cref="Find()"/> does; null when they are not installed.</summary>
+    internal static PostgresBinaries? TryFind() => TryFind(Candidates());
 
-        throw new SandboxException(
+    internal static PostgresBinaries Find(IEnumerable<string> candidates)
+        => TryFind(candidates) ?? throw new SandboxException(
             "The PostgreSQL server programs (initdb, pg_ctl, postgres) were not found. Install them with " +
             "'apt-get install -y postgresql' (Debian/Ubuntu; PostgreSQL 15 or later), or set " +
             $"{BinDirVariable} to the folder that holds them.");
-    }
+
+    private static PostgresBinaries? TryFind(IEnumerable<string> candidates)
+        => candidates.Where(IsComplete).Select(candidate => new PostgresBinaries(candidate)).FirstOrDefault();
 
     private static IEnumerable<string> Candidates()
     {

@@ -19,15 +19,15 @@ namespace QueryServiceOrm.Sandbox;
 /// </summary>
 public sealed class QueryServiceSandbox : IAsyncDisposable
 {
-    private readonly PostgresBinaries _binaries;
+    private readonly ISandboxBackend? _backend;
     private readonly SandboxFront? _front;
     private readonly Process? _watchdog;
     private readonly FrontTokens _tokens;
     private int _disposed;
 
-    private QueryServiceSandbox(PostgresBinaries binaries, QueryServiceSandboxState state, SandboxFront? front, Process? watchdog)
+    private QueryServiceSandbox(ISandboxBackend? backend, QueryServiceSandboxState state, SandboxFront? front, Process? watchdog)
     {
-        _binaries = binaries;
+        _backend = backend;
         State = state;
         _front = front;
         _watchdog = watchdog;
@@ -85,47 +85,52 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>What another process needs to reach this sandbox again (<see cref="Attach"/>); it holds the backend's secrets.</summary>
     public QueryServiceSandboxState State { get; }
 
+    /// <summary>Where the backend PostgreSQL runs: this machine's server programs or a container.</summary>
+    public SandboxBackendKind Backend => State.Backend;
+
     /// <summary>Whether the sandbox is up: its backend runs and so does the process that hosts its front.</summary>
     public bool IsRunning
-        => File.Exists(Path.Combine(SandboxInstanceRegistry.DataDirectory(InstanceDirectory), "postmaster.pid"))
+        => SandboxBackend.IsRunning(State)
            && (_front is not null ? Volatile.Read(ref _disposed) == 0 : SandboxInstanceRegistry.IsOwnerAlive(InstanceDirectory));
 
     /// <summary>Starts a new sandbox: its backend, then its front in this process.</summary>
     /// <param name="options">Set-up options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <exception cref="SandboxException">The PostgreSQL programs are missing or the server would not start.</exception>
+    /// <exception cref="SandboxException">
+    /// The PostgreSQL programs are missing (local backend), no Docker engine answers (container backend; the message is
+    /// Testcontainers' own and what to do), or the server would not start.
+    /// </exception>
     public static async Task<QueryServiceSandbox> StartAsync(QueryServiceSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new QueryServiceSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SessionLimit, 1, nameof(options.SessionLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StatementTimeout, TimeSpan.Zero, nameof(options.StatementTimeout));
-        var binaries = PostgresBinaries.Find();
-        await SandboxInstanceRegistry.SweepOrphansAsync(binaries, cancellationToken).ConfigureAwait(false);
+        var backend = SandboxBackend.Create(options);
+        await SandboxInstanceRegistry.SweepOrphansAsync(PostgresBinaries.TryFind(), cancellationToken).ConfigureAwait(false);
 
         var instance = SandboxInstanceRegistry.CreateInstanceDirectory(Environment.ProcessId);
         Process? watchdog = null;
         SandboxFront? front = null;
         try
         {
-            watchdog = SandboxInstanceRegistry.StartWatchdog(instance, binaries, Environment.ProcessId);
+            watchdog = SandboxInstanceRegistry.StartWatchdog(instance, PostgresBinaries.TryFind(), Environment.ProcessId);
             var adminPassword = Secret();
-            await SandboxBackend.InitializeAsync(binaries, instance, adminPassword, cancellationToken).ConfigureAwait(false);
-            var backendPort = await SandboxBackend.StartAsync(binaries, instance, cancellationToken).ConfigureAwait(false);
+            var backendPort = await backend.StartAsync(instance, adminPassword, cancellationToken).ConfigureAwait(false);
 
             var state = new QueryServiceSandboxState(
                 instance, Port: 0, backendPort, options.OrganizationId ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(12)),
-                options.Database, adminPassword, Secret(), Secret(), Environment.ProcessId)
+                options.Database, adminPassword, Secret(), Secret(), Environment.ProcessId, backend.Kind)
             {
                 ClientId = "qsorm-sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant(),
                 ClientSecret = Secret(),
             };
             await SandboxBackend.CreateUserAndDatabaseAsync(
-                SandboxBackend.AdminConnectionString(instance, backendPort, adminPassword, state.Database),
+                SandboxBackend.AdminConnectionString(state, state.Database),
                 state.OrganizationId + "@AdobeOrg", state.BackendPassword, state.CatalogPassword, cancellationToken).ConfigureAwait(false);
 
             new FrontTokens(SandboxFront.TokenFile(instance)).Write(options.Password ?? SandboxTokens.NewToken(), expiresAt: null);
             front = await SandboxFront.StartAsync(state, options, cancellationToken).ConfigureAwait(false);
-            return new QueryServiceSandbox(binaries, state with { Port = front.Port, RestPort = front.Rest.Port }, front, watchdog);
+            return new QueryServiceSandbox(backend, state with { Port = front.Port, RestPort = front.Rest.Port }, front, watchdog);
         }
         catch
         {
@@ -134,7 +139,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
                 await front.DisposeAsync().ConfigureAwait(false);
             }
 
-            await StopAndDeleteAsync(binaries, instance, watchdog).ConfigureAwait(false);
+            await StopAndDeleteAsync(backend, instance, watchdog).ConfigureAwait(false);
             throw;
         }
     }
@@ -147,7 +152,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     public static QueryServiceSandbox Attach(QueryServiceSandboxState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new QueryServiceSandbox(PostgresBinaries.Find(), state, front: null, watchdog: null);
+        return new QueryServiceSandbox(backend: null, state, front: null, watchdog: null);
     }
 
     /// <summary>
@@ -170,7 +175,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
             await SandboxInstanceRegistry.TerminateOwnerAsync(InstanceDirectory, State.HostProcessId, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
 
-        await StopAndDeleteAsync(_binaries, InstanceDirectory, _watchdog).ConfigureAwait(false);
+        await StopAndDeleteAsync(_backend ?? Attached(State), InstanceDirectory, _watchdog).ConfigureAwait(false);
     }
 
     /// <summary>Credentials for this sandbox's front, as an application would hold them for the service.</summary>
@@ -331,7 +336,7 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the open.</param>
     public Task<NpgsqlConnection> OpenAdminConnectionAsync(string? database = null, CancellationToken cancellationToken = default)
         => SandboxBackend.OpenAsync(
-            SandboxBackend.AdminConnectionString(InstanceDirectory, State.BackendPort, State.AdminPassword, database ?? Database), cancellationToken);
+            SandboxBackend.AdminConnectionString(State, database ?? Database), cancellationToken);
 
     /// <summary>
     /// Runs hand-written PostgreSQL through psql on the backend, as the user's backend role over TLS, and returns the rows,
@@ -380,13 +385,14 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
     private async Task<IReadOnlyList<IReadOnlyList<string?>>> RunPsqlAsync(int port, string password, string sql, CancellationToken cancellationToken)
     {
-        if (!File.Exists(_binaries.Psql))
+        var psql = PostgresBinaries.TryFind()?.Psql;
+        if (psql is null || !File.Exists(psql))
         {
-            throw new SandboxException($"psql was not found beside the server programs ({_binaries.Psql}). Install it with 'apt-get install -y postgresql-client'.");
+            throw new SandboxException($"psql was not found beside the server programs ({psql ?? "none installed"}). Install it with 'apt-get install -y postgresql-client postgresql'.");
         }
 
         var output = await SandboxProcess.RunAsync(
-            _binaries.Psql, ["-X", "-q", "--csv", "-t", "-P", "null=" + PsqlCsv.NullMarker, "-v", "ON_ERROR_STOP=1", "-c", sql], cancellationToken,
+            psql, ["-X", "-q", "--csv", "-t", "-P", "null=" + PsqlCsv.NullMarker, "-v", "ON_ERROR_STOP=1", "-c", sql], cancellationToken,
             PsqlEnvironment(port, password)).ConfigureAwait(false);
         return PsqlCsv.Parse(output);
     }
@@ -414,11 +420,17 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
 
     private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
-    private static async Task StopAndDeleteAsync(PostgresBinaries binaries, string instance, Process? watchdog)
+    // The backend an attached sandbox stops when its host did not: the host's container, or the server its pid file names.
+    private static ISandboxBackend Attached(QueryServiceSandboxState state)
+        => state.Backend == SandboxBackendKind.Container
+            ? new ContainerSandboxBackend(QueryServiceSandboxOptions.DefaultContainerImage)
+            : new LocalSandboxBackend(PostgresBinaries.Find());
+
+    private static async Task StopAndDeleteAsync(ISandboxBackend backend, string instance, Process? watchdog)
     {
         try
         {
-            await SandboxInstanceRegistry.StopServerAsync(binaries, instance, "fast", 30, CancellationToken.None).ConfigureAwait(false);
+            await backend.StopAsync(instance).ConfigureAwait(false);
         }
         finally
         {

@@ -26,4 +26,16 @@ public sealed record QueryServiceSandboxOptions
 
     /// <summary>How long a token the sandbox's token endpoint mints lives (IMS's 24 hours by default).</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Where the backend PostgreSQL runs: this machine's server programs (the default) or a container.</summary>
+    public SandboxBackendKind Backend { get; init; } = SandboxBackendKind.Local;
+
+    /// <summary>
+    /// The image the <see cref="SandboxBackendKind.Container"/> backend runs: the official <c>postgres:15</c> by default, or any image with
+    /// its contract (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, POSTGRES_INITDB_ARGS, port 5432, pg_isready, user 999). Pulled only when missing.
+    /// </summary>
+    public string ContainerImage { get; init; } = DefaultContainerImage;
+
+    /// <summary>The official PostgreSQL 15 image.</summary>
+    public const string DefaultContainerImage = "postgres:15";
 }

@@ -10,6 +10,7 @@ namespace QueryServiceOrm.Sandbox;
 /// <param name="BackendPassword">The secret of the backend role the front runs sessions as.</param>
 /// <param name="CatalogPassword">The secret of the backend's read-only catalog role.</param>
 /// <param name="HostProcessId">The process that runs the front; the sandbox ends with it.</param>
+/// <param name="Backend">Where the backend runs: this machine's server programs or a container.</param>
 public sealed record QueryServiceSandboxState(
     string InstanceDirectory,
     int Port,
@@ -19,7 +20,8 @@ public sealed record QueryServiceSandboxState(
     string AdminPassword,
     string BackendPassword,
     string CatalogPassword,
-    int HostProcessId)
+    int HostProcessId,
+    SandboxBackendKind Backend = SandboxBackendKind.Local)
 {
     /// <summary>The REST API's HTTPS port on 127.0.0.1 (the token endpoint shares it).</summary>
     public int RestPort { get; init; }
@@ -32,5 +34,5 @@ public sealed record QueryServiceSandboxState(
 
     /// <summary>Never prints the passwords.</summary>
     public override string ToString()
-        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, RestPort = {RestPort}, Database = {Database}, HostProcessId = {HostProcessId} }}";
+        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, RestPort = {RestPort}, Database = {Database}, HostProcessId = {HostProcessId}, Backend = {Backend} }}";
 }

@@ -1,15 +1,17 @@
-using System.Globalization;
-using System.Text;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Npgsql;
 using QueryServiceOrm.Sandbox.Sql.Translation;
+using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox;
 
 /// <summary>
-/// The PostgreSQL behind the front: initialised for one run, listening on a Unix socket in a folder only its own user can
-/// enter (the front's way in) and on a loopback TLS port (the benchmark's and the PostgreSQL-dialect tests' way in), password
-/// authentication on both, and three roles: the superuser the sandbox sets data up with, the role the front runs client
-/// sessions as, whose secret no client of the front ever sees, and a read-only role for catalog queries.
+/// The PostgreSQL behind the front, on either backend (<see cref="ISandboxBackend"/>): a loopback TLS port (the benchmark's and
+/// the PostgreSQL-dialect tests' way in), password authentication, and three roles: the superuser the sandbox sets data up
+/// with, the role the front runs client sessions as, whose secret no client of the front ever sees, and a read-only role for
+/// catalog queries.
 /// </summary>
 internal static class SandboxBackend
 {
@@ -17,70 +19,35 @@ internal static class SandboxBackend
 
     public const string CatalogUser = "qsorm_catalog";
 
-    public static string SocketDirectory(string instance) => Path.Combine(instance, "socket");
+    /// <summary>
+    /// Settings both backends run with, whatever else each needs to listen: TLS, passwords stored as SCRAM, every statement
+    /// logged with its client's application name (the tests read the log), UTC, and no durability (the server is thrown away).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Settings { get; } =
+    [
+        ("ssl", "on"),
+        ("ssl_min_protocol_version", "TLSv1.2"),
+        ("password_encryption", "scram-sha-256"),
+        ("log_statement", "all"),
+        ("log_connections", "on"),
+        ("log_disconnections", "on"),
+        ("log_line_prefix", "%m [%p] user=%u db=%d app=%a "),
+        ("timezone", "UTC"),
+        ("log_timezone", "UTC"),
+        ("datestyle", "ISO, MDY"),
+        ("max_connections", "200"),
+        ("fsync", "off"),
+        ("synchronous_commit", "off"),
+        ("full_page_writes", "off"),
+    ];
 
-    public static string SocketPath(string instance, int port) => Path.Combine(SocketDirectory(instance), $".s.PGSQL.{port}");
-
-    public static async Task InitializeAsync(PostgresBinaries binaries, string instance, string adminPassword, CancellationToken cancellationToken)
-    {
-        if (SocketPath(instance, ushort.MaxValue).Length > 100)
+    public static ISandboxBackend Create(QueryServiceSandboxOptions options)
+        => options.Backend switch
         {
-            throw new SandboxException($"The sandbox folder {instance} is too deep for a Unix socket path; set TMPDIR to a shorter folder.");
-        }
-
-        var passwordFile = Path.Combine(instance, "admin.pw");
-        await using (var file = new FileStream(passwordFile, new FileStreamOptions
-                     {
-                         Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                     }))
-        {
-            await file.WriteAsync(Encoding.UTF8.GetBytes(adminPassword), cancellationToken).ConfigureAwait(false);
-        }
-
-        Directory.CreateDirectory(SocketDirectory(instance), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
-
-        var data = SandboxInstanceRegistry.DataDirectory(instance);
-        await SandboxProcess.RunAsServerUserAsync(
-            binaries.InitDb,
-            ["-D", data, "-U", AdminUser, $"--pwfile={passwordFile}", "--auth=password", "-E", "UTF8", "--no-locale", "--no-sync"],
-            cancellationToken).ConfigureAwait(false);
-        File.Delete(passwordFile);
-        SandboxCertificates.Write(data, instance);
-
-        // Passwords only, and only the sandbox's own roles know one: no client of the front learns them.
-        await File.WriteAllTextAsync(
-            Path.Combine(data, "pg_hba.conf"),
-            "# QueryServiceOrm sandbox: the front's backend, reachable through its private socket or TLS on loopback\n" +
-            "local all all password\n" +
-            "hostssl all all 127.0.0.1/32 password\n",
-            cancellationToken).ConfigureAwait(false);
-
-        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), Configuration(instance), cancellationToken).ConfigureAwait(false);
-        await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the server on a free loopback port and returns the port (the socket's name carries it too).</summary>
-    public static async Task<int> StartAsync(PostgresBinaries binaries, string instance, CancellationToken cancellationToken)
-    {
-        // A free port can be taken between the probe and the server's bind; try a few.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            try
-            {
-                await SandboxProcess.RunAsServerUserAsync(
-                    binaries.PgCtl,
-                    ["start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l", SandboxInstanceRegistry.LogFile(instance), "-o", $"-p {port}"],
-                    cancellationToken).ConfigureAwait(false);
-                return port;
-            }
-            catch (SandboxException e) when (attempt < 3)
-            {
-                System.Diagnostics.Trace.WriteLine($"Sandbox start on port {port} failed, retrying: {e.Message}");
-            }
-        }
-    }
+            SandboxBackendKind.Local => new LocalSandboxBackend(PostgresBinaries.Find()),
+            SandboxBackendKind.Container => new ContainerSandboxBackend(options.ContainerImage),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown sandbox backend."),
+        };
 
     /// <summary>
     /// Creates the front's role, the catalog role and the database, grants the user what the service lets a user do, and
@@ -117,20 +84,68 @@ internal static class SandboxBackend
             """, cancellationToken).ConfigureAwait(false);
     }
 
-    public static string AdminConnectionString(string instance, int port, string adminPassword, string database)
-        => new NpgsqlConnectionStringBuilder
+    /// <summary>
+    /// The superuser's connection (not pooled, its statements kept out of the log): through the private socket to a local
+    /// backend, over TLS checked against the sandbox's own CA to a container.
+    /// </summary>
+    public static string AdminConnectionString(QueryServiceSandboxState state, string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
         {
-            Host = SocketDirectory(instance),
-            Port = port,
+            Port = state.BackendPort,
             Database = database,
             Username = AdminUser,
-            Password = adminPassword,
-            SslMode = SslMode.Disable,
+            Password = state.AdminPassword,
             Pooling = false,
             ApplicationName = "qsorm-sandbox-admin",
             // The superuser sets up data and reads the catalog for the front: keep its statements out of the log.
             Options = "-c log_statement=none",
-        }.ConnectionString;
+        };
+        if (state.Backend == SandboxBackendKind.Container)
+        {
+            builder.Host = IPAddress.Loopback.ToString();
+            builder.SslMode = SslMode.VerifyFull;
+            builder.RootCertificate = Path.Combine(state.InstanceDirectory, SandboxCertificates.RootCertificateFile);
+        }
+        else
+        {
+            builder.Host = LocalSandboxBackend.SocketDirectory(state.InstanceDirectory);
+            builder.SslMode = SslMode.Disable;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Where the front's sessions go: the private socket of a local backend, or a container's loopback port over TLS that
+    /// must present <paramref name="certificate"/> (the port could be anyone's once the container is gone).
+    /// </summary>
+    public static BackendEndpoint FrontEndpoint(QueryServiceSandboxState state, X509Certificate2 certificate, string user, string password)
+        => state.Backend == SandboxBackendKind.Container
+            ? new BackendEndpoint(new IPEndPoint(IPAddress.Loopback, state.BackendPort), certificate, state.Database, user, password)
+            : new BackendEndpoint(
+                new UnixDomainSocketEndPoint(LocalSandboxBackend.SocketPath(state.InstanceDirectory, state.BackendPort)), null, state.Database, user, password);
+
+    /// <summary>Whether the backend runs: a local one leaves its pid file, a container's port answers.</summary>
+    public static bool IsRunning(QueryServiceSandboxState state)
+    {
+        if (state.Backend == SandboxBackendKind.Local)
+        {
+            return File.Exists(Path.Combine(SandboxInstanceRegistry.DataDirectory(state.InstanceDirectory), "postmaster.pid"));
+        }
+
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            client.ConnectAsync(IPAddress.Loopback, state.BackendPort, timeout.Token).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
@@ -152,39 +167,4 @@ internal static class SandboxBackend
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Configuration(string instance)
-        => string.Create(CultureInfo.InvariantCulture, $"""
-
-            # QueryServiceOrm sandbox
-            listen_addresses = '127.0.0.1'
-            unix_socket_directories = '{SocketDirectory(instance)}'
-            unix_socket_permissions = 0700
-            ssl = on
-            ssl_cert_file = '{SandboxCertificates.ServerCertificateFile}'
-            ssl_key_file = '{SandboxCertificates.ServerKeyFile}'
-            ssl_min_protocol_version = 'TLSv1.2'
-            password_encryption = 'scram-sha-256'
-            log_destination = 'stderr'
-            logging_collector = off
-            log_statement = 'all'
-            log_connections = on
-            log_disconnections = on
-            log_line_prefix = '%m [%p] user=%u db=%d app=%a '
-            timezone = 'UTC'
-            log_timezone = 'UTC'
-            datestyle = 'ISO, MDY'
-            max_connections = 200
-            fsync = off
-            synchronous_commit = off
-            full_page_writes = off
-
-            """);
 }

@@ -45,14 +45,13 @@ internal sealed class SandboxFront : IAsyncDisposable
         var data = SandboxInstanceRegistry.DataDirectory(state.InstanceDirectory);
         var certificate = X509Certificate2.CreateFromPemFile(
             Path.Combine(data, SandboxCertificates.ServerCertificateFile), Path.Combine(data, SandboxCertificates.ServerKeyFile));
-        var socket = SandboxBackend.SocketPath(state.InstanceDirectory, state.BackendPort);
-        var catalog = new BackendCatalog(SandboxBackend.AdminConnectionString(state.InstanceDirectory, state.BackendPort, state.AdminPassword, state.Database));
-        var catalogQueries = new CatalogQueries(new BackendEndpoint(socket, state.Database, SandboxBackend.CatalogUser, state.CatalogPassword));
+        var catalog = new BackendCatalog(SandboxBackend.AdminConnectionString(state, state.Database));
+        var catalogQueries = new CatalogQueries(SandboxBackend.FrontEndpoint(state, certificate, SandboxBackend.CatalogUser, state.CatalogPassword));
         var journal = new FrontJournal(JournalFile(state.InstanceDirectory));
         var separator = state.Database.IndexOf(':', StringComparison.Ordinal);
         var server = new FrontServer(new FrontOptions(
             certificate,
-            new BackendEndpoint(socket, state.Database, state.OrganizationId + "@AdobeOrg", state.BackendPassword),
+            SandboxBackend.FrontEndpoint(state, certificate, state.OrganizationId + "@AdobeOrg", state.BackendPassword),
             state.OrganizationId,
             separator < 0 ? state.Database : state.Database[..separator],
             new FrontTokens(TokenFile(state.InstanceDirectory)),

@@ -13,12 +13,15 @@ internal static class SandboxInstanceRegistry
     private const string OwnerFile = "owner";
 
     // Stops the server and removes the files once the owner is gone. The owner's start time guards against a recycled pid.
+    // A container is removed with the docker CLI, which finds the engine as Testcontainers did (DOCKER_HOST is inherited).
     private const string WatchdogScript = """
         exec </dev/null >/dev/null 2>&1
         owner="$1"; started="$2"; dir="$3"; pgctl="$4"; runas="$5"
         alive() { [ "$(sed 's/.*) //' "/proc/$owner/stat" 2>/dev/null | cut -d' ' -f20)" = "$started" ]; }
         while alive; do sleep 1; done
-        if [ -f "$dir/data/postmaster.pid" ]; then
+        if [ -f "$dir/container" ]; then
+          timeout 60 docker rm -f -v "$(cat "$dir/container")"
+        elif [ -f "$dir/data/postmaster.pid" ]; then
           if [ -n "$runas" ]; then runuser -u "$runas" -- "$pgctl" stop -D "$dir/data" -m immediate -w; else "$pgctl" stop -D "$dir/data" -m immediate -w; fi
         fi
         rm -rf "$dir"
@@ -68,22 +71,38 @@ internal static class SandboxInstanceRegistry
     }
 
     /// <summary>Starts the watchdog for an instance owned by a process; kill it when the instance is disposed normally.</summary>
-    public static Process StartWatchdog(string instanceDirectory, PostgresBinaries binaries, int ownerProcessId)
+    public static Process StartWatchdog(string instanceDirectory, PostgresBinaries? binaries, int ownerProcessId)
         => SandboxProcess.StartDetached(
             WatchdogScript,
             [
                 ownerProcessId.ToString(CultureInfo.InvariantCulture),
                 ProcessStartTicks(ownerProcessId) ?? "",
                 instanceDirectory,
-                binaries.PgCtl,
+                binaries?.PgCtl ?? "",
                 SandboxProcess.IsRoot ? SandboxProcess.ServerUser : "",
             ]);
 
     /// <summary>The server's data directory inside an instance directory.</summary>
     public static string DataDirectory(string instanceDirectory) => Path.Combine(instanceDirectory, "data");
 
+    /// <summary>The folder of the server log inside an instance directory (a container writes it through a bind mount).</summary>
+    public static string LogDirectory(string instanceDirectory) => Path.Combine(instanceDirectory, "log");
+
     /// <summary>The server log inside an instance directory.</summary>
-    public static string LogFile(string instanceDirectory) => Path.Combine(instanceDirectory, "server.log");
+    public static string LogFile(string instanceDirectory) => Path.Combine(LogDirectory(instanceDirectory), "server.log");
+
+    /// <summary>The file naming an instance's container, while it has one.</summary>
+    public static string ContainerFile(string instanceDirectory) => Path.Combine(instanceDirectory, "container");
+
+    /// <summary>Removes the instance's container if it left one (a host that was killed), through the docker CLI.</summary>
+    public static void RemoveLeftoverContainer(string instanceDirectory)
+    {
+        var file = ContainerFile(instanceDirectory);
+        if (File.Exists(file))
+        {
+            SandboxProcess.TryRunQuiet("timeout", ["60", "docker", "rm", "-f", "-v", File.ReadAllText(file).Trim()]);
+        }
+    }
 
     /// <summary>Stops the instance's server if it left a pid file (pg_ctl stop, waiting up to the timeout).</summary>
     public static async Task StopServerAsync(
@@ -99,7 +118,7 @@ internal static class SandboxInstanceRegistry
     }
 
     /// <summary>Stops and removes every instance whose owner process no longer runs.</summary>
-    public static async Task<int> SweepOrphansAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    public static async Task<int> SweepOrphansAsync(PostgresBinaries? binaries, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Root))
         {
@@ -114,10 +133,14 @@ internal static class SandboxInstanceRegistry
                 continue;
             }
 
+            RemoveLeftoverContainer(directory);
             try
             {
-                // pg_ctl's own default wait.
-                await StopServerAsync(binaries, directory, "immediate", 60, cancellationToken).ConfigureAwait(false);
+                // pg_ctl's own default wait; without the programs (a machine with containers only) no local server was started.
+                if (binaries is not null)
+                {
+                    await StopServerAsync(binaries, directory, "immediate", 60, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (SandboxException)
             {

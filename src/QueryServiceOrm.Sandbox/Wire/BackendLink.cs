@@ -1,38 +1,60 @@
+using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 
 /// <summary>Where the front finds the PostgreSQL behind it, and as whom it logs in there.</summary>
-/// <param name="SocketPath">The server's Unix socket (<c>.s.PGSQL.port</c> in a folder only the server user can enter).</param>
+/// <param name="Address">
+/// A local server's Unix socket (<c>.s.PGSQL.port</c> in a folder only the server user can enter), or a container's port on
+/// loopback.
+/// </param>
+/// <param name="Certificate">When set, the session is TLS and the server must present this very certificate.</param>
 /// <param name="Database">The backend database.</param>
 /// <param name="User">The backend role the sessions run as.</param>
 /// <param name="Password">That role's secret, which no client ever sees.</param>
-internal sealed record BackendEndpoint(string SocketPath, string Database, string User, string Password)
+internal sealed record BackendEndpoint(EndPoint Address, X509Certificate2? Certificate, string Database, string User, string Password)
 {
     /// <summary>
-    /// An Npgsql connection to the same socket as the same role, unpooled: for a REST job, which runs its statement on a
-    /// session of its own without the interactive statement timeout (the service lets a batch query run 24 hours).
+    /// An Npgsql data source for the same backend as the same role, unpooled: for a REST job, which runs its statement on a
+    /// session of its own without the interactive statement timeout (the service lets a batch query run 24 hours). A
+    /// container's backend is reached over TLS, pinned to its certificate as the front's own links are.
     /// </summary>
     /// <param name="applicationName">What the backend's log and pg_stat_activity show for the session.</param>
     /// <param name="statementTimeout">How long its statements may run.</param>
-    public string JobConnectionString(string applicationName, TimeSpan statementTimeout)
-        => new Npgsql.NpgsqlConnectionStringBuilder
+    public Npgsql.NpgsqlDataSource JobDataSource(string applicationName, TimeSpan statementTimeout)
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder
         {
-            Host = Path.GetDirectoryName(SocketPath),
-            Port = int.Parse(Path.GetFileName(SocketPath)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture),
             Database = Database,
             Username = User,
             Password = Password,
-            SslMode = Npgsql.SslMode.Disable,
+            SslMode = Certificate is null ? Npgsql.SslMode.Disable : Npgsql.SslMode.Require,
             Pooling = false,
             CommandTimeout = 0,
             ApplicationName = applicationName,
             Options = FormattableString.Invariant($"-c statement_timeout={(long)statementTimeout.TotalMilliseconds}"),
-        }.ConnectionString;
+        };
+        (settings.Host, settings.Port) = Address switch
+        {
+            UnixDomainSocketEndPoint socket when socket.ToString() is { } path
+                => (Path.GetDirectoryName(path), int.Parse(Path.GetFileName(path)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture)),
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            _ => throw new InvalidOperationException($"A backend at {Address} cannot run jobs."),
+        };
+        var builder = new Npgsql.NpgsqlDataSourceBuilder(settings.ConnectionString);
+        if (Certificate is { } pinned)
+        {
+            builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback =
+                (_, presented, _, _) => presented is not null && presented.GetCertHashString() == pinned.GetCertHashString());
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Never prints the secret.</summary>
-    public override string ToString() => $"BackendEndpoint {{ SocketPath = {SocketPath}, Database = {Database}, User = {User} }}";
+    public override string ToString() => $"BackendEndpoint {{ Address = {Address}, Tls = {Certificate is not null}, Database = {Database}, User = {User} }}";
 }
 
 /// <summary>One session on the backend: its stream, what it announced at start-up, and its cancel key.</summary>
@@ -45,11 +67,11 @@ internal sealed class BackendLink : IAsyncDisposable
     private readonly Socket _socket;
     private readonly BackendEndpoint _endpoint;
 
-    private BackendLink(Socket socket, BackendEndpoint endpoint)
+    private BackendLink(Socket socket, Stream stream, BackendEndpoint endpoint)
     {
         _socket = socket;
         _endpoint = endpoint;
-        Stream = new NetworkStream(socket, ownsSocket: false);
+        Stream = stream;
         Input = new PgInput(Stream, MaxBackendMessage);
     }
 
@@ -71,10 +93,14 @@ internal sealed class BackendLink : IAsyncDisposable
     public static async Task<BackendLink> ConnectAsync(
         BackendEndpoint endpoint, string applicationName, TimeSpan statementTimeout, CancellationToken cancellationToken)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var socket = new Socket(endpoint.Address.AddressFamily, SocketType.Stream, ProtocolType.Unspecified);
+        Stream stream;
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(endpoint.SocketPath), cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(endpoint.Address, cancellationToken).ConfigureAwait(false);
+            stream = endpoint.Certificate is { } certificate
+                ? await BackendTls.NegotiateAsync(socket, certificate, cancellationToken).ConfigureAwait(false)
+                : new NetworkStream(socket, ownsSocket: false);
         }
         catch
         {
@@ -82,7 +108,7 @@ internal sealed class BackendLink : IAsyncDisposable
             throw;
         }
 
-        var link = new BackendLink(socket, endpoint);
+        var link = new BackendLink(socket, stream, endpoint);
         try
         {
             await link.StartAsync(applicationName, statementTimeout, cancellationToken).ConfigureAwait(false);
@@ -98,11 +124,12 @@ internal sealed class BackendLink : IAsyncDisposable
     /// <summary>Asks the backend to cancel what this session runs now (a CancelRequest on a connection of its own).</summary>
     public async Task CancelAsync()
     {
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // The server reads a CancelRequest before any TLS or authentication, so it is sent in the clear on either backend.
+        using var socket = new Socket(_endpoint.Address.AddressFamily, SocketType.Stream, ProtocolType.Unspecified);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_endpoint.SocketPath), timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(_endpoint.Address, timeout.Token).ConfigureAwait(false);
             var packet = new byte[16];
             System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet, 16);
             System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(packet.AsSpan(4), CancelRequestCode);
@@ -122,11 +149,11 @@ internal sealed class BackendLink : IAsyncDisposable
         {
             if (_socket.Connected)
             {
-                // Terminate, so the backend logs a clean disconnection.
-                _socket.Send([(byte)'X', 0, 0, 0, 4], SocketFlags.None);
+                // Terminate, so the backend logs a clean disconnection; through the stream, which may be TLS.
+                Stream.Write([(byte)'X', 0, 0, 0, 4]);
             }
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
         {
             // Already closed.
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Sockets;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
@@ -87,6 +89,53 @@ public sealed class SandboxCommandTests
     }
 
     [Test]
+    [Category("Container")]
+    public async Task The_container_option_runs_the_backend_in_a_container_and_status_says_so()
+    {
+        var image = SharedSandbox.ContainerImageOrIgnore();
+        var start = await RunAsync("sandbox", "start", "--container", "--image", image, "--rows", "10");
+        var status = await RunAsync("sandbox", "status");
+        var count = await RunAsync("query", "SELECT count(*) AS n FROM xdm_events", "--profile", "sandbox", "--format", "csv");
+        var stop = await RunAsync("sandbox", "stop");
+        Assert.Multiple(() =>
+        {
+            Assert.That(start.Code, Is.Zero, start.Errors);
+            Assert.That(start.Output, Does.Contain("backend in a container"));
+            Assert.That(status.Output, Does.StartWith("Running on 127.0.0.1:").And.Contain("backend in a container"));
+            Assert.That(count.Output, Is.EqualTo("n\n10\n"), count.Errors);
+            Assert.That(stop.Code, Is.Zero, stop.Errors);
+        });
+    }
+
+    [Test]
+    public async Task The_container_option_without_a_Docker_engine_fails_at_once_with_Testcontainers_message_and_what_to_do()
+    {
+        // Testcontainers falls back to the default socket when DOCKER_HOST does not answer: that one must not answer either.
+        Assume.That(DefaultDockerSocketAnswers(), Is.False, "a Docker engine answers on /var/run/docker.sock, which Testcontainers would use");
+        var missing = $"unix://{_home}/no-docker.sock";
+        var environment = new Dictionary<string, string>
+        {
+            ["QSORM_CONFIG_HOME"] = _home,
+            ["DOCKER_HOST"] = missing,
+            // Neither a ~/.testcontainers.properties nor a rootless engine's socket of this machine's user.
+            ["HOME"] = _home,
+            ["XDG_RUNTIME_DIR"] = _home,
+        };
+        var clock = Stopwatch.StartNew();
+        var (code, _, errors) = await Qsorm.RunProcessWithinAsync(TimeSpan.FromSeconds(60), environment, "sandbox", "start", "--container");
+        TestContext.Progress.WriteLine($"qsorm sandbox start --container without Docker failed after {clock.Elapsed.TotalSeconds:0.00} s.");
+        var status = await Qsorm.RunProcessAsync(environment, "sandbox", "status");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(errors, Does.Contain("Docker is either not running or misconfigured"), "Testcontainers' own message");
+            Assert.That(errors, Does.Contain($"Failed to connect to Docker endpoint at '{missing}'"));
+            Assert.That(errors, Does.Contain("Start Docker (or set DOCKER_HOST to the engine's socket)").And.Contain("without the container option"));
+            Assert.That(status.Output, Does.StartWith("Not running"));
+        });
+    }
+
+    [Test]
     public async Task Rows_out_of_range_are_a_user_error()
     {
         var (code, _, errors) = await RunAsync("sandbox", "seed", "--rows", "-5");
@@ -95,5 +144,19 @@ public sealed class SandboxCommandTests
             Assert.That(code, Is.EqualTo(1));
             Assert.That(errors, Does.Contain("--rows must be between 0 and 10,000,000"));
         });
+    }
+
+    private static bool DefaultDockerSocketAnswers()
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint("/var/run/docker.sock"));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
+using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
@@ -41,10 +42,11 @@ public sealed class TransportSecurityTests
         });
     }
 
-    [Test]
-    public async Task The_sandbox_refuses_plain_text_on_the_front_and_on_the_backend_port()
+    [TestCase(SandboxBackendKind.Local)]
+    [TestCase(SandboxBackendKind.Container, Category = "Container")]
+    public async Task The_sandbox_refuses_plain_text_on_the_front_and_on_the_backend_port(SandboxBackendKind backend)
     {
-        var sandbox = await SharedSandbox.GetAsync();
+        var sandbox = await SharedSandbox.GetAsync(backend);
         foreach (var (port, password) in new[] { (sandbox.Port, sandbox.Password), (sandbox.State.BackendPort, sandbox.State.BackendPassword) })
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder

@@ -79,13 +79,15 @@ public sealed class QueryServiceSandboxTests
         }
     }
 
-    [Test]
-    public async Task Disposing_stops_the_server_and_deletes_its_files()
+    [TestCase(SandboxBackendKind.Local)]
+    [TestCase(SandboxBackendKind.Container, Category = "Container")]
+    public async Task Disposing_stops_the_server_and_deletes_its_files(SandboxBackendKind backend)
     {
-        var sandbox = await QueryServiceSandbox.StartAsync();
+        var sandbox = await QueryServiceSandbox.StartAsync(SharedSandbox.Options(backend));
         var directory = sandbox.InstanceDirectory;
         var port = sandbox.Port;
-        Assert.That(IsListening(port), Is.True);
+        var backendPort = sandbox.State.BackendPort;
+        Assert.That(IsListening(port) && IsListening(backendPort), Is.True);
 
         await sandbox.DisposeAsync();
 
@@ -93,20 +95,22 @@ public sealed class QueryServiceSandboxTests
         {
             Assert.That(Directory.Exists(directory), Is.False);
             Assert.That(IsListening(port), Is.False);
+            Assert.That(IsListening(backendPort), Is.False, "the backend server (or its container) is gone");
         });
     }
 
-    [Test]
-    public async Task A_sandbox_whose_owner_died_is_removed_by_the_next_start()
+    [TestCase(SandboxBackendKind.Local)]
+    [TestCase(SandboxBackendKind.Container, Category = "Container")]
+    public async Task A_sandbox_whose_owner_died_is_removed_by_the_next_start(SandboxBackendKind backend)
     {
-        var orphan = await QueryServiceSandbox.StartAsync();
+        var orphan = await QueryServiceSandbox.StartAsync(SharedSandbox.Options(backend));
         using (var gone = Process.Start("true")!)
         {
             await gone.WaitForExitAsync();
             SandboxInstanceRegistry.WriteOwner(orphan.InstanceDirectory, gone.Id);
         }
 
-        await using (await QueryServiceSandbox.StartAsync())
+        await using (await QueryServiceSandbox.StartAsync(SharedSandbox.Options(backend)))
         {
             Assert.Multiple(() =>
             {
@@ -118,10 +122,11 @@ public sealed class QueryServiceSandboxTests
         await orphan.DisposeAsync();
     }
 
-    [Test]
-    public async Task The_watchdog_removes_a_sandbox_as_soon_as_its_owner_is_killed()
+    [TestCase(SandboxBackendKind.Local)]
+    [TestCase(SandboxBackendKind.Container, Category = "Container")]
+    public async Task The_watchdog_removes_a_sandbox_as_soon_as_its_owner_is_killed(SandboxBackendKind backend)
     {
-        var sandbox = await QueryServiceSandbox.StartAsync();
+        var sandbox = await QueryServiceSandbox.StartAsync(SharedSandbox.Options(backend));
         using var owner = Process.Start("sleep", "60")!;
         SandboxInstanceRegistry.WriteOwner(sandbox.InstanceDirectory, owner.Id);
         using var watchdog = SandboxInstanceRegistry.StartWatchdog(sandbox.InstanceDirectory, PostgresBinaries.Find(), owner.Id);

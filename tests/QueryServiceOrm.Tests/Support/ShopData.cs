@@ -14,21 +14,21 @@ internal static class ShopData
     public const int OrderCount = 160;
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _seeded;
+    private static readonly HashSet<SandboxBackendKind> Seeded = [];
 
     public static readonly string[] Cities = ["Berlin", "Paris", "São Paulo", "O'Fallon", "Back\\slash"];
     public static readonly string[] Statuses = ["new", "paid", "shipped", "cancelled"];
 
-    public static async Task<QueryServiceSandbox> SeedAsync()
+    public static async Task<QueryServiceSandbox> SeedAsync(SandboxBackendKind backend = SandboxBackendKind.Local)
     {
-        var sandbox = await SharedSandbox.GetAsync();
+        var sandbox = await SharedSandbox.GetAsync(backend);
         await Gate.WaitAsync();
         try
         {
-            if (!_seeded)
+            if (!Seeded.Contains(backend))
             {
                 await sandbox.ExecuteAdminAsync(Script(sandbox.Username));
-                _seeded = true;
+                Seeded.Add(backend);
             }
         }
         finally

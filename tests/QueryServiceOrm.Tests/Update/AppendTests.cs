@@ -15,7 +15,9 @@ namespace QueryServiceOrm.Tests.Update;
 /// every row back as the referee.
 /// </summary>
 [NonParallelizable]
-public sealed class AppendTests
+[TestFixture(SandboxBackendKind.Local)]
+[TestFixture(SandboxBackendKind.Container, Category = "Container")]
+public sealed class AppendTests(SandboxBackendKind backend)
 {
     private const int Count = 10_000;
     private static readonly DateTime Start = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -24,7 +26,7 @@ public sealed class AppendTests
     [SetUp]
     public async Task CreateTables()
     {
-        _sandbox = await XdmData.SeedAsync();
+        _sandbox = await XdmData.SeedAsync(backend);
         await AppendContext.CreateTablesAsync(_sandbox);
     }
 

@@ -12,7 +12,9 @@ namespace QueryServiceOrm.Tests.Update;
 /// values included; the service-dialect statements match their baselines and the documented grammar.
 /// </summary>
 [NonParallelizable]
-public sealed class QueryWriteTests
+[TestFixture(SandboxBackendKind.Local)]
+[TestFixture(SandboxBackendKind.Container, Category = "Container")]
+public sealed class QueryWriteTests(SandboxBackendKind backend)
 {
     private static readonly string Source = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events;
     private static readonly string Target = AppendContext.XdmTables.Events;
@@ -21,7 +23,7 @@ public sealed class QueryWriteTests
     [SetUp]
     public async Task CreateTables()
     {
-        _sandbox = await XdmData.SeedAsync();
+        _sandbox = await XdmData.SeedAsync(backend);
         await AppendContext.CreateTablesAsync(_sandbox);
         await _sandbox.ExecuteAdminAsync("DROP TABLE IF EXISTS wr_summary, wr_purchases");
     }

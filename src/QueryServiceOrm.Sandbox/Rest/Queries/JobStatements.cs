@@ -31,8 +31,8 @@ internal sealed class JobStatements(FrontOptions front)
         var statements = await FrontAdmission.AdmitAsync(front, session, application, "rest", job.Sql, [], cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = new NpgsqlConnection(front.Backend.JobConnectionString(application, BatchTimeout));
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var dataSource = front.Backend.JobDataSource(application, BatchTimeout);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var rows = 0L;
             foreach (var statement in statements)
             {
