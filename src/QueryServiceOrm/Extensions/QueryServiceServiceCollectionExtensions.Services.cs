@@ -50,10 +50,10 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<QueryServiceSingletonOptions, QueryServiceSingletonOptions>()
                 .TryAddSingleton(p => new SqlDialect(p.GetRequiredService<QueryServiceSingletonOptions>().Dialect))
-                .TryAddSingleton(p => p.GetRequiredService<QueryServiceSingletonOptions>().QueryOptions)
                 // One cache of XDM value mappings per service provider, not per context: building one costs reflection.
                 .TryAddSingleton<XdmTypeMappings, XdmTypeMappings>()
                 .TryAddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.AppendOptions)
+                .TryAddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.QueryOptions)
                 .TryAddScoped<CommandJournal, CommandJournal>());
 
         // Replace, not TryAdd: Npgsql registers its own first. Replace also wins if the order is ever reversed, because

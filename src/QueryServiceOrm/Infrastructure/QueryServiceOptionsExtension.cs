@@ -35,7 +35,10 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <summary>The OAuth token provider, or null for a fixed password.</summary>
     public QueryServiceAccessTokenProvider? AccessTokenProvider { get; }
 
-    /// <summary>How queries are written and checked.</summary>
+    /// <summary>
+    /// How queries are written and checked. Only the row cap shapes singleton services (the SQL generator's cached
+    /// commands); the retry settings are read per context, so they are not part of the service provider's identity.
+    /// </summary>
     public QueryServiceQueryOptions QueryOptions { get; }
 
     /// <summary>How appends are cut into statements; read per context, so not part of the service provider's identity.</summary>
@@ -79,13 +82,13 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
 
         // Everything here shapes singleton services, and the token provider's plugin lives in the internal service provider.
         public override int GetServiceProviderHashCode()
-            => HashCode.Combine(Extension.Dialect, Extension.AccessTokenProvider, Extension.QueryOptions);
+            => HashCode.Combine(Extension.Dialect, Extension.AccessTokenProvider, Extension.QueryOptions.RowCap);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo info
                && info.Extension.Dialect == Extension.Dialect
                && ReferenceEquals(info.Extension.AccessTokenProvider, Extension.AccessTokenProvider)
-               && info.Extension.QueryOptions == Extension.QueryOptions;
+               && info.Extension.QueryOptions.RowCap == Extension.QueryOptions.RowCap;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
@@ -93,7 +96,7 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
             debugInfo["QueryService:AccessTokenProvider"] = Extension.AccessTokenProvider is null
                 ? "none"
                 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Extension.AccessTokenProvider).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            debugInfo["QueryService:QueryOptions"] = Extension.QueryOptions.ToString();
+            debugInfo["QueryService:RowCap"] = Extension.QueryOptions.RowCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

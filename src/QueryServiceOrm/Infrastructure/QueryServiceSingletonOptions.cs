@@ -13,23 +13,23 @@ internal sealed class QueryServiceSingletonOptions : ISingletonOptions
 
     public QueryServiceAccessTokenProvider? AccessTokenProvider { get; private set; }
 
-    public QueryServiceQueryOptions QueryOptions { get; private set; } = new();
+    public int RowCap { get; private set; } = QueryServiceQueryOptions.DefaultRowCap;
 
     public void Initialize(IDbContextOptions options)
     {
         var extension = Extension(options);
         Dialect = extension.Dialect;
         AccessTokenProvider = extension.AccessTokenProvider;
-        QueryOptions = extension.QueryOptions;
+        RowCap = extension.QueryOptions.RowCap;
     }
 
     public void Validate(IDbContextOptions options)
     {
         var extension = Extension(options);
-        if (extension.Dialect != Dialect || !ReferenceEquals(extension.AccessTokenProvider, AccessTokenProvider) || extension.QueryOptions != QueryOptions)
+        if (extension.Dialect != Dialect || !ReferenceEquals(extension.AccessTokenProvider, AccessTokenProvider) || extension.QueryOptions.RowCap != RowCap)
         {
             throw new InvalidOperationException(
-                "A context's Query Service options (dialect, token provider, query options) differ from those the internal service provider "
+                "A context's Query Service options (dialect, token provider, row cap) differ from those the internal service provider "
                 + "was built for: give each set of options its own service provider, or let EF build them (do not call UseInternalServiceProvider).");
         }
     }

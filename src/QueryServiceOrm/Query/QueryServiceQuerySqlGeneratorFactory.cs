@@ -15,8 +15,8 @@ internal sealed class QueryServiceQuerySqlGeneratorFactory(
     IRelationalTypeMappingSource typeMappingSource,
     INpgsqlSingletonOptions npgsqlOptions,
     SqlDialect dialect,
-    QueryServiceQueryOptions queryOptions) : IQuerySqlGeneratorFactory
+    QueryServiceSingletonOptions options) : IQuerySqlGeneratorFactory
 {
     public QuerySqlGenerator Create()
-        => new QueryServiceQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion, dialect, queryOptions.RowCap);
+        => new QueryServiceQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion, dialect, options.RowCap);
 }

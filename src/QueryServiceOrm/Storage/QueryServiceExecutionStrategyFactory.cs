@@ -5,9 +5,9 @@ namespace QueryServiceOrm.Storage;
 
 /// <summary>Makes <see cref="QueryServiceExecutionStrategy"/> the default; a strategy set with Npgsql's ExecutionStrategy(...) still wins.</summary>
 internal sealed class QueryServiceExecutionStrategyFactory(
-    ExecutionStrategyDependencies dependencies, QueryServiceSingletonOptions options, CommandJournal journal)
+    ExecutionStrategyDependencies dependencies, QueryServiceSingletonOptions options, QueryServiceQueryOptions queryOptions, CommandJournal journal)
     : RelationalExecutionStrategyFactory(dependencies)
 {
     protected override IExecutionStrategy CreateDefaultStrategy(ExecutionStrategyDependencies dependencies)
-        => new QueryServiceExecutionStrategy(dependencies, options.QueryOptions, journal, options.AccessTokenProvider);
+        => new QueryServiceExecutionStrategy(dependencies, queryOptions, journal, options.AccessTokenProvider);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -13,6 +14,25 @@ public sealed class UseQueryServiceTests
 {
     private static QueryServiceCredentials CredentialsFor(int port, string password = "secret-token")
         => new() { Host = "127.0.0.1", Port = port, Username = "ORG@AdobeOrg", Password = password };
+
+    [Test]
+    public void Contexts_differing_only_in_retry_settings_share_one_internal_service_provider_and_keep_their_own_retries()
+    {
+        using var patient = new QueryServiceDbContextFactory<EmptyContext>(
+            CredentialsFor(5432), o => o.RetryReads(7, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20))).CreateDbContext();
+        using var hasty = new QueryServiceDbContextFactory<EmptyContext>(
+            CredentialsFor(5432), o => o.RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
+
+        Assert.Multiple(() =>
+        {
+            // The internal service provider's singletons are the same objects: one provider serves both.
+            Assert.That(
+                patient.GetService<Microsoft.EntityFrameworkCore.Query.IQuerySqlGeneratorFactory>(),
+                Is.SameAs(hasty.GetService<Microsoft.EntityFrameworkCore.Query.IQuerySqlGeneratorFactory>()));
+            Assert.That(patient.GetService<QueryServiceQueryOptions>().MaxRetryCount, Is.EqualTo(7));
+            Assert.That(hasty.GetService<QueryServiceQueryOptions>().MaxRetryCount, Is.Zero);
+        });
+    }
 
     [Test]
     public void Npgsql_is_set_up_for_the_service()
