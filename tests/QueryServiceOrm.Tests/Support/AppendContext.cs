@@ -40,9 +40,9 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
         modelBuilder.Entity<AppendRow>().ToTable("append_rows");
     }
 
-    // One factory per configuration for the whole run: contexts whose query options differ need service providers of
-    // their own, and EF warns past twenty in a process.
-    private static readonly Dictionary<string, QueryServiceDbContextFactory<AppendContext>> Factories = [];
+    // One factory per sandbox (the tests run on both backends) and configuration for the whole run: contexts whose options
+    // differ need service providers of their own, and EF refuses more than twenty in a process.
+    private static readonly Dictionary<(QueryServiceSandbox Sandbox, string Configuration), QueryServiceDbContextFactory<AppendContext>> Factories = [];
 
     /// <summary>
     /// A context whose statements are logged under the application name <c>append-{configuration}</c>, and a function
@@ -55,9 +55,9 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
         QueryServiceDbContextFactory<AppendContext>? factory;
         lock (Factories)
         {
-            if (!Factories.TryGetValue(configuration, out factory))
+            if (!Factories.TryGetValue((sandbox, configuration), out factory))
             {
-                Factories[configuration] = factory = new QueryServiceDbContextFactory<AppendContext>(sandbox.Credentials(), o =>
+                Factories[(sandbox, configuration)] = factory = new QueryServiceDbContextFactory<AppendContext>(sandbox.Credentials(), o =>
                 {
                     o.ApplicationName(application);
                     configure?.Invoke(o);
