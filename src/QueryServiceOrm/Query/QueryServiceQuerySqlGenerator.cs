@@ -50,14 +50,21 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         var command = base.GetCommand(queryExpression);
         if (command is QueryServiceRelationalCommand ours)
         {
-            var handWrittenStatement = _handWritten.Count > 0 && command.CommandText.TrimEnd().EndsWith(_handWritten[^1].TrimEnd(), StringComparison.Ordinal);
-            var statesItsRows = _write is not null || _topLevelLimitWritten || (handWrittenStatement && HandWrittenSql.EndsWithLimit(_handWritten[^1]));
-            ours.Intent = new QueryCommandIntent(
-                Writes: _write is not null || _handWritten.Any(sql => !HandWrittenSql.IsRead(sql)),
-                RowCap: statesItsRows ? null : _rowCap);
+            ours.Intent = IntentOf(command.CommandText);
         }
 
         return command;
+    }
+
+    // Hand-written SQL (FromSql) is the one text the tree cannot describe: it writes unless it only reads, and where it is
+    // the whole statement its own final LIMIT states its rows.
+    private QueryCommandIntent IntentOf(string commandText)
+    {
+        var handWrittenStatement = _handWritten.Count > 0 && commandText.TrimEnd().EndsWith(_handWritten[^1].TrimEnd(), StringComparison.Ordinal);
+        var statesItsRows = _write is not null || _topLevelLimitWritten || (handWrittenStatement && HandWrittenSql.EndsWithLimit(_handWritten[^1]));
+        return new QueryCommandIntent(
+            Writes: _write is not null || _handWritten.Any(sql => !HandWrittenSql.IsRead(sql)),
+            RowCap: statesItsRows ? null : _rowCap);
     }
 
     protected override Expression VisitFromSql(FromSqlExpression fromSqlExpression)

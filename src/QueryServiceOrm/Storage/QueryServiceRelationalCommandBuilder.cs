@@ -7,7 +7,8 @@ internal sealed class QueryServiceRelationalCommandBuilder(RelationalCommandBuil
     : RelationalCommandBuilder(dependencies)
 {
     public override IRelationalCommand Build()
-        => base.Build() is var built
-            ? new QueryServiceRelationalCommand(Dependencies, built.CommandText, built.LogCommandText, built.Parameters)
-            : throw new InvalidOperationException();
+    {
+        var built = base.Build();
+        return new QueryServiceRelationalCommand(Dependencies, built.CommandText, built.LogCommandText, built.Parameters);
+    }
 }
