@@ -25,16 +25,3 @@ public class QueryServiceJobException : QueryServiceException
     /// <summary>The query as last read.</summary>
     public QueryServiceQuery Query { get; }
 }
-
-/// <summary>The query failed: the service's error text is in the message and in <see cref="QueryServiceJobException.Errors"/>.</summary>
-/// <param name="query">The query as last read.</param>
-public sealed class QueryServiceJobFailedException(QueryServiceQuery query) : QueryServiceJobException(
-    $"Query {query?.Id} failed: {(query?.Errors.Count > 0 ? string.Join("; ", query.Errors) : "the service gave no reason")}. "
-    + "Fix the SQL (the same text fails the same way on the wire), then submit it again.",
-    query!);
-
-/// <summary>The query was cancelled (or killed by the service) before it ended; it wrote nothing.</summary>
-/// <param name="query">The query as last read.</param>
-public sealed class QueryServiceJobCancelledException(QueryServiceQuery query) : QueryServiceJobException(
-    $"Query {query?.Id} was cancelled ({query?.State}) before it ended; its dataset was not written. Submit it again to run it.",
-    query!);

@@ -47,19 +47,3 @@ public sealed record QueryServiceQuery
     [JsonPropertyName("_links")]
     public IReadOnlyDictionary<string, JsonElement>? Links { get; init; }
 }
-
-/// <summary>The submitted query, as the API echoes it.</summary>
-/// <param name="DbName">The database.</param>
-/// <param name="Sql">The SQL.</param>
-/// <param name="Name">The name.</param>
-/// <param name="Description">The description.</param>
-public sealed record QueryServiceSubmittedQuery(string? DbName, string? Sql, string? Name, string? Description);
-
-/// <summary>One error of a failed query.</summary>
-/// <param name="Code">The error's code (the sandbox sends the SQLSTATE the wire would have sent).</param>
-/// <param name="Message">The service's text.</param>
-public sealed record QueryServiceQueryError(string? Code, string? Message)
-{
-    /// <summary>The code and the text.</summary>
-    public override string ToString() => Code is null ? Message ?? "" : $"{Code}: {Message}";
-}

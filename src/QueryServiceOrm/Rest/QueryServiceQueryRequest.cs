@@ -30,13 +30,3 @@ public sealed record QueryServiceQueryRequest
     /// <summary>Makes the query an INSERT INTO an existing dataset.</summary>
     public QueryServiceInsertIntoParameters? InsertIntoParameters { get; init; }
 }
-
-/// <summary>The new dataset of a CTAS submitted through <c>ctasParameters</c>.</summary>
-/// <param name="DatasetName">The dataset's name.</param>
-/// <param name="Description">Its description.</param>
-/// <param name="TargetSchemaTitle">The title of an existing XDM schema the dataset follows, if any.</param>
-public sealed record QueryServiceCtasParameters(string DatasetName, string? Description = null, string? TargetSchemaTitle = null);
-
-/// <summary>The dataset an <c>insertIntoParameters</c> query appends to.</summary>
-/// <param name="DatasetName">The dataset's name.</param>
-public sealed record QueryServiceInsertIntoParameters(string DatasetName);

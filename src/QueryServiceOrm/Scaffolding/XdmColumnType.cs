@@ -1,24 +1,5 @@
 namespace QueryServiceOrm.Scaffolding;
 
-/// <summary>What kind of value a column or an XDM field holds.</summary>
-internal enum XdmValueKind
-{
-    /// <summary>A scalar: string, number, boolean, date, timestamp.</summary>
-    Scalar,
-
-    /// <summary>An XDM object: a struct (a composite type in the PostgreSQL-shaped catalog).</summary>
-    Object,
-
-    /// <summary>An array of values.</summary>
-    Array,
-
-    /// <summary>A map with string keys (jsonb in the PostgreSQL-shaped catalog).</summary>
-    Map,
-
-    /// <summary>A nested value whose structure the catalog did not give: read as JSON text.</summary>
-    Json,
-}
-
 /// <summary>
 /// The structure of a column as the catalog shows it: a scalar store type, or an XDM object with its fields in the
 /// dataset's order, an array of an element, a map of a value, or JSON text where the structure could not be read.

@@ -5,19 +5,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace QueryServiceOrm.Xdm;
 
-/// <summary>What an <see cref="XdmArrayLambdaExpression"/> computes from its lambda.</summary>
-internal enum XdmArrayOperation
-{
-    /// <summary>Whether some element satisfies the lambda (<c>Any(x =&gt; ...)</c>).</summary>
-    Exists,
-
-    /// <summary>How many elements satisfy the lambda (<c>Count(x =&gt; ...)</c>).</summary>
-    Count,
-
-    /// <summary>The lambda's value for every element, in order (<c>Select(x =&gt; ...).ToList()</c>).</summary>
-    Transform,
-}
-
 /// <summary>
 /// A lambda over the elements of an XDM array: Spark's <c>exists</c>, <c>size(filter(...))</c> and <c>transform</c>.
 /// </summary>

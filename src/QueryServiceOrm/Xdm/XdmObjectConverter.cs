@@ -3,13 +3,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace QueryServiceOrm.Xdm;
 
-/// <summary>Marks the converters of XDM object properties, whose columns are read as JSON (<c>to_json(column)</c>).</summary>
-internal interface IXdmObjectConverter
-{
-    /// <summary>The C# type of the object.</summary>
-    Type ObjectType { get; }
-}
-
 /// <summary>
 /// Reads an XDM object from the JSON text of its column (Query Service's <c>to_json(col)</c> or <c>auto_to_json</c>), by XDM
 /// field names (<see cref="XdmNames"/>).
