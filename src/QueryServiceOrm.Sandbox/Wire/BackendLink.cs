@@ -46,8 +46,7 @@ internal sealed record BackendEndpoint(EndPoint Address, X509Certificate2? Certi
         var builder = new Npgsql.NpgsqlDataSourceBuilder(settings.ConnectionString);
         if (Certificate is { } pinned)
         {
-            builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback =
-                (_, presented, _, _) => presented is not null && presented.GetCertHashString() == pinned.GetCertHashString());
+            builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback = BackendTls.PinnedTo(pinned));
         }
 
         return builder.Build();

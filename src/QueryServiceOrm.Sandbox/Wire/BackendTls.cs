@@ -34,11 +34,16 @@ internal static class BackendTls
             {
                 TargetHost = "localhost",
                 EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                // Pinned rather than chained: a port on loopback may be anyone's once the container is gone.
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected.RawData),
+                RemoteCertificateValidationCallback = PinnedTo(expected),
             },
             cancellationToken).ConfigureAwait(false);
         return tls;
     }
+
+    /// <summary>
+    /// Accepts only the certificate the sandbox made for its backend: pinned rather than chained, since a port on loopback may
+    /// be anyone's once the container is gone.
+    /// </summary>
+    public static RemoteCertificateValidationCallback PinnedTo(X509Certificate2 expected)
+        => (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected.RawData);
 }

@@ -74,7 +74,7 @@ public static class QueryServiceWriteQueryableExtensions
     }
 
     // The statement runs through EF's query pipeline (translation, interceptors, execution strategy, logging); its reader
-    // has no rows, and the interceptor leaves the count in the flow's WriteOutcome.
+    // has no rows, and the library's relational command leaves the count in the flow's WriteOutcome.
     private static async Task<int> WriteAsync<T>(IQueryable<T> query, QueryWriteTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -109,7 +109,8 @@ internal sealed class QueryServiceRelationalCommand(
 
         if (intent.RowCap is { } cap)
         {
-            ours.Reader.CountTo(cap, context.GetService<IDiagnosticsLogger<DbLoggerCategory.Query>>().RowCapReached);
+            // The logger is looked up only when the cap is reached, which is rare, not on every capped query.
+            ours.Reader.CountTo(cap, rows => context.GetService<IDiagnosticsLogger<DbLoggerCategory.Query>>().RowCapReached(rows));
         }
 
         if (intent.Writes && WriteOutcome.Current is { } outcome)

@@ -2,7 +2,7 @@ namespace QueryServiceOrm.Update;
 
 /// <summary>
 /// The row count of a write that runs through EF's query pipeline (INSERT INTO ... SELECT, CTAS): EF hands back rows,
-/// not counts, so the command interceptor leaves the count here for the operator that started the write.
+/// not counts, so the library's relational command leaves the count here for the operator that started the write.
 /// </summary>
 internal sealed class WriteOutcome
 {
@@ -14,7 +14,7 @@ internal sealed class WriteOutcome
     /// <summary>Rows written, or -1 when the server reports none.</summary>
     public int RecordsAffected { get; private set; } = -1;
 
-    /// <summary>Whether the library's interceptor saw the write (it does not on a context without UseQueryService).</summary>
+    /// <summary>Whether the library's relational command saw the write (it does not on a context without UseQueryService).</summary>
     public bool Seen { get; private set; }
 
     /// <summary>Records the count the reader of the write reported.</summary>
