@@ -1,6 +1,3 @@
-// Npgsql's design-time services (an .Internal type) register the type mappings and code generators EF's scaffolder needs.
-#pragma warning disable EF1001
-
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +25,8 @@ public sealed class QueryServiceDesignTimeServices : IDesignTimeServices
         // Before Npgsql's, which only add theirs when none is registered.
         serviceCollection.AddSingleton<IDatabaseModelFactory, QueryServiceDatabaseModelFactory>();
         serviceCollection.AddSingleton<IProviderConfigurationCodeGenerator, QueryServiceProviderCodeGenerator>();
+#pragma warning disable EF1001 // Npgsql's design-time services are internal API; they register what EF's scaffolder needs.
         new NpgsqlDesignTimeServices().ConfigureDesignTimeServices(serviceCollection);
+#pragma warning restore EF1001
     }
 }

@@ -34,6 +34,9 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
         configure?.Invoke(queryServiceOptions);
         var settings = queryServiceOptions.Settings;
 
+        // Before Npgsql's extension: EF applies extensions' services in order, and the library's TryAdds must come first.
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
+            new QueryServiceOptionsExtension(queryServiceOptions.DialectSwitches, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
         optionsBuilder.UseNpgsql(
             settings.ToConnectionStringBuilder(credentials).ConnectionString,
             npgsql =>
@@ -67,8 +70,6 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
             optionsBuilder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         }
 
-        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            new QueryServiceOptionsExtension(queryServiceOptions.DialectSwitches, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
         return optionsBuilder;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
@@ -25,20 +26,42 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static partial class QueryServiceServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the library's EF services to an internal service provider an application builds itself, after
-    /// <c>AddEntityFrameworkNpgsql()</c>; <c>UseQueryService</c> adds them on its own otherwise. The options they read
-    /// (dialect, token provider, query options) come from the first context's <c>UseQueryService</c>.
+    /// Adds the library's EF services, and Npgsql's under them, to an internal service provider an application builds
+    /// itself; <c>UseQueryService</c> adds them on its own otherwise. Like a provider's <c>AddEntityFramework...</c>, every
+    /// registration is a <c>TryAdd</c> made before Npgsql's, so the library's services win over Npgsql's and a service the
+    /// application registered first wins over both. The options they read (dialect, token provider, row cap) come from the
+    /// first context's <c>UseQueryService</c>.
     /// </summary>
     /// <param name="serviceCollection">The internal service provider's services.</param>
     /// <returns>The same services.</returns>
+    /// <exception cref="InvalidOperationException">Npgsql's services were added first.</exception>
     public static IServiceCollection AddEntityFrameworkQueryService(this IServiceCollection serviceCollection)
     {
         ArgumentNullException.ThrowIfNull(serviceCollection);
-        new EntityFrameworkNpgsqlServicesBuilder(serviceCollection)
-            .TryAdd<INpgsqlDataSourceConfigurationPlugin, QueryServiceDataSourceConfigurationPlugin>();
+        if (serviceCollection.Any(d => d.ServiceType == typeof(IQuerySqlGeneratorFactory))
+            && !serviceCollection.Any(d => d.ServiceType == typeof(QueryServiceSingletonOptions)))
+        {
+            throw new InvalidOperationException(
+                "AddEntityFrameworkNpgsql() was called before AddEntityFrameworkQueryService(), so Npgsql's SQL services would win: "
+                + "call only AddEntityFrameworkQueryService(), which adds Npgsql's services after the library's.");
+        }
 
-        // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
-        new EntityFrameworkRelationalServicesBuilder(serviceCollection)
+        var npgsql = new EntityFrameworkNpgsqlServicesBuilder(serviceCollection)
+            .TryAdd<INpgsqlDataSourceConfigurationPlugin, QueryServiceDataSourceConfigurationPlugin>();
+#pragma warning disable EF1001 // Npgsql's connection is internal API; the library's derives from it to bound each open.
+        npgsql.TryAddProviderSpecificServices(services => services.TryAddScoped<INpgsqlRelationalConnection, QueryServiceRelationalConnection>());
+#pragma warning restore EF1001
+        AddRelationalServices(new EntityFrameworkRelationalServicesBuilder(serviceCollection));
+        return serviceCollection.AddEntityFrameworkNpgsql();
+    }
+
+    // Plugins are consulted before Npgsql's translators, so these replace its translations of the same members.
+    private static void AddRelationalServices(EntityFrameworkRelationalServicesBuilder builder)
+    {
+#pragma warning disable EF1001 // EF's state manager is internal API; the library's derives from it.
+        builder.TryAdd<IStateManager, QueryServiceStateManager>();
+#pragma warning restore EF1001
+        builder
             .TryAdd<ISingletonOptions, QueryServiceSingletonOptions>(p => p.GetRequiredService<QueryServiceSingletonOptions>())
             .TryAdd<IConventionSetPlugin, QueryServiceConventionSetPlugin>()
             .TryAdd<IRelationalTypeMappingSourcePlugin, QueryServiceTypeMappingSourcePlugin>()
@@ -47,52 +70,37 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAdd<IEvaluatableExpressionFilterPlugin, QueryServiceEvaluatableExpressionFilterPlugin>()
             .TryAdd<IInterceptor, ServerErrorInterceptor>()
             .TryAdd<IInterceptor, AppendOnlySaveChangesInterceptor>()
+            .TryAdd<ISqlGenerationHelper, QueryServiceSqlGenerationHelper>()
+            .TryAdd<IRelationalCommandBuilderFactory, QueryServiceRelationalCommandBuilderFactory>()
+            .TryAdd<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>()
+            .TryAdd<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>()
+            .TryAdd<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>()
+            .TryAdd<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>()
+            .TryAdd<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>()
+            .TryAdd<IBatchExecutor, QueryServiceBatchExecutor>()
+            .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>()
+            .TryAdd<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>()
+            .TryAdd<IHistoryRepository, QueryServiceHistoryRepository>()
+            .TryAdd<IMigrator, QueryServiceMigrator>()
+            .TryAdd<IMigrationsModelDiffer>(EfModelDifferWithWarnings)
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<QueryServiceSingletonOptions, QueryServiceSingletonOptions>()
                 .TryAddSingleton(p => new SqlDialect(p.GetRequiredService<QueryServiceSingletonOptions>().Dialect))
                 // One cache of XDM value mappings per service provider, not per context: building one costs reflection.
                 .TryAddSingleton<XdmTypeMappings, XdmTypeMappings>()
-                .TryAddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.AppendOptions)
-                .TryAddScoped(p => p.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!.QueryOptions)
+                .TryAddScoped(p => QueryServiceOptions(p).AppendOptions)
+                .TryAddScoped(p => QueryServiceOptions(p).QueryOptions)
                 .TryAddScoped<CommandJournal, CommandJournal>());
+    }
 
-        // Replace, not TryAdd: Npgsql registers its own first. Replace also wins if the order is ever reversed, because
-        // Npgsql only TryAdds.
-        serviceCollection.Replace(ServiceDescriptor.Singleton<ISqlGenerationHelper, QueryServiceSqlGenerationHelper>());
-        serviceCollection.Replace(ServiceDescriptor.Singleton<IRelationalCommandBuilderFactory, QueryServiceRelationalCommandBuilderFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Singleton<IQuerySqlGeneratorFactory, QueryServiceQuerySqlGeneratorFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IRelationalParameterBasedSqlProcessorFactory, QueryServiceParameterBasedSqlProcessorFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IExecutionStrategyFactory, QueryServiceExecutionStrategyFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IQueryTranslationPreprocessorFactory, QueryServiceQueryTranslationPreprocessorFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IBatchExecutor, QueryServiceBatchExecutor>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IHistoryRepository, QueryServiceHistoryRepository>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrator, QueryServiceMigrator>());
-#pragma warning disable EF1001 // EF's state manager and Npgsql's connection are internal; the library's own replace them.
-        serviceCollection.Replace(ServiceDescriptor.Scoped<IStateManager, QueryServiceStateManager>());
-        serviceCollection.Replace(ServiceDescriptor.Scoped<INpgsqlRelationalConnection, QueryServiceRelationalConnection>());
+    private static QueryServiceOptionsExtension QueryServiceOptions(IServiceProvider services)
+        => services.GetRequiredService<IDbContextOptions>().FindExtension<QueryServiceOptionsExtension>()!;
+
+    // EF's differ stays the one that diffs; the library's only warns about what the data lake will not do.
+    private static QueryServiceMigrationsModelDiffer EfModelDifferWithWarnings(IServiceProvider services)
+        => new(
+#pragma warning disable EF1001 // EF's differ is internal API; it is created, never derived from.
+            ActivatorUtilities.CreateInstance<MigrationsModelDiffer>(services),
 #pragma warning restore EF1001
-        DecorateModelDiffer(serviceCollection);
-        return serviceCollection;
-    }
-
-    // EF's own differ (an internal type, so taken from its registration, not named) stays the one that diffs.
-    private static void DecorateModelDiffer(IServiceCollection serviceCollection)
-    {
-        var registered = serviceCollection.LastOrDefault(d => d.ServiceType == typeof(IMigrationsModelDiffer))
-                         ?? throw new InvalidOperationException("Call AddEntityFrameworkNpgsql() before AddEntityFrameworkQueryService(): the library builds on Npgsql's services.");
-        if (registered.ImplementationType is not { } differ)
-        {
-            return; // Already the decorator's factory: the services were added twice.
-        }
-
-        serviceCollection.TryAdd(ServiceDescriptor.Describe(differ, differ, registered.Lifetime));
-        serviceCollection.Replace(ServiceDescriptor.Describe(
-            typeof(IMigrationsModelDiffer),
-            p => new QueryServiceMigrationsModelDiffer(
-                (IMigrationsModelDiffer)p.GetRequiredService(differ), p.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Migrations>>()),
-            registered.Lifetime));
-    }
+            services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Migrations>>());
 }

@@ -53,8 +53,10 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <inheritdoc />
     public void Validate(IDbContextOptions options)
     {
+        var extensions = options.Extensions.ToList();
         var npgsqlAssembly = typeof(NpgsqlDbContextOptionsBuilder).Assembly;
-        if (!options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == npgsqlAssembly))
+        var npgsql = extensions.FindIndex(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == npgsqlAssembly);
+        if (npgsql < 0)
         {
             throw new InvalidOperationException(
                 "The Query Service options need Npgsql as the database provider; configure the context with UseQueryService(...).");
@@ -67,7 +69,15 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
         {
             throw new InvalidOperationException(
                 "UseQueryService needs the Query Service services in the internal service provider given to UseInternalServiceProvider: "
-                + "build it with services.AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService(), or do not call UseInternalServiceProvider.");
+                + "build it with services.AddEntityFrameworkQueryService(), or do not call UseInternalServiceProvider.");
+        }
+
+        // EF applies services in the extensions' order; Npgsql's first would win every service the library TryAdds.
+        if (internalServiceProvider is null && npgsql < extensions.IndexOf(this))
+        {
+            throw new InvalidOperationException(
+                "UseNpgsql was called before UseQueryService on these options: UseQueryService configures Npgsql itself, "
+                + "so remove the UseNpgsql call (Npgsql's options can be set through UseQueryService's configure action).");
         }
     }
 

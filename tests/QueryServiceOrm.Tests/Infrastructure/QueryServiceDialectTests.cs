@@ -122,7 +122,7 @@ public sealed class QueryServiceDialectTests
                 await using var db = new ShopContext(options);
                 await db.Customers.Select(c => c.Id ^ 3).ToListAsync();
             },
-            Throws.InvalidOperationException.With.Message.Contains("AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService()"));
+            Throws.InvalidOperationException.With.Message.Contains("AddEntityFrameworkQueryService()"));
         Assert.That(FrontLog.Connections(sandbox, application), Is.Zero, "not even a connection");
     }
 
@@ -131,7 +131,7 @@ public sealed class QueryServiceDialectTests
     {
         var sandbox = await ShopData.SeedAsync();
         var application = "own-provider-" + Guid.NewGuid().ToString("N")[..8];
-        var provider = new ServiceCollection().AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService().BuildServiceProvider();
+        var provider = new ServiceCollection().AddEntityFrameworkQueryService().BuildServiceProvider();
         var options = new DbContextOptionsBuilder<ShopContext>()
             .UseQueryService(sandbox.Credentials(), o => o.ApplicationName(application))
             .UseInternalServiceProvider(provider)

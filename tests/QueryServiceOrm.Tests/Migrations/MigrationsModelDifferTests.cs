@@ -61,7 +61,7 @@ public sealed class MigrationsModelDifferTests
     private static DifferContext Context(CapturingLoggerProvider logs, Action<DbContextOptionsBuilder<DifferContext>> configure)
         => new QueryServiceDbContextFactory<DifferContext>(ContextFactories.ServiceCredentials, configureContext: o =>
         {
-            o.UseInternalServiceProvider(new ServiceCollection().AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService()
+            o.UseInternalServiceProvider(new ServiceCollection().AddEntityFrameworkQueryService()
                 .AddSingleton(logs.CreateFactory()).BuildServiceProvider());
             configure(o);
         }).CreateDbContext();
