@@ -48,30 +48,10 @@ public static class QueryServiceJobQueryableExtensions
         where TTarget : class
         => SubmitAsync(query, client, QueryServiceWriteQueryableExtensions.InsertTarget(target), cancellationToken);
 
-    /// <summary>The statement a write form sends, generated (not run) by the context's query pipeline.</summary>
-    internal static string WriteSql<T>(IQueryable<T> query, QueryWriteTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var command = query.TagWith(target.ToTag()).CreateDbCommand();
-        if (QueryServiceQueryTags.WrittenAsComments(command.CommandText))
-        {
-            throw new InvalidOperationException("A job form needs a context configured with UseQueryService(...): this one would run the query as a plain SELECT.");
-        }
-
-        if (command.Parameters.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "A batch query is SQL text without bind parameters, and this context sends values as parameters (Dialect:ParameterMode=Bind). "
-                + "Use ParameterMode Inline (the default) for the context that submits jobs.");
-        }
-
-        return command.CommandText;
-    }
-
     private static async Task<QueryServiceJob> SubmitAsync<T>(IQueryable<T> query, QueryServiceRestClient client, QueryWriteTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var sql = WriteSql(query, target);
+        var sql = QueryWriteOperators.Statement(query, target);
         return await client.SubmitJobAsync(new QueryServiceQueryRequest { Sql = sql }, cancellationToken).ConfigureAwait(false);
     }
 }

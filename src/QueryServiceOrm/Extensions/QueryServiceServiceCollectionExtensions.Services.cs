@@ -79,6 +79,7 @@ public static partial class QueryServiceServiceCollectionExtensions
             .TryAdd<IModificationCommandBatchFactory, QueryServiceModificationCommandBatchFactory>()
             .TryAdd<IBatchExecutor, QueryServiceBatchExecutor>()
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, QueryServiceQueryableMethodTranslatingExpressionVisitorFactory>()
+            .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, QueryServiceShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IMigrationsSqlGenerator, QueryServiceMigrationsSqlGenerator>()
             .TryAdd<IHistoryRepository, QueryServiceHistoryRepository>()
             .TryAdd<IMigrator, QueryServiceMigrator>()

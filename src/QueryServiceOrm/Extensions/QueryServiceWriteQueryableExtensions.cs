@@ -73,21 +73,8 @@ public static class QueryServiceWriteQueryableExtensions
         };
     }
 
-    // The statement runs through EF's query pipeline (translation, interceptors, execution strategy, logging); its reader
-    // has no rows, and the library's relational command leaves the count in the flow's WriteOutcome.
-    private static async Task<int> WriteAsync<T>(IQueryable<T> query, QueryWriteTarget target, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var scope = WriteOutcome.Begin();
-        await foreach (var _ in query.TagWith(target.ToTag()).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            throw NotQueryService(target);
-        }
-
-        return scope.Outcome.Seen ? scope.Outcome.RecordsAffected : throw NotQueryService(target);
-    }
-
-    // Without the library's services the tag is only a comment and the statement a plain SELECT.
-    private static InvalidOperationException NotQueryService(QueryWriteTarget target)
-        => new($"{(target.CreateTable ? "CreateTableAsAsync" : "InsertIntoAsync")} needs a context configured with UseQueryService(...): this one ran the query as a plain SELECT and wrote nothing.");
+    // A terminating operator, like ExecuteDelete: EF translates, caches and runs it as a non-query (execution strategy,
+    // interceptors, logging) and hands back the row count the server reported.
+    private static Task<int> WriteAsync<T>(IQueryable<T> query, QueryWriteTarget target, CancellationToken cancellationToken)
+        => QueryWriteOperators.ExecuteAsync(query, target, cancellationToken);
 }

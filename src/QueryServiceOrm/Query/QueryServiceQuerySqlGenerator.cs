@@ -187,10 +187,11 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 
     protected override void GenerateRootCommand(Expression queryExpression)
     {
-        if (queryExpression is SelectExpression select && QueryWriteTarget.From(select.Tags) is { } write)
+        if (queryExpression is QueryWriteExpression { Rows: SelectExpression rows } write)
         {
-            _write = write;
-            _writeColumns = select.Projection.Select(p => WriteColumn(p.Alias)).ToList();
+            _write = write.Target;
+            _writeColumns = rows.Projection.Select(p => WriteColumn(p.Alias)).ToList();
+            queryExpression = rows;
         }
 
         base.GenerateRootCommand(queryExpression);

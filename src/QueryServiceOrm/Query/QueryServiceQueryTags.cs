@@ -8,14 +8,8 @@ internal static class QueryServiceQueryTags
 {
     public const string WithoutRowLimit = "QueryServiceOrm:WithoutRowLimit";
 
-    /// <summary>Whether a tag is the library's (these, and a write target's), read by the SQL generator and never written.</summary>
+    /// <summary>Whether a tag is the library's, read by the SQL generator and never written.</summary>
     public static bool IsLibraryTag(string tag) => tag.StartsWith(Prefix, StringComparison.Ordinal);
-
-    /// <summary>
-    /// Whether a statement carries the library's tags as comments: only EF's own SQL generator writes them, so the context
-    /// that generated it lacks the library's services.
-    /// </summary>
-    public static bool WrittenAsComments(string commandText) => commandText.Contains("-- " + Prefix, StringComparison.Ordinal);
 
     private const string Prefix = "QueryServiceOrm:";
 }

@@ -43,6 +43,20 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : 
     protected override DeleteExpression? TranslateExecuteDelete(ShapedQueryExpression source)
         => throw new Update.QueryServiceAppendOnlyException($"ExecuteDelete cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
 
+    // A write's rows are translated as any query's; the write wraps them for the compiler and the SQL generator.
+    protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
+    {
+        if (!QueryWriteOperators.IsWrite(methodCallExpression, out var target))
+        {
+            return base.VisitMethodCall(methodCallExpression);
+        }
+
+        var rows = Visit(methodCallExpression.Arguments[0]);
+        return rows is ShapedQueryExpression
+            ? new QueryWriteExpression(rows, target, methodCallExpression.Type)
+            : QueryCompilationContext.NotTranslatedExpression;
+    }
+
     protected override Expression VisitExtension(Expression extensionExpression)
         => extensionExpression switch
         {

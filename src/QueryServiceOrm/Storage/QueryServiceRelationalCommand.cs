@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Diagnostics;
-using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Storage;
 
@@ -11,7 +10,7 @@ namespace QueryServiceOrm.Storage;
 /// EF's relational command with what the library needs to know of it: <see cref="Intent"/>, set by the query SQL generator
 /// from the query tree and carried from a query's template to the command EF rents to run it. Before a command is sent,
 /// the context's <see cref="CommandJournal"/> learns whether it writes; a query's reader reads its first row while the
-/// execution strategy still watches, counts rows against the cap, and a write reports its row count.
+/// execution strategy still watches, and counts rows against the cap.
 /// </summary>
 internal sealed class QueryServiceRelationalCommand(
     RelationalCommandBuilderDependencies dependencies, string commandText, string logCommandText, IReadOnlyList<IRelationalParameter> parameters)
@@ -111,11 +110,6 @@ internal sealed class QueryServiceRelationalCommand(
         {
             // The logger is looked up only when the cap is reached, which is rare, not on every capped query.
             ours.Reader.CountTo(cap, rows => context.GetService<IDiagnosticsLogger<DbLoggerCategory.Query>>().RowCapReached(rows));
-        }
-
-        if (intent.Writes && WriteOutcome.Current is { } outcome)
-        {
-            ours.OnWritten(outcome.Record);
         }
 
         return ours.Reader;
