@@ -88,7 +88,7 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         var property = Property(model?.GetRelationalModel().FindTable(operation.Table, operation.Schema), operation.Name);
         CheckColumn(operation, operation);
         var clrType = StoredClrType(operation, property);
-        var type = dialect.AddColumnType(Nullable.GetUnderlyingType(clrType) ?? clrType, property?.GetMaxLength() ?? operation.MaxLength)
+        var type = SqlDialect.AddColumnType(Nullable.GetUnderlyingType(clrType) ?? clrType, property?.GetMaxLength() ?? operation.MaxLength)
                    ?? throw Refused(
                        operation,
                        $"Query Service's ALTER TABLE ADD COLUMN takes bigint, integer, smallint, tinyint, varchar(n), char(n), double, date and datetime only, "

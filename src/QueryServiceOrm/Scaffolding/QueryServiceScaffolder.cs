@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
+using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Scaffolding;
 
@@ -228,29 +229,7 @@ internal static partial class QueryServiceScaffolder
             _ => ScalarType(type.StoreType),
         };
 
-    // Store types as PostgreSQL and the service name them.
-    private static string ScalarType(string storeType)
-        => storeType.ToLowerInvariant() switch
-        {
-            "integer" or "int" or "int4" => "int",
-            "bigint" or "int8" or "long" => "long",
-            "smallint" or "int2" or "short" or "tinyint" or "byte" => "short",
-            "double precision" or "float8" or "double" or "float" => "double",
-            "real" or "float4" => "float",
-            "boolean" or "bool" => "bool",
-            "date" => "global::System.DateOnly",
-            "uuid" => "global::System.Guid",
-            "bytea" or "binary" => "byte[]",
-            "oid" => "uint",
-            "money" => "decimal",
-            "interval" => "global::System.TimeSpan",
-            "time" or "time without time zone" => "global::System.TimeOnly",
-            "time with time zone" or "timetz" => "global::System.DateTimeOffset",
-            "inet" or "cidr" => "global::System.Net.IPAddress",
-            var t when t.StartsWith("timestamp", StringComparison.Ordinal) || t == "datetime" => "global::System.DateTime",
-            var t when t.StartsWith("numeric", StringComparison.Ordinal) || t.StartsWith("decimal", StringComparison.Ordinal) => "decimal",
-            _ => "string",
-        };
+    private static string ScalarType(string storeType) => StoreTypes.Find(storeType, out _)?.Scaffolded ?? "string";
 
     private static string Initializer(string clrType) => clrType switch { "string" => " = \"\";", "byte[]" => " = [];", "global::System.Net.IPAddress" => " = global::System.Net.IPAddress.None;", _ => "" };
 

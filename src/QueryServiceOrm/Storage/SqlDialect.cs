@@ -69,25 +69,10 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
 
     public string CastTypeName(string storeType)
     {
-        var match = ParameterizedType().Match(storeType);
-        var name = match.Success ? match.Groups["name"].Value : storeType;
-        var arguments = match.Success ? match.Groups["args"].Value : null;
-        return name switch
-        {
-            "integer" or "int" or "int4" => "int",
-            "bigint" or "int8" => "bigint",
-            "smallint" or "int2" => "smallint",
-            "boolean" or "bool" => "boolean",
-            "double precision" or "float8" => "double",
-            "real" or "float4" => "float",
-            "numeric" or "decimal" => arguments is null ? "decimal" : $"decimal({arguments})",
-            "text" or "character varying" or "varchar" or "character" or "char" or "uuid" or "citext" => "string",
-            "timestamp with time zone" or "timestamptz" or "timestamp without time zone" or "timestamp" => "timestamp",
-            "date" => "date",
-            "bytea" => "binary",
-            _ => throw new NotSupportedException(
-                $"Query Service has no counterpart of the PostgreSQL type '{storeType}' for CAST; map the property to a Spark SQL type."),
-        };
+        var cast = StoreTypes.Find(storeType, out var arguments)?.Cast
+                   ?? throw new NotSupportedException(
+                       $"Query Service has no counterpart of the PostgreSQL type '{storeType}' for CAST; map the property to a Spark SQL type.");
+        return arguments is null || cast != "decimal" ? cast : $"decimal({arguments})";
     }
 
     /// <summary>
@@ -133,20 +118,9 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// </summary>
     /// <param name="clrType">The C# type (not nullable).</param>
     public string? ScalarColumnType(Type clrType)
-        => Type.GetTypeCode(clrType.IsEnum ? Enum.GetUnderlyingType(clrType) : clrType) switch
-        {
-            TypeCode.String or TypeCode.Char => "text",
-            TypeCode.Int32 or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Byte or TypeCode.SByte => "integer",
-            TypeCode.Int64 or TypeCode.UInt32 => "bigint",
-            TypeCode.Double => Switches.DoubleColumnType == QueryServiceDoubleColumnType.Double ? "double" : "float",
-            TypeCode.Single => "float",
-            TypeCode.Boolean => "boolean",
-            TypeCode.DateTime => "datetime",
-            _ when clrType == typeof(DateTimeOffset) => "datetime",
-            _ when clrType == typeof(DateOnly) => "date",
-            _ when clrType == typeof(Guid) => "text",
-            _ => null,
-        };
+        => clrType == typeof(double) && Switches.DoubleColumnType == QueryServiceDoubleColumnType.Float
+            ? "float"
+            : StoreTypes.For(clrType)?.CreateColumn;
 
     /// <summary>
     /// The type of a column added by <c>ALTER TABLE ... ADD COLUMN</c>, which the service documents with its own short list
@@ -154,20 +128,10 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// </summary>
     /// <param name="clrType">What the column stores.</param>
     /// <param name="maxLength">The property's maximum length, for text.</param>
-    public string? AddColumnType(Type clrType, int? maxLength)
-        => Type.GetTypeCode(clrType.IsEnum ? Enum.GetUnderlyingType(clrType) : clrType) switch
-        {
-            TypeCode.String when maxLength is > 0 => $"varchar({maxLength})",
-            TypeCode.Int64 or TypeCode.UInt32 => "bigint",
-            TypeCode.Int32 or TypeCode.UInt16 => "integer",
-            TypeCode.Int16 or TypeCode.Byte => "smallint",
-            TypeCode.SByte => "tinyint",
-            TypeCode.Double or TypeCode.Single => "double",
-            TypeCode.DateTime => "datetime",
-            _ when clrType == typeof(DateTimeOffset) => "datetime",
-            _ when clrType == typeof(DateOnly) => "date",
-            _ => null,
-        };
+    public static string? AddColumnType(Type clrType, int? maxLength)
+        => clrType == typeof(string)
+            ? maxLength is > 0 ? $"varchar({maxLength})" : null
+            : StoreTypes.For(clrType)?.AddColumn;
 
     /// <summary>
     /// The statement that makes a column the dataset's primary key in an identity namespace (documented:
@@ -323,6 +287,4 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     private static bool IsEscapeStringMapping(RelationalTypeMapping? typeMapping) => typeMapping is NpgsqlEStringTypeMapping;
 #pragma warning restore EF1001
 
-    [GeneratedRegex(@"^(?<name>[a-z ]+?)\s*\((?<args>[0-9, ]+)\)$")]
-    private static partial Regex ParameterizedType();
 }
