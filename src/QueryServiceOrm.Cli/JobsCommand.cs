@@ -115,7 +115,7 @@ internal static class JobsCommand
     private static Argument<string> IdArgument() => new("id") { Description = "The query's id, as submit and list print it." };
 
     // States go to standard error as they change; the outcome to standard output.
-    private static async Task WaitAsync(QueryServiceJob job, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task WaitAsync(QueryServiceJob job, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var states = new StateChanges(errors);
         await job.WaitAsync(states, cancellationToken);
@@ -127,7 +127,7 @@ internal static class JobsCommand
             query.Created?.ToString("u", CultureInfo.InvariantCulture) ?? "", query.Request?.Name ?? "");
 
     // The REST client for the command's credentials; failures of the API or of a job become the message and exit code.
-    private static async Task<int> RunAsync(ParseResult parse, TextWriter errors, Func<QueryServiceRestClient, Task> action)
+    internal static async Task<int> RunAsync(ParseResult parse, TextWriter errors, Func<QueryServiceRestClient, Task> action)
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue<string?>("--profile"));
         var services = new ServiceCollection();

@@ -23,6 +23,7 @@ internal static class QsormApp
             TablesCommand.Create(output, errors),
             QueryCommand.Create(console),
             JobsCommand.Create(output, errors),
+            TemplatesCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
             Doctor.DoctorCommand.Create(output, errors),
         };

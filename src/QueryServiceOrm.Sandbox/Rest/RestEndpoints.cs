@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using QueryServiceOrm.Sandbox.Rest.Queries;
+using QueryServiceOrm.Sandbox.Rest.Templates;
 
 namespace QueryServiceOrm.Sandbox.Rest;
 
@@ -20,6 +21,8 @@ internal static class RestEndpoints
     {
         ImsTokenEndpoint.Map(app, settings);
         var api = app.MapGroup(ApiBase);
-        QueryEndpoints.Map(api, jobs, settings);
+        var templates = new QueryTemplates(settings.OrganizationId + "@AdobeOrg");
+        QueryEndpoints.Map(api, jobs, settings, templates);
+        TemplateEndpoints.Map(api, templates);
     }
 }

@@ -9,7 +9,7 @@ public sealed record QueryServiceQueryListOptions
     /// <summary>The page size (the API's default is 20).</summary>
     public int? Limit { get; init; }
 
-    /// <summary>Where the page starts: an offset, or a page's <see cref="QueryServiceQueryPage.NextStart"/>.</summary>
+    /// <summary>Where the page starts: an offset, or a page's <see cref="QueryServicePage.NextStart"/>.</summary>
     public string? Start { get; init; }
 
     /// <summary>Filters, e.g. <c>state==SUCCESS</c> or <c>created&gt;2026-01-01T00:00:00Z</c>, combined with commas.</summary>
@@ -22,22 +22,11 @@ public sealed record QueryServiceQueryListOptions
     public bool? ExcludeHidden { get; init; }
 
     internal string ToQueryString()
-    {
-        var parts = new List<string>();
-        Add("orderby", OrderBy);
-        Add("limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("start", Start);
-        Add("property", Properties.Count > 0 ? string.Join(',', Properties) : null);
-        Add("excludeSoftDeleted", ExcludeSoftDeleted is { } e ? (e ? "true" : "false") : null);
-        Add("excludeHidden", ExcludeHidden is { } h ? (h ? "true" : "false") : null);
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-
-        void Add(string name, string? value)
-        {
-            if (value is not null)
-            {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
-            }
-        }
-    }
+        => QueryServiceQueryString.Of(
+            ("orderby", OrderBy),
+            ("limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("start", Start),
+            ("property", Properties.Count > 0 ? string.Join(',', Properties) : null),
+            ("excludeSoftDeleted", ExcludeSoftDeleted is { } e ? (e ? "true" : "false") : null),
+            ("excludeHidden", ExcludeHidden is { } h ? (h ? "true" : "false") : null));
 }

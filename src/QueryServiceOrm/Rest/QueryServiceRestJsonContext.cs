@@ -8,6 +8,9 @@ namespace QueryServiceOrm.Rest;
 [JsonSerializable(typeof(QueryServiceQueryRequest))]
 [JsonSerializable(typeof(QueryServiceQuery))]
 [JsonSerializable(typeof(QueryServiceQueryPage))]
+[JsonSerializable(typeof(QueryServiceTemplate))]
+[JsonSerializable(typeof(QueryServiceTemplatePage))]
+[JsonSerializable(typeof(QueryServiceTemplateBody))]
 [JsonSerializable(typeof(QueryServiceRestClient.PatchOperation))]
 [JsonSerializable(typeof(QueryServiceRestClient.ErrorBody))]
 internal sealed partial class QueryServiceRestJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ namespace QueryServiceOrm.Tests.Live;
 [TestFixture]
 [Category(LiveSandbox.Category)]
 [NonParallelizable]
-public sealed class LiveRestTests
+public sealed partial class LiveRestTests
 {
     private ServiceProvider? _services;
     private QueryServiceAccessTokenProvider? _tokens;

@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using QueryServiceOrm.Sandbox.Rest.Templates;
 
 namespace QueryServiceOrm.Sandbox.Rest.Queries;
 
 /// <summary>The <c>/queries</c> endpoints: submit, list, read, cancel or soft-delete a query.</summary>
 internal static class QueryEndpoints
 {
-    public static void Map(IEndpointRouteBuilder api, QueryJobs jobs, RestSettings settings)
+    public static void Map(IEndpointRouteBuilder api, QueryJobs jobs, RestSettings settings, QueryTemplates templates)
     {
         api.MapPost("/queries", (HttpContext context, QueryRequestBody? body) =>
         {
-            var (accepted, error) = QuerySubmission.Read(body, settings.SandboxName);
+            var (accepted, error) = QuerySubmission.Read(body, settings.SandboxName, templates);
             if (accepted is null)
             {
                 return RestJson.Message(400, error!);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QueryServiceOrm.Sandbox.Rest.Queries;
 
 /// <summary>One submitted query: what was asked, the SQL it runs, and where it stands. Its state only moves forward.</summary>
-internal sealed class QueryJob
+internal sealed class QueryJob : IRestListed
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _cancel = new();

@@ -13,8 +13,7 @@ internal sealed class QueryJobs(JobStatements statements, string userId) : IAsyn
     private readonly ConcurrentDictionary<string, QueryJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly object _clock = new();
-    private DateTimeOffset _lastCreated;
+    private readonly RestClock _clock = new();
 
     /// <summary>The artificial latency of each phase, so that states and progress can be observed.</summary>
     public TimeSpan Latency { get; set; }
@@ -26,7 +25,7 @@ internal sealed class QueryJobs(JobStatements statements, string userId) : IAsyn
     /// <summary>Accepts a query and starts it.</summary>
     public QueryJob Submit(QueryResourceRequest request, string sql, bool isCtas, bool isInsertInto)
     {
-        var job = new QueryJob(Guid.NewGuid().ToString(), request, sql, isCtas, isInsertInto, userId, NextCreated());
+        var job = new QueryJob(Guid.NewGuid().ToString(), request, sql, isCtas, isInsertInto, userId, _clock.Next());
         _jobs[job.Id] = job;
         var run = Task.Run(() => RunAsync(job));
         _running.TryAdd(run, 0);
@@ -67,18 +66,6 @@ internal sealed class QueryJobs(JobStatements statements, string userId) : IAsyn
         catch (Exception e) when (e is Npgsql.NpgsqlException or IOException)
         {
             job.Fail(new QueryErrorBody("58000", $"Internal System Error: the sandbox's backend failed ({e.Message})."));
-        }
-    }
-
-    // Distinct creation times: paging moves from one query to the next by its creation time.
-    private DateTimeOffset NextCreated()
-    {
-        lock (_clock)
-        {
-            var now = DateTimeOffset.UtcNow;
-            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-            _lastCreated = now > _lastCreated ? now : _lastCreated.AddMilliseconds(1);
-            return _lastCreated;
         }
     }
 }

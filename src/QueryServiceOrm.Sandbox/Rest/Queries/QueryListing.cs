@@ -4,31 +4,21 @@ using Microsoft.AspNetCore.Http;
 namespace QueryServiceOrm.Sandbox.Rest.Queries;
 
 /// <summary>
-/// <c>GET /queries</c>: <c>orderby</c> (<c>created</c> or <c>updated</c>, <c>-</c> for descending; <c>-created</c> by
-/// default), <c>limit</c> (20 by default), <c>start</c> (a zero-based offset, or the timestamp <c>_links.next</c> carries),
-/// <c>property</c> filters (<c>created</c>, <c>updated</c>, <c>state</c>, <c>id</c> with <c>&gt; &lt; &gt;= &lt;= == != ~</c>,
-/// comma-separated) and <c>excludeSoftDeleted</c> (true by default).
+/// <c>GET /queries</c>: the paging of <see cref="RestPaging"/>, <c>property</c> filters (<c>created</c>, <c>updated</c>,
+/// <c>state</c>, <c>id</c> with <c>&gt; &lt; &gt;= &lt;= == != ~</c>, comma-separated) and <c>excludeSoftDeleted</c> (true by
+/// default).
 /// </summary>
 internal static class QueryListing
 {
-    private const int DefaultLimit = 20;
-    private const int MaxLimit = 1000;
     private static readonly string[] Operators = [">=", "<=", "==", "!=", ">", "<", "~"];
 
     /// <summary>The page, or the text of a 400 answer.</summary>
     public static (QueryPageBody? Page, string? Error) List(IEnumerable<QueryJob> jobs, IQueryCollection query, string apiBaseUrl)
     {
-        var orderby = query["orderby"].ToString() is { Length: > 0 } o ? o : "-created";
-        var descending = orderby.StartsWith('-');
-        var field = orderby.TrimStart('-', '+', ' ');
-        if (field is not ("created" or "updated"))
+        var (paging, error) = RestPaging.Read(query);
+        if (paging is null)
         {
-            return (null, $"orderby '{orderby}' is not supported: use created or updated, with '-' for descending order.");
-        }
-
-        if (!int.TryParse(query["limit"].ToString() is { Length: > 0 } l ? l : "20", NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxLimit)
-        {
-            return (null, $"limit must be a whole number from 1 to {MaxLimit} ({DefaultLimit} by default).");
+            return (null, error);
         }
 
         var filters = new List<Func<QueryJob, bool>>();
@@ -43,43 +33,9 @@ internal static class QueryListing
         }
 
         var excludeSoftDeleted = !string.Equals(query["excludeSoftDeleted"], "false", StringComparison.OrdinalIgnoreCase);
-        Func<QueryJob, DateTimeOffset> key = field == "created" ? j => j.Created : j => j.Updated;
         var matching = jobs.Where(j => !(excludeSoftDeleted && j.SoftDeleted) && filters.All(f => f(j)));
-        var ordered = (descending ? matching.OrderByDescending(key) : matching.OrderBy(key)).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();
-        var start = query["start"].ToString();
-        var skip = Skip(ordered, key, descending, start);
-        var page = ordered.Skip(skip).Take(limit + 1).ToList();
-        var next = page.Count > limit ? QueryJob.Timestamp(key(page[limit])) : null;
-        var items = page.Take(limit).Select(j => j.ToResource(apiBaseUrl)).ToList();
-        var links = new Dictionary<string, LinkBody>(StringComparer.Ordinal);
-        if (next is not null)
-        {
-            links["next"] = new($"{apiBaseUrl}/queries?orderby={Uri.EscapeDataString(orderby)}&limit={limit}&start={Uri.EscapeDataString(next)}");
-        }
-
-        return (new QueryPageBody(items, new PageBody(orderby, items.Count > 0 ? QueryJob.Timestamp(key(page[0])) : null, next, items.Count), links), null);
-    }
-
-    // A number is an offset; a timestamp starts the page at the first query at or past it in the order.
-    private static int Skip(List<QueryJob> ordered, Func<QueryJob, DateTimeOffset> key, bool descending, string start)
-    {
-        if (start.Length == 0)
-        {
-            return 0;
-        }
-
-        if (int.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-        {
-            return offset;
-        }
-
-        if (!DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from))
-        {
-            return 0;
-        }
-
-        var index = ordered.FindIndex(j => descending ? key(j) <= from : key(j) >= from);
-        return index < 0 ? ordered.Count : index;
+        var (items, page, links) = paging.Page(matching, $"{apiBaseUrl}/queries");
+        return (new QueryPageBody(items.Select(j => j.ToResource(apiBaseUrl)).ToList(), page, links), null);
     }
 
     private static Func<QueryJob, bool>? Filter(string filter)

@@ -1,17 +1,19 @@
 using System.Text.RegularExpressions;
+using QueryServiceOrm.Sandbox.Rest.Templates;
 
 namespace QueryServiceOrm.Sandbox.Rest.Queries;
 
 /// <summary>
-/// Turns a <c>POST /queries</c> body into the statement the job runs: <c>$name</c> placeholders replaced by
-/// <c>queryParameters</c>, and the SQL made a CTAS (<c>ctasParameters</c>) or an INSERT INTO (<c>insertIntoParameters</c>)
-/// when asked. Anything the API would refuse comes back as the text of a 400 answer.
+/// Turns a <c>POST /queries</c> body into the statement the job runs: its SQL or its template's (<c>templateId</c>), the
+/// <c>$name</c> placeholders filled from <c>queryParameters</c> (<see cref="SqlPlaceholders"/>), and the SQL made a CTAS
+/// (<c>ctasParameters</c>) or an INSERT INTO (<c>insertIntoParameters</c>) when asked. Anything the API would refuse comes
+/// back as the text of a 400 answer.
 /// </summary>
 internal static partial class QuerySubmission
 {
     public sealed record Accepted(QueryResourceRequest Request, string Sql, bool IsCtas, bool IsInsertInto);
 
-    public static (Accepted? Accepted, string? Error) Read(QueryRequestBody? body, string sandboxName)
+    public static (Accepted? Accepted, string? Error) Read(QueryRequestBody? body, string sandboxName, QueryTemplates templates)
     {
         if (body is null)
         {
@@ -23,14 +25,10 @@ internal static partial class QuerySubmission
             return (null, $"dbName must name this sandbox and a database, e.g. {sandboxName}:all.");
         }
 
-        if (body.TemplateId is not null)
+        var (submitted, sql, error) = Statement(body, templates);
+        if (sql is null)
         {
-            return (null, "templateId: the sandbox keeps no query templates yet; send the SQL itself.");
-        }
-
-        if (body.Sql is not { } sql || string.IsNullOrWhiteSpace(sql))
-        {
-            return (null, "sql is required (or templateId).");
+            return (null, error);
         }
 
         if (body.CtasParameters is not null && body.InsertIntoParameters is not null)
@@ -38,7 +36,7 @@ internal static partial class QuerySubmission
             return (null, "Give ctasParameters or insertIntoParameters, not both.");
         }
 
-        sql = Substitute(sql, body.QueryParameters).Trim().TrimEnd(';');
+        sql = sql.Trim().TrimEnd(';');
         if (body.CtasParameters is { } ctas)
         {
             if (ctas.DatasetName is not { Length: > 0 } dataset)
@@ -61,17 +59,42 @@ internal static partial class QuerySubmission
 
         var statement = LeadingComments().Replace(sql, "");
         return (new Accepted(
-            new QueryResourceRequest(dbName, body.Sql, body.Name, body.Description),
+            new QueryResourceRequest(dbName, submitted, body.Name, body.Description),
             sql,
             IsCtas: CreateTableAs().IsMatch(statement),
             IsInsertInto: statement.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)), null);
     }
 
-    // Longest names first, so that $day never replaces the start of $days.
-    private static string Substitute(string sql, Dictionary<string, string>? parameters)
-        => parameters is null
-            ? sql
-            : parameters.OrderByDescending(p => p.Key.Length).Aggregate(sql, (text, p) => text.Replace("$" + p.Key.TrimStart('$'), p.Value, StringComparison.Ordinal));
+    // The SQL as submitted (the body's or its template's) and as it runs: placeholders are filled when the query gives
+    // queryParameters or runs a template, so that plain SQL holding a '$word' literal runs as it is.
+    private static (string Submitted, string? Sql, string? Error) Statement(QueryRequestBody body, QueryTemplates templates)
+    {
+        if (body.TemplateId is not { } templateId)
+        {
+            if (string.IsNullOrWhiteSpace(body.Sql))
+            {
+                return ("", null, "sql is required (or templateId).");
+            }
+
+            var (sql, error) = body.QueryParameters is null
+                ? (body.Sql, null)
+                : SqlPlaceholders.Fill(body.Sql, SqlPlaceholders.Values(null, body.QueryParameters));
+            return (body.Sql, sql, error);
+        }
+
+        if (body.Sql is not null)
+        {
+            return ("", null, "Give sql or templateId, not both.");
+        }
+
+        if (templates.Find(templateId) is not { } template)
+        {
+            return ("", null, $"templateId {templateId} names no template in this sandbox: GET /query-templates lists them.");
+        }
+
+        var (filled, missing) = SqlPlaceholders.Fill(template.Sql, SqlPlaceholders.Values(template.QueryParameters, body.QueryParameters));
+        return (template.Sql, filled, missing);
+    }
 
     [GeneratedRegex(@"^(\s*--[^\n]*\n|\s*/\*.*?\*/)*\s*", RegexOptions.Singleline)]
     private static partial Regex LeadingComments();
