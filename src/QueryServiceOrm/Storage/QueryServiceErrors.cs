@@ -5,8 +5,9 @@ namespace QueryServiceOrm.Storage;
 /// <summary>Turns the server's errors into the typed exceptions of this library, and tells which are worth retrying.</summary>
 internal static class QueryServiceErrors
 {
+    // The library's own exceptions (an append's too, which EF wants as a DbUpdateException) already say what happened.
     public static Exception Translate(Exception exception)
-        => exception is QueryServiceException or Update.QueryServiceAppendException
+        => exception.GetType().Assembly == typeof(QueryServiceErrors).Assembly
             ? exception
             : Find<PostgresException>(exception) is { } error ? TranslateServerError(error) : exception;
 
