@@ -1,6 +1,4 @@
-// EF offers no public hook before a keyless entity is refused by the change tracker, only its internal StateManager.
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -10,6 +8,7 @@ namespace QueryServiceOrm.ChangeTracking;
 /// EF's state manager, with the library's answer to a keyless entity given to Add, Attach or Update: datasets are often
 /// keyless, and EF's own message ("does not have a primary key") does not say how rows reach such a table.
 /// </summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "EF offers no public hook before a keyless entity is refused by the change tracker, only its internal StateManager.")]
 internal sealed class QueryServiceStateManager(StateManagerDependencies dependencies) : StateManager(dependencies)
 {
     // A keyless entity is never tracked, so its type alone decides: no entry to look up first.

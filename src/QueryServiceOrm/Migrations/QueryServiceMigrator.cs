@@ -1,5 +1,4 @@
-// EF's Migrator is internal API: deriving keeps its script generation and replaces only how migrations are applied.
-#pragma warning disable EF1001
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,6 +14,7 @@ namespace QueryServiceOrm.Migrations;
 /// SQL is generated in full first (a refused operation anywhere stops the run before anything changes), then each
 /// migration's statements run one by one without a transaction, followed by its history row. Reverting is refused.
 /// </summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from EF's internal Migrator: it keeps script generation and replaces only how migrations are applied.")]
 internal sealed class QueryServiceMigrator : Migrator
 {
     // The base keeps these private; applying needs them too.

@@ -1,6 +1,4 @@
-// Derives from Npgsql's internal processor to keep its null semantics and DELETE conversion.
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
@@ -12,6 +10,7 @@ namespace QueryServiceOrm.Query;
 /// Runs after parameter values are known: writes values and row limits as literals (<see cref="LiteralValuesExpressionVisitor"/>),
 /// then moves EXISTS and IN subqueries out of select lists (<see cref="ProjectedExistsRewriter"/>).
 /// </summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal processor to keep its null semantics.")]
 internal sealed class QueryServiceParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters,

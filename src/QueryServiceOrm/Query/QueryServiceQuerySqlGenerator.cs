@@ -1,6 +1,4 @@
-// Derives from Npgsql's internal SQL generator to keep all it does right for the PostgreSQL wire protocol.
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Query;
@@ -20,6 +18,7 @@ namespace QueryServiceOrm.Query;
 /// functions for XDM data, and LIMIT 0 only where <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
 /// asks for it. The dialect's open switches are read from <see cref="SqlDialect"/>.
 /// </summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal SQL generator, whose methods it calls, to keep all it does right for the PostgreSQL wire protocol.")]
 internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 {
     private readonly SqlDialect _dialect;

@@ -1,6 +1,4 @@
-// Reads Npgsql's internal singleton options (the PostgreSQL version) that its generator needs.
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
@@ -10,6 +8,7 @@ using QueryServiceOrm.Storage;
 namespace QueryServiceOrm.Query;
 
 /// <summary>Creates <see cref="QueryServiceQuerySqlGenerator"/> instances in place of Npgsql's.</summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Reads Npgsql's internal singleton options: its generator needs the PostgreSQL version.")]
 internal sealed class QueryServiceQuerySqlGeneratorFactory(
     QuerySqlGeneratorDependencies dependencies,
     IRelationalTypeMappingSource typeMappingSource,

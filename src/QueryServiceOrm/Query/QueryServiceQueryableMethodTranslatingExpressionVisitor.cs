@@ -1,6 +1,4 @@
-// Derives from Npgsql's queryable translator (an .Internal type) to keep all of its translations and add one query source.
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
@@ -11,6 +9,7 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>Npgsql's queryable translator, plus the elements of an XDM array as a source (SelectMany over an array).</summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal queryable translator to keep all of its translations and add the library's query sources.")]
 internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : NpgsqlQueryableMethodTranslatingExpressionVisitor
 {
     private readonly RelationalQueryCompilationContext _queryCompilationContext;

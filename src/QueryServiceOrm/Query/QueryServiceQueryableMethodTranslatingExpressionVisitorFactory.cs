@@ -1,6 +1,4 @@
-// Npgsql's translator needs its internal singleton options (Redshift or not).
-#pragma warning disable EF1001
-
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore.Query;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
 using QueryServiceOrm.Xdm;
@@ -8,6 +6,7 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>Creates <see cref="QueryServiceQueryableMethodTranslatingExpressionVisitor"/> instances in place of Npgsql's.</summary>
+[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Npgsql's internal translator needs its internal singleton options.")]
 internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitorFactory(
     QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
     RelationalQueryableMethodTranslatingExpressionVisitorDependencies relationalDependencies,
