@@ -21,5 +21,6 @@ internal static class RestEndpoints
         ImsTokenEndpoint.Map(app, settings);
         var api = app.MapGroup(ApiBase);
         QueryEndpoints.Map(api, jobs, settings);
+        ConnectionParametersEndpoint.Map(api, settings);
     }
 }

@@ -8,6 +8,7 @@ namespace QueryServiceOrm.Rest;
 [JsonSerializable(typeof(QueryServiceQueryRequest))]
 [JsonSerializable(typeof(QueryServiceQuery))]
 [JsonSerializable(typeof(QueryServiceQueryPage))]
+[JsonSerializable(typeof(QueryServiceConnectionParameters))]
 [JsonSerializable(typeof(QueryServiceRestClient.PatchOperation))]
 [JsonSerializable(typeof(QueryServiceRestClient.ErrorBody))]
 internal sealed partial class QueryServiceRestJsonContext : JsonSerializerContext;
