@@ -276,7 +276,7 @@ public sealed partial record QueryServiceCredentials
     /// <exception cref="QueryServiceConfigurationException">Names the first setting that is missing or unsafe.</exception>
     public QueryServiceCredentials Validate()
     {
-        // Without Host, the host, port and user come from /connection_parameters: only the sandbox's name is checked here.
+        // Without Host, host, port and user come from /connection_parameters, and are checked when the answer arrives.
         if (!ReadsConnectionParameters)
         {
             ValidateEndpoint();
