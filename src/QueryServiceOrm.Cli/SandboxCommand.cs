@@ -186,7 +186,8 @@ internal static class SandboxCommand
         var connectionString = new Option<bool>("--connection-string") { Description = "Print the connection string instead, for dotnet ef dbcontext scaffold \"$(qsorm sandbox env --connection-string)\"." };
         var oauth = new Option<bool>("--oauth")
         {
-            Description = "OAuth settings instead of the password: the sandbox's client id and secret, token endpoint and REST API (what batch jobs and qsorm jobs need).",
+            Description = "OAuth settings alone: client id and secret, organisation, sandbox name, token endpoint and REST API; the "
+                          + "host, database and user come from the API's /connection_parameters (what batch jobs and qsorm jobs need too).",
         };
         var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").") { connectionString, oauth };
         command.SetAction(async (parse, _) =>

@@ -216,30 +216,22 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     public IReadOnlyDictionary<string, string> BackendEnvironmentVariables() => EnvironmentVariables(State.BackendPort, State.BackendPassword);
 
     /// <summary>
-    /// The <c>QueryService__*</c> variables of OAuth credentials for this sandbox: its token endpoint's client id and secret
-    /// instead of a password, and where its REST API is and which authority signs its HTTPS. The tokens serve the wire and
-    /// the REST API alike, as on the service.
+    /// The <c>QueryService__*</c> variables of OAuth credentials for this sandbox, and nothing else: its token endpoint's
+    /// client id and secret, the organisation and the sandbox's name, where its REST API is and which authority signs its
+    /// HTTPS. No host, database or user: the library reads them from the API's <c>/connection_parameters</c>. The tokens
+    /// serve the wire and the REST API alike, as on the service.
     /// </summary>
     public IReadOnlyDictionary<string, string> OAuthEnvironmentVariables()
-    {
-        var variables = EnvironmentVariables(Port, Password);
-        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Password));
-        variables.Remove(QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Username));
-        foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     [QueryServiceCredentialKeys.ClientId] = ClientId,
-                     [QueryServiceCredentialKeys.ClientSecret] = ClientSecret,
-                     [QueryServiceCredentialKeys.OrganizationId] = OrganizationId,
-                     [QueryServiceCredentialKeys.TokenEndpoint] = TokenEndpoint.ToString(),
-                     [QueryServiceCredentialKeys.ApiBaseAddress] = RestBaseAddress.ToString(),
-                     [QueryServiceCredentialKeys.ApiRootCertificate] = RootCertificatePath,
-                 })
+        => new Dictionary<string, string>
         {
-            variables[QueryServiceCredentialKeys.EnvironmentVariable(key)] = value;
-        }
-
-        return variables;
-    }
+            [QueryServiceCredentialKeys.ClientId] = ClientId,
+            [QueryServiceCredentialKeys.ClientSecret] = ClientSecret,
+            [QueryServiceCredentialKeys.OrganizationId] = OrganizationId,
+            [QueryServiceCredentialKeys.SandboxName] = SandboxName,
+            [QueryServiceCredentialKeys.TokenEndpoint] = TokenEndpoint.ToString(),
+            [QueryServiceCredentialKeys.ApiBaseAddress] = RestBaseAddress.ToString(),
+            [QueryServiceCredentialKeys.ApiRootCertificate] = RootCertificatePath,
+        }.ToDictionary(kv => QueryServiceCredentialKeys.EnvironmentVariable(kv.Key), kv => kv.Value);
 
     private Dictionary<string, string> EnvironmentVariables(int port, string password)
         => new()

@@ -68,7 +68,8 @@ internal sealed class SandboxFront : IAsyncDisposable
         try
         {
             var settings = new RestSettings(
-                state.OrganizationId, server.Options.SandboxName, state.ClientId, state.ClientSecret, server.Options.Tokens, options.TokenLifetime);
+                state.OrganizationId, server.Options.SandboxName, state.ClientId, state.ClientSecret, server.Options.Tokens,
+                options.TokenLifetime, server.Port);
             rest = await RestHost.StartAsync(certificate, server.Options, settings, state.InstanceDirectory, options.JobLatency, cancellationToken).ConfigureAwait(false);
         }
         catch

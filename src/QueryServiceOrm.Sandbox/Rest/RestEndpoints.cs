@@ -24,5 +24,6 @@ internal static class RestEndpoints
         var templates = new QueryTemplates(settings.OrganizationId + "@AdobeOrg");
         QueryEndpoints.Map(api, jobs, settings, templates);
         TemplateEndpoints.Map(api, templates);
+        ConnectionParametersEndpoint.Map(api, settings);
     }
 }

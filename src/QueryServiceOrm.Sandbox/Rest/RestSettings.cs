@@ -9,8 +9,15 @@ namespace QueryServiceOrm.Sandbox.Rest;
 /// <param name="ClientSecret">The OAuth client secret the token endpoint checks.</param>
 /// <param name="Tokens">The token the wire accepts; the API accepts the same one.</param>
 /// <param name="TokenLifetime">How long a token the token endpoint mints lives.</param>
+/// <param name="FrontPort">The front's port on 127.0.0.1, which the connection parameters give.</param>
 internal sealed record RestSettings(
-    string OrganizationId, string SandboxName, string ClientId, string ClientSecret, FrontTokens Tokens, TimeSpan TokenLifetime)
+    string OrganizationId,
+    string SandboxName,
+    string ClientId,
+    string ClientSecret,
+    FrontTokens Tokens,
+    TimeSpan TokenLifetime,
+    int FrontPort)
 {
     /// <summary>Never prints the secret.</summary>
     public override string ToString() => $"RestSettings {{ OrganizationId = {OrganizationId}, SandboxName = {SandboxName}, ClientId = {ClientId} }}";

@@ -69,6 +69,12 @@ public static class QueryServiceCredentialKeys
     /// <summary>OAuth scopes, comma separated.</summary>
     public const string Scopes = nameof(Scopes);
 
+    /// <summary>
+    /// The sandbox, e.g. <c>prod</c> (the REST API's <c>x-sandbox-name</c>). With OAuth settings and no <c>Host</c>, the
+    /// wire's host, port, database and user are read from the REST API's <c>/connection_parameters</c> for this sandbox.
+    /// </summary>
+    public const string SandboxName = nameof(SandboxName);
+
     /// <summary>OAuth token endpoint; Adobe IMS v3 unless told otherwise.</summary>
     public const string TokenEndpoint = nameof(TokenEndpoint);
 

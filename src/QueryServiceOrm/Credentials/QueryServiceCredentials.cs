@@ -79,6 +79,17 @@ public sealed partial record QueryServiceCredentials
     public string? ApiRootCertificate { get; init; }
 
     /// <summary>
+    /// The sandbox, e.g. <c>prod</c>: the REST API's <c>x-sandbox-name</c> (the first part of <see cref="Database"/> when
+    /// null). With an <see cref="AccessTokenProvider"/> and no <see cref="Host"/>, the wire's host, port, database and user are
+    /// read from the REST API's <c>/connection_parameters</c> for this sandbox when first needed, and again once the token was
+    /// renewed; <see cref="Port"/>, <see cref="Database"/> and <see cref="Username"/> are not used then.
+    /// </summary>
+    public string? SandboxName { get; init; }
+
+    /// <summary>Whether the wire's host, port, database and user come from the REST API's <c>/connection_parameters</c>.</summary>
+    internal bool ReadsConnectionParameters => Host.Length == 0 && AccessTokenProvider is not null && SandboxName is not null;
+
+    /// <summary>
     /// Reads the <c>QueryService</c> section of a configuration (appsettings.json, user secrets,
     /// <c>QueryService__*</c> environment variables...). <c>ClientId</c> selects OAuth, <c>CredentialFile</c>
     /// a non-expiring credential file, otherwise <c>Password</c> is used.
@@ -194,7 +205,7 @@ public sealed partial record QueryServiceCredentials
         QueryServiceCredentialKeys.Password, QueryServiceCredentialKeys.SslMode, QueryServiceCredentialKeys.RootCertificate,
         QueryServiceCredentialKeys.ConnectTimeout, QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId,
         QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
-        QueryServiceCredentialKeys.ApiBaseAddress, QueryServiceCredentialKeys.ApiRootCertificate,
+        QueryServiceCredentialKeys.ApiBaseAddress, QueryServiceCredentialKeys.ApiRootCertificate, QueryServiceCredentialKeys.SandboxName,
     ];
 
     private static readonly Dictionary<string, string> ConnectionStringKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -241,12 +252,92 @@ public sealed partial record QueryServiceCredentials
     }
 
     /// <summary>
+    /// Uses OAuth server-to-server alone: the wire's host, port, database and user are read from the REST API's
+    /// <c>/connection_parameters</c> (with the same token) when first needed, and again once the token was renewed. Set
+    /// <see cref="ApiBaseAddress"/> (and <see cref="ApiRootCertificate"/>) with <c>with</c> for an API other than Adobe's.
+    /// </summary>
+    /// <param name="tokenProvider">The provider of access tokens, for the wire and the REST API alike.</param>
+    /// <param name="sandboxName">The sandbox, e.g. <c>prod</c>.</param>
+    /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
+    public static QueryServiceCredentials FromOAuth(QueryServiceAccessTokenProvider tokenProvider, string sandboxName)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        return new QueryServiceCredentials
+        {
+            AccessTokenProvider = tokenProvider,
+            SandboxName = sandboxName,
+            Database = AllOf(Required(sandboxName, QueryServiceCredentialKeys.SandboxName)),
+        }.Validate();
+    }
+
+    /// <summary>
     /// Checks every setting without touching the network and returns this instance.
     /// </summary>
     /// <exception cref="QueryServiceConfigurationException">Names the first setting that is missing or unsafe.</exception>
     public QueryServiceCredentials Validate()
     {
-        Required(Host, QueryServiceCredentialKeys.Host);
+        // Without Host, host, port and user come from /connection_parameters, and are checked when the answer arrives.
+        if (!ReadsConnectionParameters)
+        {
+            ValidateEndpoint();
+        }
+
+        ValidateDatabase();
+        if (!ReadsConnectionParameters)
+        {
+            Required(Username, QueryServiceCredentialKeys.Username);
+        }
+
+        if (AccessTokenProvider is null)
+        {
+            Required(Password, QueryServiceCredentialKeys.Password);
+        }
+        else if (Password is not null)
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Password, "is set together with OAuth settings; use one or the other.");
+        }
+
+        ValidateTransport();
+        (Dialect ?? throw new QueryServiceConfigurationException(
+            QueryServiceCredentialKeys.Dialect, "is null; leave it out for the documented forms.")).Validate();
+        return this;
+    }
+
+    private void ValidateDatabase()
+    {
+        if (!DatabasePattern().IsMatch(Database ?? ""))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Database,
+                $"is '{Database}', not of the form sandbox:target (e.g. prod:all, prod:my_table, prod:mydb.myschema).");
+        }
+
+        if (SandboxName is not null && !SandboxNamePattern().IsMatch(SandboxName))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.SandboxName, $"is '{SandboxName}', not a sandbox name such as prod (letters, digits, - and _).");
+        }
+
+        if (SandboxName is not null && !Database!.StartsWith(SandboxName + ":", StringComparison.Ordinal))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Database,
+                $"is '{Database}', outside the sandbox SandboxName names ('{SandboxName}'); make them agree.");
+        }
+    }
+
+    private void ValidateEndpoint()
+    {
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Host,
+                "is missing; give the host name from the Credentials tab" + (AccessTokenProvider is null
+                    ? "."
+                    : ", or SandboxName to have the REST API's /connection_parameters give the host, database and user."));
+        }
+
         if (Uri.CheckHostName(Host) == UriHostNameType.Unknown)
         {
             throw new QueryServiceConfigurationException(
@@ -261,25 +352,10 @@ public sealed partial record QueryServiceCredentials
             throw new QueryServiceConfigurationException(
                 QueryServiceCredentialKeys.Port, $"is {Port}, outside 1..65535; Query Service listens on 80 (or 5432).");
         }
+    }
 
-        if (!DatabasePattern().IsMatch(Database ?? ""))
-        {
-            throw new QueryServiceConfigurationException(
-                QueryServiceCredentialKeys.Database,
-                $"is '{Database}', not of the form sandbox:target (e.g. prod:all, prod:my_table, prod:mydb.myschema).");
-        }
-
-        Required(Username, QueryServiceCredentialKeys.Username);
-        if (AccessTokenProvider is null)
-        {
-            Required(Password, QueryServiceCredentialKeys.Password);
-        }
-        else if (Password is not null)
-        {
-            throw new QueryServiceConfigurationException(
-                QueryServiceCredentialKeys.Password, "is set together with OAuth settings; use one or the other.");
-        }
-
+    private void ValidateTransport()
+    {
         if (SslMode is SslMode.Disable or SslMode.Allow or SslMode.Prefer)
         {
             throw new QueryServiceConfigurationException(
@@ -313,14 +389,13 @@ public sealed partial record QueryServiceCredentials
                 QueryServiceCredentialKeys.ConnectTimeout,
                 $"is {timeout.TotalSeconds:0.###} s, outside 1..{QueryServiceConnectionSettings.MaxConnectTimeout.TotalSeconds:0} s.");
         }
-
-        (Dialect ?? throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Dialect, "is null; leave it out for the documented forms.")).Validate();
-        return this;
     }
 
     /// <summary>The settings with every secret replaced by a placeholder.</summary>
     public override string ToString()
-        => $"Host={Host};Port={Port};Database={Database};Username={Username};" +
+        => (ReadsConnectionParameters
+               ? $"SandboxName={SandboxName};Host, Port, Database and Username from /connection_parameters;"
+               : $"Host={Host};Port={Port};Database={Database};Username={Username};") +
            (AccessTokenProvider is null
                ? $"Password={Redaction.Mask(Password)}"
                : $"Password=<OAuth token for client {AccessTokenProvider.Options.ClientId}>") +
@@ -334,9 +409,15 @@ public sealed partial record QueryServiceCredentials
         var organization = Get(QueryServiceCredentialKeys.OrganizationId);
         var clientId = Get(QueryServiceCredentialKeys.ClientId);
         var credentialFile = Get(QueryServiceCredentialKeys.CredentialFile);
+        var sandboxName = Get(QueryServiceCredentialKeys.SandboxName);
+        var readsParameters = clientId is not null && sandboxName is not null && Get(QueryServiceCredentialKeys.Host) is null;
+        if (readsParameters)
+        {
+            RefuseWireSettings(Get);
+        }
 
         var username = Get(QueryServiceCredentialKeys.Username)
-                       ?? (organization is null ? null : UserFromOrganization(organization));
+                       ?? (organization is null || readsParameters ? null : UserFromOrganization(organization));
         var password = setting(QueryServiceCredentialKeys.Password);
         QueryServiceAccessTokenProvider? tokenProvider = null;
         if ((clientId ?? credentialFile) is not null && !string.IsNullOrWhiteSpace(password))
@@ -371,7 +452,8 @@ public sealed partial record QueryServiceCredentials
         {
             Host = Get(QueryServiceCredentialKeys.Host) ?? "",
             Port = ParsePort(Get(QueryServiceCredentialKeys.Port)),
-            Database = Get(QueryServiceCredentialKeys.Database) ?? DefaultDatabase,
+            Database = Get(QueryServiceCredentialKeys.Database) ?? (sandboxName is null ? DefaultDatabase : AllOf(sandboxName)),
+            SandboxName = sandboxName,
             Username = username ?? "",
             Password = password,
             AccessTokenProvider = tokenProvider,
@@ -383,6 +465,22 @@ public sealed partial record QueryServiceCredentials
             ApiRootCertificate = apiRootCertificate,
         }.Validate();
     }
+
+    // A value the API's answer would silently replace is refused, so a configuration never says one thing and does another.
+    private static void RefuseWireSettings(Func<string, string?> get)
+    {
+        string[] wire = [QueryServiceCredentialKeys.Port, QueryServiceCredentialKeys.Database, QueryServiceCredentialKeys.Username];
+        if (wire.FirstOrDefault(key => get(key) is not null) is { } given)
+        {
+            throw new QueryServiceConfigurationException(
+                given,
+                "is set without Host, while SandboxName has the REST API's /connection_parameters give the host, port, database and user: "
+                + "remove it, or set Host too and configure the wire yourself.");
+        }
+    }
+
+    // Adobe documents prod:all, everything in the sandbox, as the database the API and its connection parameters name.
+    private static string AllOf(string sandboxName) => sandboxName.Trim() + ":all";
 
     private static string UserFromOrganization(string organizationId)
     {
@@ -454,4 +552,7 @@ public sealed partial record QueryServiceCredentials
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_\-]*:[^\s:]+$")]
     private static partial Regex DatabasePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_\-]*$")]
+    private static partial Regex SandboxNamePattern();
 }

@@ -14,7 +14,8 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
     /// loading off, no reset on close, no automatic preparation, GSS encryption off, a small pool. Queries track nothing
     /// unless asked (<c>AsTracking()</c>, or <c>UseQueryTrackingBehavior</c> after this call): the data lake does not enforce
     /// keys, and a tracking query would give records that share a key as one object. The
-    /// credentials are validated here; no connection is opened until the first query.
+    /// credentials are validated here; no connection is opened until the first query. Credentials that name a sandbox but no
+    /// host get the wire's host, port, database and user from the REST API's <c>/connection_parameters</c> at the first open.
     /// </summary>
     /// <param name="optionsBuilder">The options being built.</param>
     /// <param name="credentials">Where and how to connect.</param>
@@ -36,7 +37,14 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
 
         // Before Npgsql's extension: EF applies extensions' services in order, and the library's TryAdds must come first.
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            new QueryServiceOptionsExtension(queryServiceOptions.DialectSwitches, credentials.AccessTokenProvider, queryServiceOptions.QueryOptions, queryServiceOptions.AppendOptions));
+            new QueryServiceOptionsExtension(
+                queryServiceOptions.DialectSwitches,
+                credentials.AccessTokenProvider,
+                queryServiceOptions.QueryOptions,
+                queryServiceOptions.AppendOptions)
+            {
+                ConnectionParameters = credentials.ReadsConnectionParameters ? ConnectionParametersSource.For(credentials) : null,
+            });
         optionsBuilder.UseNpgsql(
             settings.ToConnectionStringBuilder(credentials).ConnectionString,
             npgsql =>

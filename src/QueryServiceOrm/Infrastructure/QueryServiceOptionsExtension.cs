@@ -44,6 +44,13 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
     /// <summary>How appends are cut into statements; read per context, so not part of the service provider's identity.</summary>
     public QueryServiceAppendOptions AppendOptions { get; }
 
+    /// <summary>
+    /// Where the wire's host, port, database and user come from when the credentials name a sandbox but no host; null
+    /// otherwise. Read per context (shared by the contexts of one credentials instance), so not part of the service
+    /// provider's identity.
+    /// </summary>
+    public ConnectionParametersSource? ConnectionParameters { get; init; }
+
     /// <inheritdoc />
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 

@@ -11,6 +11,7 @@ namespace QueryServiceOrm.Rest;
 [JsonSerializable(typeof(QueryServiceTemplate))]
 [JsonSerializable(typeof(QueryServiceTemplatePage))]
 [JsonSerializable(typeof(QueryServiceTemplateBody))]
+[JsonSerializable(typeof(QueryServiceConnectionParameters))]
 [JsonSerializable(typeof(QueryServiceRestClient.PatchOperation))]
 [JsonSerializable(typeof(QueryServiceRestClient.ErrorBody))]
 internal sealed partial class QueryServiceRestJsonContext : JsonSerializerContext;

@@ -55,7 +55,8 @@ public sealed record QueryServiceRestOptions
 
     /// <summary>
     /// The options for the credentials a context uses: the organisation and client id of their OAuth settings, the sandbox
-    /// and database of their database name. Only OAuth credentials can call the API: it needs the client id as its key.
+    /// of their <see cref="QueryServiceCredentials.SandboxName"/> (else of their database name) and their database. Only
+    /// OAuth credentials can call the API: it needs the client id as its key.
     /// </summary>
     /// <param name="credentials">The context's credentials, with an access token provider.</param>
     /// <exception cref="QueryServiceConfigurationException">The credentials have no OAuth settings.</exception>
@@ -72,7 +73,7 @@ public sealed record QueryServiceRestOptions
             RootCertificate = credentials.ApiRootCertificate,
             ApiKey = oauth.ClientId,
             OrganizationId = oauth.OrganizationId,
-            SandboxName = credentials.Database.Split(':')[0],
+            SandboxName = credentials.SandboxName ?? credentials.Database.Split(':')[0],
             Database = credentials.Database,
         };
     }

@@ -6,7 +6,7 @@ namespace QueryServiceOrm.Tests.Cli;
 
 /// <summary>
 /// <c>qsorm sandbox env</c>: the variables a program reads, the dialect doctor settled, a connection string for dotnet ef, and
-/// the OAuth variables batch jobs need.
+/// the OAuth variables alone, which serve batch jobs and the wire.
 /// </summary>
 [NonParallelizable]
 public sealed class SandboxEnvTests
@@ -60,6 +60,22 @@ public sealed class SandboxEnvTests
             Assert.That(job.Code, Is.Zero, job.Errors);
             Assert.That(job.Output.Trim(), Does.EndWith("SUCCESS: 10 rows written."));
             Assert.That(counted[0][0], Is.EqualTo("10"));
+        });
+    }
+
+    [Test]
+    public async Task The_oauth_variables_alone_take_qsorm_tables_over_the_wire_to_the_host_the_api_names()
+    {
+        await using var home = await SandboxHome.StartAsync(rows: 10);
+        var exports = (await home.RunAsync("sandbox", "env", "--oauth")).Output;
+        var tables = await Shell.RunAsync("eval \"$(qsorm sandbox env --oauth)\"; qsorm tables", home.Environment);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exports, Does.Contain("export QueryService__SandboxName='prod'"));
+            Assert.That(exports, Does.Not.Contain("QueryService__Host").And.Not.Contain("QueryService__Database"));
+            Assert.That(exports, Does.Not.Contain("QueryService__Username"));
+            Assert.That(tables.Code, Is.Zero, tables.Errors);
+            Assert.That(tables.Output.Split('\n', StringSplitOptions.TrimEntries), Does.Contain("xdm_flat"));
         });
     }
 }

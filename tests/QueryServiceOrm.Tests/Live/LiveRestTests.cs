@@ -63,6 +63,20 @@ public sealed partial class LiveRestTests
     }
 
     [Test]
+    public async Task The_connection_parameters_name_the_interactive_service_of_the_sandbox()
+    {
+        var parameters = await _client.GetConnectionParametersAsync();
+        await TestContext.Out.WriteLineAsync($"connection parameters: {parameters}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(parameters.Host, Is.EqualTo(LiveSandbox.Setting(QueryServiceCredentialKeys.Host)).IgnoreCase, "as on the tab");
+            Assert.That(parameters.Port, Is.InRange(1, 65535));
+            Assert.That(parameters.DbName, Does.StartWith(_client.Options.SandboxName + ":"));
+            Assert.That(parameters.Username, Does.EndWith("@AdobeOrg"));
+        });
+    }
+
+    [Test]
     public async Task A_query_is_submitted_polled_to_success_and_listed()
     {
         var progress = new ProgressLog();
