@@ -41,7 +41,7 @@ internal static class ScaffoldCommand
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, profile);
         await using var db = CliContext.Create(credentials);
-        var files = await GenerateAsync(db, credentials.Host, tables, schemas, new QueryServiceScaffoldOptions(ns, contextName), console, cancellationToken);
+        var files = await GenerateAsync(db, Server(credentials), tables, schemas, new QueryServiceScaffoldOptions(ns, contextName), console, cancellationToken);
         var errors = console.Errors;
         var output = console.Output;
 
@@ -79,6 +79,10 @@ internal static class ScaffoldCommand
 
         return ExitCodes.Success;
     }
+
+    // With OAuth settings alone the host comes from the API when the first session opens.
+    internal static string Server(QueryServiceOrm.Credentials.QueryServiceCredentials credentials)
+        => string.IsNullOrEmpty(credentials.Host) ? $"sandbox {credentials.SandboxName}" : credentials.Host;
 
     /// <summary>Reads the datasets and generates the classes, without writing them; warnings and counts go to standard error.</summary>
     /// <exception cref="ArgumentException">A table asked for does not exist.</exception>

@@ -106,7 +106,7 @@ internal static class DemoCommand
 
         Heading(console, "3. Scaffolding the sample tables into C# classes");
         clock.Restart();
-        var files = await ScaffoldCommand.GenerateAsync(db, credentials.Host, SampleTables, [], DemoProject.ModelOptions, console, cancellationToken);
+        var files = await ScaffoldCommand.GenerateAsync(db, ScaffoldCommand.Server(credentials), SampleTables, [], DemoProject.ModelOptions, console, cancellationToken);
         console.Out.Write(Table(console, ["class", "file"], files.Select(f => new[] { Path.GetFileNameWithoutExtension(f.Path), "Model/" + f.Path })));
         await console.Output.WriteLineAsync(Took(Counted.Of(files.Count, "file"), clock.Elapsed.TotalSeconds));
 
