@@ -24,6 +24,7 @@ internal static class QsormApp
             QueryCommand.Create(console),
             JobsCommand.Create(output, errors),
             TemplatesCommand.Create(output, errors),
+            SchedulesCommand.Create(output, errors),
             CredentialsCommand.Create(input ?? TextReader.Null, output),
             Doctor.DoctorCommand.Create(output, errors),
         };

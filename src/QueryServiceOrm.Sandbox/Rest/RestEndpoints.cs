@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using QueryServiceOrm.Sandbox.Rest.Queries;
+using QueryServiceOrm.Sandbox.Rest.Schedules;
 using QueryServiceOrm.Sandbox.Rest.Templates;
 
 namespace QueryServiceOrm.Sandbox.Rest;
@@ -25,5 +26,6 @@ internal static class RestEndpoints
         QueryEndpoints.Map(api, jobs, settings, templates);
         TemplateEndpoints.Map(api, templates);
         ConnectionParametersEndpoint.Map(api, settings);
+        ScheduleEndpoints.Map(api, jobs, settings, templates);
     }
 }

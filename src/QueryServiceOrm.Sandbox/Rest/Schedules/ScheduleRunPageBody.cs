@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using QueryServiceOrm.Sandbox.Rest.Queries;
+
+namespace QueryServiceOrm.Sandbox.Rest.Schedules;
+
+/// <summary>A page of <c>GET /schedules/{id}/runs</c>.</summary>
+internal sealed record ScheduleRunPageBody(
+    IReadOnlyList<ScheduleRunResource> RunsSchedules,
+    [property: JsonPropertyName("_page")] PageBody Page,
+    [property: JsonPropertyName("_links")] IReadOnlyDictionary<string, LinkBody> Links,
+    int Version = 1);
