@@ -85,8 +85,22 @@ public sealed partial class QueryServiceRestClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<QueryServiceScheduleRun> GetScheduleRunAsync(string id, string runId, CancellationToken cancellationToken = default)
         => SendAsync(
-            HttpMethod.Get, SchedulePath(id) + "/runs/" + Uri.EscapeDataString(Id(runId)), null,
+            HttpMethod.Get, RunPath(id, runId), null,
             QueryServiceScheduleJsonContext.Default.QueryServiceScheduleRun, cancellationToken);
+
+    /// <summary>
+    /// Asks the service to stop a run of a scheduled query (<c>PATCH /schedules/{id}/runs/{runId}</c> with
+    /// <c>{"op": "cancel"}</c>); it ends soon after.
+    /// </summary>
+    /// <param name="id">The schedule's id.</param>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="QueryServiceRestException">The API refused (a run that has ended cannot be cancelled).</exception>
+    public Task CancelScheduleRunAsync(string id, string runId, CancellationToken cancellationToken = default)
+        => SendAsync(
+            HttpMethod.Patch, RunPath(id, runId),
+            Json(new PatchOperation("cancel"), QueryServiceRestJsonContext.Default.PatchOperation),
+            QueryServiceRestJsonContext.Default.ErrorBody, cancellationToken);
 
     private Task PatchScheduleStateAsync(string id, string value, CancellationToken cancellationToken)
     {
@@ -97,6 +111,8 @@ public sealed partial class QueryServiceRestClient
     }
 
     private static string SchedulePath(string id) => "schedules/" + Uri.EscapeDataString(Id(id));
+
+    private static string RunPath(string id, string runId) => SchedulePath(id) + "/runs/" + Uri.EscapeDataString(Id(runId));
 
     /// <summary>The JSON Patch body of <c>PATCH /schedules/{id}</c>, under <c>body</c> as Adobe's reference shows.</summary>
     internal sealed record SchedulePatch(IReadOnlyList<JsonPatchOperation> Body);

@@ -8,7 +8,8 @@ namespace QueryServiceOrm.Tests.Rest;
 
 /// <summary>
 /// Scheduled queries through the library against the sandbox's REST API: created, listed page by page, disabled and
-/// enabled, run on demand (each run a query whose rows psql counts on the backend), and deleted; a bad cron refused.
+/// enabled, run on demand (each run a query whose rows psql counts on the backend) or cancelled, and deleted; a bad cron
+/// refused.
 /// </summary>
 [NonParallelizable]
 public sealed class QueryServiceRestClientScheduleTests
@@ -114,6 +115,32 @@ public sealed class QueryServiceRestClientScheduleTests
             Assert.That(query.RowCount, Is.EqualTo(5));
             Assert.That(succeeded.Runs, Has.Count.EqualTo(2));
             Assert.That(counted[0][0], Is.EqualTo(10.ToString(CultureInfo.InvariantCulture)), "both runs wrote their rows");
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_a_run_stops_its_backend_statement_and_the_run_ends_killed_having_written_nothing()
+    {
+        // Every row against every other: a statement that runs until it is stopped.
+        var schedule = await CreateAsync(
+            $"INSERT INTO {Target} SELECT count(*) FROM range(100000) a CROSS JOIN range(100000) b", "cancelled");
+        await Client.TriggerScheduleRunAsync(schedule.Id);
+        var run = (await Client.ListScheduleRunsAsync(schedule.Id)).Runs.Single();
+        var jobId = (await Client.GetScheduleRunAsync(schedule.Id, run.Id)).TaskStatusList.Single().TaskId!;
+        await JobSessions.RunningAsync(_sandbox, jobId);
+
+        await Client.CancelScheduleRunAsync(schedule.Id, run.Id);
+
+        var ended = (await EndedRunsAsync(Client, schedule.Id, 1)).Single();
+        var again = Assert.ThrowsAsync<QueryServiceRestException>(() => Client.CancelScheduleRunAsync(schedule.Id, run.Id))!;
+        var sessions = await JobSessions.LeftAsync(_sandbox, jobId);
+        var counted = await _sandbox.PsqlAsync($"SELECT count(*) FROM {Target}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ended.State, Is.EqualTo(QueryServiceJobState.Killed));
+            Assert.That(again.ServerMessage, Does.Contain("has ended (KILLED)"));
+            Assert.That(sessions, Is.Zero, "the run's backend session is gone from pg_stat_activity");
+            Assert.That(counted[0][0], Is.EqualTo("0"));
         });
     }
 

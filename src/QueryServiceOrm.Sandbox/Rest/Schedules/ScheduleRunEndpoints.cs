@@ -5,7 +5,7 @@ using QueryServiceOrm.Sandbox.Rest.Queries;
 
 namespace QueryServiceOrm.Sandbox.Rest.Schedules;
 
-/// <summary>The <c>/schedules/{id}/runs</c> endpoints: trigger a run now, list a schedule's runs, read one.</summary>
+/// <summary>The <c>/schedules/{id}/runs</c> endpoints: trigger a run now, list a schedule's runs, read or cancel one.</summary>
 internal static class ScheduleRunEndpoints
 {
     private static readonly string[] Filterable = ["created", "state", "externalTrigger"];
@@ -48,8 +48,28 @@ internal static class ScheduleRunEndpoints
         api.MapGet("/schedules/{id}/runs/{runId}", (HttpContext context, string id, string runId)
             => schedules.Find(id)?.FindRun(runId) is { } run
                 ? Results.Json(run.ToResource(RestEndpoints.ApiBaseUrl(context.Request), detailed: true), RestJson.Options)
-                : RestJson.Message(404, $"Run {runId} of schedule {id} was not found in this sandbox."));
+                : RunNotFound(id, runId));
+
+        api.MapMethods("/schedules/{id}/runs/{runId}", [HttpMethods.Patch], (string id, string runId, QueryPatchBody? body) =>
+        {
+            if (schedules.Find(id)?.FindRun(runId) is not { } run)
+            {
+                return RunNotFound(id, runId);
+            }
+
+            if (body?.Op != "cancel")
+            {
+                return RestJson.Message(400, """The body must be {"op": "cancel"}.""");
+            }
+
+            return run.Job.RequestCancel()
+                ? RestJson.Message(202, "Request to cancel run of a scheduled query accepted")
+                : RestJson.Message(400, $"Run {runId} has ended ({run.Job.State}); there is nothing to cancel.");
+        });
     }
+
+    private static IResult RunNotFound(string id, string runId)
+        => RestJson.Message(404, $"Run {runId} of schedule {id} was not found in this sandbox.");
 
     private static string? Field(ScheduleRun run, string name)
         => name switch
