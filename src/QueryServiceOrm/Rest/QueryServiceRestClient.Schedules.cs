@@ -31,7 +31,7 @@ public sealed partial class QueryServiceRestClient
             HttpMethod.Get, SchedulePath(id), null, QueryServiceScheduleJsonContext.Default.QueryServiceSchedule, cancellationToken);
 
     /// <summary>
-    /// Lists one page of scheduled queries (<c>GET /schedules</c>); the next starts at <see cref="QueryServiceSchedulePage.NextStart"/>.
+    /// Lists one page of scheduled queries (<c>GET /schedules</c>); the next starts at <see cref="QueryServicePage.NextStart"/>.
     /// </summary>
     /// <param name="options">Order, page size, start and filters; the API's defaults when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -47,7 +47,7 @@ public sealed class QueryServiceRestClientScheduleTests
         var read = await Client.GetScheduleAsync(created[0].Id);
         var listed = new List<string>();
         var pages = 0;
-        for (var options = new QueryServiceScheduleListOptions { Limit = 1 }; ; pages++)
+        for (var options = new QueryServiceScheduleListOptions { OrderBy = "+created", Limit = 1 }; ; pages++)
         {
             var page = await Client.ListSchedulesAsync(options);
             listed.AddRange(page.Schedules.Select(s => s.Id));

@@ -9,7 +9,7 @@ namespace QueryServiceOrm.Sandbox.Rest.Schedules;
 /// One run of a scheduled query: the query it submitted through the same path as <c>POST /queries</c>, whose state is the
 /// run's. Its id is Adobe's kind: the base64 of <c>manual__</c> (a triggered run) and the time it was made.
 /// </summary>
-internal sealed class ScheduleRun(string scheduleId, QueryJob job, DateTimeOffset created)
+internal sealed class ScheduleRun(string scheduleId, QueryJob job, DateTimeOffset created) : IRestListed
 {
     public string Id { get; } = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
         "manual__" + created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "+00:00"));
@@ -17,6 +17,9 @@ internal sealed class ScheduleRun(string scheduleId, QueryJob job, DateTimeOffse
     public QueryJob Job => job;
 
     public DateTimeOffset Created => created;
+
+    /// <summary>When its query's state last changed.</summary>
+    public DateTimeOffset Updated => job.Updated;
 
     /// <summary>The run as a list shows it, or with its schedule's id and its task when <paramref name="detailed"/>.</summary>
     public ScheduleRunResource ToResource(string apiBaseUrl, bool detailed)

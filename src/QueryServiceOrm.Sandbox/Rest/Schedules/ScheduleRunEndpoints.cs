@@ -75,7 +75,7 @@ internal static class ScheduleRunEndpoints
         => name switch
         {
             "created" => QueryJob.Timestamp(run.Created),
-            "updated" => QueryJob.Timestamp(run.Job.Updated),
+            "updated" => QueryJob.Timestamp(run.Updated),
             "state" => run.Job.State,
             "externalTrigger" => "true",
             "id" => run.Id,

@@ -4,7 +4,7 @@ namespace QueryServiceOrm.Sandbox.Rest.Schedules;
 
 /// <summary>One scheduled query: the query its runs submit, its cron schedule, whether it is enabled, and its runs.</summary>
 internal sealed class ScheduledQuery(
-    string id, QuerySubmission.Accepted query, ScheduleTimingBody timing, string userId, DateTimeOffset created)
+    string id, QuerySubmission.Accepted query, ScheduleTimingBody timing, string userId, DateTimeOffset created) : IRestListed
 {
     public const string Registering = "REGISTERING";
     public const string Enabled = "ENABLED";
