@@ -9,7 +9,8 @@ namespace QueryServiceOrm.Storage;
 /// handshake too and a timeout names its step. EF opens every connection here (queries, SaveChanges, AppendAsync,
 /// migrations, <c>Database.OpenConnection</c>), after the application's interceptors had their say (one may suppress the open).
 /// </summary>
-#pragma warning disable EF1001 // Npgsql's connection (and its typed DbConnection) is what EF and Npgsql's services expect; only its opening changes.
+#pragma warning disable EF1001 // Npgsql's connection (and its typed DbConnection) is what EF and Npgsql's services expect;
+// only its opening changes.
 internal sealed class QueryServiceRelationalConnection(
     RelationalConnectionDependencies dependencies, NpgsqlDataSourceManager dataSourceManager, IDbContextOptions options)
     : NpgsqlRelationalConnection(dependencies, dataSourceManager, options)
