@@ -8,7 +8,11 @@ namespace QueryServiceOrm.ChangeTracking;
 /// EF's state manager, with the library's answer to a keyless entity given to Add, Attach or Update: datasets are often
 /// keyless, and EF's own message ("does not have a primary key") does not say how rows reach such a table.
 /// </summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "EF offers no public hook before a keyless entity is refused by the change tracker, only its internal StateManager.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "EF offers no public hook before a keyless entity is refused by the change tracker, "
+        + "only its internal StateManager.")]
 internal sealed class QueryServiceStateManager(StateManagerDependencies dependencies) : StateManager(dependencies)
 {
     // A keyless entity is never tracked, so its type alone decides: no entry to look up first.
@@ -30,7 +34,8 @@ internal sealed class QueryServiceStateManager(StateManagerDependencies dependen
         {
             throw new InvalidOperationException(
                 $"'{entityType.DisplayName()}' has no key, so the change tracker cannot hold it and SaveChanges cannot append it. "
-                + $"Append keyless rows with context.AppendAsync(rows), which tracks nothing, or give '{entityType.DisplayName()}' a key with "
+                + $"Append keyless rows with context.AppendAsync(rows), which tracks nothing, "
+                + $"or give '{entityType.DisplayName()}' a key with "
                 + "HasKey (an XDM dataset's '_id' identifies its records, which is the key 'qsorm scaffold' writes).");
         }
     }

@@ -23,7 +23,8 @@ public abstract class QueryServiceDesignTimeDbContextFactory<TContext> : IDesign
     {
         ArgumentNullException.ThrowIfNull(args);
         var configuration = Configuration(args);
-        return new QueryServiceDbContextFactory<TContext>(QueryServiceCredentials.FromConfiguration(configuration), Configure).CreateDbContext();
+        return new QueryServiceDbContextFactory<TContext>(QueryServiceCredentials.FromConfiguration(configuration), Configure)
+            .CreateDbContext();
     }
 
     /// <summary>Further Query Service options (the migrations history table, the pool...), as given to <c>UseQueryService</c>.</summary>
@@ -35,7 +36,8 @@ public abstract class QueryServiceDesignTimeDbContextFactory<TContext> : IDesign
     // dotnet ef runs the design-time code in the startup project's folder, where its appsettings.json is.
     private IConfiguration Configuration(string[] args)
     {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
         var builder = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true);

@@ -11,7 +11,8 @@ namespace QueryServiceOrm.Design;
 /// rather than Npgsql's <c>UseNpgsql</c>, which would lose the library's SQL and its reading of nested columns.
 /// </summary>
 /// <param name="dependencies">EF's dependencies of provider code generators.</param>
-internal sealed class QueryServiceProviderCodeGenerator(ProviderCodeGeneratorDependencies dependencies) : ProviderCodeGenerator(dependencies)
+internal sealed class QueryServiceProviderCodeGenerator(ProviderCodeGeneratorDependencies dependencies)
+    : ProviderCodeGenerator(dependencies)
 {
     private static readonly MethodInfo UseQueryServiceMethod = typeof(QueryServiceDbContextOptionsBuilderExtensions).GetRuntimeMethod(
         nameof(QueryServiceDbContextOptionsBuilderExtensions.UseQueryService),
@@ -19,5 +20,9 @@ internal sealed class QueryServiceProviderCodeGenerator(ProviderCodeGeneratorDep
 
     /// <inheritdoc />
     public override MethodCallCodeFragment GenerateUseProvider(string connectionString, MethodCallCodeFragment? providerOptions)
-        => new(UseQueryServiceMethod, providerOptions is null ? [connectionString] : [connectionString, new NestedClosureCodeFragment("o", providerOptions)]);
+        => new(
+            UseQueryServiceMethod,
+            providerOptions is null
+                ? [connectionString]
+                : [connectionString, new NestedClosureCodeFragment("o", providerOptions)]);
 }

@@ -23,7 +23,8 @@ internal static class QueryServiceLoggerExtensions
     public static void KeyNotWritten(this IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, string table, string columns)
         => Log(diagnostics, QueryServiceEventId.KeyNotWritten,
             "Table '{table}': its primary key ({columns}) is not written, nor its NOT NULL: a Query Service key is an identity namespace. "
-            + "Configure the key property with HasPrimaryIdentity(\"<namespace>\") to write PRIMARY IDENTITY NAMESPACE, or keep the key in the model only.",
+            + "Configure the key property with HasPrimaryIdentity(\"<namespace>\") to write PRIMARY IDENTITY NAMESPACE, "
+            + "or keep the key in the model only.",
             table, columns);
 
     public static void NotNullNotWritten(this IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, string table, string column)
@@ -32,14 +33,24 @@ internal static class QueryServiceLoggerExtensions
             + "so the column takes NULLs; check values before appending them if they must not be missing.",
             table, column);
 
-    public static void ScaffoldedTableInMigration(this IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, string table, string reason)
+    public static void ScaffoldedTableInMigration(
+        this IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, string table, string reason)
         => Log(diagnostics, QueryServiceEventId.ScaffoldedTableInMigration, "Table '{table}': {reason}", table, reason);
 
-    private static void Log(IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, EventId eventId, string format, string table, string detail)
+    private static void Log(
+        IDiagnosticsLogger<DbLoggerCategory.Migrations> diagnostics, EventId eventId, string format, string table, string detail)
     {
         var definition = new EventDefinition<string, string>(
-            diagnostics.Options, eventId, LogLevel.Warning, Code(eventId), level => LoggerMessage.Define<string, string>(level, eventId, format));
-        Dispatch(diagnostics, definition, () => definition.Log(diagnostics, table, detail), () => definition.GenerateMessage(table, detail));
+            diagnostics.Options,
+            eventId,
+            LogLevel.Warning,
+            Code(eventId),
+            level => LoggerMessage.Define<string, string>(level, eventId, format));
+        Dispatch(
+            diagnostics,
+            definition,
+            () => definition.Log(diagnostics, table, detail),
+            () => definition.GenerateMessage(table, detail));
     }
 
     // What EF's own logger extensions do: log (or throw, per ConfigureWarnings), then tell diagnostic listeners and interceptors.
@@ -54,7 +65,8 @@ internal static class QueryServiceLoggerExtensions
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            diagnostics.DispatchEventData(definition, new EventData(definition, (_, _) => message()), diagnosticSourceEnabled, simpleLogEnabled);
+            diagnostics.DispatchEventData(
+                definition, new EventData(definition, (_, _) => message()), diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
 

@@ -20,6 +20,10 @@ internal sealed record StoreColumns(string Table, string? Schema, IReadOnlyList<
         return new StoreColumns(
             table,
             entityType.GetSchema(),
-            entityType.GetProperties().Select(p => (p, p.GetColumnName(store))).Where(c => c.Item2 is not null).Select(c => (c.p, c.Item2!)).ToList());
+            entityType.GetProperties()
+                .Select(p => (p, p.GetColumnName(store)))
+                .Where(c => c.Item2 is not null)
+                .Select(c => (c.p, c.Item2!))
+                .ToList());
     }
 }

@@ -18,9 +18,12 @@ namespace QueryServiceOrm.Migrations;
 /// an added column or a CTAS fails the second time, and the history gets the id twice, which is harmless when read).
 /// Migrate from one place: a deployment step or <c>qsorm migrate</c>, not every instance at start-up.
 /// </remarks>
-internal sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies dependencies, SqlDialect dialect) : HistoryRepository(dependencies)
+internal sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencies dependencies, SqlDialect dialect)
+    : HistoryRepository(dependencies)
 {
-    /// <summary>The history table's name when none is configured: EF's own has double underscores, which the service refuses in new names.</summary>
+    /// <summary>
+    /// The history table's name when none is configured: EF's own has double underscores, which the service refuses in new names.
+    /// </summary>
     public const string DefaultQueryServiceTableName = "ef_migrations_history";
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
@@ -30,20 +33,25 @@ internal sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencie
 
     /// <inheritdoc />
     protected override string TableName
-        => base.TableName == DefaultTableName ? DefaultQueryServiceTableName : TableNames.Validate(base.TableName, "MigrationsHistoryTable", newTable: true);
+        => base.TableName == DefaultTableName
+            ? DefaultQueryServiceTableName
+            : TableNames.Validate(base.TableName, "MigrationsHistoryTable", newTable: true);
 
     /// <inheritdoc />
     protected override string ExistsSql => SqlDialect.TableNamesSql;
 
     /// <inheritdoc />
-    protected override bool InterpretExistsResult(object? value) => throw new NotSupportedException("The history table's existence is read from the table list.");
+    protected override bool InterpretExistsResult(object? value)
+        => throw new NotSupportedException("The history table's existence is read from the table list.");
 
     /// <inheritdoc />
     public override bool Exists() => TableNames.Read(Dependencies.RawSqlCommandBuilder.Build(ExistsSql), Parameters()).Any(IsHistoryTable);
 
     /// <inheritdoc />
     public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
-        => (await TableNames.ReadAsync(Dependencies.RawSqlCommandBuilder.Build(ExistsSql), Parameters(), cancellationToken).ConfigureAwait(false)).Any(IsHistoryTable);
+        => (await TableNames.ReadAsync(Dependencies.RawSqlCommandBuilder.Build(ExistsSql), Parameters(), cancellationToken)
+                .ConfigureAwait(false))
+            .Any(IsHistoryTable);
 
     /// <inheritdoc />
     public override string GetCreateIfNotExistsScript() => string.Concat(GetCreateCommands().Select(c => c.CommandText));
@@ -93,8 +101,14 @@ internal sealed class QueryServiceHistoryRepository(HistoryRepositoryDependencie
     private bool IsHistoryTable(string name) => string.Equals(name, TableName, StringComparison.OrdinalIgnoreCase);
 
     private RelationalCommandParameterObject Parameters()
-        => new(Dependencies.Connection, null, null, Dependencies.CurrentContext.Context, Dependencies.CommandLogger, CommandSource.Migrations);
+        => new(
+            Dependencies.Connection, null, null, Dependencies.CurrentContext.Context, Dependencies.CommandLogger, CommandSource.Migrations);
 
     private static QueryServiceMigrationException IdempotentScripts()
-        => new("Idempotent script", null, "an idempotent script needs conditional blocks, which Query Service does not run: generate a plain script from the last applied migration, or apply with MigrateAsync or 'qsorm migrate', which read the history first.");
+        => new(
+            "Idempotent script",
+            null,
+            "an idempotent script needs conditional blocks, which Query Service does not run: "
+            + "generate a plain script from the last applied migration, "
+            + "or apply with MigrateAsync or 'qsorm migrate', which read the history first.");
 }

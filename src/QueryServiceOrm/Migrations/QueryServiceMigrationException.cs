@@ -30,7 +30,11 @@ public sealed class QueryServiceMigrationException : QueryServiceException
     /// <summary>The refusal to revert a migration.</summary>
     /// <param name="migration">The migration's id.</param>
     internal static QueryServiceMigrationException Revert(string migration)
-        => new("Revert", migration, "migrations cannot be reverted on Query Service: datasets are append-only, so neither the tables nor the history can be undone. Write a new migration that moves forward.");
+        => new(
+            "Revert",
+            migration,
+            "migrations cannot be reverted on Query Service: datasets are append-only, "
+            + "so neither the tables nor the history can be undone. Write a new migration that moves forward.");
 
     /// <summary>The same refusal, naming the migration it was found in.</summary>
     /// <param name="migration">The migration's id.</param>

@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace QueryServiceOrm.Migrations;
 
-/// <summary>The in-process migrations lock (see <see cref="QueryServiceHistoryRepository"/> for what it does not cover), released once.</summary>
-internal sealed class QueryServiceMigrationsDatabaseLock(IHistoryRepository historyRepository, SemaphoreSlim semaphore) : IMigrationsDatabaseLock
+/// <summary>
+/// The in-process migrations lock (see <see cref="QueryServiceHistoryRepository"/> for what it does not cover), released once.
+/// </summary>
+internal sealed class QueryServiceMigrationsDatabaseLock(IHistoryRepository historyRepository, SemaphoreSlim semaphore)
+    : IMigrationsDatabaseLock
 {
     private int _released;
 

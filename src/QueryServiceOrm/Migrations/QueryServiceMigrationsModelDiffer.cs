@@ -12,7 +12,8 @@ namespace QueryServiceOrm.Migrations;
 /// an identity namespace, NOT NULL, and a dataset dotnet ef scaffolded (its nested columns as JSON text). The differ runs
 /// when <c>dotnet ef migrations add</c> writes a migration, so that is when the warnings come, naming the table and the column.
 /// </summary>
-internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer inner, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
+internal sealed class QueryServiceMigrationsModelDiffer(
+    IMigrationsModelDiffer inner, IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
     : IMigrationsModelDiffer
 {
     public bool HasDifferences(IRelationalModel? source, IRelationalModel? target) => inner.HasDifferences(source, target);
@@ -69,6 +70,8 @@ internal sealed class QueryServiceMigrationsModelDiffer(IMigrationsModelDiffer i
     // A one-column key whose property has HasPrimaryIdentity becomes PRIMARY IDENTITY NAMESPACE: that much the service keeps.
     private static string? IdentityNamespace(ITable? table, string[] columns)
         => columns is [var column]
-            ? table?.FindColumn(column)?.PropertyMappings.Select(m => m.Property.GetPrimaryIdentityNamespace()).FirstOrDefault(n => n is not null)
+            ? table?.FindColumn(column)?.PropertyMappings
+                .Select(m => m.Property.GetPrimaryIdentityNamespace())
+                .FirstOrDefault(n => n is not null)
             : null;
 }

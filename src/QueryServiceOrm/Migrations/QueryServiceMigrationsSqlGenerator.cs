@@ -24,10 +24,14 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
     /// <inheritdoc />
     /// <remarks>A migration written by hand has no target model (EF gives it an empty one): the context's model serves instead.</remarks>
     public override IReadOnlyList<MigrationCommand> Generate(
-        IReadOnlyList<MigrationOperation> operations, IModel? model = null, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        IReadOnlyList<MigrationOperation> operations,
+        IModel? model = null,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
         => base.Generate(
             operations,
-            model is null || !model.GetEntityTypes().Any() ? Dependencies.CurrentContext.Context.GetService<IDesignTimeModel>().Model : model,
+            model is null || !model.GetEntityTypes().Any()
+                ? Dependencies.CurrentContext.Context.GetService<IDesignTimeModel>().Model
+                : model,
             options);
 
     /// <inheritdoc />
@@ -53,7 +57,10 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
             case SqlOperation sql:
                 Statement(builder, sql.Sql.TrimEnd().TrimEnd(';'));
                 break;
-            case AlterDatabaseOperation alter when !alter.GetAnnotations().Any() && !alter.OldDatabase.GetAnnotations().Any() && alter.Collation == alter.OldDatabase.Collation:
+            case AlterDatabaseOperation alter
+                when !alter.GetAnnotations().Any()
+                     && !alter.OldDatabase.GetAnnotations().Any()
+                     && alter.Collation == alter.OldDatabase.Collation:
                 // EF emits an empty one for models without database-wide settings: nothing to do.
                 break;
             default:
@@ -63,17 +70,31 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
 
     private void CreateTable(CreateTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
-        Check(operation, operation.ForeignKeys.Count == 0, "Query Service enforces no relationships between datasets: remove the foreign key (configure the relationship without one, or drop the navigation) and join in queries.");
-        Check(operation, operation.UniqueConstraints.Count == 0, "Query Service has no unique constraints: keep uniqueness in the data you append.");
-        Check(operation, operation.CheckConstraints.Count == 0, "Query Service has no check constraints: validate rows before appending them.");
-        Check(operation, operation.Comment is null, "Query Service documents no table comments: describe the dataset in Experience Platform.");
+        Check(
+            operation,
+            operation.ForeignKeys.Count == 0,
+            "Query Service enforces no relationships between datasets: remove the foreign key "
+            + "(configure the relationship without one, or drop the navigation) and join in queries.");
+        Check(
+            operation,
+            operation.UniqueConstraints.Count == 0,
+            "Query Service has no unique constraints: keep uniqueness in the data you append.");
+        Check(
+            operation,
+            operation.CheckConstraints.Count == 0,
+            "Query Service has no check constraints: validate rows before appending them.");
+        Check(
+            operation,
+            operation.Comment is null,
+            "Query Service documents no table comments: describe the dataset in Experience Platform.");
         var table = model?.GetRelationalModel().FindTable(operation.Name, operation.Schema);
         var columns = operation.Columns.Select(c => ColumnSpec(operation, c, table)).ToList();
         var profile = table?.EntityTypeMappings.Any(m => m.TypeBase is IEntityType entityType && entityType.IsProfileDataset()) == true;
         string statement;
         try
         {
-            statement = TableDefinitionBuilder.CreateTable(operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true);
+            statement = TableDefinitionBuilder.CreateTable(
+                operation.Name, operation.Schema, columns, profile, dialect, Dependencies.SqlGenerationHelper, ifNotExists: true);
         }
         catch (NotSupportedException unsupported)
         {
@@ -91,21 +112,33 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         var type = SqlDialect.AddColumnType(Nullable.GetUnderlyingType(clrType) ?? clrType, property?.GetMaxLength() ?? operation.MaxLength)
                    ?? throw Refused(
                        operation,
-                       $"Query Service's ALTER TABLE ADD COLUMN takes bigint, integer, smallint, tinyint, varchar(n), char(n), double, date and datetime only, "
-                       + $"and {operation.Name} is a {clrType.Name}{(clrType == typeof(string) ? " without a maximum length (give it HasMaxLength(n))" : "")}: "
+                       $"Query Service's ALTER TABLE ADD COLUMN takes bigint, integer, smallint, tinyint, varchar(n), char(n), double, "
+                       + $"date and datetime only, "
+                       + $"and {operation.Name} is a {clrType.Name}"
+                       + $"{(clrType == typeof(string) ? " without a maximum length (give it HasMaxLength(n))" : "")}: "
                        + "for other types create a new table with the column (CreateTable, or a CTAS through migrationBuilder.Sql).");
-        Statement(builder, $"ALTER TABLE {Table(operation.Table, operation.Schema)} ADD COLUMN {Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name)} {type}");
+        Statement(
+            builder,
+            $"ALTER TABLE {Table(operation.Table, operation.Schema)} "
+            + $"ADD COLUMN {Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name)} {type}");
     }
 
     private void AddPrimaryKey(AddPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
         Check(operation, operation.Columns.Length == 1, "a Query Service primary key is one identity column: use a single-column key.");
         var property = Property(model?.GetRelationalModel().FindTable(operation.Table, operation.Schema), operation.Columns[0]);
-        var identityNamespace = operation[QueryServiceAnnotationNames.PrimaryIdentityNamespace] as string ?? property?.GetPrimaryIdentityNamespace()
-            ?? throw Refused(operation, $"a Query Service primary key needs its identity namespace: configure {operation.Columns[0]} with HasPrimaryIdentity(\"namespace\").");
+        var identityNamespace = operation[QueryServiceAnnotationNames.PrimaryIdentityNamespace] as string
+            ?? property?.GetPrimaryIdentityNamespace()
+            ?? throw Refused(
+                operation,
+                $"a Query Service primary key needs its identity namespace: "
+                + $"configure {operation.Columns[0]} with HasPrimaryIdentity(\"namespace\").");
         Statement(
             builder,
-            SqlDialect.AddPrimaryKeyStatement(Table(operation.Table, operation.Schema), Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]), identityNamespace));
+            SqlDialect.AddPrimaryKeyStatement(
+                Table(operation.Table, operation.Schema),
+                Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]),
+                identityNamespace));
     }
 
     // A column of a new table: what it stores, and its identity namespace from the model's property.
@@ -125,9 +158,18 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
 
     private static void CheckColumn(MigrationOperation operation, ColumnOperation column)
     {
-        Check(operation, column.DefaultValue is null && column.DefaultValueSql is null, $"Query Service columns have no server defaults ({column.Name}): set the value in the rows you append.");
-        Check(operation, column.ComputedColumnSql is null, $"Query Service has no computed columns ({column.Name}): compute the value in a query or a CTAS.");
-        Check(operation, column.Comment is null, $"Query Service documents no column comments ({column.Name}): describe the field in the dataset's XDM schema.");
+        Check(
+            operation,
+            column.DefaultValue is null && column.DefaultValueSql is null,
+            $"Query Service columns have no server defaults ({column.Name}): set the value in the rows you append.");
+        Check(
+            operation,
+            column.ComputedColumnSql is null,
+            $"Query Service has no computed columns ({column.Name}): compute the value in a query or a CTAS.");
+        Check(
+            operation,
+            column.Comment is null,
+            $"Query Service documents no column comments ({column.Name}): describe the field in the dataset's XDM schema.");
     }
 
     /// <summary>
@@ -142,8 +184,10 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
     /// exists, and a migration would make it text.
     /// </summary>
     internal static string ScaffoldedJson(string column)
-        => $"{column} is a nested column dotnet ef scaffolded as JSON text (column type json): its dataset exists already, and a migration would "
-           + "create it as text. Leave scaffolded tables out of migrations (ToTable(\"name\", t => t.ExcludeFromMigrations()) in OnModelCreatingPartial), "
+        => $"{column} is a nested column dotnet ef scaffolded as JSON text (column type json): its dataset exists already, "
+           + "and a migration would "
+           + "create it as text. Leave scaffolded tables out of migrations "
+           + "(ToTable(\"name\", t => t.ExcludeFromMigrations()) in OnModelCreatingPartial), "
            + "or scaffold with qsorm scaffold, whose classes carry the structure.";
 
     private static IProperty? Property(ITable? table, string column)
@@ -187,11 +231,14 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
         => operation switch
         {
             RenameTableOperation or RenameColumnOperation or RenameIndexOperation or RenameSequenceOperation
-                => "Query Service datasets and their fields cannot be renamed: create the new table from the old one (CTAS through migrationBuilder.Sql), then drop the old one.",
+                => "Query Service datasets and their fields cannot be renamed: "
+                    + "create the new table from the old one (CTAS through migrationBuilder.Sql), then drop the old one.",
             AlterColumnOperation
-                => "a Query Service column keeps its type and nullability: create a new table with the changed column (CTAS through migrationBuilder.Sql).",
+                => "a Query Service column keeps its type and nullability: "
+                    + "create a new table with the changed column (CTAS through migrationBuilder.Sql).",
             DropColumnOperation
-                => "Query Service cannot drop a column: create a new table without it (CTAS through migrationBuilder.Sql), then drop the old one.",
+                => "Query Service cannot drop a column: "
+                    + "create a new table without it (CTAS through migrationBuilder.Sql), then drop the old one.",
             CreateIndexOperation or DropIndexOperation
                 => "the data lake has no indexes: remove HasIndex from the model (filters and partitions are the service's business).",
             SequenceOperation or DropSequenceOperation or RestartSequenceOperation
@@ -203,7 +250,8 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
             DropPrimaryKeyOperation
                 => "a dataset's primary identity cannot be removed by a migration: create a new table (CTAS) instead.",
             InsertDataOperation
-                => "migrations do not write rows on Query Service: append them after migrating (AppendAsync), or write INSERT INTO ... SELECT with migrationBuilder.Sql.",
+                => "migrations do not write rows on Query Service: append them after migrating (AppendAsync), "
+                    + "or write INSERT INTO ... SELECT with migrationBuilder.Sql.",
             UpdateDataOperation or DeleteDataOperation
                 => "Query Service datasets are append-only: rows cannot be updated or deleted.",
             AlterTableOperation
@@ -211,7 +259,8 @@ internal sealed class QueryServiceMigrationsSqlGenerator(MigrationsSqlGeneratorD
             AlterDatabaseOperation
                 => "database-wide settings (extensions, collations) do not exist on Query Service: remove them from the model.",
             DropSchemaOperation
-                => "schemas are dropped in Data Distiller, not by a migration: use migrationBuilder.Sql(\"DROP SCHEMA ...\") if you mean it.",
+                => "schemas are dropped in Data Distiller, not by a migration: "
+                    + "use migrationBuilder.Sql(\"DROP SCHEMA ...\") if you mean it.",
             _ => "Query Service has no such operation.",
         };
 }

@@ -14,7 +14,10 @@ namespace QueryServiceOrm.Migrations;
 /// SQL is generated in full first (a refused operation anywhere stops the run before anything changes), then each
 /// migration's statements run one by one without a transaction, followed by its history row. Reverting is refused.
 /// </summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from EF's internal Migrator: it keeps script generation and replaces only how migrations are applied.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Derives from EF's internal Migrator: it keeps script generation and replaces only how migrations are applied.")]
 internal sealed class QueryServiceMigrator : Migrator
 {
     // The base keeps these private; applying needs them too.
@@ -48,9 +51,9 @@ internal sealed class QueryServiceMigrator : Migrator
         IDbContextOptions contextOptions,
         IExecutionStrategy executionStrategy)
         : base(
-            migrationsAssembly, historyRepository, databaseCreator, migrationsSqlGenerator, rawSqlCommandBuilder, migrationCommandExecutor, connection,
-            sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger, databaseProvider, migrationsModelDiffer, designTimeModel,
-            contextOptions, executionStrategy)
+            migrationsAssembly, historyRepository, databaseCreator, migrationsSqlGenerator, rawSqlCommandBuilder, migrationCommandExecutor,
+            connection, sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger, databaseProvider,
+            migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
     {
         _migrationsAssembly = migrationsAssembly;
         _historyRepository = historyRepository;
@@ -118,7 +121,8 @@ internal sealed class QueryServiceMigrator : Migrator
         foreach (var (migration, commands) in plan)
         {
             _logger.MigrationApplying(this, migration);
-            await _executor.ExecuteNonQueryAsync(commands, _connection, new MigrationExecutionState(), commitTransaction: true, cancellationToken: cancellationToken)
+            await _executor.ExecuteNonQueryAsync(
+                    commands, _connection, new MigrationExecutionState(), commitTransaction: true, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -134,12 +138,16 @@ internal sealed class QueryServiceMigrator : Migrator
 
     // Statements are written without a transaction; EF leaves one unsuppressed when a migration has no statement of its
     // own (its history row), so that one is rebuilt suppressed too.
-    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(
+        Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         try
         {
             return base.GenerateUpSql(migration, options)
-                .Select(c => c.TransactionSuppressed ? c : new MigrationCommand(_rawSqlCommandBuilder.Build(c.CommandText), _currentContext.Context, _commandLogger, transactionSuppressed: true))
+                .Select(c => c.TransactionSuppressed
+                    ? c
+                    : new MigrationCommand(
+                        _rawSqlCommandBuilder.Build(c.CommandText), _currentContext.Context, _commandLogger, transactionSuppressed: true))
                 .ToList();
         }
         catch (QueryServiceMigrationException refused) when (refused.Migration is null)
@@ -175,7 +183,8 @@ internal sealed class QueryServiceMigrator : Migrator
     }
 
     // Every pending migration's SQL, generated before the first statement runs.
-    private List<(Migration Migration, IReadOnlyList<MigrationCommand> Commands)> Plan(IReadOnlyList<HistoryRow> applied, string? targetMigration)
+    private List<(Migration Migration, IReadOnlyList<MigrationCommand> Commands)> Plan(
+        IReadOnlyList<HistoryRow> applied, string? targetMigration)
     {
         PopulateMigrations(applied.Select(r => r.MigrationId), targetMigration, out var plan);
         if (plan.RevertedMigrations.Count > 0)

@@ -9,7 +9,8 @@ namespace QueryServiceOrm.Query;
 /// <summary>
 /// Turns parameters into literals once their values are known: every value in Inline mode, LIMIT and OFFSET
 /// always (the service documents them only as literals). Then applies the service's row rules before anything
-/// is sent: OFFSET only where the dialect has it, <c>Take(0)</c> becomes a false predicate (on the service <c>LIMIT 0</c> means "no cap", i.e. every
+/// is sent: OFFSET only where the dialect has it, <c>Take(0)</c> becomes a false predicate (on the service <c>LIMIT 0</c>
+/// means "no cap", i.e. every
 /// row) and a LIMIT above 100,000 is refused. Reading the values makes EF regenerate the SQL per execution
 /// instead of caching it, which is the price of literal values.
 /// </summary>
@@ -36,7 +37,8 @@ internal sealed class LiteralValuesExpressionVisitor(
         if (offset is not null && !dialect.SupportsOffset)
         {
             throw new NotSupportedException(
-                "Skip (or ElementAt) needs OFFSET, which this server does not accept (Spark before 3.4; QueryService:Dialect:SupportsOffset "
+                "Skip (or ElementAt) needs OFFSET, which this server does not accept "
+                + "(Spark before 3.4; QueryService:Dialect:SupportsOffset "
                 + "is false). Page by key instead: order by a unique column and filter past the last row you read.");
         }
 
@@ -46,7 +48,8 @@ internal sealed class LiteralValuesExpressionVisitor(
             if (rows > QueryServiceQueryOptions.MaxLimit)
             {
                 throw new QueryServiceRowLimitException(
-                    $"Take({rows}) asks for more than the {QueryServiceQueryOptions.MaxLimit:N0} rows Query Service returns for an interactive query " +
+                    $"Take({rows}) asks for more than the {QueryServiceQueryOptions.MaxLimit:N0} rows " +
+                    "Query Service returns for an interactive query " +
                     "(a larger LIMIT fails with 53400). Page with Skip/Take, use WithoutRowLimit() to stream every row, " +
                     "or write the result to a table with a CTAS.");
             }
@@ -58,7 +61,9 @@ internal sealed class LiteralValuesExpressionVisitor(
             }
         }
 
-        return ReferenceEquals(limit, select.Limit) && ReferenceEquals(offset, select.Offset) && ReferenceEquals(predicate, select.Predicate)
+        return ReferenceEquals(limit, select.Limit)
+               && ReferenceEquals(offset, select.Offset)
+               && ReferenceEquals(predicate, select.Predicate)
             ? select
             : select.Update(select.Tables, predicate, select.GroupBy, select.Having, select.Projection, select.Orderings, offset, limit);
     }

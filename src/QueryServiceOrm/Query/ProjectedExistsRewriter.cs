@@ -24,7 +24,8 @@ internal sealed class ProjectedExistsRewriter(ISqlExpressionFactory sqlExpressio
         var projections = select.Projection.Select(p => p.Update((SqlExpression)new SelectListRewriter(this).Visit(p.Expression))).ToList();
         return projections.SequenceEqual(select.Projection)
             ? select
-            : select.Update(select.Tables, select.Predicate, select.GroupBy, select.Having, projections, select.Orderings, select.Offset, select.Limit);
+            : select.Update(
+                select.Tables, select.Predicate, select.GroupBy, select.Having, projections, select.Orderings, select.Offset, select.Limit);
     }
 
     // An EXISTS subquery projects nothing (EF writes SELECT 1); the scalar subquery needs that 1 as its column.
@@ -44,7 +45,8 @@ internal sealed class ProjectedExistsRewriter(ISqlExpressionFactory sqlExpressio
                 ExistsExpression exists => owner.Sql.IsNotNull(owner.FirstRow(exists.Subquery, exists.Subquery.Predicate)),
                 SqlUnaryExpression { OperatorType: ExpressionType.Not, Operand: ExistsExpression exists }
                     => owner.Sql.IsNull(owner.FirstRow(exists.Subquery, exists.Subquery.Predicate)),
-                InExpression { Subquery: { Projection: [var column] } subquery, Item: SqlConstantExpression { Value: not null } item } when IsPlain(subquery)
+                InExpression { Subquery: { Projection: [var column] } subquery, Item: SqlConstantExpression { Value: not null } item }
+                    when IsPlain(subquery)
                     => owner.Sql.IsNotNull(owner.FirstRow(subquery, Match(subquery.Predicate, owner.Sql.Equal(column.Expression, item)))),
                 _ => base.VisitExtension(node),
             };
@@ -54,6 +56,7 @@ internal sealed class ProjectedExistsRewriter(ISqlExpressionFactory sqlExpressio
             => subquery is { Limit: null, Offset: null, GroupBy.Count: 0, Having: null, IsDistinct: false }
                && subquery.Tables.All(t => t is TableExpression);
 
-        private SqlExpression Match(SqlExpression? predicate, SqlExpression match) => predicate is null ? match : owner.Sql.AndAlso(predicate, match);
+        private SqlExpression Match(SqlExpression? predicate, SqlExpression match)
+            => predicate is null ? match : owner.Sql.AndAlso(predicate, match);
     }
 }

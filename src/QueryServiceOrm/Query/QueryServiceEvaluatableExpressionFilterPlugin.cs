@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Query;
 
 namespace QueryServiceOrm.Query;
 
-/// <summary>Keeps EF from evaluating the Spark functions and the XDM markers on the client when all their arguments are constants.</summary>
+/// <summary>
+/// Keeps EF from evaluating the Spark functions and the XDM markers on the client when all their arguments are constants.
+/// </summary>
 internal sealed class QueryServiceEvaluatableExpressionFilterPlugin : IEvaluatableExpressionFilterPlugin
 {
     public bool IsEvaluatableExpression(Expression expression)

@@ -26,7 +26,8 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
     /// </summary>
     private sealed class XdmFieldTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings) : IMemberTranslator
     {
-        public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+        public SqlExpression? Translate(
+            SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
             if (instance is null || !XdmTypeMappings.IsXdm(instance))
             {
@@ -55,7 +56,8 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
 
     private sealed class DateTimeMemberTranslator(ISqlExpressionFactory sql) : IMemberTranslator
     {
-        public SqlExpression? Translate(SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+        public SqlExpression? Translate(
+            SqlExpression? instance, MemberInfo member, Type returnType, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
             if (instance is null || (member.DeclaringType != typeof(DateTime) && member.DeclaringType != typeof(DateTimeOffset)))
             {
@@ -74,12 +76,19 @@ internal sealed class QueryServiceMemberTranslatorPlugin(
                 nameof(DateTime.DayOfWeek) => DayOfWeek(),
                 // DateTimeOffset.Date is a DateTime: left to Npgsql rather than typed wrongly here.
                 nameof(DateTime.Date) when member.DeclaringType == typeof(DateTime) => sql.Function(
-                    "date_trunc", [sql.Constant("day"), instance], nullable: true, argumentsPropagateNullability: [false, true], instance.Type, instance.TypeMapping),
+                    "date_trunc",
+                    [sql.Constant("day"), instance],
+                    nullable: true,
+                    argumentsPropagateNullability: [false, true],
+                    instance.Type,
+                    instance.TypeMapping),
                 _ => null,
             };
 
             SqlExpression DatePart(string field)
-                => sql.Function("floor", [sql.Function("date_part", [sql.Constant(field), instance], nullable: true, [false, true], typeof(double))],
+                => sql.Function(
+                    "floor",
+                    [sql.Function("date_part", [sql.Constant(field), instance], nullable: true, [false, true], typeof(double))],
                     nullable: true, [true], typeof(double));
 
             SqlExpression Part(string field) => sql.Convert(DatePart(field), typeof(int));

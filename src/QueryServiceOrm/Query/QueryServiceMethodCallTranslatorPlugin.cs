@@ -10,7 +10,8 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>
-/// String methods whose Npgsql translations use functions Spark SQL lacks: <c>IndexOf</c> (<c>instr</c>) and <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
+/// String methods whose Npgsql translations use functions Spark SQL lacks: <c>IndexOf</c> (<c>instr</c>) and
+/// <c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c> (<c>trim</c>, <c>ltrim</c>, <c>rtrim</c>,
 /// which like SQL's TRIM remove spaces, not every white-space character .NET would).
 /// </summary>
 internal sealed class QueryServiceMethodCallTranslatorPlugin(
@@ -25,7 +26,9 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             new XdmPredicateTranslator(sqlExpressionFactory, xdmTypeMappings),
         ];
 
-    /// <summary>The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, lambdas over arrays, indexes and keys.</summary>
+    /// <summary>
+    /// The markers of <see cref="XdmArrayPredicateRewriter"/>: the element variable, lambdas over arrays, indexes and keys.
+    /// </summary>
     private sealed class XdmPredicateTranslator(ISqlExpressionFactory sql, XdmTypeMappings mappings) : IMethodCallTranslator
     {
         private static readonly Dictionary<string, XdmArrayOperation> Operations = new()
@@ -36,17 +39,23 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         };
 
         public SqlExpression? Translate(
-            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            SqlExpression? instance,
+            MethodInfo method,
+            IReadOnlyList<SqlExpression> arguments,
+            IDiagnosticsLogger<DbLoggerCategory.Query> logger)
             => method.DeclaringType != typeof(XdmFunctions)
                 ? null
                 : method.Name switch
                 {
-                    nameof(XdmFunctions.Element) when arguments is [SqlConstantExpression { Value: string name }] && XdmFunctions.IsVariableName(name)
+                    nameof(XdmFunctions.Element)
+                        when arguments is [SqlConstantExpression { Value: string name }] && XdmFunctions.IsVariableName(name)
                         => new XdmVariableExpression(name, method.ReturnType, mappings.For(method.ReturnType)),
                     nameof(XdmFunctions.ElementAt) or nameof(XdmFunctions.MapValue) when arguments is [var target, var index]
-                        => new XdmIndexExpression(target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
+                        => new XdmIndexExpression(
+                            target, sql.ApplyDefaultTypeMapping(index), method.ReturnType, mappings.For(method.ReturnType)),
                     _ when Operations.TryGetValue(method.Name, out var operation)
-                           && arguments is [var array, SqlConstantExpression { Value: string variable }, var body] && XdmFunctions.IsVariableName(variable)
+                           && arguments is [var array, SqlConstantExpression { Value: string variable }, var body]
+                           && XdmFunctions.IsVariableName(variable)
                         => new XdmArrayLambdaExpression(
                             array, variable, operation == XdmArrayOperation.Transform ? sql.ApplyDefaultTypeMapping(body) : body, operation,
                             method.ReturnType, mappings.For(method.ReturnType)),
@@ -61,9 +70,15 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
     private sealed class XdmArrayTranslator(ISqlExpressionFactory sql) : IMethodCallTranslator
     {
         public SqlExpression? Translate(
-            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            SqlExpression? instance,
+            MethodInfo method,
+            IReadOnlyList<SqlExpression> arguments,
+            IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
-            if (instance is not null || method.DeclaringType != typeof(Enumerable) || arguments is not [var source] || !XdmTypeMappings.IsXdm(source)
+            if (instance is not null
+                || method.DeclaringType != typeof(Enumerable)
+                || arguments is not [var source]
+                || !XdmTypeMappings.IsXdm(source)
                 || !XdmTypeMappings.IsList(source.Type))
             {
                 return null;
@@ -84,16 +99,27 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         private static readonly Dictionary<MethodInfo, string> Functions = new()
         {
             [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.DateFormat))!] = "date_format",
-            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.ParseTimestamp))!] = "to_timestamp",
-            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.FromUtcTimestamp))!] = "from_utc_timestamp",
-            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.RegexpExtract))!] = "regexp_extract",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.ParseTimestamp))!]
+                = "to_timestamp",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.FromUtcTimestamp))!]
+                = "from_utc_timestamp",
+            [typeof(QueryServiceDbFunctionsExtensions).GetMethod(nameof(QueryServiceDbFunctionsExtensions.RegexpExtract))!]
+                = "regexp_extract",
         };
 
         public SqlExpression? Translate(
-            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            SqlExpression? instance,
+            MethodInfo method,
+            IReadOnlyList<SqlExpression> arguments,
+            IDiagnosticsLogger<DbLoggerCategory.Query> logger)
             => Functions.TryGetValue(method, out var function)
                 ? sql.ApplyDefaultTypeMapping(
-                    sql.Function(function, arguments.Skip(1).Select(a => sql.ApplyDefaultTypeMapping(a)), nullable: true, arguments.Skip(1).Select(_ => true), method.ReturnType))
+                    sql.Function(
+                        function,
+                        arguments.Skip(1).Select(a => sql.ApplyDefaultTypeMapping(a)),
+                        nullable: true,
+                        arguments.Skip(1).Select(_ => true),
+                        method.ReturnType))
                 : null;
     }
 
@@ -105,7 +131,10 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
         private static readonly MethodInfo TrimEnd = typeof(string).GetMethod(nameof(string.TrimEnd), Type.EmptyTypes)!;
 
         public SqlExpression? Translate(
-            SqlExpression? instance, MethodInfo method, IReadOnlyList<SqlExpression> arguments, IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+            SqlExpression? instance,
+            MethodInfo method,
+            IReadOnlyList<SqlExpression> arguments,
+            IDiagnosticsLogger<DbLoggerCategory.Query> logger)
         {
             if (instance is null)
             {
@@ -122,7 +151,8 @@ internal sealed class QueryServiceMethodCallTranslatorPlugin(
             var trim = method == Trim ? "trim" : method == TrimStart ? "ltrim" : method == TrimEnd ? "rtrim" : null;
             return trim is null
                 ? null
-                : sql.Function(trim, [instance], nullable: true, argumentsPropagateNullability: [true], typeof(string), instance.TypeMapping);
+                : sql.Function(
+                    trim, [instance], nullable: true, argumentsPropagateNullability: [true], typeof(string), instance.TypeMapping);
         }
     }
 }

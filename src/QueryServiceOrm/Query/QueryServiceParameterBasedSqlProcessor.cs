@@ -10,7 +10,10 @@ namespace QueryServiceOrm.Query;
 /// Runs after parameter values are known: writes values and row limits as literals (<see cref="LiteralValuesExpressionVisitor"/>),
 /// then moves EXISTS and IN subqueries out of select lists (<see cref="ProjectedExistsRewriter"/>).
 /// </summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal processor to keep its null semantics.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Derives from Npgsql's internal processor to keep its null semantics.")]
 internal sealed class QueryServiceParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters,

@@ -15,10 +15,15 @@ namespace QueryServiceOrm.Query;
 /// <summary>
 /// Writes EF's SQL trees in the shape Query Service documents: <c>CAST(x AS t)</c> instead of <c>x::t</c>, literals
 /// escaped by Spark's rules, explicit null ordering (LINQ's: nulls first when ascending), struct paths and higher-order
-/// functions for XDM data, and LIMIT 0 only where <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
+/// functions for XDM data, and LIMIT 0 only where
+/// <see cref="Microsoft.EntityFrameworkCore.QueryServiceQueryableExtensions.WithoutRowLimit{T}"/>
 /// asks for it. The dialect's open switches are read from <see cref="SqlDialect"/>.
 /// </summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal SQL generator, whose methods it calls, to keep all it does right for the PostgreSQL wire protocol.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Derives from Npgsql's internal SQL generator, whose methods it calls, "
+        + "to keep all it does right for the PostgreSQL wire protocol.")]
 internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
 {
     private readonly SqlDialect _dialect;
@@ -59,8 +64,11 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     // the whole statement its own final LIMIT states its rows.
     private QueryCommandIntent IntentOf(string commandText)
     {
-        var handWrittenStatement = _handWritten.Count > 0 && commandText.TrimEnd().EndsWith(_handWritten[^1].TrimEnd(), StringComparison.Ordinal);
-        var statesItsRows = _write is not null || _topLevelLimitWritten || (handWrittenStatement && HandWrittenSql.EndsWithLimit(_handWritten[^1]));
+        var handWrittenStatement = _handWritten.Count > 0
+            && commandText.TrimEnd().EndsWith(_handWritten[^1].TrimEnd(), StringComparison.Ordinal);
+        var statesItsRows = _write is not null
+            || _topLevelLimitWritten
+            || (handWrittenStatement && HandWrittenSql.EndsWithLimit(_handWritten[^1]));
         return new QueryCommandIntent(
             Writes: _write is not null || _handWritten.Any(sql => !HandWrittenSql.IsRead(sql)),
             RowCap: statesItsRows ? null : _rowCap);
@@ -182,7 +190,8 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
         => alias.Length > 0
             ? _write?.ColumnNames?.GetValueOrDefault(alias) ?? alias
             : throw new InvalidOperationException(
-                "Every value a query writes needs a name, the column it goes to: project into named members (Select(x => new { Total = x.A * 2 })) or an entity type.");
+                "Every value a query writes needs a name, the column it goes to: "
+                + "project into named members (Select(x => new { Total = x.A * 2 })) or an entity type.");
 
     protected override void GenerateRootCommand(Expression queryExpression)
     {
@@ -215,12 +224,14 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     }
 
     protected override Expression VisitCrossApply(CrossApplyExpression crossApplyExpression)
-        => crossApplyExpression.Table is XdmExplodeExpression explode && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
+        => crossApplyExpression.Table is XdmExplodeExpression explode
+           && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
             ? WriteLateralView(crossApplyExpression, explode, "LATERAL VIEW explode(")
             : base.VisitCrossApply(crossApplyExpression);
 
     protected override Expression VisitOuterApply(OuterApplyExpression outerApplyExpression)
-        => outerApplyExpression.Table is XdmExplodeExpression explode && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
+        => outerApplyExpression.Table is XdmExplodeExpression explode
+           && _dialect.Switches.ExplodeForm == QueryServiceExplodeForm.LateralView
             ? WriteLateralView(outerApplyExpression, explode, "LATERAL VIEW OUTER explode(")
             : base.VisitOuterApply(outerApplyExpression);
 
@@ -230,17 +241,22 @@ internal sealed class QueryServiceQuerySqlGenerator : NpgsqlQuerySqlGenerator
     {
         var tables = _selects.Peek().Tables;
         var position = tables.ToList().IndexOf(join);
-        if (tables.Skip(position + 1).Any(t => !(t is CrossApplyExpression { Table: XdmExplodeExpression } or OuterApplyExpression { Table: XdmExplodeExpression })))
+        if (tables.Skip(position + 1).Any(
+                t => !(t is CrossApplyExpression { Table: XdmExplodeExpression } or OuterApplyExpression { Table: XdmExplodeExpression })))
         {
             throw new NotSupportedException(
-                "With the dialect's ExplodeForm LateralView, a SelectMany over an XDM array must come after the query's joins (Spark writes "
+                "With the dialect's ExplodeForm LateralView, a SelectMany over an XDM array must come after the query's joins "
+                + "(Spark writes "
                 + "LATERAL VIEW after every other relation): join first and then SelectMany, or use ExplodeForm LateralSubquery on a "
                 + "server with Spark 3.4 or later (QueryService:Dialect:ExplodeForm).");
         }
 
         Sql.Append(prefix);
         WriteXdmValue(explode.Array);
-        Sql.Append(") ").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(explode.Alias)).Append(" AS ").Append(XdmExplodeExpression.ColumnName);
+        Sql.Append(") ")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(explode.Alias))
+            .Append(" AS ")
+            .Append(XdmExplodeExpression.ColumnName);
         return join;
     }
 

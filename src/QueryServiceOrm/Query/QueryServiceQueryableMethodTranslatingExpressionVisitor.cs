@@ -9,7 +9,11 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>Npgsql's queryable translator, plus the elements of an XDM array as a source (SelectMany over an array).</summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal queryable translator to keep all of its translations and add the library's query sources.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Derives from Npgsql's internal queryable translator to keep all of its translations "
+        + "and add the library's query sources.")]
 internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : NpgsqlQueryableMethodTranslatingExpressionVisitor
 {
     private readonly RelationalQueryCompilationContext _queryCompilationContext;
@@ -34,13 +38,16 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : 
         _xdmTypeMappings = parent._xdmTypeMappings;
     }
 
-    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor() => new QueryServiceQueryableMethodTranslatingExpressionVisitor(this);
+    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
+        => new QueryServiceQueryableMethodTranslatingExpressionVisitor(this);
 
     protected override UpdateExpression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
-        => throw new Update.QueryServiceAppendOnlyException($"ExecuteUpdate cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
+        => throw new Update.QueryServiceAppendOnlyException(
+            $"ExecuteUpdate cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
 
     protected override DeleteExpression? TranslateExecuteDelete(ShapedQueryExpression source)
-        => throw new Update.QueryServiceAppendOnlyException($"ExecuteDelete cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
+        => throw new Update.QueryServiceAppendOnlyException(
+            $"ExecuteDelete cannot run on Query Service. {Update.QueryServiceAppendOnlyException.Alternatives}");
 
     // A write's rows are translated as any query's; the write wraps them for the compiler and the SQL generator.
     protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
@@ -89,16 +96,19 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitor : 
         if (XdmTypeMappings.IsUnderMap(array))
         {
             throw new InvalidOperationException(
-                "SelectMany over an array inside an XDM map is not supported: read the map's array by index (map[\"key\"][0]) or filter it with Any/Count.");
+                "SelectMany over an array inside an XDM map is not supported: "
+                + "read the map's array by index (map[\"key\"][0]) or filter it with Any/Count.");
         }
 
         var alias = _queryCompilationContext.SqlAliasManager.GenerateTableAlias(array is ColumnExpression column ? column.Name : "element");
         var elementType = root.ElementType;
-        var element = new ColumnExpression(XdmExplodeExpression.ColumnName, alias, elementType, _xdmTypeMappings.For(elementType), nullable: true);
+        var element = new ColumnExpression(
+            XdmExplodeExpression.ColumnName, alias, elementType, _xdmTypeMappings.For(elementType), nullable: true);
 
         // No identifier: an array element has none the server could give (position aside), so collections projected over
         // exploded elements are refused by EF rather than stitched together wrongly.
-        var select = new SelectExpression([new XdmExplodeExpression(alias, array)], element, identifier: [], _queryCompilationContext.SqlAliasManager);
+        var select = new SelectExpression(
+            [new XdmExplodeExpression(alias, array)], element, identifier: [], _queryCompilationContext.SqlAliasManager);
         return new ShapedQueryExpression(select, new ProjectionBindingExpression(select, new ProjectionMember(), elementType));
     }
 }

@@ -6,7 +6,10 @@ using QueryServiceOrm.Xdm;
 namespace QueryServiceOrm.Query;
 
 /// <summary>Creates <see cref="QueryServiceQueryableMethodTranslatingExpressionVisitor"/> instances in place of Npgsql's.</summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Npgsql's internal translator needs its internal singleton options.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Npgsql's internal translator needs its internal singleton options.")]
 internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitorFactory(
     QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
     RelationalQueryableMethodTranslatingExpressionVisitorDependencies relationalDependencies,
@@ -15,5 +18,9 @@ internal sealed class QueryServiceQueryableMethodTranslatingExpressionVisitorFac
 {
     public QueryableMethodTranslatingExpressionVisitor Create(QueryCompilationContext queryCompilationContext)
         => new QueryServiceQueryableMethodTranslatingExpressionVisitor(
-            dependencies, relationalDependencies, (RelationalQueryCompilationContext)queryCompilationContext, npgsqlOptions, xdmTypeMappings);
+            dependencies,
+            relationalDependencies,
+            (RelationalQueryCompilationContext)queryCompilationContext,
+            npgsqlOptions,
+            xdmTypeMappings);
 }

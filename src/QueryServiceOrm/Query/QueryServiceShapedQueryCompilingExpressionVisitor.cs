@@ -76,7 +76,8 @@ internal sealed class QueryServiceShapedQueryCompilingExpressionVisitor(
         return template.Parameters.Count == 0
             ? template.CommandText
             : throw new InvalidOperationException(
-                "A batch query is SQL text without bind parameters, and this context sends values as parameters (Dialect:ParameterMode=Bind). "
+                "A batch query is SQL text without bind parameters, "
+                + "and this context sends values as parameters (Dialect:ParameterMode=Bind). "
                 + "Use ParameterMode Inline (the default) for the context that submits jobs.");
     }
 #pragma warning restore EF1001

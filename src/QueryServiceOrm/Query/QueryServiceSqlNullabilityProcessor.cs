@@ -10,7 +10,10 @@ namespace QueryServiceOrm.Query;
 /// Teaches EF's null semantics the library's own expressions: any XDM value may be null, and what they contain (paths'
 /// roots, indexes, the predicate inside an array lambda) gets the same null handling as the rest of the query.
 /// </summary>
-[SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "Derives from Npgsql's internal nullability processor to keep its handling of PostgreSQL expressions.")]
+[SuppressMessage(
+    "Usage",
+    "EF1001:Internal EF Core API usage.",
+    Justification = "Derives from Npgsql's internal nullability processor to keep its handling of PostgreSQL expressions.")]
 internal sealed class QueryServiceSqlNullabilityProcessor(
     RelationalParameterBasedSqlProcessorDependencies dependencies,
     RelationalParameterBasedSqlProcessorParameters parameters) : NpgsqlSqlNullabilityProcessor(dependencies, parameters)

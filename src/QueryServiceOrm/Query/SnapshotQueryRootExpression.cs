@@ -18,7 +18,9 @@ internal sealed class SnapshotQueryRootExpression : EntityQueryRootExpression
         : base(entityType)
         => Clause = clause;
 
-    /// <summary>What follows SNAPSHOT: <c>AS OF id</c>, <c>SINCE id</c> or <c>BETWEEN id AND id</c>, of keywords and validated ids only.</summary>
+    /// <summary>
+    /// What follows SNAPSHOT: <c>AS OF id</c>, <c>SINCE id</c> or <c>BETWEEN id AND id</c>, of keywords and validated ids only.
+    /// </summary>
     public string Clause { get; }
 
     public override Expression DetachQueryProvider() => new SnapshotQueryRootExpression(EntityType, Clause);
@@ -26,7 +28,8 @@ internal sealed class SnapshotQueryRootExpression : EntityQueryRootExpression
     public override EntityQueryRootExpression UpdateEntityType(IEntityType entityType)
         => entityType.ClrType == EntityType.ClrType && entityType.Name == EntityType.Name
             ? new SnapshotQueryRootExpression(entityType, Clause)
-            : throw new InvalidOperationException($"A snapshot of '{EntityType.DisplayName()}' cannot become one of '{entityType.DisplayName()}'.");
+            : throw new InvalidOperationException(
+                $"A snapshot of '{EntityType.DisplayName()}' cannot become one of '{entityType.DisplayName()}'.");
 
     protected override void Print(ExpressionPrinter expressionPrinter)
     {

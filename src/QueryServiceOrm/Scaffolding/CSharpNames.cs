@@ -10,7 +10,8 @@ namespace QueryServiceOrm.Scaffolding;
 /// </summary>
 internal static partial class CSharpNames
 {
-    private static readonly string[] Ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
+    private static readonly string[] Ordinals =
+        ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
 
     /// <summary>The PascalCase name of an XDM, column or table name; a name led by other digits gets a leading underscore.</summary>
     /// <param name="name">The XDM name.</param>
@@ -18,7 +19,10 @@ internal static partial class CSharpNames
     {
         var ordinal = LeadingOrdinal().Match(name);
         var words = Word().Matches(ordinal.Success ? name[ordinal.Length..] : name).Select(m => Capitalized(m.Value));
-        var pascal = (ordinal.Success ? Ordinals[int.Parse(ordinal.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1] : "") + string.Concat(words);
+        var pascal = (ordinal.Success
+                ? Ordinals[int.Parse(ordinal.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1]
+                : "")
+            + string.Concat(words);
         return pascal.Length == 0 ? "Value" : char.IsDigit(pascal[0]) ? "_" + pascal : pascal;
     }
 

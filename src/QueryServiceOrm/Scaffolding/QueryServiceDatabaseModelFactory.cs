@@ -16,7 +16,8 @@ namespace QueryServiceOrm.Scaffolding;
 /// Reads Query Service tables, nested XDM structures included, into EF's <see cref="DatabaseModel"/>. The table list
 /// comes from the documented <c>SHOW TABLES</c>; columns, composite types and keys come from three catalog queries whatever
 /// the number of tables. A table without a declared key is keyed on its XDM record identifier <c>_id</c>, and an untyped
-/// <c>identityMap</c> gets the value type XDM's standard gives it (an array of identity items). The service's pg_catalog coverage is undocumented, so a failed catalog query degrades instead of
+/// <c>identityMap</c> gets the value type XDM's standard gives it (an array of identity items). The service's pg_catalog
+/// coverage is undocumented, so a failed catalog query degrades instead of
 /// failing: columns from the documented
 /// <c>SELECT * FROM t WHERE 1=0</c>, one table at a time, and nested columns as JSON text, each with a warning.
 /// </summary>
@@ -51,7 +52,9 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         var credentials = Credentials.QueryServiceCredentials.FromConnectionString(connectionString, out var applicationName);
         var settings = Infrastructure.QueryServiceConnectionSettings.For(credentials);
         var builder = new NpgsqlDataSourceBuilder(
-            (settings with { ApplicationName = applicationName ?? settings.ApplicationName }).ToConnectionStringBuilder(credentials).ConnectionString);
+            (settings with { ApplicationName = applicationName ?? settings.ApplicationName })
+                .ToConnectionStringBuilder(credentials)
+                .ConnectionString);
         Infrastructure.QueryServiceDataSourceConfigurationPlugin.ConfigureSessions(builder);
         using var dataSource = builder.Build();
         using var connection = dataSource.CreateConnection();
@@ -133,7 +136,9 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         {
             if (tables.TryGetValue(((string)row[0]!, (string)row[1]!), out var table))
             {
-                var type = ColumnType((string)row[3]!, (string)row[5]!, (string)row[6]!, row[10] as string, row[7] as string, row[8] as string, row[11] as string, composites);
+                var type = ColumnType(
+                    (string)row[3]!, (string)row[5]!, (string)row[6]!,
+                    row[10] as string, row[7] as string, row[8] as string, row[11] as string, composites);
                 AddColumn(table, (string)row[2]!, XdmStandardFields.Refine((string)row[2]!, type), nullable: !IsTrue(row[4]), columnTypes);
             }
         }
@@ -142,7 +147,8 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         var undescribed = model.Tables.Where(t => t.Columns.Count == 0).ToList();
         if (undescribed.Count > 0)
         {
-            Warn($"The catalog did not list the columns of {undescribed.Count} tables ({string.Join(", ", undescribed.Take(5).Select(t => t.Name))}"
+            Warn($"The catalog did not list the columns of {undescribed.Count} tables "
+                 + $"({string.Join(", ", undescribed.Take(5).Select(t => t.Name))}"
                  + $"{(undescribed.Count > 5 ? ", ..." : "")}): reading them with SELECT * FROM t WHERE 1=0.");
             foreach (var table in undescribed)
             {
@@ -190,7 +196,8 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         }
     }
 
-    private void ReadColumnsOneByOne(DbConnection connection, DatabaseModel model, DatabaseTable table, Dictionary<(string, string), XdmColumnType> columnTypes)
+    private void ReadColumnsOneByOne(
+        DbConnection connection, DatabaseModel model, DatabaseTable table, Dictionary<(string, string), XdmColumnType> columnTypes)
     {
         List<(string Column, string DataType)> columns;
         try
@@ -213,13 +220,16 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     // Type names as Npgsql reports them without type loading: unknown types (structs) as "-.-", arrays with "[]".
     private static XdmColumnType FallbackType(string dataType)
         => dataType.Contains('.') || dataType.StartsWith('-') ? new XdmColumnType(XdmValueKind.Json, dataType)
-            : dataType.EndsWith("[]", StringComparison.Ordinal) ? new XdmColumnType(XdmValueKind.Array, dataType) { Element = FallbackType(dataType[..^2]) }
+            : dataType.EndsWith("[]", StringComparison.Ordinal)
+                ? new XdmColumnType(XdmValueKind.Array, dataType) { Element = FallbackType(dataType[..^2]) }
             : new XdmColumnType(XdmValueKind.Scalar, dataType);
 
     // EF's scaffolder knows no struct, array-of-struct or map types: it gets JSON text columns instead of skipping them.
     private void MarkNestedColumnsAsJson(DatabaseModel model, Dictionary<(string, string), XdmColumnType> columnTypes)
     {
-        var nested = model.Tables.SelectMany(t => t.Columns.Where(c => columnTypes[(t.Name, c.Name)].IsNested).Select(c => (Table: t, Column: c))).ToList();
+        var nested = model.Tables
+            .SelectMany(t => t.Columns.Where(c => columnTypes[(t.Name, c.Name)].IsNested).Select(c => (Table: t, Column: c)))
+            .ToList();
         foreach (var (_, column) in nested)
         {
             column.StoreType = Xdm.XdmStoreTypes.JsonText;
@@ -229,7 +239,8 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         {
             _logger.Logger.Log(
                 LogLevel.Warning, QueryServiceEventId.NestedColumnsAsJson, "{Message}",
-                $"{nested.Count} columns hold nested XDM data ({string.Join(", ", nested.Take(5).Select(n => n.Table.Name + "." + n.Column.Name))}"
+                $"{nested.Count} columns hold nested XDM data "
+                + $"({string.Join(", ", nested.Take(5).Select(n => n.Table.Name + "." + n.Column.Name))}"
                 + $"{(nested.Count > 5 ? ", ..." : "")}): EF's scaffolder writes them as JSON text (string, column type json); "
                 + "'qsorm scaffold' writes classes for them, mapped with IsXdmObject().");
         }
@@ -243,7 +254,8 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     private static bool IsTrue(object? value)
         => value is bool b ? b : value is string s && (s == "t" || s.Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    private static void AddColumn(DatabaseTable table, string name, XdmColumnType type, bool nullable, Dictionary<(string, string), XdmColumnType> columnTypes)
+    private static void AddColumn(
+        DatabaseTable table, string name, XdmColumnType type, bool nullable, Dictionary<(string, string), XdmColumnType> columnTypes)
     {
         table.Columns.Add(new DatabaseColumn { Table = table, Name = name, StoreType = type.StoreType, IsNullable = nullable });
         columnTypes[(table.Name, name)] = type;
@@ -265,20 +277,25 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
         if (elementKind is not null && elementName is not null)
         {
             var element = ColumnType(
-                storeType.EndsWith("[]", StringComparison.Ordinal) ? storeType[..^2] : elementName, elementKind, elementName, elementKey, null, null, null, composites, depth + 1);
+                storeType.EndsWith("[]", StringComparison.Ordinal) ? storeType[..^2] : elementName,
+                elementKind, elementName, elementKey, null, null, null, composites, depth + 1);
             return new XdmColumnType(XdmValueKind.Array, storeType) { Element = element };
         }
 
         return typeKind switch
         {
-            "c" when composites is not null && typeKey is not null && composites.TryGetValue(typeKey, out var fields) => new XdmColumnType(XdmValueKind.Object, storeType)
+            "c" when composites is not null && typeKey is not null && composites.TryGetValue(typeKey, out var fields)
+                => new XdmColumnType(XdmValueKind.Object, storeType)
             {
                 Fields = fields.Select(f => ((string)f[1]!, ColumnType(
-                    (string)f[2]!, (string)f[3]!, (string)f[4]!, f[8] as string, f[5] as string, f[6] as string, f[9] as string, composites, depth + 1))).ToList(),
+                    (string)f[2]!, (string)f[3]!, (string)f[4]!, f[8] as string, f[5] as string, f[6] as string, f[9] as string,
+                    composites, depth + 1))).ToList(),
             },
             "c" => new XdmColumnType(XdmValueKind.Json, storeType),
-            _ when typeName is "jsonb" or "json" or "anymap" => new XdmColumnType(XdmValueKind.Map, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
-            _ when typeName is "anyarray" => new XdmColumnType(XdmValueKind.Array, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
+            _ when typeName is "jsonb" or "json" or "anymap"
+                => new XdmColumnType(XdmValueKind.Map, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
+            _ when typeName is "anyarray"
+                => new XdmColumnType(XdmValueKind.Array, storeType) { Element = new XdmColumnType(XdmValueKind.Json, "json") },
             _ => new XdmColumnType(XdmValueKind.Scalar, storeType),
         };
     }
@@ -327,7 +344,8 @@ internal sealed class QueryServiceDatabaseModelFactory : DatabaseModelFactory
     // A statement the server does not know or cannot answer (syntax, unknown object, not supported, an internal error
     // such as a missing function) is a question to ask another way; a refused login, a timeout or a lost connection is not.
     private static bool IsUnanswerable(DbException exception)
-        => exception is PostgresException { SqlState: var state } && (state.StartsWith("42", StringComparison.Ordinal) || state is "0A000" or "58000" or "XX000");
+        => exception is PostgresException { SqlState: var state }
+           && (state.StartsWith("42", StringComparison.Ordinal) || state is "0A000" or "58000" or "XX000");
 
     private void Warn(string message) => _logger.Logger.Log(LogLevel.Warning, QueryServiceEventId.CatalogFallback, "{Message}", message);
 }

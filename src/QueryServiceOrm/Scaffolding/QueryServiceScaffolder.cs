@@ -24,14 +24,17 @@ internal static partial class QueryServiceScaffolder
         var (model, columnTypes, _) = reading;
         if (!IsIdentifier(options.ContextName) || !options.Namespace.Split('.').All(IsIdentifier))
         {
-            throw new ArgumentException($"'{options.Namespace}.{options.ContextName}' is not a C# namespace and class name.", nameof(options));
+            throw new ArgumentException(
+                $"'{options.Namespace}.{options.ContextName}' is not a C# namespace and class name.", nameof(options));
         }
 
         var generator = new Generator(options);
         var tables = model.Tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         var entities = tables.Select(t => generator.Entity(t, columnTypes)).ToList();
         var files = entities.Select(e => new ScaffoldedFile(e.ClassName + ".cs", e.Source)).ToList();
-        files.AddRange(generator.ObjectClasses.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new ScaffoldedFile(c.Name + ".cs", c.Source)));
+        files.AddRange(generator.ObjectClasses
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new ScaffoldedFile(c.Name + ".cs", c.Source)));
         files.Add(new ScaffoldedFile(options.ContextName + ".cs", generator.Context(entities)));
         return files;
     }
@@ -43,10 +46,14 @@ internal static partial class QueryServiceScaffolder
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default",
-        "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto",
-        "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
-        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc",
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default",
+        "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+        "foreach", "goto",
+        "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object",
+        "operator", "out",
+        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc",
         "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
         "using", "virtual", "void", "volatile", "while",
     };
@@ -57,14 +64,21 @@ internal static partial class QueryServiceScaffolder
     private static readonly string[] ReservedNames =
     [
         "System", "Microsoft", "DbContext", "DbSet", "ModelBuilder", "DbContextOptions", "Model", "Database", "ChangeTracker", "ContextId",
-        "OnModelCreating", "OnConfiguring", "SaveChanges", "SaveChangesAsync", "Set", "Add", "AddRange", "Attach", "Entry", "Find", "Remove",
+        "OnModelCreating", "OnConfiguring", "SaveChanges", "SaveChangesAsync", "Set", "Add", "AddRange", "Attach", "Entry",
+        "Find", "Remove",
         "Update", "Dispose", "DisposeAsync", "Equals", "GetHashCode", "ToString", "GetType", "Environment", "String", "Object", "Math",
-        "Console", "DateTime", "DateOnly", "TimeOnly", "TimeSpan", "Guid", "Task", "Action", "Func", "Type", "Attribute", "Exception", "Convert",
-        "Random", "Index", "Range", "Version", "Uri", "Enum", "Array", "List", "Dictionary", "Nullable", "Decimal", "Double", "Int32", "Int64",
+        "Console", "DateTime", "DateOnly", "TimeOnly", "TimeSpan", "Guid", "Task", "Action", "Func", "Type", "Attribute",
+        "Exception", "Convert",
+        "Random", "Index", "Range", "Version", "Uri", "Enum", "Array", "List", "Dictionary", "Nullable", "Decimal", "Double",
+        "Int32", "Int64",
         "Boolean", "Byte", "Char", "Buffer", "Half", "Tuple", "Lazy", "Span", "Memory",
     ];
 
-    private sealed record GeneratedEntity(DatabaseTable Table, string ClassName, string Source, IReadOnlyList<(string Property, string Column, bool Xdm, bool JsonText)> Columns);
+    private sealed record GeneratedEntity(
+        DatabaseTable Table,
+        string ClassName,
+        string Source,
+        IReadOnlyList<(string Property, string Column, bool Xdm, bool JsonText)> Columns);
 
     private sealed record ObjectClass(string Name, string Signature, string Source);
 
@@ -84,12 +98,18 @@ internal static partial class QueryServiceScaffolder
             var body = new StringBuilder();
             foreach (var column in table.Columns)
             {
-                var type = columnTypes.TryGetValue((table.Name, column.Name), out var known) ? known : new XdmColumnType(XdmValueKind.Scalar, column.StoreType ?? "text");
+                var type = columnTypes.TryGetValue((table.Name, column.Name), out var known)
+                    ? known
+                    : new XdmColumnType(XdmValueKind.Scalar, column.StoreType ?? "text");
                 var property = members.Next(CSharpNames.Pascal(column.Name));
                 var clrType = ClrType(type, column.Name, className, column.IsNullable);
                 body.Append(Doc($"<c>{Escape(column.Name)}</c> ({Escape(type.StoreType)}).", 1))
                     .Append(CultureInfo.InvariantCulture, $"    public {clrType} {property} {{ get; set; }}{Initializer(clrType)}\n\n");
-                columns.Add((property, column.Name, type.Kind is XdmValueKind.Object or XdmValueKind.Array or XdmValueKind.Map, type.Kind == XdmValueKind.Json));
+                columns.Add((
+                    property,
+                    column.Name,
+                    type.Kind is XdmValueKind.Object or XdmValueKind.Array or XdmValueKind.Map,
+                    type.Kind == XdmValueKind.Json));
             }
 
             var summary = string.IsNullOrWhiteSpace(table.Comment) ? $"The <c>{Escape(table.Name)}</c> dataset." : Escape(table.Comment!);
@@ -104,16 +124,25 @@ internal static partial class QueryServiceScaffolder
             foreach (var entity in entities)
             {
                 sets.Append(Doc($"The <c>{Escape(entity.Table.Name)}</c> dataset.", 1))
-                    .Append(CultureInfo.InvariantCulture, $"    public global::Microsoft.EntityFrameworkCore.DbSet<{entity.ClassName}> {entity.ClassName} => Set<{entity.ClassName}>();\n\n");
+                    .Append(
+                        CultureInfo.InvariantCulture,
+                        $"    public global::Microsoft.EntityFrameworkCore.DbSet<{entity.ClassName}> "
+                        + $"{entity.ClassName} => Set<{entity.ClassName}>();\n\n");
                 model.Append(CultureInfo.InvariantCulture, $"        modelBuilder.Entity<{entity.ClassName}>(entity =>\n        {{\n")
-                    .Append(CultureInfo.InvariantCulture, $"            entity.{(entity.Table is DatabaseView ? "ToView" : "ToTable")}({Literal(entity.Table.Name)}{(entity.Table.Schema is { } schema ? ", " + Literal(schema) : "")});\n");
+                    .Append(
+                        CultureInfo.InvariantCulture,
+                        $"            entity.{(entity.Table is DatabaseView ? "ToView" : "ToTable")}({Literal(entity.Table.Name)}"
+                        + $"{(entity.Table.Schema is { } schema ? ", " + Literal(schema) : "")});\n");
                 var key = entity.Table.PrimaryKey?.Columns.Select(c => entity.Columns.Single(m => m.Column == c.Name).Property).ToList();
                 model.Append(key is { Count: > 0 }
-                    ? $"            entity.HasKey(e => {(key.Count == 1 ? "e." + key[0] : "new { " + string.Join(", ", key.Select(k => "e." + k)) + " }")});\n"
+                    ? $"            entity.HasKey(e => "
+                      + $"{(key.Count == 1 ? "e." + key[0] : "new { " + string.Join(", ", key.Select(k => "e." + k)) + " }")});\n"
                     : "            entity.HasNoKey();\n");
                 foreach (var (property, column, xdm, jsonText) in entity.Columns)
                 {
-                    model.Append(CultureInfo.InvariantCulture, $"            entity.Property(e => e.{property}).HasColumnName({Literal(column)})")
+                    model.Append(
+                            CultureInfo.InvariantCulture,
+                            $"            entity.Property(e => e.{property}).HasColumnName({Literal(column)})")
                         .Append(xdm ? ".IsXdmObject()" : jsonText ? $".HasColumnType({Literal(Xdm.XdmStoreTypes.JsonText)})" : "")
                         .Append(";\n");
                 }
@@ -122,10 +151,12 @@ internal static partial class QueryServiceScaffolder
             }
 
             return Header() + Doc("The Query Service datasets of this model, generated by qsorm scaffold.", 0)
-                + $"public partial class {options.ContextName}(global::Microsoft.EntityFrameworkCore.DbContextOptions<{options.ContextName}> options)\n"
+                + $"public partial class {options.ContextName}("
+                + $"global::Microsoft.EntityFrameworkCore.DbContextOptions<{options.ContextName}> options)\n"
                 + "    : global::Microsoft.EntityFrameworkCore.DbContext(options)\n{\n"
                 + sets
-                + "    /// <inheritdoc />\n    protected override void OnModelCreating(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)\n    {\n"
+                + "    /// <inheritdoc />\n"
+                + "    protected override void OnModelCreating(global::Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)\n    {\n"
                 + model.ToString().TrimEnd('\n') + "\n\n        OnModelCreatingPartial(modelBuilder);\n    }\n\n"
 
                 // What a user adds goes in a partial class beside this file, which --force rewrites, as with EF's scaffolder.
@@ -170,11 +201,14 @@ internal static partial class QueryServiceScaffolder
                 body.Append(Doc($"<c>{Escape(field)}</c>.", 1));
                 if (!string.Equals(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property), field, StringComparison.Ordinal))
                 {
-                    body.Append(CultureInfo.InvariantCulture, $"    [global::System.Text.Json.Serialization.JsonPropertyName({Literal(field)})]\n");
+                    body.Append(
+                        CultureInfo.InvariantCulture, $"    [global::System.Text.Json.Serialization.JsonPropertyName({Literal(field)})]\n");
                 }
 
                 // Inside a JSON document, a value of unknown structure stays JSON.
-                var fieldClr = fieldType.Kind == XdmValueKind.Json ? "global::System.Text.Json.JsonElement?" : ClrType(fieldType, field, className, nullable: true);
+                var fieldClr = fieldType.Kind == XdmValueKind.Json
+                    ? "global::System.Text.Json.JsonElement?"
+                    : ClrType(fieldType, field, className, nullable: true);
                 body.Append(CultureInfo.InvariantCulture, $"    public {fieldClr} {property} {{ get; set; }}\n\n");
             }
 
@@ -199,13 +233,18 @@ internal static partial class QueryServiceScaffolder
 
         // Every type is written with global::, so that no generated class can capture a name the code means otherwise;
         // the one using brings the model configuration's extension methods.
-        private string Header() => $"// <auto-generated>Generated by qsorm scaffold.</auto-generated>\n#nullable enable\nusing Microsoft.EntityFrameworkCore;\n\nnamespace {options.Namespace};\n\n";
+        private string Header()
+            => $"// <auto-generated>Generated by qsorm scaffold.</auto-generated>\n#nullable enable\n"
+               + $"using Microsoft.EntityFrameworkCore;\n\nnamespace {options.Namespace};\n\n";
     }
 
     // Member names within one class: unique, never the class's own name.
     private sealed class Names(string className)
     {
-        private readonly HashSet<string> _used = new(StringComparer.Ordinal) { className, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal)
+        {
+            className, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"
+        };
 
         public string Next(string name)
         {
@@ -231,7 +270,13 @@ internal static partial class QueryServiceScaffolder
 
     private static string ScalarType(string storeType) => StoreTypes.Find(storeType, out _)?.Scaffolded ?? "string";
 
-    private static string Initializer(string clrType) => clrType switch { "string" => " = \"\";", "byte[]" => " = [];", "global::System.Net.IPAddress" => " = global::System.Net.IPAddress.None;", _ => "" };
+    private static string Initializer(string clrType) => clrType switch
+    {
+        "string" => " = \"\";",
+        "byte[]" => " = [];",
+        "global::System.Net.IPAddress" => " = global::System.Net.IPAddress.None;",
+        _ => ""
+    };
 
     private static string Singular(string name)
         => name.EndsWith("ies", StringComparison.Ordinal) ? name[..^3] + "y"
@@ -246,7 +291,11 @@ internal static partial class QueryServiceScaffolder
 
     // XML text on one line: every character C# ends a line at becomes a space.
     private static string Escape(string text)
-        => LineBreak().Replace(text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal), " ");
+        => LineBreak().Replace(
+            text.Replace("&", "&amp;", StringComparison.Ordinal)
+                .Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal),
+            " ");
 
     [GeneratedRegex("[\r\n\u0085\u2028\u2029]")]
     private static partial Regex LineBreak();

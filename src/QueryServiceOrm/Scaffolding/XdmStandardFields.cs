@@ -31,7 +31,8 @@ internal static class XdmStandardFields
            || storeType.StartsWith("character varying", StringComparison.OrdinalIgnoreCase)
            || storeType.StartsWith("varchar", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly XdmColumnType IdentityItems = new(XdmValueKind.Array, "array<struct<id:string,authenticatedState:string,primary:boolean>>")
+    private static readonly XdmColumnType IdentityItems = new(
+        XdmValueKind.Array, "array<struct<id:string,authenticatedState:string,primary:boolean>>")
     {
         Element = new XdmColumnType(XdmValueKind.Object, "struct<id:string,authenticatedState:string,primary:boolean>")
         {

@@ -76,7 +76,8 @@ internal sealed class QueryServiceDataReader(DbDataReader inner) : DbDataReader
     public void ReadAhead() => _readAhead = inner.Read();
 
     /// <inheritdoc cref="ReadAhead"/>
-    public async Task ReadAheadAsync(CancellationToken cancellationToken) => _readAhead = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
+    public async Task ReadAheadAsync(CancellationToken cancellationToken)
+        => _readAhead = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
 
     public override bool NextResult()
     {
@@ -94,11 +95,13 @@ internal sealed class QueryServiceDataReader(DbDataReader inner) : DbDataReader
 
     public override byte GetByte(int ordinal) => inner.GetByte(ordinal);
 
-    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
+    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
+        => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
 
     public override char GetChar(int ordinal) => inner.GetChar(ordinal);
 
-    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
+    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length)
+        => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
 
     public override string GetDataTypeName(int ordinal) => inner.GetDataTypeName(ordinal);
 
@@ -156,7 +159,8 @@ internal sealed class QueryServiceDataReader(DbDataReader inner) : DbDataReader
 
     public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
 
-    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => inner.IsDBNullAsync(ordinal, cancellationToken);
+    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken)
+        => inner.IsDBNullAsync(ordinal, cancellationToken);
 
     // Through this reader, so the row read ahead is not skipped and rows are counted.
     public override IEnumerator GetEnumerator() => new DbEnumerator(this);

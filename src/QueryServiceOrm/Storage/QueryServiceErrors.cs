@@ -34,10 +34,12 @@ internal static class QueryServiceErrors
         {
             _ when IsSessionLimit(error) => new QueryServiceSessionLimitException(error),
             { SqlState: "53400" } when error.MessageText.Contains("timeout", StringComparison.OrdinalIgnoreCase)
-                                       || error.MessageText.Contains("timed out", StringComparison.OrdinalIgnoreCase) => new QueryServiceTimeoutException(error),
+                                       || error.MessageText.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+                => new QueryServiceTimeoutException(error),
             { SqlState: "53400" } => new QueryServiceLimitExceededException(error),
             { SqlState: PostgresErrorCodes.FeatureNotSupported } => new QueryServiceNotSupportedException(error),
-            { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } => new QueryServiceAuthenticationException(error),
+            { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification }
+                => new QueryServiceAuthenticationException(error),
             { SqlState: PostgresErrorCodes.InsufficientPrivilege } => new QueryServicePermissionException(error),
             { SqlState: PostgresErrorCodes.UndefinedTable } => new QueryServiceTableNotFoundException(error),
             { SqlState: PostgresErrorCodes.SyntaxError } => new QueryServiceSyntaxException(error),

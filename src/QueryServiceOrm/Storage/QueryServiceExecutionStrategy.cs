@@ -12,7 +12,10 @@ namespace QueryServiceOrm.Storage;
 /// has no transaction to undo half of one. Whatever escapes becomes the library's typed exception.
 /// </summary>
 internal sealed class QueryServiceExecutionStrategy(
-    ExecutionStrategyDependencies dependencies, QueryServiceQueryOptions options, CommandJournal journal, Credentials.QueryServiceAccessTokenProvider? tokens)
+    ExecutionStrategyDependencies dependencies,
+    QueryServiceQueryOptions options,
+    CommandJournal journal,
+    Credentials.QueryServiceAccessTokenProvider? tokens)
     : ExecutionStrategy(dependencies, options.MaxRetryCount, options.MaxRetryDelay)
 {
     /// <summary>
@@ -101,5 +104,6 @@ internal sealed class QueryServiceExecutionStrategy(
     }
 
     // A retry gave up: the last failure is what the caller needs to see.
-    private static Exception Unwrap(Exception exception) => exception is RetryLimitExceededException { InnerException: { } last } ? last : exception;
+    private static Exception Unwrap(Exception exception)
+        => exception is RetryLimitExceededException { InnerException: { } last } ? last : exception;
 }

@@ -13,7 +13,10 @@ namespace QueryServiceOrm.Storage;
 /// execution strategy still watches, and counts rows against the cap.
 /// </summary>
 internal sealed class QueryServiceRelationalCommand(
-    RelationalCommandBuilderDependencies dependencies, string commandText, string logCommandText, IReadOnlyList<IRelationalParameter> parameters)
+    RelationalCommandBuilderDependencies dependencies,
+    string commandText,
+    string logCommandText,
+    IReadOnlyList<IRelationalParameter> parameters)
     : RelationalCommand(dependencies, commandText, logCommandText, parameters)
 {
     /// <summary>What a generated query does; null for every other command (SaveChanges, raw SQL, migrations), which may write.</summary>
@@ -31,7 +34,8 @@ internal sealed class QueryServiceRelationalCommand(
         return base.ExecuteNonQuery(parameterObject);
     }
 
-    public override Task<int> ExecuteNonQueryAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
+    public override Task<int> ExecuteNonQueryAsync(
+        RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
     {
         Journal(parameterObject);
         return base.ExecuteNonQueryAsync(parameterObject, cancellationToken);
@@ -43,7 +47,8 @@ internal sealed class QueryServiceRelationalCommand(
         return base.ExecuteScalar(parameterObject);
     }
 
-    public override Task<object?> ExecuteScalarAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
+    public override Task<object?> ExecuteScalarAsync(
+        RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
     {
         Journal(parameterObject);
         return base.ExecuteScalarAsync(parameterObject, cancellationToken);

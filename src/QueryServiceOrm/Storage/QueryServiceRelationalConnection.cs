@@ -14,7 +14,8 @@ namespace QueryServiceOrm.Storage;
 /// migrations, <c>Database.OpenConnection</c>), after the application's interceptors had their say (one may suppress the open).
 /// When the credentials name a sandbox but no host, the session goes where the REST API's connection parameters say.
 /// </summary>
-#pragma warning disable EF1001 // Npgsql's connection (and its typed DbConnection) is what EF and Npgsql's services expect; only its opening changes.
+#pragma warning disable EF1001 // Npgsql's connection (and its typed DbConnection) is what EF and Npgsql's services expect;
+// only its opening changes.
 internal sealed class QueryServiceRelationalConnection : NpgsqlRelationalConnection
 {
     private readonly NpgsqlDataSourceManager _dataSourceManager;

@@ -16,6 +16,10 @@ internal sealed class QueryServiceRelationalDataReader : RelationalDataReader
     public QueryServiceDataReader Reader => _reader ?? throw new InvalidOperationException("The reader is not initialised.");
 
     public override void Initialize(
-        IRelationalConnection relationalConnection, DbCommand command, DbDataReader reader, Guid commandId, IRelationalCommandDiagnosticsLogger? logger)
+        IRelationalConnection relationalConnection,
+        DbCommand command,
+        DbDataReader reader,
+        Guid commandId,
+        IRelationalCommandDiagnosticsLogger? logger)
         => base.Initialize(relationalConnection, command, _reader = new QueryServiceDataReader(reader), commandId, logger);
 }

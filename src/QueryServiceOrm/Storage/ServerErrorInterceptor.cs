@@ -21,7 +21,8 @@ internal sealed class ServerErrorInterceptor : DbCommandInterceptor
         }
     }
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandFailedAsync(
+        DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         CommandFailed(command, eventData);
         return Task.CompletedTask;

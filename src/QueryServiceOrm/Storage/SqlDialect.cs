@@ -19,7 +19,9 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// <summary>The switches this instance writes by.</summary>
     public QueryServiceDialect Switches { get; } = switches.Validate();
 
-    /// <summary>Documented catalog command (sql/metadata); its first column is the table name. pg_catalog coverage is undocumented.</summary>
+    /// <summary>
+    /// Documented catalog command (sql/metadata); its first column is the table name. pg_catalog coverage is undocumented.
+    /// </summary>
     public const string TableNamesSql = "SHOW TABLES";
 
     /// <summary>Documented: <c>LIMIT 0</c> removes the 50,000-row cap of a top-level query (it does not mean "no rows").</summary>
@@ -30,7 +32,9 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// <param name="column">The column.</param>
     public string PathRoot(string tableAlias, string column) => $"{PathSegment(tableAlias)}.{PathSegment(column)}";
 
-    /// <summary>One name, bare where Spark reads it as written, quoted by <see cref="QueryServiceDialect.IdentifierQuote"/> otherwise.</summary>
+    /// <summary>
+    /// One name, bare where Spark reads it as written, quoted by <see cref="QueryServiceDialect.IdentifierQuote"/> otherwise.
+    /// </summary>
     /// <param name="name">The name.</param>
     public string PathSegment(string name)
         => PlainName().IsMatch(name) && !SparkKeywords.Contains(name)
@@ -43,11 +47,13 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     /// <param name="sql">The expression factory.</param>
     /// <param name="array">The array.</param>
     public static Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression ArraySize(
-        Microsoft.EntityFrameworkCore.Query.ISqlExpressionFactory sql, Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression array)
+        Microsoft.EntityFrameworkCore.Query.ISqlExpressionFactory sql,
+        Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression array)
         => sql.Case(
             [
                 new Microsoft.EntityFrameworkCore.Query.SqlExpressions.CaseWhenClause(
-                    sql.IsNotNull(array), sql.Function("size", [array], nullable: true, argumentsPropagateNullability: [true], typeof(int))),
+                    sql.IsNotNull(array),
+                    sql.Function("size", [array], nullable: true, argumentsPropagateNullability: [true], typeof(int))),
             ],
             elseResult: null);
 
@@ -57,7 +63,8 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
         "all", "and", "any", "anti", "array", "as", "asc", "authorization", "between", "both", "by", "case", "cast", "check", "collate",
         "column", "constraint", "create", "cross", "cube", "current", "current_date", "current_time", "current_timestamp", "current_user",
         "date", "default", "delete", "desc", "distinct", "drop", "else", "end", "escape", "except", "exists", "false", "fetch", "filter",
-        "for", "foreign", "from", "full", "function", "grant", "group", "grouping", "having", "in", "inner", "insert", "intersect", "interval",
+        "for", "foreign", "from", "full", "function", "grant", "group", "grouping", "having", "in", "inner", "insert", "intersect",
+        "interval",
         "into", "is", "join", "lateral", "leading", "left", "like", "limit", "map", "minus", "natural", "not", "null", "of", "offset", "on",
         "only", "or", "order", "outer", "overlaps", "partition", "primary", "references", "right", "rollup", "row", "rows", "select",
         "semi", "session_user", "set", "some", "start", "struct", "table", "tablesample", "then", "time", "timestamp", "to", "trailing",
@@ -71,7 +78,8 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     {
         var cast = StoreTypes.Find(storeType, out var arguments)?.Cast
                    ?? throw new NotSupportedException(
-                       $"Query Service has no counterpart of the PostgreSQL type '{storeType}' for CAST; map the property to a Spark SQL type.");
+                       $"Query Service has no counterpart of the PostgreSQL type '{storeType}' for CAST; "
+                       + "map the property to a Spark SQL type.");
         return arguments is null || cast != "decimal" ? cast : $"decimal({arguments})";
     }
 
@@ -106,8 +114,11 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
             DateTime t => TimestampLiteral(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t),
             DateTimeOffset o => TimestampLiteral(o.UtcDateTime),
             DateOnly d => $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'",
-            Guid g => typeMapping?.StoreType is null or "uuid" ? $"CAST({StringLiteral(g.ToString())} AS {CastTypeName("uuid")})" : StringLiteral(g.ToString()),
-            Enum e => Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Guid g => typeMapping?.StoreType is null or "uuid"
+                ? $"CAST({StringLiteral(g.ToString())} AS {CastTypeName("uuid")})"
+                : StringLiteral(g.ToString()),
+            Enum e => Convert.ToString(
+                Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             _ => null,
         };
     }
@@ -158,7 +169,8 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
 
     /// <summary>What follows a column that is the dataset's primary identity.</summary>
     /// <param name="identityNamespace">The identity namespace.</param>
-    public static string PrimaryIdentityClause(string identityNamespace) => $" PRIMARY IDENTITY NAMESPACE {StringLiteral(identityNamespace)}";
+    public static string PrimaryIdentityClause(string identityNamespace)
+        => $" PRIMARY IDENTITY NAMESPACE {StringLiteral(identityNamespace)}";
 
     /// <summary>What follows the column list of a profile dataset.</summary>
     public const string ProfileDatasetClause = " WITH (LABEL='PROFILE')";
@@ -215,7 +227,8 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
 
         if (depth > MaxXdmDepth)
         {
-            throw new NotSupportedException($"An XDM value nests deeper than {MaxXdmDepth} levels (a {type.Name} inside itself?): it cannot be written.");
+            throw new NotSupportedException(
+                $"An XDM value nests deeper than {MaxXdmDepth} levels (a {type.Name} inside itself?): it cannot be written.");
         }
 
         if (TryWriteLiteral(value, typeMapping: null) is { } literal)
@@ -276,11 +289,18 @@ internal sealed partial class SqlDialect(QueryServiceDialect switches)
     }
 
     // The service stores timestamps in UTC and reads timestamp literals in the session time zone (UTC).
-    private static string TimestampLiteral(DateTime utc) => $"TIMESTAMP '{utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}'";
+    private static string TimestampLiteral(DateTime utc)
+        => $"TIMESTAMP '{utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}'";
 
     // Cast from text, which Spark reads exactly, negative zero, NaN and infinities included.
     private static string FloatingLiteral(double value, string sparkType)
-        => $"CAST({StringLiteral(double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")} AS {sparkType})";
+        => "CAST("
+           + StringLiteral(
+               double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture)
+               : double.IsNaN(value) ? "NaN"
+               : value > 0 ? "Infinity"
+               : "-Infinity")
+           + $" AS {sparkType})";
 
     // Npgsql writes some constants as E'...' strings whose value holds the backslash escapes itself; only Npgsql reads them right.
 #pragma warning disable EF1001 // Npgsql's E'...' mapping is internal; naming its type beats comparing type names.

@@ -21,7 +21,11 @@ internal static partial class StoreTypes
         new(["text", "character varying", "varchar", "character", "char", "citext", "string"], "string", "string",
             [typeof(string), typeof(char)], "text"),
         new(["uuid"], "string", "global::System.Guid", [typeof(Guid)], "text"),
-        new(["timestamp with time zone", "timestamptz", "timestamp without time zone", "timestamp", "datetime", "timestamp_ntz", "timestamp_ltz"],
+        new(
+            [
+                "timestamp with time zone", "timestamptz", "timestamp without time zone", "timestamp", "datetime", "timestamp_ntz",
+                "timestamp_ltz",
+            ],
             "timestamp",
             "global::System.DateTime", [typeof(DateTime), typeof(DateTimeOffset)], "datetime", "datetime"),
         new(["date"], "date", "global::System.DateOnly", [typeof(DateOnly)], "date", "date"),

@@ -17,14 +17,18 @@ internal static class TableDefinitionBuilder
     /// <param name="dialect">The dialect.</param>
     /// <param name="sqlGenerationHelper">Delimits names.</param>
     /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
-    public static string CreateTable(IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
+    public static string CreateTable(
+        IEntityType entityType, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists = false)
     {
         var (table, schema, mapped) = StoreColumns.Of(entityType, "there is no table to create");
         return CreateTable(
             table,
             schema,
             mapped.Select(c => new ColumnSpec(
-                c.Column, StoredClrType(c.Property), c.Property.GetPrimaryIdentityNamespace(), $"{entityType.DisplayName()}.{c.Property.Name}",
+                c.Column,
+                StoredClrType(c.Property),
+                c.Property.GetPrimaryIdentityNamespace(),
+                $"{entityType.DisplayName()}.{c.Property.Name}",
                 NestedType(c.Property.GetColumnType()))).ToList(),
             entityType.IsProfileDataset(),
             dialect,
@@ -41,10 +45,17 @@ internal static class TableDefinitionBuilder
     /// <param name="sqlGenerationHelper">Delimits names.</param>
     /// <param name="ifNotExists">Whether to write <c>IF NOT EXISTS</c>.</param>
     public static string CreateTable(
-        string table, string? schema, IReadOnlyList<ColumnSpec> columns, bool profileDataset, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper, bool ifNotExists)
+        string table,
+        string? schema,
+        IReadOnlyList<ColumnSpec> columns,
+        bool profileDataset,
+        SqlDialect dialect,
+        ISqlGenerationHelper sqlGenerationHelper,
+        bool ifNotExists)
     {
         var list = columns.Select(c => Column(c, dialect, sqlGenerationHelper));
-        return $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", list)})"
+        return $"CREATE TABLE {(ifNotExists ? "IF NOT EXISTS " : "")}{sqlGenerationHelper.DelimitIdentifier(table, schema)} "
+               + $"({string.Join(", ", list)})"
                + (profileDataset ? SqlDialect.ProfileDatasetClause : "");
     }
 
@@ -81,20 +92,23 @@ internal static class TableDefinitionBuilder
     private static string Column(ColumnSpec column, SqlDialect dialect, ISqlGenerationHelper sqlGenerationHelper)
     {
         var identity = column.IdentityNamespace is { } identityNamespace ? SqlDialect.PrimaryIdentityClause(identityNamespace) : "";
-        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} {column.NestedType ?? ColumnType(column.ClrType, dialect, column.Member)}{identity}";
+        return $"{sqlGenerationHelper.DelimitIdentifier(column.Name)} "
+               + $"{column.NestedType ?? ColumnType(column.ClrType, dialect, column.Member)}{identity}";
     }
 
     private static string ColumnType(Type type, SqlDialect dialect, string member, int depth = 0)
     {
         if (depth > 32)
         {
-            throw new NotSupportedException($"{member} nests XDM values more than 32 levels deep (a class inside itself?): no table can hold it.");
+            throw new NotSupportedException(
+                $"{member} nests XDM values more than 32 levels deep (a class inside itself?): no table can hold it.");
         }
 
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(byte[]))
         {
-            throw new NotSupportedException($"{member} is binary data, which no Query Service column type holds: store it as a base64 string.");
+            throw new NotSupportedException(
+                $"{member} is binary data, which no Query Service column type holds: store it as a base64 string.");
         }
 
         if (dialect.ScalarColumnType(type) is { } scalar)

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace QueryServiceOrm.Storage;
 
-/// <summary>Table names: those the library writes into statements it builds (DROP TABLE, INSERT INTO, CTAS), and the table list it reads.</summary>
+/// <summary>
+/// Table names: those the library writes into statements it builds (DROP TABLE, INSERT INTO, CTAS), and the table list it reads.
+/// </summary>
 internal static partial class TableNames
 {
     /// <summary>Returns the name when it is <c>name</c> or <c>schema.name</c> of letters, digits and underscores.</summary>
@@ -11,7 +13,9 @@ internal static partial class TableNames
     /// <param name="parameter">The argument it came from.</param>
     /// <param name="newTable">Whether the table is to be created (the service refuses double underscores in new tables).</param>
     public static string Validate(string table, string parameter, bool newTable = false)
-        => (table ?? throw new ArgumentNullException(parameter)) is var name && Pattern().IsMatch(name) && !(newTable && name.Contains("__", StringComparison.Ordinal))
+        => (table ?? throw new ArgumentNullException(parameter)) is var name
+           && Pattern().IsMatch(name)
+           && !(newTable && name.Contains("__", StringComparison.Ordinal))
             ? name
             : throw new ArgumentException(
                 $"'{table}' is not a table name this library writes: use letters, digits and underscores (name or schema.name)"
@@ -36,7 +40,8 @@ internal static partial class TableNames
     }
 
     /// <inheritdoc cref="Read"/>
-    public static async Task<IReadOnlyList<string>> ReadAsync(IRelationalCommand command, RelationalCommandParameterObject parameters, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ReadAsync(
+        IRelationalCommand command, RelationalCommandParameterObject parameters, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken).ConfigureAwait(false);
         var names = new List<string>();

@@ -37,7 +37,8 @@ internal sealed class AppendOnlySaveChangesInterceptor : SaveChangesInterceptor
         if (refused.Count > 0)
         {
             throw new QueryServiceAppendOnlyException(
-                $"SaveChanges cannot write {string.Join(", ", refused)}: only added entities can be saved. {QueryServiceAppendOnlyException.Alternatives}");
+                $"SaveChanges cannot write {string.Join(", ", refused)}: only added entities can be saved. "
+                + $"{QueryServiceAppendOnlyException.Alternatives}");
         }
     }
 }

@@ -16,5 +16,7 @@ internal static class AppendOutcome
     /// <param name="cause">Why the statement failed.</param>
     /// <param name="failure">The account of what landed.</param>
     public static Exception Rethrowable(Exception cause, Exception failure)
-        => cause is OperationCanceledException canceled ? new OperationCanceledException(failure.Message, failure, canceled.CancellationToken) : failure;
+        => cause is OperationCanceledException canceled
+            ? new OperationCanceledException(failure.Message, failure, canceled.CancellationToken)
+            : failure;
 }

@@ -25,8 +25,12 @@ internal sealed class AppendStatementBuilder
         _values = new StatementValues(dialect);
         _limits = limits;
         Columns = columns;
-        _sql.Append($"INSERT INTO {sqlGenerationHelper.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
-        _suffix = $") AS v({string.Join(", ", columns.Select((_, i) => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+        _sql.Append(
+            $"INSERT INTO {sqlGenerationHelper.DelimitIdentifier(table, schema)} "
+            + $"({string.Join(", ", columns.Select(c => sqlGenerationHelper.DelimitIdentifier(c.Name)))}) SELECT * FROM (VALUES");
+        _suffix = ") AS v("
+                  + string.Join(", ", columns.Select((_, i) => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                  + ")";
     }
 
     /// <summary>The columns, in the order of each row's values.</summary>
@@ -50,7 +54,9 @@ internal sealed class AppendStatementBuilder
     /// <param name="sqlGenerationHelper">Names the parameters.</param>
     /// <param name="parameterValues">The values of the parameters (model values), by name.</param>
     public IRelationalCommand ToCommand(
-        IRelationalCommandBuilderFactory commandBuilderFactory, ISqlGenerationHelper sqlGenerationHelper, out Dictionary<string, object?> parameterValues)
+        IRelationalCommandBuilderFactory commandBuilderFactory,
+        ISqlGenerationHelper sqlGenerationHelper,
+        out Dictionary<string, object?> parameterValues)
         => _values.ToCommand(Sql, commandBuilderFactory, sqlGenerationHelper, out parameterValues);
 
     /// <summary>Adds a row unless it would take the statement over a bound; the first row is always taken.</summary>

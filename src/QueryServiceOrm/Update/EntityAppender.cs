@@ -44,10 +44,14 @@ internal sealed class EntityAppender<TEntity>
         _sqlGenerationHelper = context.GetService<ISqlGenerationHelper>();
         _limits = context.GetService<QueryServiceAppendOptions>();
         var entityType = context.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model (and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
+            ?? throw new InvalidOperationException(
+                $"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model "
+                + "(and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
         if (entityType.GetComplexProperties().Any() || entityType.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
         {
-            throw new NotSupportedException($"{entityType.DisplayName()} has owned or complex members, which AppendAsync does not write: map nested data as XDM objects (IsXdmObject).");
+            throw new NotSupportedException(
+                $"{entityType.DisplayName()} has owned or complex members, which AppendAsync does not write: "
+                + "map nested data as XDM objects (IsXdmObject).");
         }
 
         // One row in one table per entity, read from the entity itself: what SaveChanges handles beyond that (hierarchies,
@@ -56,7 +60,8 @@ internal sealed class EntityAppender<TEntity>
             || entityType.GetProperties().Any(p => p.IsShadowProperty()))
         {
             throw new NotSupportedException(
-                $"AppendAsync writes entity types mapped to one table, without inheritance, entity splitting or shadow properties; {entityType.DisplayName()} "
+                "AppendAsync writes entity types mapped to one table, without inheritance, entity splitting or shadow properties; "
+                + $"{entityType.DisplayName()} "
                 + "is not one: add its entities with SaveChanges instead.");
         }
 
@@ -86,12 +91,14 @@ internal sealed class EntityAppender<TEntity>
     /// the rest of the sequence.
     /// </summary>
     /// <returns>How many rows this call wrote.</returns>
-    public async Task<long> ResumeAsync(QueryServiceBulkAppendException failure, IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken)
+    public async Task<long> ResumeAsync(
+        QueryServiceBulkAppendException failure, IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken)
     {
         if (failure.EntityClrType != typeof(TEntity))
         {
             throw new ArgumentException(
-                $"The failure is of an append of {failure.EntityClrType?.Name ?? "another type"}, not {typeof(TEntity).Name}: resume with the sequence that failed.",
+                $"The failure is of an append of {failure.EntityClrType?.Name ?? "another type"}, not {typeof(TEntity).Name}: "
+                + "resume with the sequence that failed.",
                 nameof(failure));
         }
 
@@ -125,7 +132,8 @@ internal sealed class EntityAppender<TEntity>
         if (read < failure.AppendedRows + failure.UncertainRows)
         {
             throw new ArgumentException(
-                $"The sequence holds {read} entities, fewer than the {failure.AppendedRows + failure.UncertainRows} the failed append had read: resume with the same sequence.",
+                $"The sequence holds {read} entities, fewer than the {failure.AppendedRows + failure.UncertainRows} "
+                + "the failed append had read: resume with the same sequence.",
                 nameof(entities));
         }
 
@@ -138,7 +146,9 @@ internal sealed class EntityAppender<TEntity>
     private async Task SettleAsync(ResumeKey key, List<TEntity> uncertain, CancellationToken cancellationToken)
     {
         var keys = uncertain.Select(e => key.Property.GetGetter().GetClrValue(e)
-            ?? throw new InvalidOperationException($"A {typeof(TEntity).Name} of the uncertain statement has no key value, so whether it landed cannot be asked of the table.")).ToList();
+            ?? throw new InvalidOperationException(
+                $"A {typeof(TEntity).Name} of the uncertain statement has no key value, "
+                + "so whether it landed cannot be asked of the table.")).ToList();
         var landed = await LandedKeys.FindAsync(_context, key, keys, cancellationToken).ConfigureAwait(false);
         var statement = NewStatement();
         for (var i = 0; i < uncertain.Count; i++)
@@ -146,14 +156,16 @@ internal sealed class EntityAppender<TEntity>
             if (!landed.Contains(keys[i]) && !statement.TryAdd(Values(uncertain[i])))
             {
                 throw new InvalidOperationException(
-                    $"The {uncertain.Count} entities of the uncertain statement do not fit one statement under this context's AppendBatches bounds: resume with a context configured as the one that failed.");
+                    $"The {uncertain.Count} entities of the uncertain statement do not fit one statement "
+                    + "under this context's AppendBatches bounds: resume with a context configured as the one that failed.");
             }
         }
 
         await FlushAsync(statement, uncertain.Count, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AppendStatementBuilder> AddAsync(AppendStatementBuilder statement, TEntity entity, CancellationToken cancellationToken)
+    private async Task<AppendStatementBuilder> AddAsync(
+        AppendStatementBuilder statement, TEntity entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var values = Values(entity);
@@ -188,7 +200,8 @@ internal sealed class EntityAppender<TEntity>
         int written;
         try
         {
-            var command = statement.ToCommand(_context.GetService<IRelationalCommandBuilderFactory>(), _sqlGenerationHelper, out var parameterValues);
+            var command = statement.ToCommand(
+                _context.GetService<IRelationalCommandBuilderFactory>(), _sqlGenerationHelper, out var parameterValues);
             written = await WriteStatementRunner.ExecuteAsync(_context, command, parameterValues, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -198,14 +211,20 @@ internal sealed class EntityAppender<TEntity>
 
         if (!statement.Confirms(written))
         {
-            throw Failure(statement, span, new QueryServiceException($"The server reported {written} rows written."), outcomeUnknown: true, "reported a different row count");
+            throw Failure(
+                statement,
+                span,
+                new QueryServiceException($"The server reported {written} rows written."),
+                outcomeUnknown: true,
+                "reported a different row count");
         }
 
         _appended += span;
         _written += statement.Rows;
     }
 
-    private QueryServiceBulkAppendException Failure(AppendStatementBuilder statement, int span, Exception exception, bool outcomeUnknown, string what)
+    private QueryServiceBulkAppendException Failure(
+        AppendStatementBuilder statement, int span, Exception exception, bool outcomeUnknown, string what)
         => new(
             $"Append statement {_statements} into '{_table}' {what} after the first {_appended} entities were appended. "
             + (outcomeUnknown
@@ -213,7 +232,8 @@ internal sealed class EntityAppender<TEntity>
                   + (_entityType.FindPrimaryKey() is null
                       ? "look them up by a value of your own before appending them again."
                       : "call ResumeAppendAsync(exception, entities) with the same sequence, which asks the table which of them landed.")
-                : $"Its {statement.Rows} rows and the rest were not written: call ResumeAppendAsync(exception, entities) with the same sequence to append them.")
+                : $"Its {statement.Rows} rows and the rest were not written: "
+                  + "call ResumeAppendAsync(exception, entities) with the same sequence to append them.")
             + " " + exception.Message,
             exception,
             _appended,

@@ -36,7 +36,9 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
     }
 
     public async Task<int> ExecuteAsync(
-        IEnumerable<ModificationCommandBatch> commandBatches, IRelationalConnection connection, CancellationToken cancellationToken = default)
+        IEnumerable<ModificationCommandBatch> commandBatches,
+        IRelationalConnection connection,
+        CancellationToken cancellationToken = default)
     {
         var batches = commandBatches.ToList();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +83,8 @@ internal sealed class QueryServiceBatchExecutor : IBatchExecutor
             $"Append statement {failed + 1} of {batches.Count} failed: {appended.Count} entities were appended before it and are now "
             + $"Unchanged; {pending.Count} were not and are still Added. "
             + (outcomeUnknown
-                ? "The statement's outcome is unknown (the connection failed or the call was cancelled while it ran, or the server reported an unexpected row count): "
+                ? "The statement's outcome is unknown (the connection failed or the call was cancelled while it ran, "
+                  + "or the server reported an unexpected row count): "
                   + "call ResumeAppendAsync(exception), which asks the table which of its entities landed, instead of SaveChanges."
                 : "Correct the cause and call SaveChanges again to append exactly those.")
             + " " + exception.Message,

@@ -37,7 +37,8 @@ public sealed class QueryServiceBulkAppendException : QueryServiceException
     /// <summary>
     /// Whether the failed statement's rows may have landed after all: the connection broke or the call was cancelled while
     /// it ran, or the server reported a different count. The <see cref="UncertainRows"/> entities may or may not be in the
-    /// table: skipping only <see cref="AppendedRows"/> appends them twice if they landed, skipping them too loses them if not. For an entity type with a one-column key, <c>ResumeAppendAsync</c> asks the table which of them
+    /// table: skipping only <see cref="AppendedRows"/> appends them twice if they landed, skipping them too loses them if not.
+    /// For an entity type with a one-column key, <c>ResumeAppendAsync</c> asks the table which of them
     /// landed; for a keyless one, only a look-up by a value of your own can tell.
     /// </summary>
     public bool OutcomeUnknown => UncertainRows > 0;

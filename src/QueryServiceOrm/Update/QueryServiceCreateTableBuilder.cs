@@ -26,7 +26,8 @@ public sealed partial class QueryServiceCreateTableBuilder
     {
         DatasetLabel = label is not null && LabelPattern().IsMatch(label)
             ? label.ToUpperInvariant()
-            : throw new ArgumentException($"'{label}' is not a dataset label: use letters and underscores, such as PROFILE.", nameof(label));
+            : throw new ArgumentException(
+                $"'{label}' is not a dataset label: use letters and underscores, such as PROFILE.", nameof(label));
         return this;
     }
 

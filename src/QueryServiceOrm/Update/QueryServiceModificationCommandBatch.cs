@@ -32,7 +32,8 @@ internal sealed class QueryServiceModificationCommandBatch(
         if (modificationCommand.EntityState != EntityState.Added)
         {
             throw new QueryServiceAppendOnlyException(
-                $"SaveChanges would {(modificationCommand.EntityState == EntityState.Deleted ? "delete from" : "update")} '{modificationCommand.TableName}'. {QueryServiceAppendOnlyException.Alternatives}");
+                $"SaveChanges would {(modificationCommand.EntityState == EntityState.Deleted ? "delete from" : "update")} "
+                + $"'{modificationCommand.TableName}'. {QueryServiceAppendOnlyException.Alternatives}");
         }
 
         var written = modificationCommand.ColumnModifications.Where(c => c.IsWrite).ToList();
@@ -65,7 +66,10 @@ internal sealed class QueryServiceModificationCommandBatch(
         => Check(CreateCommand(out var parameters).ExecuteNonQuery(Parameters(connection, parameters)));
 
     public override async Task ExecuteAsync(IRelationalConnection connection, CancellationToken cancellationToken = default)
-        => Check(await CreateCommand(out var parameters).ExecuteNonQueryAsync(Parameters(connection, parameters), cancellationToken).ConfigureAwait(false));
+        => Check(
+            await CreateCommand(out var parameters)
+                .ExecuteNonQueryAsync(Parameters(connection, parameters), cancellationToken)
+                .ConfigureAwait(false));
 
     private IRelationalCommand CreateCommand(out Dictionary<string, object?> parameterValues)
         => (_statement ?? throw new InvalidOperationException("An append batch was executed without rows."))

@@ -24,7 +24,8 @@ internal sealed record ResumeKey(string Table, string? Schema, string Column, IP
         if (key.Properties.Count != 1)
         {
             throw new InvalidOperationException(
-                $"{entityType.DisplayName()}'s key has {key.Properties.Count} properties; a resume asks the table by a one-column key, so {question}. "
+                $"{entityType.DisplayName()}'s key has {key.Properties.Count} properties; "
+                + $"a resume asks the table by a one-column key, so {question}. "
                 + "Look those rows up by your own query before appending them again.");
         }
 
@@ -32,7 +33,8 @@ internal sealed record ResumeKey(string Table, string? Schema, string Column, IP
         if (tables.Count != 1)
         {
             throw new InvalidOperationException(
-                $"{entityType.DisplayName()} is stored in {tables.Count} tables, so a row found in one does not prove the entity landed: {question}. "
+                $"{entityType.DisplayName()} is stored in {tables.Count} tables, "
+                + $"so a row found in one does not prove the entity landed: {question}. "
                 + "Look the entities up by your own queries before saving them again.");
         }
 

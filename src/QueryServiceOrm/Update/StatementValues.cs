@@ -42,7 +42,8 @@ internal sealed class StatementValues(SqlDialect dialect)
 
         return dialect.TryWriteLiteral(value, mapping)
             ?? throw new NotSupportedException(
-                $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind).");
+                $"A value of type {value.GetType().Name} for column '{column.Name}' cannot be written as a Query Service literal; "
+                + "map the property to a string, number, boolean, date or timestamp, or use ParameterMode(Bind).");
     }
 
     /// <summary>Forgets the parameters written after the first <paramref name="count"/>.</summary>

@@ -23,7 +23,9 @@ internal static class UncertainEntries
 
         if (pending.Any(e => e.Context != context))
         {
-            throw new ArgumentException("The failure's entities are tracked by another context: resume with the context whose SaveChanges failed.", nameof(context));
+            throw new ArgumentException(
+                "The failure's entities are tracked by another context: resume with the context whose SaveChanges failed.",
+                nameof(context));
         }
 
         // Owned entities sharing the owner's row carry its key under their own property, in the same column.

@@ -12,7 +12,11 @@ namespace QueryServiceOrm.Update;
 internal static class WriteStatementRunner
 {
     /// <summary>Runs the command and returns the rows it reports (-1 when the server reports none).</summary>
-    public static Task<int> ExecuteAsync(DbContext context, IRelationalCommand command, IReadOnlyDictionary<string, object?> parameterValues, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(
+        DbContext context,
+        IRelationalCommand command,
+        IReadOnlyDictionary<string, object?> parameterValues,
+        CancellationToken cancellationToken)
     {
         var connection = context.GetService<IRelationalConnection>();
         var logger = context.GetService<IRelationalCommandDiagnosticsLogger>();

@@ -18,7 +18,12 @@ internal sealed class XdmArrayLambdaExpression : SqlExpression
     /// <param name="type">The result's C# type.</param>
     /// <param name="typeMapping">The result's type mapping.</param>
     public XdmArrayLambdaExpression(
-        SqlExpression array, string variable, SqlExpression body, XdmArrayOperation operation, Type type, RelationalTypeMapping? typeMapping)
+        SqlExpression array,
+        string variable,
+        SqlExpression body,
+        XdmArrayOperation operation,
+        Type type,
+        RelationalTypeMapping? typeMapping)
         : base(type, typeMapping)
     {
         Array = array;

@@ -8,7 +8,8 @@ namespace QueryServiceOrm.Xdm;
 /// <summary>
 /// Rewrites what EF would otherwise take apart on XDM values: <c>array.Any(x => body)</c> and <c>array.Count(x => body)</c>
 /// into <see cref="XdmFunctions.Exists{T}"/> and <see cref="XdmFunctions.CountWhere{T}"/> (and <c>array.Select(x => f).Contains(v)</c>
-/// into the <c>Any(x => f == v)</c> it means) and <c>array.Select(x => f).ToList()</c> into <see cref="XdmFunctions.Transform{T, TResult}"/>,
+/// into the <c>Any(x => f == v)</c> it means) and <c>array.Select(x => f).ToList()</c> into
+/// <see cref="XdmFunctions.Transform{T, TResult}"/>,
 /// with the lambda parameter replaced
 /// by <see cref="XdmFunctions.Element{T}"/> (EF cannot translate a lambda over a value-converted column, but it translates
 /// the body once the element is an ordinary expression); <c>list[i]</c> into <see cref="XdmFunctions.ElementAt{T}"/> and
@@ -27,7 +28,9 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.DeclaringType == typeof(Queryable) && node.Method.Name == nameof(Queryable.SelectMany) && ExplodedArray(node) is { } exploded)
+        if (node.Method.DeclaringType == typeof(Queryable)
+            && node.Method.Name == nameof(Queryable.SelectMany)
+            && ExplodedArray(node) is { } exploded)
         {
             return exploded;
         }
@@ -44,7 +47,13 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         // a value it reads as JSON.
         if (node.Method.DeclaringType == typeof(Enumerable)
             && node.Method.Name == nameof(Enumerable.ToList)
-            && node.Arguments is [MethodCallExpression { Method.Name: nameof(Enumerable.Select), Arguments: [var items, LambdaExpression { Parameters: [_] } leaf] } projection]
+            && node.Arguments is
+            [
+                MethodCallExpression
+                {
+                    Method.Name: nameof(Enumerable.Select), Arguments: [var items, LambdaExpression { Parameters: [_] } leaf]
+                } projection
+            ]
             && projection.Method.DeclaringType == typeof(Enumerable)
             && IsXdmArray(items))
         {
@@ -54,7 +63,14 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
         // Enumerable.Contains compares with the default equality, which for the scalars a selector can reach is what == means.
         if (node.Method.DeclaringType == typeof(Enumerable)
             && node.Method.Name == nameof(Enumerable.Contains)
-            && node.Arguments is [MethodCallExpression { Method.Name: nameof(Enumerable.Select), Arguments: [var array, LambdaExpression { Parameters: [var item] } selector] } select, var value]
+            && node.Arguments is
+            [
+                MethodCallExpression
+                {
+                    Method.Name: nameof(Enumerable.Select), Arguments: [var array, LambdaExpression { Parameters: [var item] } selector]
+                } select,
+                var value
+            ]
             && select.Method.DeclaringType == typeof(Enumerable)
             && IsXdmArray(array))
         {
@@ -85,7 +101,8 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
     {
         var variable = "xdm_e" + _variables++;
         var element = lambda.Parameters[0];
-        var body = new ParameterReplacer(element, Expression.Call(ElementMethod.MakeGenericMethod(element.Type), Expression.Constant(variable)))
+        var body = new ParameterReplacer(
+                element, Expression.Call(ElementMethod.MakeGenericMethod(element.Type), Expression.Constant(variable)))
             .Visit(Typed(lambda));
         var method = marker.GetGenericArguments().Length == 1
             ? marker.MakeGenericMethod(element.Type)
@@ -104,13 +121,16 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
             return null;
         }
 
-        var elements = Expression.Lambda(selector.Type, new XdmArrayQueryRootExpression(Visit(items), items.Type.GetGenericArguments()[0]), outer);
+        var elements = Expression.Lambda(
+            selector.Type, new XdmArrayQueryRootExpression(Visit(items), items.Type.GetGenericArguments()[0]), outer);
         var arguments = selectMany.Arguments.Select((argument, i) => i == 1 ? Expression.Quote(elements) : Visit(argument));
         return selectMany.Update(null, arguments);
     }
 
     private static Expression Unconverted(Expression expression)
-        => expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert ? Unconverted(convert.Operand) : expression;
+        => expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert
+            ? Unconverted(convert.Operand)
+            : expression;
 
     // C# leaves reference conversions implicit: a Func<T, object> may have a string body. The lambda's own type is the one
     // the query expects back.
@@ -133,7 +153,8 @@ internal sealed class XdmArrayPredicateRewriter(IModel model) : ExpressionVisito
                 case MethodCallExpression { Method.Name: "get_Item", Object: { } target }:
                     expression = target;
                     break;
-                case MethodCallExpression { Method.Name: nameof(XdmFunctions.Element) } element when element.Method.DeclaringType == typeof(XdmFunctions):
+                case MethodCallExpression { Method.Name: nameof(XdmFunctions.Element) } element
+                    when element.Method.DeclaringType == typeof(XdmFunctions):
                     return true;
                 case MethodCallExpression call when call.Method.DeclaringType == typeof(XdmFunctions) && call.Arguments.Count > 0:
                     expression = call.Arguments[0];

@@ -19,7 +19,9 @@ internal sealed class XdmExplodeExpression(string alias, SqlExpression array) : 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => Update([(SqlExpression)visitor.Visit(Array)]);
 
     public override XdmExplodeExpression Update(IReadOnlyList<SqlExpression> arguments)
-        => arguments is [var array] ? ReferenceEquals(array, Array) ? this : new XdmExplodeExpression(Alias, array) : throw new ArgumentException("explode takes one array.", nameof(arguments));
+        => arguments is [var array]
+            ? ReferenceEquals(array, Array) ? this : new XdmExplodeExpression(Alias, array)
+            : throw new ArgumentException("explode takes one array.", nameof(arguments));
 
     public override TableExpressionBase Clone(string? alias, ExpressionVisitor cloningExpressionVisitor)
         => new XdmExplodeExpression(alias!, (SqlExpression)cloningExpressionVisitor.Visit(Array));

@@ -41,7 +41,9 @@ internal sealed class XdmIndexExpression : SqlExpression
     {
         var target = (SqlExpression)visitor.Visit(Target);
         var index = (SqlExpression)visitor.Visit(Index);
-        return ReferenceEquals(target, Target) && ReferenceEquals(index, Index) ? this : new XdmIndexExpression(target, index, Type, TypeMapping);
+        return ReferenceEquals(target, Target) && ReferenceEquals(index, Index)
+            ? this
+            : new XdmIndexExpression(target, index, Type, TypeMapping);
     }
 
     /// <inheritdoc />

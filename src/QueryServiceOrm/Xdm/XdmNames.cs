@@ -27,7 +27,8 @@ public static class XdmNames
                 System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
-            => writer.WriteStringValue(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
+            => writer.WriteStringValue(
+                value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
     }
 
     /// <summary>
@@ -45,9 +46,12 @@ public static class XdmNames
             .ToList());
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<(PropertyInfo, string)>> FieldCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<(PropertyInfo, string)>> FieldCache
+        = new();
 
-    /// <summary>The element type of an XDM array type (<c>List&lt;T&gt;</c>, <c>T[]</c>, any <c>IEnumerable&lt;T&gt;</c>), or null.</summary>
+    /// <summary>
+    /// The element type of an XDM array type (<c>List&lt;T&gt;</c>, <c>T[]</c>, any <c>IEnumerable&lt;T&gt;</c>), or null.
+    /// </summary>
     /// <param name="type">The type.</param>
     public static Type? ElementType(Type type)
     {
@@ -55,7 +59,9 @@ public static class XdmNames
         return type == typeof(string) ? null
             : type.IsArray ? type.GetElementType()
             : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type.GetGenericArguments()[0]
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+            : type.GetInterfaces()
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                ?.GetGenericArguments()[0];
     }
 
     /// <summary>The XDM name of a property.</summary>

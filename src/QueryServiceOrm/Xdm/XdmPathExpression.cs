@@ -42,7 +42,9 @@ internal sealed class XdmPathExpression : SqlExpression
 
     /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
-        => visitor.Visit(Root) is SqlExpression root && !ReferenceEquals(root, Root) ? new XdmPathExpression(root, Segments, Type, TypeMapping) : this;
+        => visitor.Visit(Root) is SqlExpression root && !ReferenceEquals(root, Root)
+            ? new XdmPathExpression(root, Segments, Type, TypeMapping)
+            : this;
 
     /// <inheritdoc />
     protected override void Print(ExpressionPrinter expressionPrinter)

@@ -18,7 +18,8 @@ internal sealed class XdmTypeMappings(IRelationalTypeMappingSource typeMappings)
     /// plain lambdas), any converter on a nested column type.
     /// </summary>
     public static bool IsXdm(CoreTypeMapping? mapping)
-        => mapping?.Converter is IXdmObjectConverter || (mapping is RelationalTypeMapping { Converter: not null } relational && XdmStoreTypes.IsNested(relational.StoreType));
+        => mapping?.Converter is IXdmObjectConverter
+           || (mapping is RelationalTypeMapping { Converter: not null } relational && XdmStoreTypes.IsNested(relational.StoreType));
 
     /// <summary>The C# class an XDM mapping reads into.</summary>
     public static Type ObjectType(CoreTypeMapping mapping) => mapping.Converter!.ModelClrType;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace QueryServiceOrm.Metadata.Conventions;
 
-/// <summary>Adds the library's conventions after the provider's (<see cref="AppendOnlyModelConvention"/>, <see cref="XdmColumnTypeConvention"/>).</summary>
+/// <summary>
+/// Adds the library's conventions after the provider's (<see cref="AppendOnlyModelConvention"/>, <see cref="XdmColumnTypeConvention"/>).
+/// </summary>
 internal sealed class QueryServiceConventionSetPlugin(Storage.SqlDialect dialect) : IConventionSetPlugin
 {
     public ConventionSet ModifyConventions(ConventionSet conventionSet)

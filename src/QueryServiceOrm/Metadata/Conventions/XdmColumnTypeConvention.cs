@@ -19,7 +19,8 @@ internal sealed class XdmColumnTypeConvention(SqlDialect dialect) : IModelFinali
         foreach (var property in modelBuilder.Metadata.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
         {
             if (property.GetValueConverter() is IXdmObjectConverter xdm && property.GetColumnType() is null
-                && TableDefinitionBuilder.TryColumnType(xdm.ObjectType, dialect, $"{property.DeclaringType.DisplayName()}.{property.Name}") is { } columnType)
+                && TableDefinitionBuilder.TryColumnType(
+                    xdm.ObjectType, dialect, $"{property.DeclaringType.DisplayName()}.{property.Name}") is { } columnType)
             {
                 property.Builder.HasColumnType(columnType);
             }
