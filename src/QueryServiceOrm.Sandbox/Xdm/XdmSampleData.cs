@@ -4,12 +4,6 @@ using Npgsql;
 
 namespace QueryServiceOrm.Sandbox.Xdm;
 
-/// <summary>The names of the tables <see cref="XdmSampleData"/> made.</summary>
-/// <param name="Events">The ExperienceEvent table.</param>
-/// <param name="Profiles">The profile table.</param>
-/// <param name="Flat">The flat table (one row per event, leaves as plain columns).</param>
-public sealed record XdmSampleTables(string Events, string Profiles, string Flat);
-
 /// <summary>
 /// Deterministic XDM-shaped sample data for the stand-in: an ExperienceEvent table, a profile table and a flat table,
 /// with object fields as composite types named <c>&lt;table&gt;_&lt;column&gt;</c> (nested ones

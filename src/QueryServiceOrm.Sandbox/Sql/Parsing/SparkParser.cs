@@ -4,11 +4,6 @@ using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Parsing;
 
-/// <summary>One statement of a script: its text and tokens, parsed on demand.</summary>
-/// <param name="Text">The statement's text, without the separating semicolon.</param>
-/// <param name="Tokens">Its tokens, ending with an End token.</param>
-internal sealed record ScriptStatement(string Text, IReadOnlyList<SqlToken> Tokens);
-
 /// <summary>
 /// A recursive-descent parser for the Spark SQL that SqlQuery Service accepts (Spark 3.5's SqlBaseParser for queries and
 /// expressions, plus the service's own statements: SNAPSHOT clauses, CTAS options, PRIMARY IDENTITY, ADD CONSTRAINT ...

@@ -355,32 +355,3 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     public static TypedSql RoundDecimal(TypedSql value, DecimalType type)
         => new($"(round({value.Text}, {type.Scale})::{type.PgName})", type);
 }
-
-/// <summary>Spark's decimal result types (DecimalPrecision, with precision loss allowed).</summary>
-internal static class DecimalPrecision
-{
-    public static DecimalType Divided(DecimalType a, DecimalType b)
-    {
-        var scale = Math.Max(6, a.Scale + b.Precision + 1);
-        return Bounded(a.Precision - a.Scale + b.Scale + scale, scale);
-    }
-
-    public static DecimalType Bounded(int precision, int scale)
-    {
-        if (precision <= 38)
-        {
-            return new DecimalType(precision, scale);
-        }
-
-        var integerDigits = precision - scale;
-        return new DecimalType(38, Math.Max(38 - integerDigits, Math.Min(scale, 6)));
-    }
-}
-
-/// <summary>Small helpers on translated values.</summary>
-internal static class TypedSqlChecks
-{
-    /// <summary>A typed literal whose text does not parse is a syntax error in Spark, not a NULL: checked when it runs.</summary>
-    public static TypedSql Checked(this TypedSql value, TypedLiteral literal, string type)
-        => value with { Text = PgSql.Call("checked", value.Text, PgSql.Literal($"Cannot parse the {type} value: {literal.Value}")) };
-}

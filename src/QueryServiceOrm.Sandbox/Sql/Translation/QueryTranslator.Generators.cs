@@ -3,22 +3,6 @@ using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
-/// <summary>A generator's rows: a subquery to join laterally, and its columns.</summary>
-internal sealed record GeneratorSql(string Sql, IReadOnlyList<OutputColumn> Columns);
-
-/// <summary>The generator functions: they make rows, and are translated into lateral subqueries wherever they appear.</summary>
-internal static class Generators
-{
-    private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range", "history_meta",
-    };
-
-    public static bool IsGenerator(string name) => Names.Contains(name);
-
-    public static bool IsOuter(string name) => name.EndsWith("_outer", StringComparison.OrdinalIgnoreCase);
-}
-
 // explode, posexplode, inline (and their _outer forms), stack, json_tuple, range: Spark's column names (col, pos, key,
 // value, col0..), the elements in their array's order.
 internal sealed partial class QueryTranslator

@@ -4,15 +4,6 @@ using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
-/// <summary>What a query's result is for: the client (the row cap and auto_to_json apply), a table (INSERT, CTAS), or an
-/// enclosing query.</summary>
-internal enum QueryRole
-{
-    Nested,
-    Client,
-    Write,
-}
-
 /// <summary>
 /// Translates queries: WITH, set operations with Spark's type coercion, SELECT with its FROM tree (every relation under an
 /// alias of the front's own, so that Spark's case-insensitive and repeated names never clash on the backend), ORDER BY with
