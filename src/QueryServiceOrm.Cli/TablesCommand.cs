@@ -18,7 +18,8 @@ internal static class TablesCommand
             var names = await db.Database.GetTableNamesAsync(cancellationToken);
             if (names.Count == 0)
             {
-                await errors.WriteLineAsync("No tables. (A sandbox started with --empty gets the sample tables from 'qsorm sandbox seed'.)");
+                await errors.WriteLineAsync(
+                    "No tables. (A sandbox started with --empty gets the sample tables from 'qsorm sandbox seed'.)");
             }
 
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(names) : string.Join(Environment.NewLine, names));

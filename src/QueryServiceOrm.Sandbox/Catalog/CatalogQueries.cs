@@ -20,7 +20,8 @@ internal sealed class CatalogQueries(BackendEndpoint endpoint) : IAsyncDisposabl
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _link ??= await BackendLink.ConnectAsync(endpoint, "qsorm-catalog", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            _link ??= await BackendLink.ConnectAsync(
+                endpoint, "qsorm-catalog", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             try
             {
                 return await QueryAsync(_link, sql, cancellationToken).ConfigureAwait(false);

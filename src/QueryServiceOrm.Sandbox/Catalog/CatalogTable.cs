@@ -9,10 +9,12 @@ namespace QueryServiceOrm.Sandbox.Catalog;
 /// <param name="Owner">The backend role that owns it (the user's tables are the user's; the datasets the superuser's).</param>
 /// <param name="Columns">Its columns, in order.</param>
 /// <param name="Metadata">What the service shows about it (labels, XDM schema, description).</param>
-internal sealed record CatalogTable(string Schema, string Name, bool IsView, string Owner, IReadOnlyList<CatalogColumn> Columns, DatasetMetadata Metadata)
+internal sealed record CatalogTable(
+    string Schema, string Name, bool IsView, string Owner, IReadOnlyList<CatalogColumn> Columns, DatasetMetadata Metadata)
 {
     public CatalogColumn? Column(string name)
-        => Columns.FirstOrDefault(c => c.Name == name) ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        => Columns.FirstOrDefault(c => c.Name == name)
+            ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The name as SQL for the backend, schema-qualified and quoted.</summary>
     public string Sql => $"{PgSql.Identifier(Schema)}.{PgSql.Identifier(Name)}";

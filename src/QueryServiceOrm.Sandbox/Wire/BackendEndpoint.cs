@@ -38,7 +38,9 @@ internal sealed record BackendEndpoint(EndPoint Address, X509Certificate2? Certi
         (settings.Host, settings.Port) = Address switch
         {
             UnixDomainSocketEndPoint socket when socket.ToString() is { } path
-                => (Path.GetDirectoryName(path), int.Parse(Path.GetFileName(path)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture)),
+                => (
+                    Path.GetDirectoryName(path),
+                    int.Parse(Path.GetFileName(path)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture)),
             IPEndPoint ip => (ip.Address.ToString(), ip.Port),
             _ => throw new InvalidOperationException($"A backend at {Address} cannot run jobs."),
         };
@@ -52,5 +54,6 @@ internal sealed record BackendEndpoint(EndPoint Address, X509Certificate2? Certi
     }
 
     /// <summary>Never prints the secret.</summary>
-    public override string ToString() => $"BackendEndpoint {{ Address = {Address}, Tls = {Certificate is not null}, Database = {Database}, User = {User} }}";
+    public override string ToString()
+        => $"BackendEndpoint {{ Address = {Address}, Tls = {Certificate is not null}, Database = {Database}, User = {User} }}";
 }

@@ -177,7 +177,8 @@ internal sealed class BackendLink : IAsyncDisposable
                 await password.FlushAsync(Stream, cancellationToken).ConfigureAwait(false);
                 return;
             default:
-                throw new PgProtocolException($"The backend asked for authentication method {code}; the sandbox sets it up for cleartext passwords on its socket.");
+                throw new PgProtocolException(
+                    $"The backend asked for authentication method {code}; the sandbox sets it up for cleartext passwords on its socket.");
         }
     }
 }

@@ -22,7 +22,8 @@ internal static class FrontAdmission
             }
 
             var statements = await options.Translator.TranslateAsync(sql, session, parameterTypes, cancellationToken).ConfigureAwait(false);
-            options.Journal.Record(session.Id, application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
+            options.Journal.Record(
+                session.Id, application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
             return statements;
         }
         catch (ServiceErrorException e)

@@ -33,14 +33,17 @@ internal sealed class FrontJournal : IDisposable
     /// <param name="sqlState">The SQLSTATE of a refusal.</param>
     public void Record(int session, string application, string protocol, string sql, string outcome, string? sqlState = null)
     {
-        var line = JsonSerializer.Serialize(new JournalEntry(DateTimeOffset.UtcNow, session, application, protocol, sql, outcome, sqlState));
+        var line = JsonSerializer.Serialize(
+            new JournalEntry(DateTimeOffset.UtcNow, session, application, protocol, sql, outcome, sqlState));
         lock (_gate)
         {
             _writer.WriteLine(line);
         }
     }
 
-    /// <summary>Records an admitted session (outcome <c>session</c>), so clients' connections can be counted as the service would see them.</summary>
+    /// <summary>
+    /// Records an admitted session (outcome <c>session</c>), so clients' connections can be counted as the service would see them.
+    /// </summary>
     public void RecordSession(int session, string application)
         => Record(session, application, "startup", "", "session");
 

@@ -11,5 +11,6 @@ internal interface IFrontTranslator
     /// <param name="session">The client's session (its flags shape the translation).</param>
     /// <param name="parameterTypes">The type oids the client declared for <c>$n</c> parameters (extended protocol), or empty.</param>
     /// <param name="cancellationToken">Cancels the translation (it may read the catalog).</param>
-    ValueTask<IReadOnlyList<FrontStatement>> TranslateAsync(string sql, FrontSession session, IReadOnlyList<int> parameterTypes, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<FrontStatement>> TranslateAsync(
+        string sql, FrontSession session, IReadOnlyList<int> parameterTypes, CancellationToken cancellationToken);
 }

@@ -11,4 +11,5 @@ namespace QueryServiceOrm.Sandbox.Wire;
 /// then Sql holds the error).
 /// </param>
 /// <param name="SqlState">The SQLSTATE of a refusal.</param>
-public sealed record JournalEntry(DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);
+public sealed record JournalEntry(
+    DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);

@@ -5,5 +5,6 @@ namespace QueryServiceOrm.Sandbox.Wire;
 /// <param name="Rows">The rows.</param>
 /// <param name="Tag">The command tag.</param>
 /// <param name="Apply">What running it changes in the session.</param>
-internal sealed record LocalStatement(IReadOnlyList<PgColumn>? Columns, IReadOnlyList<IReadOnlyList<string?>> Rows, string Tag, Action<FrontSession>? Apply = null)
+internal sealed record LocalStatement(
+    IReadOnlyList<PgColumn>? Columns, IReadOnlyList<IReadOnlyList<string?>> Rows, string Tag, Action<FrontSession>? Apply = null)
     : FrontStatement;

@@ -279,7 +279,10 @@ internal sealed class SparkLexer
             return;
         }
 
-        if (_position + 2 < _text.Length && c is >= '0' and <= '3' && _text[_position + 1] is >= '0' and <= '7' && _text[_position + 2] is >= '0' and <= '7')
+        if (_position + 2 < _text.Length
+            && c is >= '0' and <= '3'
+            && _text[_position + 1] is >= '0' and <= '7'
+            && _text[_position + 2] is >= '0' and <= '7')
         {
             value.Append((char)(((c - '0') * 64) + ((_text[_position + 1] - '0') * 8) + (_text[_position + 2] - '0')));
             _position += 3;

@@ -5,7 +5,9 @@ namespace QueryServiceOrm.Sandbox.Sql.Lexing;
 /// <param name="Text">The text as written (for symbols and words, what the parser compares).</param>
 /// <param name="Value">For strings and quoted identifiers, the value; for numbers, the digits without the suffix.</param>
 /// <param name="Position">Its 0-based offset in the statement.</param>
-/// <param name="SpaceBefore">Whether white space or a comment precedes it (<c>a.b</c> is a path; <c>a. b</c> too, but not for numbers).</param>
+/// <param name="SpaceBefore">
+/// Whether white space or a comment precedes it (<c>a.b</c> is a path; <c>a. b</c> too, but not for numbers).
+/// </param>
 internal sealed record SqlToken(TokenKind Kind, string Text, string Value, int Position, bool SpaceBefore)
 {
     /// <summary>Whether this is the word <paramref name="keyword"/> (case-insensitive, unquoted only).</summary>

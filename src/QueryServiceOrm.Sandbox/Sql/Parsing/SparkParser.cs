@@ -156,7 +156,8 @@ internal sealed partial class SparkParser
 
     /// <summary>Whether the current token can be a name here (any word but those that start a clause, or a quoted name).</summary>
     private bool AtName(bool allowClauseWords = false)
-        => Current.Kind == TokenKind.QuotedIdentifier || (Current.Kind == TokenKind.Word && (allowClauseWords || !ClauseWords.Contains(Current.Text)));
+        => Current.Kind == TokenKind.QuotedIdentifier
+            || (Current.Kind == TokenKind.Word && (allowClauseWords || !ClauseWords.Contains(Current.Text)));
 
     private Identifier Name(bool allowClauseWords = true)
     {

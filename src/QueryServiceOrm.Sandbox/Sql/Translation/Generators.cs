@@ -5,7 +5,8 @@ internal static class Generators
 {
     private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range", "history_meta",
+        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range",
+        "history_meta",
     };
 
     public static bool IsGenerator(string name) => Names.Contains(name);

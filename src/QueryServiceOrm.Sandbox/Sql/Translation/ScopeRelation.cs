@@ -12,9 +12,11 @@ internal sealed record ScopeRelation(IReadOnlyList<string> Qualifier, IReadOnlyL
     public IReadOnlySet<string> MergedColumns { get; init; } = new HashSet<string>();
 
     public ScopeColumn? Column(string name)
-        => Columns.FirstOrDefault(c => c.Name == name) ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        => Columns.FirstOrDefault(c => c.Name == name)
+            ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public bool QualifiedBy(IReadOnlyList<string> parts)
         => parts.Count <= Qualifier.Count
-           && parts.Select((p, i) => string.Equals(p, Qualifier[Qualifier.Count - parts.Count + i], StringComparison.OrdinalIgnoreCase)).All(x => x);
+           && parts.Select(
+               (p, i) => string.Equals(p, Qualifier[Qualifier.Count - parts.Count + i], StringComparison.OrdinalIgnoreCase)).All(x => x);
 }

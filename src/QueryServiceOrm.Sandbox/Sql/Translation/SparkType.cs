@@ -44,7 +44,8 @@ internal abstract record SparkType
         {
             ArrayTypeSyntax a => new ArrayType(From(a.Element, structTypeName)),
             MapTypeSyntax m => new MapType(From(m.Key, structTypeName), From(m.Value, structTypeName)),
-            StructTypeSyntax s => StructType.Named(s.Fields.Select(f => new StructField(f.Name.Value, From(f.Type, structTypeName))).ToList(), structTypeName),
+            StructTypeSyntax s => StructType.Named(
+                s.Fields.Select(f => new StructField(f.Name.Value, From(f.Type, structTypeName))).ToList(), structTypeName),
             PrimitiveTypeSyntax p => Primitive(p),
             _ => throw new ArgumentOutOfRangeException(nameof(syntax)),
         };
@@ -60,7 +61,8 @@ internal abstract record SparkType
             "bigint" or "long" => Long,
             "float" or "real" => Float,
             "double" => Double,
-            "decimal" or "dec" or "numeric" => new DecimalType(p.Arguments.Count > 0 ? p.Arguments[0] : 10, p.Arguments.Count > 1 ? p.Arguments[1] : 0),
+            "decimal" or "dec" or "numeric"
+                => new DecimalType(p.Arguments.Count > 0 ? p.Arguments[0] : 10, p.Arguments.Count > 1 ? p.Arguments[1] : 0),
             "date" => Date,
             "timestamp" or "datetime" or "timestamp_ltz" or "timestamp_ntz" => Timestamp,
             "binary" => Binary,

@@ -19,7 +19,8 @@ internal static class SparkTypes
         => (a, b) switch
         {
             (StructType x, StructType y) => (!storage || x.PgTypeName == y.PgTypeName) && x.Fields.Count == y.Fields.Count
-                                            && x.Fields.Zip(y.Fields).All(p => p.First.Name == p.Second.Name && Same(p.First.Type, p.Second.Type, storage)),
+                                            && x.Fields.Zip(y.Fields).All(
+                                                p => p.First.Name == p.Second.Name && Same(p.First.Type, p.Second.Type, storage)),
             (ArrayType x, ArrayType y) => Same(x.Element, y.Element, storage),
             (MapType x, MapType y) => Same(x.Key, y.Key, storage: false) && Same(x.Value, y.Value, storage: false),
             _ => a == b,
@@ -68,7 +69,13 @@ internal static class SparkTypes
     // An integer type as a decimal wide enough for it, widened with a decimal.
     private static DecimalType Widen(DecimalType d, SparkType integral)
     {
-        var digits = integral switch { AtomicType { SparkName: "tinyint" } => 3, AtomicType { SparkName: "smallint" } => 5, AtomicType { SparkName: "int" } => 10, _ => 20 };
+        var digits = integral switch
+        {
+            AtomicType { SparkName: "tinyint" } => 3,
+            AtomicType { SparkName: "smallint" } => 5,
+            AtomicType { SparkName: "int" } => 10,
+            _ => 20
+        };
         return new DecimalType(Math.Min(38, Math.Max(d.Precision - d.Scale, digits) + d.Scale), d.Scale);
     }
 
@@ -100,7 +107,9 @@ internal static class SparkTypes
 
         return (a, b) switch
         {
-            (AtomicType { SparkName: "date" }, AtomicType { SparkName: "timestamp" }) or (AtomicType { SparkName: "timestamp" }, AtomicType { SparkName: "date" }) => SparkType.Timestamp,
+            (AtomicType { SparkName: "date" }, AtomicType { SparkName: "timestamp" })
+                or (AtomicType { SparkName: "timestamp" }, AtomicType { SparkName: "date" })
+                => SparkType.Timestamp,
             (ArrayType x, ArrayType y) when Common(x.Element, y.Element, comparison) is { } element => new ArrayType(element),
             (MapType x, MapType y) when Common(x.Key, y.Key) is { } key && Common(x.Value, y.Value) is { } value => new MapType(key, value),
             (StructType x, StructType y) when x.Fields.Count == y.Fields.Count => CommonStruct(x, y, comparison),
@@ -124,7 +133,9 @@ internal static class SparkTypes
             fields.Add(x.Fields[i] with { Type = type });
         }
 
-        return fields.Zip(x.Fields).All(p => SameShape(p.First.Type, p.Second.Type)) ? x : StructType.Named(fields, BackendCatalog.StructTypeName);
+        return fields.Zip(x.Fields).All(p => SameShape(p.First.Type, p.Second.Type))
+            ? x
+            : StructType.Named(fields, BackendCatalog.StructTypeName);
     }
 
     // Spark's findCommonTypeForBinaryComparison: a string against a decimal compares as double, against another atomic type as that type.

@@ -9,7 +9,8 @@ internal sealed record StructType(IReadOnlyList<StructField> Fields, string PgTy
 
     /// <summary>The field of that name: the exact spelling first, then ignoring case (Spark's default).</summary>
     public StructField? Field(string name)
-        => Fields.FirstOrDefault(f => f.Name == name) ?? Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        => Fields.FirstOrDefault(f => f.Name == name)
+            ?? Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public static StructType Named(IReadOnlyList<StructField> fields, Func<StructType, string> name)
     {

@@ -10,11 +10,14 @@ internal sealed class FunctionRegistry
     public IReadOnlyDictionary<string, SparkFunction> Functions => _functions;
 
     /// <summary>Registers a function under one or more names (<c>"lcase,lower"</c>).</summary>
-    public void Scalar(string names, int min, int max, Func<FunctionCall, TypedSql> translate) => Add(names, min, max, FunctionKind.Scalar, translate);
+    public void Scalar(string names, int min, int max, Func<FunctionCall, TypedSql> translate)
+        => Add(names, min, max, FunctionKind.Scalar, translate);
 
-    public void Aggregate(string names, int min, int max, Func<FunctionCall, TypedSql> translate) => Add(names, min, max, FunctionKind.Aggregate, translate);
+    public void Aggregate(string names, int min, int max, Func<FunctionCall, TypedSql> translate)
+        => Add(names, min, max, FunctionKind.Aggregate, translate);
 
-    public void Window(string names, int min, int max, Func<FunctionCall, TypedSql> translate) => Add(names, min, max, FunctionKind.Window, translate);
+    public void Window(string names, int min, int max, Func<FunctionCall, TypedSql> translate)
+        => Add(names, min, max, FunctionKind.Window, translate);
 
     private void Add(string names, int min, int max, FunctionKind kind, Func<FunctionCall, TypedSql> translate)
     {
