@@ -108,9 +108,11 @@ public sealed class TokenRefreshTests
             await betweenQueries.WaitAsync();
 
             // A client that kept the first token: refused now, or the test would prove nothing.
-            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
+            var stale = new QueryServiceDbContextFactory<EmptyContext>(
+                sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
             await using var staleContext = stale.CreateDbContext();
-            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync());
+            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(
+                () => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync());
 
             TestContext.Out.WriteLine($"{succeeded} queries, {rotations} rotations, {endpoint.Issued} tokens issued");
             Assert.Multiple(() =>

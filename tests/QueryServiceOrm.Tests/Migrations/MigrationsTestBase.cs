@@ -7,7 +7,8 @@ namespace QueryServiceOrm.Tests.Migrations;
 public abstract class MigrationsTestBase
 {
     private const string Cleanup =
-        "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_top_pages, mg_refused_report, mg_keyed, ef_migrations_history, mg_history; "
+        "DROP TABLE IF EXISTS mg_events, mg_profiles, mg_page_report, mg_top_pages, mg_refused_report, mg_keyed, ef_migrations_history, "
+        + "mg_history; "
         + "DROP SCHEMA IF EXISTS mg_reporting CASCADE";
 
     protected QueryServiceSandbox Sandbox { get; private set; } = null!;

@@ -12,7 +12,8 @@ namespace QueryServiceOrm.Tests.Query;
 /// </summary>
 internal static class LinqCaseAssertions
 {
-    public static async Task ResultsEqualPsqlAsync<TContext>(LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
+    public static async Task ResultsEqualPsqlAsync<TContext>(
+        LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
         where TContext : DbContext
     {
         await using var db = new QueryServiceDbContextFactory<TContext>(

@@ -41,7 +41,8 @@ public sealed class ContainerBackendTests
 
         // The container's log collector writes the file a moment after the statement ran.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!FrontLog.BackendStatements(sandbox, application).Any(s => s.Contains("'logged'", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while (!FrontLog.BackendStatements(sandbox, application).Any(s => s.Contains("'logged'", StringComparison.Ordinal))
+            && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }

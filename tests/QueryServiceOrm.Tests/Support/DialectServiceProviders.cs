@@ -15,5 +15,6 @@ internal static class DialectServiceProviders
     private static readonly ConcurrentDictionary<QueryServiceDialect, IServiceProvider> Providers = new();
 
     public static IServiceProvider For(QueryServiceDialect dialect)
-        => Providers.GetOrAdd(dialect, _ => new ServiceCollection().AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService().BuildServiceProvider());
+        => Providers.GetOrAdd(
+            dialect, _ => new ServiceCollection().AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService().BuildServiceProvider());
 }

@@ -14,7 +14,8 @@ internal sealed class SandboxRestClient : IDisposable
     private readonly ServiceProvider _services;
     private readonly HttpClient _imsClient;
 
-    private SandboxRestClient(ServiceProvider services, HttpClient imsClient, QueryServiceAccessTokenProvider tokens, QueryServiceCredentials credentials)
+    private SandboxRestClient(
+        ServiceProvider services, HttpClient imsClient, QueryServiceAccessTokenProvider tokens, QueryServiceCredentials credentials)
     {
         _services = services;
         _imsClient = imsClient;
