@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Cli;
 
 /// <summary>A count with its noun, singular for one ("1 row.", "3 tables").</summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using QueryServiceOrm.Cli.Profiles;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Data.Common;
 using System.Text;
 using Npgsql;

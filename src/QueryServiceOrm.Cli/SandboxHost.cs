@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Sandbox;
 

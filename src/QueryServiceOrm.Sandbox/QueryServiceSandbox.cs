@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Rest;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Rest;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql;
 using QueryServiceOrm.Sandbox.Wire;
 

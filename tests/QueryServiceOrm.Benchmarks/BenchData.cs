@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;

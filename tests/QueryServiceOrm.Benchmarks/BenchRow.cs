@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace QueryServiceOrm.Benchmarks;
 
 /// <summary>One flat row of the benchmark table.</summary>

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Npgsql;
 using QueryServiceOrm.Sandbox;

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Sandbox;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Cli.Doctor;

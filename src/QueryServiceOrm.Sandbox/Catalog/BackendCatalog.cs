@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using QueryServiceOrm.Sandbox.Sql.Parsing;
 using QueryServiceOrm.Sandbox.Sql.Translation;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Sql.Lexing;

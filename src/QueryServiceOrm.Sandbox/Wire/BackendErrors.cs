@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Wire;
 
 /// <summary>Reads an ErrorResponse or NoticeResponse body.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Wire;
 
 // The client loop: simple and extended protocol.

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 

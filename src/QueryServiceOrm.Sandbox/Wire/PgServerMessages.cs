@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Wire;
 
 /// <summary>Writes the server messages the front makes itself.</summary>

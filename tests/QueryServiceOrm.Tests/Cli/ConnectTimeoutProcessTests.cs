@@ -1,7 +1,5 @@
-using System.Globalization;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

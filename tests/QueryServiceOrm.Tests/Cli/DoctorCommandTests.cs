@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Cli;
 
 /// <summary>

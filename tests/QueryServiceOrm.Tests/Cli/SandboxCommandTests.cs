@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

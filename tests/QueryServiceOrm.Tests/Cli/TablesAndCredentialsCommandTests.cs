@@ -1,7 +1,5 @@
 using System.Text.Json;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

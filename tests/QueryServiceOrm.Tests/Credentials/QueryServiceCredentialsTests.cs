@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Npgsql;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Credentials;
 

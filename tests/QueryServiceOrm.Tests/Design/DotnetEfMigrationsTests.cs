@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 

@@ -1,5 +1,4 @@
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,10 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueryServiceOrm.Design;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 

@@ -2,12 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Migrations;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Migrations;
 

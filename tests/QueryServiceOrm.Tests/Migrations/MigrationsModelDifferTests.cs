@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -6,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Migrations;
 

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Migrations;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Migrations;
 

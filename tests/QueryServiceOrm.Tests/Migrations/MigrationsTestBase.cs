@@ -1,6 +1,3 @@
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Migrations;
 
 /// <summary>Migration tests share the run's sandbox: every table and schema they make is dropped before and after each test.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 

@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Samples;
 

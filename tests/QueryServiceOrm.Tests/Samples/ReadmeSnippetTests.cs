@@ -2,13 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Samples;
 

@@ -1,6 +1,4 @@
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 

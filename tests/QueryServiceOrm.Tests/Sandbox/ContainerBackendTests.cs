@@ -1,7 +1,4 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Tests.Query;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 

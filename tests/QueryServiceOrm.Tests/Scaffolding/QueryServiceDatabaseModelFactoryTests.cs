@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueryServiceOrm.Diagnostics;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Scaffolding;
 

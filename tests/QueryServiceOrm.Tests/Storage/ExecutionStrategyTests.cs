@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 

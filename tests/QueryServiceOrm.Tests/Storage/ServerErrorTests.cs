@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 
 namespace QueryServiceOrm.Tests.Support;

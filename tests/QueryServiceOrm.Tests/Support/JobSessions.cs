@@ -1,6 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A sandbox job's backend session, as pg_stat_activity shows it (application name <c>qsorm-job-&lt;id&gt;</c>).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 

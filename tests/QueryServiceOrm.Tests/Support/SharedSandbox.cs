@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 

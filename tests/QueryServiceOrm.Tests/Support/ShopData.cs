@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 

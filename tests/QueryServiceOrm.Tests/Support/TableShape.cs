@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A stand-in table's shape, read with psql.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;

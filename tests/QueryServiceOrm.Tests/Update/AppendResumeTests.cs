@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 

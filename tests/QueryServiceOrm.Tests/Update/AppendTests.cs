@@ -1,11 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Storage;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;

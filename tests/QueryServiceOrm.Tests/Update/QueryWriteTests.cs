@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 

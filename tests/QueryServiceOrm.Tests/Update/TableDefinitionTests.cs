@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 

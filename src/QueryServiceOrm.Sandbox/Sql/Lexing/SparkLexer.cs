@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Lexing;
 
 /// <summary>

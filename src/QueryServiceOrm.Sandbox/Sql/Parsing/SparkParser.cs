@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
 internal sealed record DecimalType(int Precision, int Scale) : SparkType

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
 // Spark's casts (non-ANSI: what does not convert is NULL, fractions are truncated), its implicit casts, and the conversions

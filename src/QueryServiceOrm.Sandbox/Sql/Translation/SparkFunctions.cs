@@ -1,5 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 using QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using QueryServiceOrm.Sandbox.Catalog;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 using QueryServiceOrm.Sandbox.Wire;
 

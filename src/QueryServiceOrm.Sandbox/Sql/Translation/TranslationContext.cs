@@ -1,5 +1,4 @@
 using QueryServiceOrm.Sandbox.Catalog;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;

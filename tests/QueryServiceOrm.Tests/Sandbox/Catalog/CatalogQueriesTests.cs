@@ -1,6 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Catalog;
 
 /// <summary>PostgreSQL catalog queries through the front keep the service's meaning of a final LIMIT 0: every row.</summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Npgsql;
 using QueryServiceOrm.Sandbox.Sql.Translation;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Oracle;
 

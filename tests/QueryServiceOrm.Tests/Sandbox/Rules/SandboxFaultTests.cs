@@ -1,7 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Rules;
 
 /// <summary>The front's fault hook: what it fails, what it lets through and counts, and where it can be injected.</summary>

@@ -1,7 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Rules;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Sql;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net.Security;
 using System.Net.Sockets;
-using Npgsql;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Wire;
 

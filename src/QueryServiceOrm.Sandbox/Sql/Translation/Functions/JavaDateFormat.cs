@@ -1,6 +1,3 @@
-using System.Text;
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 
 /// <summary>

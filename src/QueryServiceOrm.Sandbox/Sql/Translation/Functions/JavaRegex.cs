@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 
 /// <summary>

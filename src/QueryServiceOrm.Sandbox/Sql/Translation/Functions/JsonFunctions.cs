@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Parsing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
