@@ -17,8 +17,7 @@ public sealed class LiteralTests
         "it's", "O''Brien", "back\\slash", "trailing\\", "\\'", "'; DROP TABLE customers; --", "$$", "$$ BEGIN raise_error('x'); END $$",
         "-- comment", "/* open comment", "*/", "#template", "##", "line\nbreak", "cr\r\nlf", "tab\tstop", "\u001a ctrl-z", "\"double\"",
         "`back`", "unicode ünïcödé 名前 🎉", "\u00a0nbsp", "%_ like wildcards", "@variable", "?", ":name", "\\u0027", "\\x27",
-        "''''",
-        "",
+        "''''", "",
     ];
 
     public static IEnumerable<object> HostileValues()
