@@ -32,8 +32,8 @@ internal static class CliCredentials
         }
         catch (QueryServiceConfigurationException e) when (e.Field == QueryServiceCredentialKeys.Host
                                                            && File.Exists(
-                                                               Profiles.ProfileStore.ForUser().PathOf(
-                                                                   Profiles.ProfileStore.SandboxProfile)))
+                                                               Profiles.ProfileStore.ForUser()
+                                                                   .PathOf(Profiles.ProfileStore.SandboxProfile)))
         {
             // Nothing is configured here, but the quick start's sandbox runs: that is most likely what was meant.
             throw new QueryServiceConfigurationException(

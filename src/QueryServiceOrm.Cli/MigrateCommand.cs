@@ -121,8 +121,9 @@ internal static class MigrateCommand
 
     private static Type FindContext(Assembly assembly, string? name)
     {
-        var contexts = assembly.GetTypes().Where(
-            t => typeof(DbContext).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false }).ToList();
+        var contexts = assembly.GetTypes()
+            .Where(t => typeof(DbContext).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .ToList();
         var matches = name is null ? contexts : contexts.Where(t => t.Name == name || t.FullName == name).ToList();
         return matches.Count switch
         {

@@ -61,8 +61,10 @@ internal static class QueryCommand
     // Npgsql sends every statement of a text and the server runs them all, yet one result is printed: several are refused
     // before any runs. The split is the service's own lexical one (quotes, comments, $$ blocks); text it cannot split is
     // left for the server to report on.
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Interoperability", "CA1416", Justification = "The lexer is plain managed code: the "
-        + "sandbox's assembly is Unix-only for the PostgreSQL processes it runs.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Interoperability",
+        "CA1416",
+        Justification = "The lexer is plain managed code: the sandbox's assembly is Unix-only for the PostgreSQL processes it runs.")]
     private static void RefuseSeveralStatements(string sql)
     {
         int count;
@@ -171,8 +173,9 @@ internal static class QueryCommand
     }
 
     private static string[] Row(DbDataReader reader)
-        => Enumerable.Range(0, reader.FieldCount).Select(
-            i => reader.IsDBNull(i) ? "" : reader.GetString(i).Replace('\n', ' ').Replace('\r', ' ')).ToArray();
+        => Enumerable.Range(0, reader.FieldCount)
+            .Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i).Replace('\n', ' ').Replace('\r', ' '))
+            .ToArray();
 
     private static string Line(string[] values, int[] widths, string? ellipsis)
         => string.Join(" | ", values.Select((v, i) => v.Length > widths[i] && ellipsis is not null

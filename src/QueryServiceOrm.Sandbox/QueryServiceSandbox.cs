@@ -328,8 +328,10 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>Reads the REST API's request log as it is now.</summary>
     public IReadOnlyList<RestLogEntry> ReadRestLog()
         => File.Exists(RestLogPath)
-            ? ReadShared(RestLogPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(
-                l => JsonSerializer.Deserialize<RestLogEntry>(l)!).ToList()
+            ? ReadShared(RestLogPath)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonSerializer.Deserialize<RestLogEntry>(l)!)
+                .ToList()
             : [];
 
     /// <summary>Runs PostgreSQL as the backend's superuser in <see cref="Database"/> (not logged, never through the front).</summary>
@@ -375,8 +377,10 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>Reads the front's journal as it is now: one entry per SQL text a client sent.</summary>
     public IReadOnlyList<JournalEntry> ReadJournal()
         => File.Exists(JournalPath)
-            ? ReadShared(JournalPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(
-                l => JsonSerializer.Deserialize<JournalEntry>(l)!).ToList()
+            ? ReadShared(JournalPath)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonSerializer.Deserialize<JournalEntry>(l)!)
+                .ToList()
             : [];
 
     /// <summary>Stops the sandbox and deletes its files, unless this object only attached to it (<see cref="Attach"/>).</summary>

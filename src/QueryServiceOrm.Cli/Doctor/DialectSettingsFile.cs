@@ -57,8 +57,8 @@ internal static class DialectSettingsFile
 
     /// <summary>The <c>QueryService__Dialect__*</c> variables that are set, which take precedence over appsettings.json.</summary>
     public static IEnumerable<string> OverridingVariables(QueryServiceDialect dialect)
-        => dialect.ToSettings().Keys.Select(QueryServiceCredentialKeys.EnvironmentVariable).Where(
-            v => Environment.GetEnvironmentVariable(v) is { Length: > 0 });
+        => dialect.ToSettings().Keys.Select(QueryServiceCredentialKeys.EnvironmentVariable)
+            .Where(v => Environment.GetEnvironmentVariable(v) is { Length: > 0 });
 
     private static JsonObject Merge(string path, QueryServiceDialect dialect)
     {

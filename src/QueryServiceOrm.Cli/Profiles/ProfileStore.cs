@@ -27,8 +27,11 @@ internal sealed partial class ProfileStore(string directory)
     public string PathOf(string profile)
         => Path.Combine(
             Directory,
-            (ProfileName().IsMatch(profile) ? profile : throw new ArgumentException($"'{profile}' is not a profile name: use letters, "
-                + $"digits, '-' and '_'.", nameof(profile))) + ".json");
+            (
+                ProfileName().IsMatch(profile)
+                    ? profile
+                    : throw new ArgumentException(
+                        $"'{profile}' is not a profile name: use letters, digits, '-' and '_'.", nameof(profile))) + ".json");
 
     /// <summary>Reads a profile's credentials.</summary>
     /// <exception cref="FileNotFoundException">No such profile.</exception>

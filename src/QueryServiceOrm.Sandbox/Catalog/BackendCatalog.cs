@@ -92,8 +92,9 @@ internal sealed class BackendCatalog : IAsyncDisposable
     public async Task EnsureStructTypesAsync(IReadOnlyList<StructType> shapes, CancellationToken cancellationToken)
     {
         var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var missing = shapes.Where(s => !snapshot.StructTypes.Contains(UnqualifiedName(s.PgTypeName))).DistinctBy(
-            s => s.PgTypeName).ToList();
+        var missing = shapes.Where(s => !snapshot.StructTypes.Contains(UnqualifiedName(s.PgTypeName)))
+            .DistinctBy(s => s.PgTypeName)
+            .ToList();
         if (missing.Count == 0)
         {
             return;

@@ -55,15 +55,17 @@ internal static class CatalogReader
             ORDER BY n.nspname, c.relname
             """, cancellationToken).ConfigureAwait(false))
         {
-            var columns = byRelation[(uint)row[0]!].Select(
-                a => new CatalogColumn(a.Name, mapper.Map(a.Type, a.TypeModifier, a.Comment), a.NotNull)).ToList();
+            var columns = byRelation[(uint)row[0]!]
+                .Select(a => new CatalogColumn(a.Name, mapper.Map(a.Type, a.TypeModifier, a.Comment), a.NotNull))
+                .ToList();
             tables.Add(new CatalogTable(
                 (string)row[1]!, (string)row[2]!, (string)row[3]! is "v"
                     or "m", (string)row[4]!, columns, DatasetMetadata.FromComment(row[5] as string)));
         }
 
-        var structTypes = types.Values.Where(t => t.Schema == PgSql.StructSchema && t.Kind == 'c').Select(t => t.Name).ToHashSet(
-            StringComparer.Ordinal);
+        var structTypes = types.Values.Where(t => t.Schema == PgSql.StructSchema && t.Kind == 'c')
+            .Select(t => t.Name)
+            .ToHashSet(StringComparer.Ordinal);
         return new CatalogSnapshot(version, tables, structTypes);
     }
 
@@ -129,8 +131,9 @@ internal static class CatalogReader
         {
             if (!_structs.TryGetValue(type.Oid, out var result))
             {
-                var fields = attributes[type.Relation].Select(
-                    a => new StructField(a.Name, Map(a.Type, a.TypeModifier, a.Comment))).ToList();
+                var fields = attributes[type.Relation]
+                    .Select(a => new StructField(a.Name, Map(a.Type, a.TypeModifier, a.Comment)))
+                    .ToList();
                 result = new StructType(fields, $"{PgSql.Identifier(type.Schema)}.{PgSql.Identifier(type.Name)}");
                 _structs[type.Oid] = result;
             }

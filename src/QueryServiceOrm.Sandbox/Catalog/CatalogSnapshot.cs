@@ -28,8 +28,9 @@ internal sealed class CatalogSnapshot
     public CatalogTable? Find(IReadOnlyList<string> name)
     {
         var table = name[^1];
-        var candidates = _byName[table].Where(
-            t => name.Count < 2 || string.Equals(t.Schema, name[^2], StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = _byName[table]
+            .Where(t => name.Count < 2 || string.Equals(t.Schema, name[^2], StringComparison.OrdinalIgnoreCase))
+            .ToList();
         if (candidates.Count > 1)
         {
             candidates = candidates.Where(t => t.Name == table).DefaultIfEmpty(candidates[0]).ToList();

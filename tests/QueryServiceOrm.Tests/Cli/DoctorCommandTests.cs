@@ -176,8 +176,9 @@ public sealed class DoctorCommandTests
         var json = output[output.IndexOf("\n{", StringComparison.Ordinal)..];
         json = json[..(json.LastIndexOf('}') + 1)];
         return Reload(
-            new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).AddInMemoryCollection(
-                Credentials())).Dialect;
+            new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+                .AddInMemoryCollection(Credentials())).Dialect;
     }
 
     // Any valid credentials: only the dialect read beside them matters here.

@@ -30,8 +30,8 @@ public sealed class ProfileFileTests
             "is not valid JSON").SetArgDisplayNames("unterminated");
         yield return new TestCaseData(Array.Empty<byte>(), "is not valid JSON").SetArgDisplayNames("empty");
         yield return new TestCaseData(Encoding.UTF8.GetBytes($"[\"{Secret}\"]"), "holds a JSON array").SetArgDisplayNames("array");
-        yield return new TestCaseData(new byte[] { 0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d }, "not").SetArgDisplayNames(
-            "invalid UTF-8");
+        yield return new TestCaseData(new byte[] { 0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d }, "not")
+            .SetArgDisplayNames("invalid UTF-8");
     }
 
     [TestCaseSource(nameof(Malformed))]

@@ -70,8 +70,9 @@ public sealed class DotnetEfScaffoldTests
             Assert.That(scaffold.Code, Is.Not.Zero);
             Assert.That(said, Does.Contain("after 'password'").IgnoreCase.And.Contain("double quotes"));
             Assert.That(
-                Enumerable.Range(0, Secret.Length - 3).Select(i => Secret.Substring(i, 4)).Where(
-                    f => said.Contains(f, StringComparison.OrdinalIgnoreCase)),
+                Enumerable.Range(0, Secret.Length - 3)
+                    .Select(i => Secret.Substring(i, 4))
+                    .Where(f => said.Contains(f, StringComparison.OrdinalIgnoreCase)),
                 Is.Empty,
                 said);
         });

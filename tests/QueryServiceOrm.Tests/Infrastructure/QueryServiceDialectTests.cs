@@ -89,8 +89,8 @@ public sealed class QueryServiceDialectTests
     {
         var sql = await ContextFactories.ServiceSqlAsync(
             db => db.Customers.OrderBy(c => c.Id).Skip(1).ToListAsync(),
-            o => o.Dialect(new QueryServiceDialect { ExplodeForm = QueryServiceExplodeForm.LateralView }).ParameterMode(
-                QueryServiceParameterMode.Bind));
+            o => o.Dialect(new QueryServiceDialect { ExplodeForm = QueryServiceExplodeForm.LateralView })
+                .ParameterMode(QueryServiceParameterMode.Bind));
         Assert.That(sql, Does.EndWith("OFFSET 1"), "SupportsOffset keeps its default: the builder took the record it was given");
     }
 

@@ -62,8 +62,9 @@ public sealed class UseQueryServiceTests
         using var context = new QueryServiceDbContextFactory<EmptyContext>(
             CredentialsFor(5432),
             o => o.MaxPoolSize(2).CommandTimeout(TimeSpan.FromSeconds(90)).ConnectionIdleLifetime(TimeSpan.FromMinutes(1))
-                .ConnectionLifetime(TimeSpan.FromMinutes(30)).ApplicationName("reports").ConnectTimeout(
-                    TimeSpan.FromSeconds(5))).CreateDbContext();
+                .ConnectionLifetime(TimeSpan.FromMinutes(30))
+                .ApplicationName("reports")
+                .ConnectTimeout(TimeSpan.FromSeconds(5))).CreateDbContext();
         var printed = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
 
         Assert.Multiple(() =>
@@ -188,8 +189,8 @@ public sealed class UseQueryServiceTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            sandbox.EnvironmentVariables().ToDictionary(
-                kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
+            sandbox.EnvironmentVariables()
+                .ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
 
         var registrations = new Dictionary<string, Action<IServiceCollection>>
         {

@@ -47,8 +47,10 @@ public sealed class MigrateTests : MigrationsTestBase
 
         var second = Statements().Skip(beforeSecond).ToList();
         var sampleTables = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
-        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events)).Where(r => r[0] != "identityMap").Select(
-            TableShape.AsDeclared).ToList();
+        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events))
+            .Where(r => r[0] != "identityMap")
+            .Select(TableShape.AsDeclared)
+            .ToList();
         Assert.Multiple(async () =>
         {
             Assert.That(

@@ -54,8 +54,8 @@ public sealed class MigrationsModelDifferTests
         using var logs = new CapturingLoggerProvider();
         using var db = Context(logs, o => o.ConfigureWarnings(w => w.Throw(QueryServiceEventId.KeyNotWritten)));
         Assert.That(
-            () => db.GetService<IMigrationsModelDiffer>().GetDifferences(
-                null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel()),
+            () => db.GetService<IMigrationsModelDiffer>()
+                .GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel()),
             Throws.InvalidOperationException.With.Message.Contains("QueryServiceEventId.KeyNotWritten"));
     }
 

@@ -165,8 +165,11 @@ internal static class LinqFeatureMatrix
 
         yield return Scalar("Contains_in_a_limited_subquery", async db => await db.Customers.Where(c => c.Id == 1)
                 .Select(
-                    c => db.Orders.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).Take(3).Select(o => o.CustomerId).Contains(
-                        5)).SingleAsync(),
+                    c => db.Orders.OrderByDescending(o => o.Amount)
+                        .ThenBy(o => o.Id)
+                        .Take(3)
+                        .Select(o => o.CustomerId)
+                        .Contains(5)).SingleAsync(),
             "SELECT 5 IN (SELECT customer_id FROM orders ORDER BY amount DESC, id LIMIT 3)");
         yield return Scalar("Contains_in_a_plain_subquery", async db => await db.Customers.Where(c => c.Id == 1)
                 .Select(c => db.Orders.Where(o => o.Amount > 450).Select(o => o.CustomerId).Contains(5)).SingleAsync(),
@@ -224,8 +227,9 @@ internal static class LinqFeatureMatrix
             "SELECT c.id, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c ORDER BY c.id");
         yield return Rows(
             "Navigation_collection_any",
-            db => db.Customers.Where(c => c.Orders.Any(o => o.Status == "cancelled" && o.Amount > 300)).OrderBy(
-                c => c.Id).Select(c => c.Id),
+            db => db.Customers.Where(c => c.Orders.Any(o => o.Status == "cancelled" && o.Amount > 300))
+                .OrderBy(c => c.Id)
+                .Select(c => c.Id),
             "SELECT id FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status = 'cancelled' AND "
             + "o.amount > 300) ORDER BY id");
         yield return Rows(
@@ -235,8 +239,10 @@ internal static class LinqFeatureMatrix
             + "ORDER BY c.id");
         yield return Rows(
             "Cross_join_filtered",
-            db => db.Customers.Where(c => c.Id <= 3).SelectMany(
-                c => db.Orders.Where(o => o.Id <= 2), (c, o) => new { C = c.Id, O = o.Id }).OrderBy(x => x.C).ThenBy(x => x.O),
+            db => db.Customers.Where(c => c.Id <= 3)
+                .SelectMany(c => db.Orders.Where(o => o.Id <= 2), (c, o) => new { C = c.Id, O = o.Id })
+                .OrderBy(x => x.C)
+                .ThenBy(x => x.O),
             "SELECT c.id, o.id FROM customers c CROSS JOIN orders o WHERE c.id <= 3 AND o.id <= 2 ORDER BY c.id, o.id");
         yield return Rows(
             "Include_collection",
@@ -250,8 +256,9 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.amount > 450) ORDER BY id");
         yield return Rows(
             "Subquery_scalar_max",
-            db => db.Customers.Where(c => c.Id <= 8).OrderBy(c => c.Id).Select(
-                c => new { c.Id, Max = db.Orders.Where(o => o.CustomerId == c.Id).Max(o => (decimal?)o.Amount) }),
+            db => db.Customers.Where(c => c.Id <= 8)
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, Max = db.Orders.Where(o => o.CustomerId == c.Id).Max(o => (decimal?)o.Amount) }),
             "SELECT c.id, (SELECT max(amount) FROM orders o WHERE o.customer_id = c.id) FROM customers c WHERE c.id <= 8 ORDER BY c.id");
         yield return Rows(
             "Subquery_in",
@@ -266,8 +273,11 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers c WHERE (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) >= 5 ORDER BY id");
         yield return Rows(
             "Subquery_from_projection",
-            db => db.Orders.Select(o => new { o.CustomerId, Big = o.Amount > 250 }).Where(x => x.Big).GroupBy(
-                x => x.CustomerId).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key),
+            db => db.Orders.Select(o => new { o.CustomerId, Big = o.Amount > 250 })
+                .Where(x => x.Big)
+                .GroupBy(x => x.CustomerId)
+                .Select(g => new { g.Key, N = g.Count() })
+                .OrderBy(x => x.Key),
             "SELECT customer_id, count(*) FROM orders WHERE amount > 250 GROUP BY customer_id ORDER BY customer_id");
 
         // Set operations
@@ -280,16 +290,20 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers WHERE id < 3 UNION ALL SELECT id FROM customers WHERE id < 4", Ordered: false);
         yield return Rows(
             "Intersect",
-            db => db.Orders.Where(o => o.Status == "paid").Select(o => o.CustomerId).Intersect(
-                db.Orders.Where(o => o.Amount > 400).Select(o => o.CustomerId)),
+            db => db.Orders.Where(o => o.Status == "paid")
+                .Select(o => o.CustomerId)
+                .Intersect(db.Orders.Where(o => o.Amount > 400).Select(o => o.CustomerId)),
             "SELECT customer_id FROM orders WHERE status = 'paid' INTERSECT SELECT customer_id FROM orders WHERE amount > 400",
             Ordered: false);
         yield return Rows("Except", db => db.Customers.Select(c => c.Id).Except(db.Orders.Select(o => o.CustomerId)),
             "SELECT id FROM customers EXCEPT SELECT customer_id FROM orders", Ordered: false);
         yield return Rows(
             "Union_then_order_and_take",
-            db => db.Customers.Where(c => c.Id < 5).Select(c => c.Id).Union(
-                db.Customers.Where(c => c.Id > 35).Select(c => c.Id)).OrderByDescending(x => x).Take(3),
+            db => db.Customers.Where(c => c.Id < 5)
+                .Select(c => c.Id)
+                .Union(db.Customers.Where(c => c.Id > 35).Select(c => c.Id))
+                .OrderByDescending(x => x)
+                .Take(3),
             "SELECT id FROM (SELECT id FROM customers WHERE id < 5 UNION SELECT id FROM customers WHERE id > 35) t ORDER BY id DESC "
             + "LIMIT 3");
 
@@ -352,8 +366,9 @@ internal static class LinqFeatureMatrix
             "SELECT id FROM customers WHERE name ~ '^Customer [0-9]5$' ORDER BY id");
         yield return Rows(
             "Regex_IsMatch_ignore_case_negated",
-            db => db.Customers.Where(c => !Regex.IsMatch(c.Name, "^customer", RegexOptions.IgnoreCase)).OrderBy(
-                c => c.Id).Select(c => c.Id),
+            db => db.Customers.Where(c => !Regex.IsMatch(c.Name, "^customer", RegexOptions.IgnoreCase))
+                .OrderBy(c => c.Id)
+                .Select(c => c.Id),
             "SELECT id FROM customers WHERE name !~* '^customer' ORDER BY id");
 
         // Math members
@@ -371,8 +386,9 @@ internal static class LinqFeatureMatrix
             "SELECT greatest(amount, 250.00), least(amount, 250.00) FROM orders ORDER BY id");
         yield return Rows(
             "Math_Power_Sqrt",
-            db => db.Customers.Where(c => c.Score != null).OrderBy(c => c.Id).Select(
-                c => new { P = Math.Pow(c.Score!.Value, 2), S = Math.Sqrt(c.Score!.Value) }),
+            db => db.Customers.Where(c => c.Score != null)
+                .OrderBy(c => c.Id)
+                .Select(c => new { P = Math.Pow(c.Score!.Value, 2), S = Math.Sqrt(c.Score!.Value) }),
             "SELECT power(score, 2), sqrt(score) FROM customers WHERE score IS NOT NULL ORDER BY id");
         yield return Rows("Integer_division_and_modulo", db => db.Orders.OrderBy(o => o.Id).Select(o => new { D = o.Id / 7, M = o.Id % 7 }),
             "SELECT id / 7, id % 7 FROM orders ORDER BY id");
@@ -380,14 +396,16 @@ internal static class LinqFeatureMatrix
         // Date and time members
         yield return Rows(
             "DateTime_parts",
-            db => db.Orders.Where(o => o.Id <= 30).OrderBy(o => o.Id).Select(
-                o => new { o.Placed.Year, o.Placed.Month, o.Placed.Day, o.Placed.Hour }),
+            db => db.Orders.Where(o => o.Id <= 30)
+                .OrderBy(o => o.Id)
+                .Select(o => new { o.Placed.Year, o.Placed.Month, o.Placed.Day, o.Placed.Hour }),
             "SELECT CAST(date_part('year', placed) AS int), CAST(date_part('month', placed) AS int), CAST(date_part('day', placed) AS "
             + "int), CAST(date_part('hour', placed) AS int) FROM orders WHERE id <= 30 ORDER BY id");
         yield return Rows(
             "DateTime_AddDays",
-            db => db.Customers.Where(c => c.Joined.AddDays(10) < new DateTime(2024, 1, 20, 0, 0, 0, DateTimeKind.Utc)).OrderBy(
-                c => c.Id).Select(c => c.Id),
+            db => db.Customers.Where(c => c.Joined.AddDays(10) < new DateTime(2024, 1, 20, 0, 0, 0, DateTimeKind.Utc))
+                .OrderBy(c => c.Id)
+                .Select(c => c.Id),
             "SELECT id FROM customers WHERE joined + interval '10 days' < '2024-01-20 00:00:00+00' ORDER BY id");
         yield return Rows(
             "DateTime_Date_grouping",
@@ -415,12 +433,13 @@ internal static class LinqFeatureMatrix
             "SELECT placed AT TIME ZONE 'Asia/Tokyo' FROM orders WHERE id <= 3 ORDER BY id");
         yield return Rows(
             "EF_Functions_RegexpExtract",
-            db => db.Customers.OrderBy(c => c.Id).Select(
-                c => new
-                {
-                    Whole = EF.Functions.RegexpExtract(c.Name, "[0-9]+", 0),
-                    Group = EF.Functions.RegexpExtract(c.Name, "(C)ustomer ([0-9])", 2)
-                }),
+            db => db.Customers.OrderBy(c => c.Id)
+                .Select(
+                    c => new
+                    {
+                        Whole = EF.Functions.RegexpExtract(c.Name, "[0-9]+", 0),
+                        Group = EF.Functions.RegexpExtract(c.Name, "(C)ustomer ([0-9])", 2)
+                    }),
             "SELECT COALESCE(substring(name from '[0-9]+'), ''), COALESCE((regexp_match(name, '(C)ustomer ([0-9])'))[2], '') FROM "
             + "customers ORDER BY id");
 

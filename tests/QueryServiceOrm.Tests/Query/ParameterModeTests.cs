@@ -38,8 +38,10 @@ public sealed class ParameterModeTests
         {
             await using var db = new QueryServiceDbContextFactory<ShopContext>(
                 sandbox.Credentials(), o => o.ParameterMode(mode)).CreateDbContext();
-            return await db.Orders.Where(o => o.Customer!.City == city && statuses.Contains(o.Status)).OrderBy(
-                o => o.Id).Select(o => o.Id).ToListAsync();
+            return await db.Orders.Where(o => o.Customer!.City == city && statuses.Contains(o.Status))
+                .OrderBy(o => o.Id)
+                .Select(o => o.Id)
+                .ToListAsync();
         }
 
         var inline = await RunAsync(QueryServiceParameterMode.Inline);

@@ -24,8 +24,8 @@ public sealed class RawSqlTests
         var application = "raw-" + Guid.NewGuid().ToString("N")[..8];
         await using var db = new QueryServiceDbContextFactory<ShopContext>(
             sandbox.Credentials(),
-            o => o.ApplicationName(application).RetryReads(
-                0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
+            o => o.ApplicationName(application)
+                .RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
 
         try
         {
@@ -65,10 +65,15 @@ public sealed class RawSqlTests
         var sandbox = await ShopData.SeedAsync();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
 
-        var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'").Where(c => c.Active).OrderBy(
-            c => c.Id).Select(c => c.Id).ToListAsync();
-        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM customers WHERE tier = 'gold'").Where(
-            id => id > 10).OrderBy(id => id).ToListAsync();
+        var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'")
+            .Where(c => c.Active)
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync();
+        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM customers WHERE tier = 'gold'")
+            .Where(id => id > 10)
+            .OrderBy(id => id)
+            .ToListAsync();
         var expected = await sandbox.PsqlAsync("SELECT id FROM customers WHERE tier = 'gold' AND active ORDER BY id");
 
         Assert.Multiple(() =>

@@ -23,19 +23,21 @@ public sealed class XdmQueryTests
             $"""SELECT "_id" FROM {E} e WHERE (e.web)."webPageDetails"."name" = 'Home' ORDER BY "_id" """);
         yield return Rows(
             "Nested_leaves_in_select",
-            db => db.Events.OrderBy(e => e.Id).Select(
-                e => new { e.Id, e.Web!.WebPageDetails!.Url, Browser = e.Environment!.BrowserDetails!.Name }),
+            db => db.Events.OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.Web!.WebPageDetails!.Url, Browser = e.Environment!.BrowserDetails!.Name }),
             $"""SELECT "_id", (e.web)."webPageDetails"."URL", (e.environment)."browserDetails"."name" FROM {E} e ORDER BY "_id" """);
         yield return Rows(
             "Nested_double_comparison",
-            db => db.Events.Where(e => e.Commerce!.Order!.PriceTotal > 250).OrderBy(e => e.Id).Select(
-                e => new { e.Id, e.Commerce!.Order!.PriceTotal }),
+            db => db.Events.Where(e => e.Commerce!.Order!.PriceTotal > 250)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.Commerce!.Order!.PriceTotal }),
             $"""SELECT "_id", (e.commerce)."order"."priceTotal" FROM {E} e WHERE (e.commerce)."order"."priceTotal" > 250 ORDER """
             + $"""BY "_id" """);
         yield return Rows(
             "Reserved_word_segment",
-            db => db.Events.Where(e => e.Luma!.ReservedWordTest!.Order!.EndsWith("7")).OrderBy(e => e.Id).Select(
-                e => e.Luma!.ReservedWordTest!.Order),
+            db => db.Events.Where(e => e.Luma!.ReservedWordTest!.Order!.EndsWith("7"))
+                .OrderBy(e => e.Id)
+                .Select(e => e.Luma!.ReservedWordTest!.Order),
             $"""SELECT (e."_luma")."reservedWordTest"."order" FROM {E} e WHERE (e."_luma")."reservedWordTest"."order" LIKE '%7' ORDER """
             + $"""BY "_id" """);
         yield return Rows(
@@ -120,14 +122,16 @@ public sealed class XdmQueryTests
             + $"""BY "_id" """);
         yield return Rows(
             "Nested_leaves_concatenated",
-            db => db.Events.OrderBy(e => e.Id).Select(
-                e => e.Environment!.BrowserDetails!.Name + " " + e.Environment!.BrowserDetails!.Version),
+            db => db.Events.OrderBy(e => e.Id)
+                .Select(e => e.Environment!.BrowserDetails!.Name + " " + e.Environment!.BrowserDetails!.Version),
             $"""SELECT COALESCE((e.environment)."browserDetails"."name", '') || ' ' || """
             + $"""COALESCE((e.environment)."browserDetails"."version", '') FROM {E} e ORDER BY "_id" """);
         yield return Rows(
             "Order_by_two_nested_leaves",
-            db => db.Events.OrderBy(e => e.Environment!.BrowserDetails!.Name).ThenByDescending(
-                e => e.Luma!.Loyalty!.Points).ThenBy(e => e.Id).Select(e => e.Id),
+            db => db.Events.OrderBy(e => e.Environment!.BrowserDetails!.Name)
+                .ThenByDescending(e => e.Luma!.Loyalty!.Points)
+                .ThenBy(e => e.Id)
+                .Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e ORDER BY (e.environment)."browserDetails"."name" NULLS FIRST, (e."_luma").loyalty.points DESC """
             + $"""NULLS LAST, "_id" """);
         yield return Scalar(
@@ -153,8 +157,9 @@ public sealed class XdmQueryTests
             $"""SELECT avg(CAST((e."_luma").loyalty.points AS double precision)) FROM {E} e""");
         yield return Rows(
             "Nested_leaf_string_length",
-            db => db.Events.Where(e => e.Web!.WebPageDetails!.Name!.Length > 12).OrderBy(e => e.Id).Select(
-                e => new { e.Id, L = e.Web!.WebPageDetails!.Name!.Length }),
+            db => db.Events.Where(e => e.Web!.WebPageDetails!.Name!.Length > 12)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, L = e.Web!.WebPageDetails!.Name!.Length }),
             $"""SELECT "_id", length((e.web)."webPageDetails"."name") FROM {E} e WHERE length((e.web)."webPageDetails"."name") > 12 """
             + $"""ORDER BY "_id" """);
         yield return Rows(
@@ -173,8 +178,9 @@ public sealed class XdmQueryTests
             + $"""(p."_luma").loyalty.tier WHERE (e."_luma").loyalty.points > 9000 ORDER BY e."_id", p."_id" """);
         yield return Rows(
             "Profile_nested_name",
-            db => db.Profiles.Where(p => p.Person!.Name!.LastName == "Last 5").OrderBy(p => p.Id).Select(
-                p => new { p.Id, p.Person!.Name!.FirstName }),
+            db => db.Profiles.Where(p => p.Person!.Name!.LastName == "Last 5")
+                .OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Person!.Name!.FirstName }),
             $"""SELECT "_id", (person)."name"."firstName" FROM {P} WHERE (person)."name"."lastName" = 'Last 5' ORDER BY "_id" """);
         yield return Rows(
             "Profile_nested_date_ordering",
@@ -182,21 +188,26 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", (person)."birthDate" FROM {P} ORDER BY (person)."birthDate" NULLS FIRST, "_id" LIMIT 20""");
         yield return Rows(
             "Profile_group_by_loyalty_tier",
-            db => db.Profiles.GroupBy(p => p.Luma!.Loyalty!.Tier).Select(
-                g => new { g.Key, N = g.Count(), Points = g.Sum(p => p.Luma!.Loyalty!.Points) }).OrderBy(x => x.Key),
+            db => db.Profiles.GroupBy(p => p.Luma!.Loyalty!.Tier)
+                .Select(g => new { g.Key, N = g.Count(), Points = g.Sum(p => p.Luma!.Loyalty!.Points) })
+                .OrderBy(x => x.Key),
             $"""SELECT ("_luma").loyalty.tier, count(*), COALESCE(sum(("_luma").loyalty.points), 0) FROM {P} GROUP BY 1 ORDER BY 1""");
         yield return Rows(
             "Profile_email_ends_with",
-            db => db.Profiles.Where(p => p.PersonalEmail!.Address!.EndsWith("7@example.com")).OrderBy(p => p.Id).Select(
-                p => p.PersonalEmail!.Address),
+            db => db.Profiles.Where(p => p.PersonalEmail!.Address!.EndsWith("7@example.com"))
+                .OrderBy(p => p.Id)
+                .Select(p => p.PersonalEmail!.Address),
             $"""SELECT ("personalEmail").address FROM {P} WHERE ("personalEmail").address LIKE '%7@example.com' ORDER BY "_id" """);
         yield return Rows(
             "Profile_first_name_coalesce", db => db.Profiles.OrderBy(p => p.Id).Select(p => p.Person!.Name!.FirstName ?? "(none)"),
             $"""SELECT COALESCE((person)."name"."firstName", '(none)') FROM {P} ORDER BY "_id" """);
         yield return Rows(
             "Nested_paging_descending",
-            db => db.Events.OrderByDescending(e => e.Luma!.Loyalty!.Points).ThenBy(e => e.Id).Skip(10).Take(10).Select(
-                e => new { e.Id, e.Luma!.Loyalty!.Points }),
+            db => db.Events.OrderByDescending(e => e.Luma!.Loyalty!.Points)
+                .ThenBy(e => e.Id)
+                .Skip(10)
+                .Take(10)
+                .Select(e => new { e.Id, e.Luma!.Loyalty!.Points }),
             $"""SELECT "_id", (e."_luma").loyalty.points FROM {E} e ORDER BY (e."_luma").loyalty.points DESC NULLS LAST, "_id" LIMIT 10 """
             + $"""OFFSET 10""");
     }
@@ -209,8 +220,9 @@ public sealed class XdmQueryTests
     {
         yield return Rows(
             "Array_count",
-            db => db.Events.Where(e => e.ProductListItems!.Count > 1).OrderBy(e => e.Id).Select(
-                e => new { e.Id, N = e.ProductListItems!.Count }),
+            db => db.Events.Where(e => e.ProductListItems!.Count > 1)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, N = e.ProductListItems!.Count }),
             $"""SELECT "_id", cardinality("productListItems") FROM {E} WHERE cardinality("productListItems") > 1 ORDER BY "_id" """);
         yield return Rows(
             "Array_element",
@@ -218,14 +230,16 @@ public sealed class XdmQueryTests
             $"""SELECT to_json(("productListItems")[1]) FROM {E} WHERE cardinality("productListItems") > 0 ORDER BY "_id" """);
         yield return Rows(
             "Array_any_with_predicate",
-            db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Quantity >= 4 && i.PriceTotal > 50)).OrderBy(
-                e => e.Id).Select(e => e.Id),
+            db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Quantity >= 4 && i.PriceTotal > 50))
+                .OrderBy(e => e.Id)
+                .Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity >= 4 AND """
             + $"""i."priceTotal" > 50) ORDER BY "_id" """);
         yield return Rows(
             "Array_count_with_predicate",
-            db => db.Events.Where(e => e.ProductListItems != null).OrderBy(e => e.Id).Select(
-                e => new { e.Id, Shoes = e.ProductListItems!.Count(i => i.Name!.Contains("Shoe")) }),
+            db => db.Events.Where(e => e.ProductListItems != null)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, Shoes = e.ProductListItems!.Count(i => i.Name!.Contains("Shoe")) }),
             $"""SELECT "_id", (SELECT count(*) FROM unnest(e."productListItems") AS i WHERE i.name LIKE '%Shoe%') FROM {E} e WHERE """
             + $"""e."productListItems" IS NOT NULL ORDER BY "_id" """);
         yield return Rows(
@@ -247,8 +261,9 @@ public sealed class XdmQueryTests
             + $"""'ECID') -> 0) ->> 'primary' AS boolean) ORDER BY "_id" """);
         yield return Rows(
             "Map_value_count",
-            db => db.Profiles.Where(p => p.IdentityMap!["Email"].Count > 1).OrderBy(p => p.Id).Select(
-                p => new { p.Id, N = p.IdentityMap!["Email"].Count }),
+            db => db.Profiles.Where(p => p.IdentityMap!["Email"].Count > 1)
+                .OrderBy(p => p.Id)
+                .Select(p => new { p.Id, N = p.IdentityMap!["Email"].Count }),
             $"""SELECT "_id", jsonb_array_length("identityMap" -> 'Email') FROM {P} WHERE jsonb_array_length("identityMap" -> 'Email') """
             + $"""> 1 ORDER BY "_id" """);
         yield return Rows(
@@ -256,8 +271,9 @@ public sealed class XdmQueryTests
             $"""SELECT "_id" FROM {P} WHERE "identityMap" ? 'Email' ORDER BY "_id" """);
         yield return Rows(
             "Array_element_field_in_where",
-            db => db.Events.Where(e => e.ProductListItems!.Count > 1 && e.ProductListItems[1].Quantity > 3).OrderBy(
-                e => e.Id).Select(e => new { e.Id, e.ProductListItems![0].Sku }),
+            db => db.Events.Where(e => e.ProductListItems!.Count > 1 && e.ProductListItems[1].Quantity > 3)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.ProductListItems![0].Sku }),
             $"""SELECT "_id", ("productListItems")[1]."SKU" FROM {E} WHERE cardinality("productListItems") > 1 AND """
             + $"""("productListItems")[2].quantity > 3 ORDER BY "_id" """);
         // No generated item lacks a SKU: the stand-in proves the statement runs and matches nothing, the baseline that it says IS NULL.
@@ -285,14 +301,15 @@ public sealed class XdmQueryTests
             + $"""'id' LIKE 'alt1%') ORDER BY "_id" """);
         yield return Rows(
             "Array_select_contains",
-            db => db.Events.Where(e => e.ProductListItems!.Select(i => i.Name).Contains("Proteus Fleece, \"Classic\"")).OrderBy(
-                e => e.Id).Select(e => e.Id),
+            db => db.Events.Where(e => e.ProductListItems!.Select(i => i.Name).Contains("Proteus Fleece, \"Classic\""))
+                .OrderBy(e => e.Id)
+                .Select(e => e.Id),
             $"""SELECT "_id" FROM {E} e WHERE EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.name = """
             + $"""'Proteus Fleece, "Classic"') ORDER BY "_id" """);
         yield return Rows(
             "Array_select_contains_negated_in_projection",
-            db => db.Events.OrderBy(e => e.Id).Select(
-                e => new { e.Id, NoFives = !e.ProductListItems!.Select(i => i.Quantity).Contains(5) }),
+            db => db.Events.OrderBy(e => e.Id)
+                .Select(e => new { e.Id, NoFives = !e.ProductListItems!.Select(i => i.Quantity).Contains(5) }),
             $"""SELECT "_id", NOT EXISTS (SELECT 1 FROM unnest(e."productListItems") AS i WHERE i.quantity = 5) FROM {E} e ORDER """
             + $"""BY "_id" """);
         yield return Rows(
@@ -302,14 +319,15 @@ public sealed class XdmQueryTests
             + $"""'id' = 'alt4@example.com')""");
         yield return Rows(
             "Array_select_leaves_in_projection",
-            db => db.Events.Where(e => e.ProductListItems != null).OrderBy(e => e.Id).Select(
-                e => new { e.Id, Skus = e.ProductListItems!.Select(i => i.Sku).ToList() }),
+            db => db.Events.Where(e => e.ProductListItems != null)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, Skus = e.ProductListItems!.Select(i => i.Sku).ToList() }),
             $"""SELECT "_id", array_to_json(ARRAY(SELECT i."SKU" FROM unnest(e."productListItems") AS i)) FROM {E} e WHERE """
             + $"""e."productListItems" IS NOT NULL ORDER BY "_id" """);
         yield return Rows(
             "Array_select_over_missing_and_empty_arrays",
-            db => db.Events.OrderBy(e => e.Id).Select(
-                e => new { e.Id, Quantities = e.ProductListItems!.Select(i => i.Quantity * 10).ToList() }),
+            db => db.Events.OrderBy(e => e.Id)
+                .Select(e => new { e.Id, Quantities = e.ProductListItems!.Select(i => i.Quantity * 10).ToList() }),
             $"""
             SELECT "_id", CASE WHEN "productListItems" IS NULL THEN NULL WHEN cardinality("productListItems") = 0 THEN '[]'
               ELSE (SELECT array_to_json(array_agg(i.quantity * 10 ORDER BY n)) FROM unnest(e."productListItems") WITH ORDINALITY AS i(sku, name, quantity, total, n)) END
@@ -321,8 +339,8 @@ public sealed class XdmQueryTests
             + $"""e."productListItems" IS NOT NULL ORDER BY "_id" """);
         yield return Rows(
             "Array_in_map_select",
-            db => db.Profiles.OrderBy(p => p.Id).Select(
-                p => new { p.Id, Emails = p.IdentityMap!["Email"].Select(i => i.Id!.ToUpper()).ToList() }),
+            db => db.Profiles.OrderBy(p => p.Id)
+                .Select(p => new { p.Id, Emails = p.IdentityMap!["Email"].Select(i => i.Id!.ToUpper()).ToList() }),
             $"""
             SELECT "_id", CASE WHEN p."identityMap" -> 'Email' IS NULL THEN NULL ELSE COALESCE(
               (SELECT array_to_json(array_agg(upper(i ->> 'id') ORDER BY n)) FROM jsonb_array_elements(p."identityMap" -> 'Email') WITH ORDINALITY AS t(i, n)), '[]') END
@@ -345,8 +363,8 @@ public sealed class XdmQueryTests
             $"""SELECT "_id", i."SKU", i.quantity FROM {E} e, unnest(e."productListItems") AS i""", ordered: false);
         yield return Rows("SelectMany_filtered_on_element_and_event", db => db.Events.Where(e => e.EventType == "commerce.purchases")
                 .SelectMany(e => e.ProductListItems!, (e, i) => new { e.Id, e.Commerce!.Order!.CurrencyCode, i })
-                .Where(x => x.i.Quantity >= 3 && x.i.Name!.Contains("e")).Select(
-                    x => new { x.Id, x.CurrencyCode, x.i.Name, Total = x.i.PriceTotal * x.i.Quantity }),
+                .Where(x => x.i.Quantity >= 3 && x.i.Name!.Contains("e"))
+                .Select(x => new { x.Id, x.CurrencyCode, x.i.Name, Total = x.i.PriceTotal * x.i.Quantity }),
             $"""
             SELECT "_id", (commerce)."order"."currencyCode", i.name, i."priceTotal" * i.quantity FROM {E} e, unnest(e."productListItems") AS i
             WHERE "eventType" = 'commerce.purchases' AND i.quantity >= 3 AND i.name LIKE '%e%'
@@ -375,8 +393,11 @@ public sealed class XdmQueryTests
         yield return Rows(
             "SelectMany_element_count_per_event_ordered",
             db => db.Events.SelectMany(e => e.ProductListItems!, (e, i) => new { e.Id, i.Quantity })
-                .GroupBy(x => x.Id).Select(g => new { Id = g.Key, Units = g.Sum(x => x.Quantity) }).OrderByDescending(
-                    x => x.Units).ThenBy(x => x.Id).Take(15),
+                .GroupBy(x => x.Id)
+                .Select(g => new { Id = g.Key, Units = g.Sum(x => x.Quantity) })
+                .OrderByDescending(x => x.Units)
+                .ThenBy(x => x.Id)
+                .Take(15),
             $"""
             SELECT "_id", sum(i.quantity) AS units FROM {E} e, unnest(e."productListItems") AS i GROUP BY "_id" ORDER BY units DESC, "_id" LIMIT 15
             """);
@@ -557,8 +578,9 @@ public sealed class XdmQueryTests
         {
             JsonValueKind.Object => "{" + string.Join(
                 ",",
-                element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(
-                    p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
+                element.EnumerateObject()
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
             JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
             JsonValueKind.Number => element.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.String => JsonSerializer.Serialize(element.GetString()),

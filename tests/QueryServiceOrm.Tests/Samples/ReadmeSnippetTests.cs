@@ -174,8 +174,9 @@ public sealed partial class ReadmeSnippetTests
         var major = runtime.Name.Split('.')[0] + ".";
         var aspNetCore = new DirectoryInfo(Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App"));
         var version = aspNetCore.Exists
-            ? aspNetCore.GetDirectories().Where(d => d.Name.StartsWith(major, StringComparison.Ordinal)).MaxBy(
-                d => Version.TryParse(d.Name.Split('-')[0], out var v) ? v : new Version())
+            ? aspNetCore.GetDirectories()
+                .Where(d => d.Name.StartsWith(major, StringComparison.Ordinal))
+                .MaxBy(d => Version.TryParse(d.Name.Split('-')[0], out var v) ? v : new Version())
             : null;
         Assert.That(
             version, Is.Not.Null, $"ASP.NET Core {major}x is not installed beside {runtime.FullName}: the README's web snippets need it");

@@ -164,8 +164,9 @@ public sealed class XdmSampleDataTests
         {
             JsonValueKind.Object => "{" + string.Join(
                 ",",
-                element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(
-                    p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
+                element.EnumerateObject()
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
             JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
             JsonValueKind.Number => element.GetDouble().ToString("R", CultureInfo.InvariantCulture),
             JsonValueKind.String => JsonSerializer.Serialize(element.GetString()),

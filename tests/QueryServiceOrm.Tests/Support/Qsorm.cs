@@ -88,8 +88,8 @@ internal static class Qsorm
     {
         try
         {
-            var line = (await File.ReadAllLinesAsync($"/proc/{processId}/status")).FirstOrDefault(
-                l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = (await File.ReadAllLinesAsync($"/proc/{processId}/status"))
+                .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return line is null
                 ? 0
                 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -39,8 +39,9 @@ public sealed class AppendResumeTests
     {
         var factory = new QueryServiceDbContextFactory<ResumeContext>(
             _sandbox.Credentials() with { Port = _proxy.Port },
-            o => o.ApplicationName(application).AppendBatches(1_000).ParameterMode(
-                bind ? QueryServiceParameterMode.Bind : QueryServiceParameterMode.Inline),
+            o => o.ApplicationName(application)
+                .AppendBatches(1_000)
+                .ParameterMode(bind ? QueryServiceParameterMode.Bind : QueryServiceParameterMode.Inline),
             o => o.AddInterceptors(new ArmOnInsert(_proxy, statement: 2, forwardStatement)));
         var before = FrontLog.Statements(_sandbox, application).Count;
         return (factory.CreateDbContext(), () => FrontLog.Statements(_sandbox, application).Skip(before).ToList());

@@ -138,8 +138,9 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
     {
         await using (var db = Source_())
         {
-            await db.Events.Where(e => e.EventType == "commerce.purchases").Concat(
-                db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold")).InsertIntoAsync(Target);
+            await db.Events.Where(e => e.EventType == "commerce.purchases")
+                .Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold"))
+                .InsertIntoAsync(Target);
         }
 
         var expected = await _sandbox.PsqlAsync(

@@ -31,8 +31,10 @@ public sealed class TableDefinitionTests
         => (await TableShape.ReadAsync(_sandbox, table)).OrderBy(row => row[0], StringComparer.Ordinal).ToList();
 
     private async Task<List<IReadOnlyList<string?>>> SampleShapeAsync()
-        => (await ShapeAsync(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events)).Where(
-            row => row[0] != "identityMap").Select(TableShape.AsDeclared).ToList();
+        => (await ShapeAsync(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events))
+            .Where(row => row[0] != "identityMap")
+            .Select(TableShape.AsDeclared)
+            .ToList();
 
     [Test]
     public async Task A_created_table_has_the_shape_of_the_sample_and_takes_appends()

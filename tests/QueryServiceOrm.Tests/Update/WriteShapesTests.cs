@@ -48,8 +48,9 @@ public sealed class WriteShapesTests
             s.Tagged is null
                 ? null
                 : System.Text.Json.JsonSerializer.Serialize(new { name = s.Tagged.Name, tags = s.Tagged.Tags, scores = s.Tagged.Scores })
-                .Replace(",", ", ", StringComparison.Ordinal).Replace("\\u0027", "'", StringComparison.Ordinal).Replace(
-                    ":", ": ", StringComparison.Ordinal),
+                .Replace(",", ", ", StringComparison.Ordinal)
+                .Replace("\\u0027", "'", StringComparison.Ordinal)
+                .Replace(":", ": ", StringComparison.Ordinal),
         });
         Assert.That(rows, Is.EqualTo(expected));
     }

@@ -13,8 +13,11 @@ public sealed class XdmObjectComparerTests
     public void The_sample_model_with_lists_and_maps_logs_no_comparer_warning()
     {
         using var logs = new CapturingLoggerProvider();
-        var provider = new ServiceCollection().AddEntityFrameworkNpgsql().AddEntityFrameworkQueryService().AddSingleton(
-            logs.CreateFactory()).BuildServiceProvider();
+        var provider = new ServiceCollection()
+            .AddEntityFrameworkNpgsql()
+            .AddEntityFrameworkQueryService()
+            .AddSingleton(logs.CreateFactory())
+            .BuildServiceProvider();
         using var db = new QueryServiceDbContextFactory<XdmSampleContext>(
             ContextFactories.ServiceCredentials, configureContext: o => o.UseInternalServiceProvider(provider)).CreateDbContext();
 

@@ -68,8 +68,9 @@ internal static class CatalogStatements
             "FOREIGN KEYS" or "DATAGROUPS" => new LocalStatement([new PgColumn("tableName"), new PgColumn("columnName")], [], "SHOW"),
             "ALL" => new LocalStatement(
                 [new PgColumn("name"), new PgColumn("setting")],
-                ServerSettings.Keys.Concat(context.Session.Settings.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(
-                    StringComparer.OrdinalIgnoreCase)
+                ServerSettings.Keys.Concat(context.Session.Settings.Keys)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .Order(StringComparer.OrdinalIgnoreCase)
                     .Select(k => (IReadOnlyList<string?>)[k, Setting(k, context)]).ToList(),
                 "SHOW"),
             _ => new LocalStatement([new PgColumn(what)], [[Setting(what, context) ?? "<undefined>"]], "SHOW"),

@@ -99,9 +99,10 @@ internal sealed partial class QueryTranslator
 
         var values = call.Arguments.Skip(1).Select(a => Expressions.Native(Expressions.Translate(a, scope))).ToList();
         var width = (values.Count + rows - 1) / rows;
-        var grid = Enumerable.Range(0, rows).Select(
-            r => Enumerable.Range(0, width).Select(
-                c => r * width + c < values.Count ? values[r * width + c] : TypedSql.Null).ToList()).ToList();
+        var grid = Enumerable.Range(0, rows)
+            .Select(
+                r => Enumerable.Range(0, width).Select(c => r * width + c < values.Count ? values[r * width + c] : TypedSql.Null).ToList())
+            .ToList();
         var types = Enumerable.Range(0, width).Select(c => Expressions.CommonType(grid.Select(r => r[c]).ToList(), call)).ToList();
         var names = Enumerable.Range(0, width).Select(c => $"col{c}").ToList();
         var sql = "VALUES " + string.Join(

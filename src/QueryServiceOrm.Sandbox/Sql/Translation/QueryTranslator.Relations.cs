@@ -218,8 +218,11 @@ internal sealed partial class QueryTranslator
     private static List<string> NaturalColumns(IEnumerable<ScopeRelation> left, IEnumerable<ScopeRelation> right)
     {
         var rightNames = right.SelectMany(r => r.Columns).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return left.SelectMany(r => r.Columns).Select(c => c.Name).Where(rightNames.Contains).Distinct(
-            StringComparer.OrdinalIgnoreCase).ToList();
+        return left.SelectMany(r => r.Columns)
+            .Select(c => c.Name)
+            .Where(rightNames.Contains)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     // USING (c): the join condition, and one merged column c that unqualified names and * see (COALESCE for a FULL join).

@@ -87,8 +87,9 @@ internal sealed partial class QueryTranslator
     {
         if (groupBy.All)
         {
-            var keys = items.Where(i => i.Source is null || !SparkFunctions.ContainsAggregate(i.Source)).Select(
-                i => Expressions.Native(i.Value).Text).ToList();
+            var keys = items.Where(i => i.Source is null || !SparkFunctions.ContainsAggregate(i.Source))
+                .Select(i => Expressions.Native(i.Value).Text)
+                .ToList();
             return keys.Count == 0 ? "()" : string.Join(", ", keys);
         }
 

@@ -19,8 +19,8 @@ internal static class SparkTypes
         => (a, b) switch
         {
             (StructType x, StructType y) => (!storage || x.PgTypeName == y.PgTypeName) && x.Fields.Count == y.Fields.Count
-                                            && x.Fields.Zip(y.Fields).All(
-                                                p => p.First.Name == p.Second.Name && Same(p.First.Type, p.Second.Type, storage)),
+                                            && x.Fields.Zip(y.Fields)
+                                                .All(p => p.First.Name == p.Second.Name && Same(p.First.Type, p.Second.Type, storage)),
             (ArrayType x, ArrayType y) => Same(x.Element, y.Element, storage),
             (MapType x, MapType y) => Same(x.Key, y.Key, storage: false) && Same(x.Value, y.Value, storage: false),
             _ => a == b,

@@ -205,8 +205,8 @@ internal sealed class StatementTranslator(TranslationContext context)
     private static DatasetMetadata Metadata(IReadOnlyList<(string Key, string Value)> options, IReadOnlyList<DatasetIdentity> identities)
     {
         string? Option(string key) => options.LastOrDefault(o => o.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value;
-        var unknown = options.Select(o => o.Key).FirstOrDefault(
-            k => k.ToLowerInvariant() is not ("schema" or "rowvalidation" or "label" or "labels"));
+        var unknown = options.Select(o => o.Key)
+            .FirstOrDefault(k => k.ToLowerInvariant() is not ("schema" or "rowvalidation" or "label" or "labels"));
         if (unknown is not null)
         {
             throw new ServiceErrorException(
@@ -218,8 +218,9 @@ internal sealed class StatementTranslator(TranslationContext context)
         {
             Labels = label is null
                 ? []
-                : label.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(
-                    l => l.ToUpperInvariant()).ToList(),
+                : label.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(l => l.ToUpperInvariant())
+                    .ToList(),
             XdmSchema = Option("schema"),
             Identities = identities.OrderByDescending(i => i.Primary).ToList(),
             DataSetId = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(),

@@ -34,8 +34,9 @@ public sealed class DemoCommandTests
     private Task<Qsorm.Result> RunAsync(string? input, params string[] args) => Qsorm.RunAsync(Environment, input, args);
 
     private static string[] DemoProjects()
-        => Directory.GetDirectories(Path.GetTempPath(), "qsorm-demo-*").Where(
-            d => !d.Contains("-home-", StringComparison.Ordinal)).ToArray();
+        => Directory.GetDirectories(Path.GetTempPath(), "qsorm-demo-*")
+            .Where(d => !d.Contains("-home-", StringComparison.Ordinal))
+            .ToArray();
 
     [Test]
     public async Task The_demo_starts_a_sandbox_and_shows_tables_classes_and_every_steps_sql_and_rows_then_cleans_up()

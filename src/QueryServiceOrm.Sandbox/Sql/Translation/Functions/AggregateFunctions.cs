@@ -27,8 +27,8 @@ internal static class AggregateFunctions
         r.Aggregate("min_by", 2, 2, c => By(c, "ASC"));
         foreach (var (names, function) in new[]
                  {
-                     ("stddev,stddev_samp,std", "stddev_samp"), ("stddev_pop", "stddev_pop"), (
-                         "variance,var_samp", "var_samp"), ("var_pop", "var_pop"),
+                     ("stddev,stddev_samp,std", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance,var_samp", "var_samp"),
+                     ("var_pop", "var_pop"),
                  })
         {
             r.Aggregate(names, 1, 1, c => c.Of(c.Aggregate(function, c.Double(0)), D));

@@ -76,9 +76,9 @@ internal static class JavaDateFormat
     {
         if (literal.Length > 0)
         {
-            result.Append('"').Append(
-                literal.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace(
-                    "\"", "\\\"", StringComparison.Ordinal)).Append('"');
+            result.Append('"')
+                .Append(literal.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal))
+                .Append('"');
             literal.Clear();
         }
     }
