@@ -11,7 +11,10 @@ namespace QueryServiceOrm.Cli;
 internal static class CliCredentials
 {
     public static System.CommandLine.Option<string?> ProfileOption()
-        => new("--profile", "-p") { Description = "Connect with this stored profile instead of ./appsettings.json and the QueryService__* variables." };
+        => new("--profile", "-p")
+        {
+            Description = "Connect with this stored profile instead of ./appsettings.json and the QueryService__* variables."
+        };
 
     public static QueryServiceCredentials Load(string directory, string? profile)
     {
@@ -28,10 +31,13 @@ internal static class CliCredentials
                 .Build());
         }
         catch (QueryServiceConfigurationException e) when (e.Field == QueryServiceCredentialKeys.Host
-                                                           && File.Exists(Profiles.ProfileStore.ForUser().PathOf(Profiles.ProfileStore.SandboxProfile)))
+                                                           && File.Exists(
+                                                               Profiles.ProfileStore.ForUser()
+                                                                   .PathOf(Profiles.ProfileStore.SandboxProfile)))
         {
             // Nothing is configured here, but the quick start's sandbox runs: that is most likely what was meant.
-            throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Host, "is missing, and a local sandbox is running: add --profile sandbox to use it.");
+            throw new QueryServiceConfigurationException(
+                QueryServiceCredentialKeys.Host, "is missing, and a local sandbox is running: add --profile sandbox to use it.");
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using QueryServiceOrm.Cli.Profiles;
@@ -22,22 +20,35 @@ internal static class CredentialsCommand
         return command;
     }
 
-    private static Option<string> Profile() => new("--profile", "-p") { Description = "The profile's name.", DefaultValueFactory = _ => DefaultProfile };
+    private static Option<string> Profile()
+        => new("--profile", "-p") { Description = "The profile's name.", DefaultValueFactory = _ => DefaultProfile };
 
     private static Command Set(TextReader input, TextWriter output)
     {
         var profile = Profile();
-        var host = new Option<string>("--host") { Description = "Host from the Credentials tab (acme.platform-query.adobe.io).", Required = true };
+        var host = new Option<string>("--host")
+        {
+            Description = "Host from the Credentials tab (acme.platform-query.adobe.io).",
+            Required = true
+        };
         var port = new Option<int>("--port") { Description = "80 or 5432.", DefaultValueFactory = _ => 80 };
         var database = new Option<string>("--database") { Description = "sandbox:target.", DefaultValueFactory = _ => "prod:all" };
         var user = new Option<string>("--user") { Description = "<ORGID>@AdobeOrg.", Required = true };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password or token from standard input (it never appears in the shell's history)." };
-        var command = new Command("set", "Store a profile (the password is read from standard input).") { profile, host, port, database, user, passwordStdin };
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the password or token from standard input (it never appears in the shell's history)."
+        };
+        var command = new Command("set", "Store a profile (the password is read from standard input).")
+        {
+            profile, host, port, database, user, passwordStdin
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(passwordStdin))
             {
-                throw new ArgumentException("Give the password with --password-stdin (for example: printf '%s' \"$TOKEN\" | qsorm credentials set ... --password-stdin).");
+                throw new ArgumentException(
+                    "Give the password with --password-stdin (for example: printf '%s' \"$TOKEN\" | qsorm credentials set ... "
+                    + "--password-stdin).");
             }
 
             var password = (await input.ReadToEndAsync(cancellationToken)).Trim();
@@ -52,10 +63,12 @@ internal static class CredentialsCommand
 
             // Checked as any credentials are, before it is stored: a missing or unsafe setting is refused now, not at first use.
             QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder()
-                .AddInMemoryCollection(settings.ToDictionary(kv => QueryServiceCredentialKeys.Section + ":" + kv.Key, kv => (string?)kv.Value)).Build());
+                .AddInMemoryCollection(
+                    settings.ToDictionary(kv => QueryServiceCredentialKeys.Section + ":" + kv.Key, kv => (string?)kv.Value)).Build());
             var store = ProfileStore.ForUser();
             store.Save(parse.GetValue(profile)!, settings);
-            await output.WriteLineAsync($"Profile '{parse.GetValue(profile)}' stored in {store.PathOf(parse.GetValue(profile)!)} (readable by you only).");
+            await output.WriteLineAsync(
+                $"Profile '{parse.GetValue(profile)}' stored in {store.PathOf(parse.GetValue(profile)!)} (readable by you only).");
             return ExitCodes.Success;
         });
         return command;
@@ -77,7 +90,10 @@ internal static class CredentialsCommand
     private static Command Test(TextWriter output)
     {
         var profile = Profile();
-        var command = new Command("test", "Connect with a profile and report the TLS version, the server version and the round-trip time.") { profile };
+        var command = new Command("test", "Connect with a profile and report the TLS version, the server version and the round-trip time.")
+        {
+            profile
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var db = CliContext.Create(ProfileStore.ForUser().Load(parse.GetValue(profile)!));
@@ -89,7 +105,8 @@ internal static class CredentialsCommand
             }
 
             watch.Stop();
-            await output.WriteLineAsync($"Connected to {connection.Host}:{connection.Port} over TLS ({await TlsVersionAsync(connection, cancellationToken)}).");
+            await output.WriteLineAsync(
+                $"Connected to {connection.Host}:{connection.Port} over TLS ({await TlsVersionAsync(connection, cancellationToken)}).");
             await output.WriteLineAsync($"Server version: {connection.ServerVersion}.");
             await output.WriteLineAsync($"Round trip: {watch.Elapsed.TotalMilliseconds:F1} ms.");
             return ExitCodes.Success;

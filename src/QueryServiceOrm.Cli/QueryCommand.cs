@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Data.Common;
 using System.Text;
 using Npgsql;
@@ -50,7 +49,8 @@ internal static class QueryCommand
             await console.Errors.WriteLineAsync(Counted.Of(rows, "row") + ".");
             if (rows == QueryServiceOrm.Infrastructure.QueryServiceQueryOptions.DefaultRowCap)
             {
-                await console.Errors.WriteLineAsync("warning: exactly 50,000 rows, Query Service's cap for a statement without LIMIT: add LIMIT 0 to read every row.");
+                await console.Errors.WriteLineAsync(
+                    "warning: exactly 50,000 rows, Query Service's cap for a statement without LIMIT: add LIMIT 0 to read every row.");
             }
 
             return ExitCodes.Success;
@@ -61,7 +61,10 @@ internal static class QueryCommand
     // Npgsql sends every statement of a text and the server runs them all, yet one result is printed: several are refused
     // before any runs. The split is the service's own lexical one (quotes, comments, $$ blocks); text it cannot split is
     // left for the server to report on.
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Interoperability", "CA1416", Justification = "The lexer is plain managed code: the sandbox's assembly is Unix-only for the PostgreSQL processes it runs.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Interoperability",
+        "CA1416",
+        Justification = "The lexer is plain managed code: the sandbox's assembly is Unix-only for the PostgreSQL processes it runs.")]
     private static void RefuseSeveralStatements(string sql)
     {
         int count;
@@ -76,7 +79,8 @@ internal static class QueryCommand
 
         if (count > 1)
         {
-            throw new ArgumentException($"qsorm query runs one statement, and this text has {count} (separated by ';'): run each with its own qsorm query.");
+            throw new ArgumentException(
+                $"qsorm query runs one statement, and this text has {count} (separated by ';'): run each with its own qsorm query.");
         }
     }
 
@@ -86,7 +90,8 @@ internal static class QueryCommand
 
     // The rows go to a temporary file beside the one asked for, renamed only once every row is written: an interrupted or
     // failed query never leaves a partial file under the requested name (nor removes one that was there).
-    private static async Task<long> WriteFileAsync(NpgsqlDataReader reader, string? format, string path, CancellationToken cancellationToken)
+    private static async Task<long> WriteFileAsync(
+        NpgsqlDataReader reader, string? format, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
@@ -107,7 +112,8 @@ internal static class QueryCommand
         }
     }
 
-    private static Task<long> WriteAsync(NpgsqlDataReader reader, string? format, TextWriter writer, string? ellipsis, CancellationToken cancellationToken)
+    private static Task<long> WriteAsync(
+        NpgsqlDataReader reader, string? format, TextWriter writer, string? ellipsis, CancellationToken cancellationToken)
         => format switch
         {
             "csv" => WriteCsvAsync(reader, writer, cancellationToken),
@@ -122,7 +128,8 @@ internal static class QueryCommand
         while (await reader.ReadAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Csv(reader.GetString(i)))));
+            await writer.WriteLineAsync(
+                string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Csv(reader.GetString(i)))));
             rows++;
         }
 
@@ -134,7 +141,8 @@ internal static class QueryCommand
 
     // Aligned columns, their widths taken from the first rows; longer values are cut with the ellipsis, or, without one,
     // written whole past their column.
-    private static async Task<long> WriteTableAsync(DbDataReader reader, TextWriter writer, string? ellipsis, CancellationToken cancellationToken)
+    private static async Task<long> WriteTableAsync(
+        DbDataReader reader, TextWriter writer, string? ellipsis, CancellationToken cancellationToken)
     {
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var sample = new List<string[]>();
@@ -144,7 +152,8 @@ internal static class QueryCommand
             sample.Add(Row(reader));
         }
 
-        var widths = names.Select((n, i) => Math.Clamp(Math.Max(n.Length, sample.Select(r => r[i].Length).DefaultIfEmpty(0).Max()), 1, MaxColumnWidth)).ToArray();
+        var widths = names.Select(
+            (n, i) => Math.Clamp(Math.Max(n.Length, sample.Select(r => r[i].Length).DefaultIfEmpty(0).Max()), 1, MaxColumnWidth)).ToArray();
         await writer.WriteLineAsync(Line(names, widths, ellipsis));
         await writer.WriteLineAsync(string.Join("-+-", widths.Select(w => new string('-', w))));
         foreach (var row in sample)
@@ -164,7 +173,9 @@ internal static class QueryCommand
     }
 
     private static string[] Row(DbDataReader reader)
-        => Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i).Replace('\n', ' ').Replace('\r', ' ')).ToArray();
+        => Enumerable.Range(0, reader.FieldCount)
+            .Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i).Replace('\n', ' ').Replace('\r', ' '))
+            .ToArray();
 
     private static string Line(string[] values, int[] widths, string? ellipsis)
         => string.Join(" | ", values.Select((v, i) => v.Length > widths[i] && ellipsis is not null

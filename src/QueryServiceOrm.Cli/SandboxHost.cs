@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Sandbox;
 
@@ -20,7 +19,8 @@ internal static class SandboxHost
     public static string LogPath(ProfileStore store) => Path.Combine(store.Directory, "sandbox-host.log");
 
     /// <summary>Starts the host and returns the sandbox once its state is written; the host's log explains a failure.</summary>
-    public static async Task<QueryServiceSandbox> SpawnAsync(ProfileStore store, string statePath, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
+    public static async Task<QueryServiceSandbox> SpawnAsync(
+        ProfileStore store, string statePath, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(store.Directory);
         File.Delete(statePath);
@@ -29,7 +29,11 @@ internal static class SandboxHost
         {
             UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["/bin/sh", "-c", "exec \"$@\" </dev/null >\"$QSORM_SANDBOX_HOST_LOG\" 2>&1", "qsorm-sandbox-host", program, .. prefix, "sandbox", "serve", .. serveArguments])
+        foreach (var argument in (string[])
+            [
+                "/bin/sh", "-c", "exec \"$@\" </dev/null >\"$QSORM_SANDBOX_HOST_LOG\" 2>&1", "qsorm-sandbox-host", program, .. prefix,
+                "sandbox", "serve", .. serveArguments,
+            ])
         {
             info.ArgumentList.Add(argument);
         }
@@ -64,7 +68,8 @@ internal static class SandboxHost
     }
 
     /// <summary>Runs the sandbox in this process until a stop signal; calls <paramref name="ready"/> once it is up.</summary>
-    public static async Task ServeAsync(QueryServiceSandboxOptions options, Func<QueryServiceSandbox, Task> ready, CancellationToken cancellationToken)
+    public static async Task ServeAsync(
+        QueryServiceSandboxOptions options, Func<QueryServiceSandbox, Task> ready, CancellationToken cancellationToken)
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
@@ -102,7 +107,9 @@ internal static class SandboxHost
             return (processPath, []);
         }
 
-        var dotnet = Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? processPath : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var dotnet = Path.GetFileNameWithoutExtension(processPath) == "dotnet"
+            ? processPath
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         return (dotnet, [typeof(SandboxHost).Assembly.Location]);
     }
 

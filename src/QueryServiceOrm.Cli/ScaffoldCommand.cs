@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Scaffolding;
@@ -18,11 +17,31 @@ internal static class ScaffoldCommand
 {
     public static Command Create(CliConsole console)
     {
-        var tables = new Option<string[]>("--table", "-t") { Description = "Only these tables (repeat the option, or separate with spaces).", AllowMultipleArgumentsPerToken = true };
-        var schemas = new Option<string[]>("--schema") { Description = "Only the tables of these schemas.", AllowMultipleArgumentsPerToken = true };
-        var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory the files go to.", DefaultValueFactory = _ => "." };
-        var ns = new Option<string>("--namespace", "-n") { Description = "The namespace of the generated classes.", DefaultValueFactory = _ => "QueryServiceModel" };
-        var context = new Option<string>("--context", "-c") { Description = "The DbContext class name.", DefaultValueFactory = _ => "QueryServiceContext" };
+        var tables = new Option<string[]>("--table", "-t")
+        {
+            Description = "Only these tables (repeat the option, or separate with spaces).",
+            AllowMultipleArgumentsPerToken = true
+        };
+        var schemas = new Option<string[]>("--schema")
+        {
+            Description = "Only the tables of these schemas.",
+            AllowMultipleArgumentsPerToken = true
+        };
+        var outputDirectory = new Option<string>("--output", "-o")
+        {
+            Description = "The directory the files go to.",
+            DefaultValueFactory = _ => "."
+        };
+        var ns = new Option<string>("--namespace", "-n")
+        {
+            Description = "The namespace of the generated classes.",
+            DefaultValueFactory = _ => "QueryServiceModel"
+        };
+        var context = new Option<string>("--context", "-c")
+        {
+            Description = "The DbContext class name.",
+            DefaultValueFactory = _ => "QueryServiceContext"
+        };
         var force = new Option<bool>("--force", "-f") { Description = "Overwrite files that exist." };
         var profile = CliCredentials.ProfileOption();
         var command = new Command("scaffold", "Write C# entity classes, nested XDM classes and a DbContext for the datasets.")
@@ -30,7 +49,9 @@ internal static class ScaffoldCommand
             tables, schemas, outputDirectory, ns, context, force, profile,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(tables) ?? [], parse.GetValue(schemas) ?? [], parse.GetValue(outputDirectory)!, parse.GetValue(ns)!, parse.GetValue(context)!,
+            parse.GetValue(tables)
+                ?? [], parse.GetValue(schemas)
+                ?? [], parse.GetValue(outputDirectory)!, parse.GetValue(ns)!, parse.GetValue(context)!,
             parse.GetValue(force), parse.GetValue(profile), console, cancellationToken));
         return command;
     }
@@ -41,7 +62,8 @@ internal static class ScaffoldCommand
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, profile);
         await using var db = CliContext.Create(credentials);
-        var files = await GenerateAsync(db, Server(credentials), tables, schemas, new QueryServiceScaffoldOptions(ns, contextName), console, cancellationToken);
+        var files = await GenerateAsync(
+            db, Server(credentials), tables, schemas, new QueryServiceScaffoldOptions(ns, contextName), console, cancellationToken);
         var errors = console.Errors;
         var output = console.Output;
 
@@ -49,7 +71,9 @@ internal static class ScaffoldCommand
         var existing = files.Select(f => Path.Combine(directory, f.Path)).Where(File.Exists).ToList();
         if (existing.Count > 0 && !force)
         {
-            await errors.WriteLineAsync($"error: {existing.Count} files exist already ({Path.GetFileName(existing[0])}{(existing.Count > 1 ? ", ..." : "")}): add --force to overwrite them, or choose another --output.");
+            await errors.WriteLineAsync(
+                $"error: {existing.Count} files exist already ({Path.GetFileName(existing[0])}{(existing.Count > 1 ? ", ..." : "")}): "
+                + $"add --force to overwrite them, or choose another --output.");
             return ExitCodes.UserError;
         }
 
@@ -87,7 +111,8 @@ internal static class ScaffoldCommand
     /// <summary>Reads the datasets and generates the classes, without writing them; warnings and counts go to standard error.</summary>
     /// <exception cref="ArgumentException">A table asked for does not exist.</exception>
     public static async Task<IReadOnlyList<ScaffoldedFile>> GenerateAsync(
-        CliContext db, string host, string[] tables, string[] schemas, QueryServiceScaffoldOptions options, CliConsole console, CancellationToken cancellationToken)
+        CliContext db, string host, string[] tables, string[] schemas, QueryServiceScaffoldOptions options, CliConsole console,
+        CancellationToken cancellationToken)
     {
         var services = new ServiceCollection().AddSingleton(LoggerFactory.Create(b => b.AddProvider(new WarningWriter(console.Errors))));
         new QueryServiceDesignTimeServices().ConfigureDesignTimeServices(services);
@@ -95,16 +120,21 @@ internal static class ScaffoldCommand
         var factory = (QueryServiceDatabaseModelFactory)provider.GetRequiredService<IDatabaseModelFactory>();
 
         var connection = await db.OpenConnectionAsync(cancellationToken);
-        var reading = await console.StatusAsync($"Reading the datasets of {host}...", () => Task.FromResult(factory.ReadCatalog(connection, new DatabaseModelFactoryOptions(tables, schemas))));
+        var reading = await console.StatusAsync(
+            $"Reading the datasets of {host}...",
+            () => Task.FromResult(factory.ReadCatalog(connection, new DatabaseModelFactoryOptions(tables, schemas))));
         var model = reading.Model;
         var missing = tables.Where(t => !model.Tables.Any(m => string.Equals(m.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"No table named {string.Join(", ", missing)}: run 'qsorm tables' (or leave out --table) to see the names.");
+            throw new ArgumentException(
+                $"No table named {string.Join(", ", missing)}: run 'qsorm tables' (or leave out --table) to see the names.");
         }
 
         var files = QueryServiceScaffolder.Generate(reading, options);
-        await console.Errors.WriteLineAsync($"{Counted.Of(model.Tables.Count, "table")} in {Counted.Of(reading.RoundTrips, "round trip")}; {Counted.Of(files.Count, "file")}.");
+        await console.Errors.WriteLineAsync(
+            $"{Counted.Of(model.Tables.Count, "table")} in {Counted.Of(reading.RoundTrips, "round trip")}; "
+            + $"{Counted.Of(files.Count, "file")}.");
         return files;
     }
 
@@ -124,7 +154,8 @@ internal static class ScaffoldCommand
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel) && eventId != Diagnostics.QueryServiceEventId.NestedColumnsAsJson)
             {

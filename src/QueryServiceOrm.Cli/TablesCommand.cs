@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace QueryServiceOrm.Cli;
@@ -18,7 +16,8 @@ internal static class TablesCommand
             var names = await db.Database.GetTableNamesAsync(cancellationToken);
             if (names.Count == 0)
             {
-                await errors.WriteLineAsync("No tables. (A sandbox started with --empty gets the sample tables from 'qsorm sandbox seed'.)");
+                await errors.WriteLineAsync(
+                    "No tables. (A sandbox started with --empty gets the sample tables from 'qsorm sandbox seed'.)");
             }
 
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(names) : string.Join(Environment.NewLine, names));

@@ -68,10 +68,15 @@ internal sealed class ContainerSandboxBackend(string image) : ISandboxBackend
             .WithDatabase("postgres")
             // As a local backend's initdb: the C collation (Spark compares strings by code point) and no fsync of a throwaway.
             .WithEnvironment("POSTGRES_INITDB_ARGS", "--encoding=UTF8 --no-locale --no-sync")
-            .WithResourceMapping(ReadFile(data, SandboxCertificates.ServerCertificateFile), FilePath.Of(InContainer(SandboxCertificates.ServerCertificateFile)), PostgresUid, PostgresUid, Unix.FileMode644)
-            .WithResourceMapping(ReadFile(data, SandboxCertificates.ServerKeyFile), FilePath.Of(InContainer(SandboxCertificates.ServerKeyFile)), PostgresUid, PostgresUid, Unix.FileMode600)
             .WithResourceMapping(
-                "# QueryServiceOrm sandbox: the front's backend, reachable with TLS through the port published on loopback\nlocal all all password\nhostssl all all all password\n"u8.ToArray(),
+                ReadFile(data, SandboxCertificates.ServerCertificateFile),
+                FilePath.Of(InContainer(SandboxCertificates.ServerCertificateFile)), PostgresUid, PostgresUid, Unix.FileMode644)
+            .WithResourceMapping(
+                ReadFile(data, SandboxCertificates.ServerKeyFile), FilePath.Of(InContainer(SandboxCertificates.ServerKeyFile)), PostgresUid,
+                PostgresUid, Unix.FileMode600)
+            .WithResourceMapping(
+                ("# QueryServiceOrm sandbox: the front's backend, reachable with TLS through the port published on loopback\n"u8
+                    + "local all all password\nhostssl all all all password\n"u8).ToArray(),
                 FilePath.Of(InContainer("pg_hba.conf")), PostgresUid, PostgresUid, Unix.FileMode644)
             .WithBindMount(SandboxInstanceRegistry.LogDirectory(instance), LogDirectory)
             .WithLabel("org.queryserviceorm.sandbox", instance)
@@ -133,8 +138,10 @@ internal sealed class ContainerSandboxBackend(string image) : ISandboxBackend
         else
         {
             Directory.CreateDirectory(logs);
-            File.SetUnixFileMode(logs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                                       | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(
+                logs,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
         }
     }
 

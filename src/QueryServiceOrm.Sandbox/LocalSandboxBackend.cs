@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace QueryServiceOrm.Sandbox;
 
 /// <summary>
@@ -27,7 +24,9 @@ internal sealed class LocalSandboxBackend(PostgresBinaries binaries) : ISandboxB
             {
                 await SandboxProcess.RunAsServerUserAsync(
                     binaries.PgCtl,
-                    ["start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l", SandboxInstanceRegistry.LogFile(instance), "-o", $"-p {port}"],
+                    [
+                        "start", "-w", "-t", "60", "-D", SandboxInstanceRegistry.DataDirectory(instance), "-l",
+                        SandboxInstanceRegistry.LogFile(instance), "-o", $"-p {port}"],
                     cancellationToken).ConfigureAwait(false);
                 return port;
             }
@@ -38,19 +37,22 @@ internal sealed class LocalSandboxBackend(PostgresBinaries binaries) : ISandboxB
         }
     }
 
-    public Task StopAsync(string instance) => SandboxInstanceRegistry.StopServerAsync(binaries, instance, "fast", 30, CancellationToken.None);
+    public Task StopAsync(string instance)
+        => SandboxInstanceRegistry.StopServerAsync(binaries, instance, "fast", 30, CancellationToken.None);
 
     private async Task InitializeAsync(string instance, string adminPassword, CancellationToken cancellationToken)
     {
         if (SocketPath(instance, ushort.MaxValue).Length > 100)
         {
-            throw new SandboxException($"The sandbox folder {instance} is too deep for a Unix socket path; set TMPDIR to a shorter folder.");
+            throw new SandboxException(
+                $"The sandbox folder {instance} is too deep for a Unix socket path; set TMPDIR to a shorter folder.");
         }
 
         var passwordFile = Path.Combine(instance, "admin.pw");
         await using (var file = new FileStream(passwordFile, new FileStreamOptions
                      {
-                         Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                         Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead
+                             | UnixFileMode.UserWrite,
                      }))
         {
             await file.WriteAsync(Encoding.UTF8.GetBytes(adminPassword), cancellationToken).ConfigureAwait(false);
@@ -63,7 +65,9 @@ internal sealed class LocalSandboxBackend(PostgresBinaries binaries) : ISandboxB
         var data = SandboxInstanceRegistry.DataDirectory(instance);
         await SandboxProcess.RunAsServerUserAsync(
             binaries.InitDb,
-            ["-D", data, "-U", SandboxBackend.AdminUser, $"--pwfile={passwordFile}", "--auth=password", "-E", "UTF8", "--no-locale", "--no-sync"],
+            [
+                "-D", data, "-U", SandboxBackend.AdminUser, $"--pwfile={passwordFile}", "--auth=password", "-E", "UTF8", "--no-locale",
+                "--no-sync"],
             cancellationToken).ConfigureAwait(false);
         File.Delete(passwordFile);
         SandboxCertificates.Write(data, instance);
@@ -76,7 +80,8 @@ internal sealed class LocalSandboxBackend(PostgresBinaries binaries) : ISandboxB
             "hostssl all all 127.0.0.1/32 password\n",
             cancellationToken).ConfigureAwait(false);
 
-        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), Configuration(instance), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(
+            Path.Combine(data, "postgresql.conf"), Configuration(instance), cancellationToken).ConfigureAwait(false);
         await SandboxProcess.GiveToServerUserAsync(instance, cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,10 @@ public sealed class PostgresBinaries
     /// <summary>Full path of psql, when installed beside the server.</summary>
     public string Psql => Path.Combine(BinDirectory, "psql");
 
-    /// <summary>Locates the programs: <see cref="BinDirVariable"/>, then <c>pg_config --bindir</c>, then Debian's /usr/lib/postgresql/N/bin (newest first).</summary>
+    /// <summary>
+    /// Locates the programs: <see cref="BinDirVariable"/>, then <c>pg_config --bindir</c>, then Debian's /usr/lib/postgresql/N/bin (newest
+    /// first).
+    /// </summary>
     /// <exception cref="SandboxException">No folder holds all three programs; the message names the package to install.</exception>
     public static PostgresBinaries Find() => Find(Candidates());
 

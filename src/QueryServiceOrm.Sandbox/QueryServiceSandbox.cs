@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Rest;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox;
@@ -79,7 +77,9 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>The backend's log: every statement that reached PostgreSQL, with the client's application name.</summary>
     public string ServerLogPath => SandboxInstanceRegistry.LogFile(InstanceDirectory);
 
-    /// <summary>The front's journal: every SQL text a client sent, with what the front did with it (see <see cref="ReadJournal"/>).</summary>
+    /// <summary>
+    /// The front's journal: every SQL text a client sent, with what the front did with it (see <see cref="ReadJournal"/>).
+    /// </summary>
     public string JournalPath => SandboxFront.JournalFile(InstanceDirectory);
 
     /// <summary>What another process needs to reach this sandbox again (<see cref="Attach"/>); it holds the backend's secrets.</summary>
@@ -100,7 +100,8 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// The PostgreSQL programs are missing (local backend), no Docker engine answers (container backend; the message is
     /// Testcontainers' own and what to do), or the server would not start.
     /// </exception>
-    public static async Task<QueryServiceSandbox> StartAsync(QueryServiceSandboxOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<QueryServiceSandbox> StartAsync(
+        QueryServiceSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new QueryServiceSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SessionLimit, 1, nameof(options.SessionLimit));
@@ -172,7 +173,8 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
         }
         else
         {
-            await SandboxInstanceRegistry.TerminateOwnerAsync(InstanceDirectory, State.HostProcessId, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            await SandboxInstanceRegistry.TerminateOwnerAsync(
+                InstanceDirectory, State.HostProcessId, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
 
         await StopAndDeleteAsync(_backend ?? Attached(State), InstanceDirectory, _watchdog).ConfigureAwait(false);
@@ -204,7 +206,8 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// benchmarks' PostgreSQL peers and the tests' oracle, never for the library, which writes only the service's SQL.
     /// </summary>
     /// <param name="applicationName">The application name the backend log shows, if any.</param>
-    public string BackendConnectionString(string? applicationName = null) => ConnectionString(State.BackendPort, State.BackendPassword, applicationName);
+    public string BackendConnectionString(string? applicationName = null)
+        => ConnectionString(State.BackendPort, State.BackendPassword, applicationName);
 
     /// <summary>The <c>QueryService__*</c> environment variables that describe this sandbox's front.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables() => EnvironmentVariables(Port, Password);
@@ -213,7 +216,8 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// The same variables for the backend, for peers that write PostgreSQL (SQLAlchemy's INSERT ... VALUES, which the service
     /// refuses) and so bypass the front, as the benchmarks' Python peers do.
     /// </summary>
-    public IReadOnlyDictionary<string, string> BackendEnvironmentVariables() => EnvironmentVariables(State.BackendPort, State.BackendPassword);
+    public IReadOnlyDictionary<string, string> BackendEnvironmentVariables()
+        => EnvironmentVariables(State.BackendPort, State.BackendPassword);
 
     /// <summary>
     /// The <c>QueryService__*</c> variables of OAuth credentials for this sandbox, and nothing else: its token endpoint's
@@ -252,7 +256,8 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <param name="expiresAt">When the token expires; never when null.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
     /// <returns>The token now accepted.</returns>
-    public Task<string> RotatePasswordAsync(string? newPassword = null, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    public Task<string> RotatePasswordAsync(
+        string? newPassword = null, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         newPassword ??= SandboxTokens.NewToken();
@@ -275,13 +280,16 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <param name="message">The error's primary text, e.g. <c>Session Limit Reached</c>.</param>
     /// <param name="times">How many matching statements fail; every one by default.</param>
     /// <returns>The fault, which counts what it matched and failed; disposing it removes it.</returns>
-    /// <exception cref="InvalidOperationException">The sandbox was attached (<see cref="Attach"/>): its front runs in another process.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The sandbox was attached (<see cref="Attach"/>): its front runs in another process.
+    /// </exception>
     public SandboxFault Fail(string statementContains, string sqlState, string message, int times = int.MaxValue)
         => HostedFront(nameof(Fail)).Faults.Add(statementContains, sqlState, message, times);
 
     private SandboxFront HostedFront(string operation)
         => _front ?? throw new InvalidOperationException(
-            $"{operation}: faults can only be injected in the process that hosts the sandbox's front (process {State.HostProcessId}, which started it); "
+            $"{operation}: faults can only be injected in the process that hosts the "
+            + $"sandbox's front (process {State.HostProcessId}, which started it); "
             + "this sandbox was attached from another process.");
 
     /// <summary>
@@ -305,13 +313,17 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <param name="times">How many matching requests fail.</param>
     /// <returns>The fault, which counts what it matched and failed; disposing it removes it.</returns>
     /// <exception cref="InvalidOperationException">The sandbox was attached: its REST API runs in another process.</exception>
-    public RestFault FailRest(string method, string pathContains, System.Net.HttpStatusCode statusCode, TimeSpan? retryAfter = null, int times = 1)
+    public RestFault FailRest(
+        string method, string pathContains, System.Net.HttpStatusCode statusCode, TimeSpan? retryAfter = null, int times = 1)
         => HostedFront(nameof(FailRest)).Rest.Faults.Add(method, pathContains, statusCode, retryAfter, times);
 
     /// <summary>Reads the REST API's request log as it is now.</summary>
     public IReadOnlyList<RestLogEntry> ReadRestLog()
         => File.Exists(RestLogPath)
-            ? ReadShared(RestLogPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<RestLogEntry>(l)!).ToList()
+            ? ReadShared(RestLogPath)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonSerializer.Deserialize<RestLogEntry>(l)!)
+                .ToList()
             : [];
 
     /// <summary>Runs PostgreSQL as the backend's superuser in <see cref="Database"/> (not logged, never through the front).</summary>
@@ -357,7 +369,10 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     /// <summary>Reads the front's journal as it is now: one entry per SQL text a client sent.</summary>
     public IReadOnlyList<JournalEntry> ReadJournal()
         => File.Exists(JournalPath)
-            ? ReadShared(JournalPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<JournalEntry>(l)!).ToList()
+            ? ReadShared(JournalPath)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonSerializer.Deserialize<JournalEntry>(l)!)
+                .ToList()
             : [];
 
     /// <summary>Stops the sandbox and deletes its files, unless this object only attached to it (<see cref="Attach"/>).</summary>
@@ -372,15 +387,19 @@ public sealed class QueryServiceSandbox : IAsyncDisposable
     private string ConnectionString(int port, string password, string? applicationName)
         => new NpgsqlConnectionStringBuilder
         {
-            Host = Host, Port = port, Database = Database, Username = Username, Password = password, SslMode = SslMode.Require, ApplicationName = applicationName,
+            Host = Host, Port = port, Database = Database, Username = Username, Password = password, SslMode = SslMode.Require,
+            ApplicationName = applicationName,
         }.ConnectionString;
 
-    private async Task<IReadOnlyList<IReadOnlyList<string?>>> RunPsqlAsync(int port, string password, string sql, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IReadOnlyList<string?>>> RunPsqlAsync(
+        int port, string password, string sql, CancellationToken cancellationToken)
     {
         var psql = PostgresBinaries.TryFind()?.Psql;
         if (psql is null || !File.Exists(psql))
         {
-            throw new SandboxException($"psql was not found beside the server programs ({psql ?? "none installed"}). Install it with 'apt-get install -y postgresql-client postgresql'.");
+            throw new SandboxException(
+                $"psql was not found beside the server programs ({psql ?? "none installed"}). Install it with "
+                + $"'apt-get install -y postgresql-client postgresql'.");
         }
 
         var output = await SandboxProcess.RunAsync(

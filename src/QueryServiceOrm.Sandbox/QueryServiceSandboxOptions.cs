@@ -32,7 +32,8 @@ public sealed record QueryServiceSandboxOptions
 
     /// <summary>
     /// The image the <see cref="SandboxBackendKind.Container"/> backend runs: the official <c>postgres:15</c> by default, or any image with
-    /// its contract (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, POSTGRES_INITDB_ARGS, port 5432, pg_isready, user 999). Pulled only when missing.
+    /// its contract (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, POSTGRES_INITDB_ARGS, port 5432, pg_isready, user 999). Pulled only
+    /// when missing.
     /// </summary>
     public string ContainerImage { get; init; } = DefaultContainerImage;
 

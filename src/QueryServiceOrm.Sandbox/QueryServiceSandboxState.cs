@@ -34,5 +34,6 @@ public sealed record QueryServiceSandboxState(
 
     /// <summary>Never prints the passwords.</summary>
     public override string ToString()
-        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, RestPort = {RestPort}, Database = {Database}, HostProcessId = {HostProcessId}, Backend = {Backend} }}";
+        => $"QueryServiceSandboxState {{ InstanceDirectory = {InstanceDirectory}, Port = {Port}, RestPort = {RestPort}, Database = "
+            + $"{Database}, HostProcessId = {HostProcessId}, Backend = {Backend} }}";
 }

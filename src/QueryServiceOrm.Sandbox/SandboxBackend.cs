@@ -61,13 +61,23 @@ internal static class SandboxBackend
         builder.Database = "postgres";
         await using (var connection = await OpenAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, $"CREATE ROLE {PgSql.Identifier(user)} LOGIN PASSWORD {PgSql.Literal(userPassword)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                $"CREATE ROLE {PgSql.Identifier(user)} LOGIN PASSWORD {PgSql.Literal(userPassword)}",
+                cancellationToken).ConfigureAwait(false);
             // Sees the catalog, reads nothing, writes nothing: what psql's \d and SQLAlchemy's inspector run as.
-            await ExecuteAsync(connection, $"CREATE ROLE {CatalogUser} LOGIN PASSWORD {PgSql.Literal(catalogPassword)}", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"ALTER ROLE {CatalogUser} SET default_transaction_read_only = on", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                $"CREATE ROLE {CatalogUser} LOGIN PASSWORD {PgSql.Literal(catalogPassword)}",
+                cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection, $"ALTER ROLE {CatalogUser} SET default_transaction_read_only = on", cancellationToken).ConfigureAwait(false);
             // Owned by the user, as before the front: the PostgreSql-dialect tests drop and remake the sample tables' types
             // straight on the backend. Through the front, DROP of a table the user did not create is refused by the front.
-            await ExecuteAsync(connection, $"CREATE DATABASE {PgSql.Identifier(database)} OWNER {PgSql.Identifier(user)} ENCODING 'UTF8'", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                $"CREATE DATABASE {PgSql.Identifier(database)} OWNER {PgSql.Identifier(user)} ENCODING 'UTF8'",
+                cancellationToken).ConfigureAwait(false);
         }
 
         await using var db = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
@@ -124,7 +134,8 @@ internal static class SandboxBackend
         => state.Backend == SandboxBackendKind.Container
             ? new BackendEndpoint(new IPEndPoint(IPAddress.Loopback, state.BackendPort), certificate, state.Database, user, password)
             : new BackendEndpoint(
-                new UnixDomainSocketEndPoint(LocalSandboxBackend.SocketPath(state.InstanceDirectory, state.BackendPort)), null, state.Database, user, password);
+                new UnixDomainSocketEndPoint(LocalSandboxBackend.SocketPath(state.InstanceDirectory, state.BackendPort)), null,
+                state.Database, user, password);
 
     /// <summary>Whether the backend runs: a local one leaves its pid file, a container's port answers.</summary>
     public static bool IsRunning(QueryServiceSandboxState state)

@@ -14,7 +14,10 @@ internal static class SandboxCertificates
     public const string ServerKeyFile = "server.key";
     public const string RootCertificateFile = "root.crt";
 
-    /// <summary>Writes server.crt and server.key into <paramref name="dataDirectory"/> and the CA as root.crt into <paramref name="publicDirectory"/>.</summary>
+    /// <summary>
+    /// Writes server.crt and server.key into <paramref name="dataDirectory"/> and the CA as root.crt into <paramref
+    /// name="publicDirectory"/>.
+    /// </summary>
     public static void Write(string dataDirectory, string publicDirectory)
     {
         var notBefore = DateTimeOffset.UtcNow.AddDays(-1);
@@ -34,7 +37,8 @@ internal static class SandboxCertificates
         names.AddIpAddress(IPAddress.Loopback);
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        serverRequest.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Rest;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql;
 using QueryServiceOrm.Sandbox.Wire;
 
@@ -19,7 +18,9 @@ internal sealed class SandboxFront : IAsyncDisposable
     private readonly FrontJournal _journal;
     private readonly FrontServer _server;
 
-    private SandboxFront(X509Certificate2 certificate, BackendCatalog catalog, CatalogQueries catalogQueries, FrontJournal journal, FrontServer server, RestHost rest)
+    private SandboxFront(
+        X509Certificate2 certificate, BackendCatalog catalog, CatalogQueries catalogQueries, FrontJournal journal, FrontServer server,
+        RestHost rest)
     {
         _certificate = certificate;
         _catalog = catalog;
@@ -40,13 +41,15 @@ internal sealed class SandboxFront : IAsyncDisposable
 
     public static string JournalFile(string instance) => Path.Combine(instance, "journal.jsonl");
 
-    public static async Task<SandboxFront> StartAsync(QueryServiceSandboxState state, QueryServiceSandboxOptions options, CancellationToken cancellationToken)
+    public static async Task<SandboxFront> StartAsync(
+        QueryServiceSandboxState state, QueryServiceSandboxOptions options, CancellationToken cancellationToken)
     {
         var data = SandboxInstanceRegistry.DataDirectory(state.InstanceDirectory);
         var certificate = X509Certificate2.CreateFromPemFile(
             Path.Combine(data, SandboxCertificates.ServerCertificateFile), Path.Combine(data, SandboxCertificates.ServerKeyFile));
         var catalog = new BackendCatalog(SandboxBackend.AdminConnectionString(state, state.Database));
-        var catalogQueries = new CatalogQueries(SandboxBackend.FrontEndpoint(state, certificate, SandboxBackend.CatalogUser, state.CatalogPassword));
+        var catalogQueries = new CatalogQueries(
+            SandboxBackend.FrontEndpoint(state, certificate, SandboxBackend.CatalogUser, state.CatalogPassword));
         var journal = new FrontJournal(JournalFile(state.InstanceDirectory));
         var separator = state.Database.IndexOf(':', StringComparison.Ordinal);
         var server = new FrontServer(new FrontOptions(
@@ -56,7 +59,8 @@ internal sealed class SandboxFront : IAsyncDisposable
             separator < 0 ? state.Database : state.Database[..separator],
             new FrontTokens(TokenFile(state.InstanceDirectory)),
             new SparkTranslator(catalog, catalogQueries),
-            async (target, cancellationToken) => (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Find([target]) is not null,
+            async (target, cancellationToken)
+                => (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Find([target]) is not null,
             journal,
             new SandboxFaults()))
         {
@@ -70,7 +74,9 @@ internal sealed class SandboxFront : IAsyncDisposable
             var settings = new RestSettings(
                 state.OrganizationId, server.Options.SandboxName, state.ClientId, state.ClientSecret, server.Options.Tokens,
                 options.TokenLifetime, server.Port);
-            rest = await RestHost.StartAsync(certificate, server.Options, settings, state.InstanceDirectory, options.JobLatency, cancellationToken).ConfigureAwait(false);
+            rest = await RestHost.StartAsync(
+                certificate, server.Options, settings, state.InstanceDirectory, options.JobLatency,
+                cancellationToken).ConfigureAwait(false);
         }
         catch
         {

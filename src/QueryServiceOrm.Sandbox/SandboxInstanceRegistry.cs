@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace QueryServiceOrm.Sandbox;
 
@@ -33,7 +32,8 @@ internal static class SandboxInstanceRegistry
     public static string CreateInstanceDirectory(int ownerProcessId)
     {
         EnsurePrivateRoot();
-        var directory = Path.Combine(Root, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var directory = Path.Combine(
+            Root, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                                         | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
@@ -112,7 +112,8 @@ internal static class SandboxInstanceRegistry
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             await SandboxProcess.RunAsServerUserAsync(
-                binaries.PgCtl, ["stop", "-D", data, "-m", mode, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
+                binaries.PgCtl, ["stop", "-D", data, "-m", mode, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture)],
+                cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -216,7 +217,10 @@ internal static class SandboxInstanceRegistry
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return fields[19];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is IOException
+            or UnauthorizedAccessException
+            or IndexOutOfRangeException
+            or ArgumentOutOfRangeException)
         {
             return null;
         }

@@ -15,14 +15,16 @@ internal static class SandboxProcess
     /// <summary>This process's numeric user id, as <c>id -u</c> prints it.</summary>
     public static string? UserId { get; } = TryRunQuiet("id", ["-u"])?.Trim();
 
-    public static async Task<string> RunAsServerUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<string> RunAsServerUserAsync(
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         => IsRoot
             ? await RunAsync("runuser", ["-u", ServerUser, "--", program, .. arguments], cancellationToken).ConfigureAwait(false)
             : await RunAsync(program, arguments, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs a program to its end and returns what it wrote to standard output; a failure carries both outputs.</summary>
     public static async Task<string> RunAsync(
-        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = StartInfo(program, arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -48,7 +50,8 @@ internal static class SandboxProcess
         {
             // Arguments are left out: they can hold SQL or paths, and the program's own message says what went wrong.
             throw new SandboxException(
-                $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {(standardOutput + await error.ConfigureAwait(false)).Trim()}");
+                $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: "
+                + $"{(standardOutput + await error.ConfigureAwait(false)).Trim()}");
         }
 
         return standardOutput;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox;
 
@@ -31,7 +30,14 @@ internal static class AppendBench
         for (long i = 1; i <= rows; i++)
         {
             MemorySampler.RowGenerated(i);
-            yield return new BenchRow { Id = i, Name = $"row {i}", Amount = i % 10_000 / 100m, Placed = start.AddSeconds(i), Flag = i % 2 == 0 };
+            yield return new BenchRow
+            {
+                Id = i,
+                Name = $"row {i}",
+                Amount = i % 10_000 / 100m,
+                Placed = start.AddSeconds(i),
+                Flag = i % 2 == 0
+            };
         }
     }
 
@@ -59,7 +65,8 @@ internal static class AppendBench
         var sandbox = await BenchData.GetWithAppendTableAsync();
         if (!nestedOnly)
         {
-            AppendTable.Print($"{AppendBenchmarks.Rows:N0} flat rows", "rows", 50_000, await MeasureAllAsync(sandbox, FlatWays(sandbox), 50_000));
+            AppendTable.Print(
+                $"{AppendBenchmarks.Rows:N0} flat rows", "rows", 50_000, await MeasureAllAsync(sandbox, FlatWays(sandbox), 50_000));
         }
 
         await BenchData.CreateNestedTablesAsync(sandbox);
@@ -72,13 +79,23 @@ internal static class AppendBench
         var plainEf = PlainEfOptions<AppendBenchContext>(sandbox);
         const int rows = AppendBenchmarks.Rows;
         const string table = AppendBenchContext.Table;
-        yield return new("plain Npgsql EF Core SaveChanges", "bench-plain-ef", table, rows, async () => await SaveChangesAsync(new AppendBenchContext(plainEf), Generate(rows)));
-        yield return new("QueryServiceOrm SaveChanges", "bench-queryservice", table, rows, async () => await SaveChangesAsync(queryService.CreateDbContext(), Generate(rows)));
-        yield return new("QueryServiceOrm AppendAsync", "bench-queryservice", table, rows, async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows)));
-        yield return new("SQLAlchemy ORM add_all + commit", AppendTable.Peer, table, rows, () => Task.FromResult<object>(BenchData.RunPython(sandbox, "sqlalchemy_append.py", rows)));
+        yield return new(
+            "plain Npgsql EF Core SaveChanges", "bench-plain-ef", table, rows,
+            async () => await SaveChangesAsync(new AppendBenchContext(plainEf), Generate(rows)));
+        yield return new(
+            "QueryServiceOrm SaveChanges", "bench-queryservice", table, rows,
+            async () => await SaveChangesAsync(queryService.CreateDbContext(), Generate(rows)));
+        yield return new(
+            "QueryServiceOrm AppendAsync", "bench-queryservice", table, rows,
+            async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows)));
+        yield return new(
+            "SQLAlchemy ORM add_all + commit", AppendTable.Peer, table, rows,
+            () => Task.FromResult<object>(BenchData.RunPython(sandbox, "sqlalchemy_append.py", rows)));
 
         // Tracking-free appends hold one statement at a time: ten times the rows, the same memory.
-        yield return new("QueryServiceOrm AppendAsync", "bench-queryservice", table, rows * 10, async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows * 10)));
+        yield return new(
+            "QueryServiceOrm AppendAsync", "bench-queryservice", table, rows * 10,
+            async () => await AppendAsync(queryService.CreateDbContext(), Generate(rows * 10)));
     }
 
     // The QueryServiceOrm writers fill a table of structs, an array of structs and a map through the front; the peers, on

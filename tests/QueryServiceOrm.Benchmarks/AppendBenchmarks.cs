@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
@@ -24,7 +23,8 @@ internal static class BenchData
     {
         var sandbox = await Sandbox.Value;
         await sandbox.ExecuteAdminAsync(
-            $"CREATE TABLE {AppendBenchContext.Table} (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
+            $"CREATE TABLE {AppendBenchContext.Table} (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed "
+            + $"timestamptz NOT NULL, flag boolean NOT NULL); " +
             $"ALTER TABLE {AppendBenchContext.Table} OWNER TO \"{sandbox.Username}\"");
         return sandbox;
     });
@@ -46,7 +46,8 @@ internal static class BenchData
         }
 
         await sandbox.ExecuteAdminAsync(
-            $"CREATE TABLE {JsonbColumns.Table} (_id text NOT NULL, \"timestamp\" timestamptz NOT NULL, commerce jsonb, \"productListItems\" jsonb, attributes jsonb); " +
+            $"CREATE TABLE {JsonbColumns.Table} (_id text NOT NULL, \"timestamp\" timestamptz NOT NULL, commerce jsonb, "
+            + $"\"productListItems\" jsonb, attributes jsonb); " +
             $"ALTER TABLE {JsonbColumns.Table} OWNER TO \"{sandbox.Username}\"");
     }
 
@@ -68,7 +69,9 @@ internal static class BenchData
     /// <summary>Runs one of the Python peers against the sandbox (Debian's python3 with SQLAlchemy 1.4 and psycopg2).</summary>
     public static string RunPython(QueryServiceSandbox sandbox, string script, int rows)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, script), rows.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new System.Diagnostics.ProcessStartInfo(
+            "/usr/bin/python3",
+            [Path.Combine(AppContext.BaseDirectory, script), rows.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -96,11 +99,13 @@ internal static class BenchData
         AppDomain.CurrentDomain.ProcessExit += (_, _) => sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         await sandbox.ExecuteAdminAsync(
-            "CREATE TABLE bench_rows (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
+            "CREATE TABLE bench_rows (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT "
+            + "NULL, flag boolean NOT NULL); " +
             $"ALTER TABLE bench_rows OWNER TO \"{sandbox.Username}\"");
         await using var connection = await sandbox.OpenAdminConnectionAsync();
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        await using (var import = await connection.BeginBinaryImportAsync("COPY bench_rows (id, name, amount, placed, flag) FROM STDIN (FORMAT BINARY)"))
+        await using (var import = await connection.BeginBinaryImportAsync("COPY bench_rows (id, name, amount, placed, flag) FROM STDIN "
+            + "(FORMAT BINARY)"))
         {
             for (long i = 1; i <= MaxRows; i++)
             {

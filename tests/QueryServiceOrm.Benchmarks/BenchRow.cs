@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace QueryServiceOrm.Benchmarks;
 
 /// <summary>One flat row of the benchmark table.</summary>
@@ -23,7 +21,8 @@ public sealed class BenchRow
         {
             var row = new BenchRow
             {
-                Id = reader.GetInt64(0), Name = reader.GetString(1), Amount = reader.GetDecimal(2), Placed = reader.GetDateTime(3), Flag = reader.GetBoolean(4),
+                Id = reader.GetInt64(0), Name = reader.GetString(1), Amount = reader.GetDecimal(2), Placed = reader.GetDateTime(3),
+                Flag = reader.GetBoolean(4),
             };
             total += row.Id;
         }

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Npgsql;
 using QueryServiceOrm.Sandbox;
@@ -27,7 +26,8 @@ public class FrontBenchmarks
         _sandbox = BenchData.GetWithXdmAsync().GetAwaiter().GetResult();
         _sandbox.ExecuteAdminAsync(
             "DROP TABLE IF EXISTS bench_front_appends; " +
-            "CREATE TABLE bench_front_appends (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, flag boolean NOT NULL); " +
+            "CREATE TABLE bench_front_appends (id bigint NOT NULL, name text NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz "
+            + "NOT NULL, flag boolean NOT NULL); " +
             $"ALTER TABLE bench_front_appends OWNER TO \"{_sandbox.Username}\"").GetAwaiter().GetResult();
         _front = NpgsqlDataSource.Create(_sandbox.ConnectionString("bench-front"));
         _backend = NpgsqlDataSource.Create(_sandbox.BackendConnectionString("bench-backend"));
@@ -50,10 +50,12 @@ public class FrontBenchmarks
     public Task<long> FlatFront() => ReadFlatAsync(_front, "SELECT id, name, amount, placed, flag FROM bench_rows LIMIT 0");
 
     [BenchmarkCategory("100,000 nested events"), Benchmark(Baseline = true, Description = "backend")]
-    public Task<long> NestedBackend() => ReadTextAsync(_backend, "SELECT _id, web, commerce, \"productListItems\", \"identityMap\" FROM xdm_events");
+    public Task<long> NestedBackend()
+        => ReadTextAsync(_backend, "SELECT _id, web, commerce, \"productListItems\", \"identityMap\" FROM xdm_events");
 
     [BenchmarkCategory("100,000 nested events"), Benchmark(Description = "front")]
-    public Task<long> NestedFront() => ReadTextAsync(_front, "SELECT _id, web, commerce, productListItems, identityMap FROM xdm_events LIMIT 0");
+    public Task<long> NestedFront()
+        => ReadTextAsync(_front, "SELECT _id, web, commerce, productListItems, identityMap FROM xdm_events LIMIT 0");
 
     [BenchmarkCategory("100,000 appended rows"), Benchmark(Baseline = true, Description = "backend")]
     public Task<int> AppendBackend() => AppendAsync(_backend);
@@ -66,7 +68,9 @@ public class FrontBenchmarks
         await using var command = source.CreateCommand(sql);
         await using var reader = await command.ExecuteReaderAsync();
         var total = await BenchRow.ReadAllAsync(reader);
-        return total == 500_000_500_000 ? total : throw new InvalidOperationException($"Read a sum of ids {total}, not that of 1..1,000,000.");
+        return total == 500_000_500_000
+            ? total
+            : throw new InvalidOperationException($"Read a sum of ids {total}, not that of 1..1,000,000.");
     }
 
     // Nested values as text: what a client without the composite types' mappings reads, through both paths alike.
@@ -86,7 +90,9 @@ public class FrontBenchmarks
             }
         }
 
-        return rows == BenchData.XdmRows ? characters : throw new InvalidOperationException($"Read {rows} events, not {BenchData.XdmRows}.");
+        return rows == BenchData.XdmRows
+            ? characters
+            : throw new InvalidOperationException($"Read {rows} events, not {BenchData.XdmRows}.");
     }
 
     private static async Task<int> AppendAsync(NpgsqlDataSource source)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -37,7 +36,8 @@ public sealed class JsonbColumns : INestedColumns
     // XDM's field names: camelCase unless the class names one (SKU, purchaseID), as the Python peer writes them.
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private sealed class JsonText<T>() : ValueConverter<T, string>(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!);
+    private sealed class JsonText<T>() : ValueConverter<T, string>(
+        v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!);
 }
 
 /// <summary>The nested append benchmark's table as a context, its nested columns stored as <typeparamref name="TColumns"/> says.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Benchmarks;

@@ -6,7 +6,8 @@ using QueryServiceOrm.Benchmarks;
 
 // dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --filter '*'     (the BenchmarkDotNet table)
 // dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --memory         (peak memory while streaming)
-// dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --appends        (statements, time and memory of appends: flat rows, nested events)
+// dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --appends        (statements, time and memory of appends: flat rows,
+// nested events)
 // dotnet run -c Release --project tests/QueryServiceOrm.Benchmarks -- --appends --nested   (the nested events only)
 if (args.Contains("--memory"))
 {

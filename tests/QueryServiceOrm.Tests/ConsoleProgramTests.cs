@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests;
 
@@ -49,7 +48,8 @@ public sealed class ConsoleProgramTests
             Assert.Multiple(() =>
             {
                 Assert.That(ready, Does.StartWith("READY Host=127.0.0.1"), errors);
-                Assert.That(ready, Does.Not.Contain(sandbox.State.BackendPassword[..40]), "the program printed its settings without the password");
+                Assert.That(
+                    ready, Does.Not.Contain(sandbox.State.BackendPassword[..40]), "the program printed its settings without the password");
                 Assert.That(connectionsBeforeQuery, Is.Zero, "building the factory and the context opened no connection");
                 Assert.That(rest, Does.Contain("TABLE console_check_events"));
                 Assert.That(program.ExitCode, Is.Zero, errors);

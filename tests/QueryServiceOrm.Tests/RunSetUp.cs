@@ -1,5 +1,3 @@
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests;
 
 /// <summary>Stops the shared sandbox once every test has run.</summary>

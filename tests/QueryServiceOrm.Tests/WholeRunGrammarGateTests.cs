@@ -1,5 +1,3 @@
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests;
 
 /// <summary>
@@ -22,14 +20,19 @@ public sealed partial class WholeRunGrammarGateTests
             .Where(e => e.Outcome == "backend" && e.Application != "spark-examples" && !PostgresCatalog().IsMatch(e.Sql))
             .Select(e => (Source: $"{e.Application} #{e.Session}", Sql: e.Sql.Trim().TrimEnd(';'))).Distinct().ToList();
         var verdicts = await SparkGrammarGate.CheckAsync(statements);
-        await TestContext.Out.WriteLineAsync($"{verdicts.Count} distinct statements the emulator ran, from {statements.Select(s => s.Source.Split(' ')[0]).Distinct().Count()} applications, checked.");
+        await TestContext.Out.WriteLineAsync(
+            $"{verdicts.Count} distinct statements the emulator ran, from "
+            + $"{statements.Select(s => s.Source.Split(' ')[0]).Distinct().Count()} applications, checked.");
         Assert.Multiple(() =>
         {
             Assert.That(verdicts, Has.Count.GreaterThan(500), "the gate ran after the suite, not before it (a whole run gives over 1,100)");
-            Assert.That(verdicts.Where(v => v.Errors.Count > 0).Select(v => $"{v.Source}: {v.Errors[0]}\n  {v.Sql[..Math.Min(v.Sql.Length, 400)]}"), Is.Empty);
+            Assert.That(
+                verdicts.Where(v => v.Errors.Count > 0).Select(v => $"{v.Source}: {v.Errors[0]}\n  {v.Sql[..Math.Min(v.Sql.Length, 400)]}"),
+                Is.Empty);
         });
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bpg_[a-z_]+\b|\binformation_schema\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"\bpg_[a-z_]+\b|\binformation_schema\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PostgresCatalog();
 }

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Sandbox;
@@ -29,11 +26,23 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console)
     {
-        var profile = new Option<string?>("--profile", "-p") { Description = "Run against this profile's server, which must hold the XDM sample tables, instead of the local sandbox." };
+        var profile = new Option<string?>("--profile", "-p")
+        {
+            Description = "Run against this profile's server, which must hold the XDM sample tables, instead of the local sandbox."
+        };
         var rows = SandboxCommand.RowsOption(100, "Rows per sample table when the demo seeds the sandbox.");
-        var keep = new Option<bool>("--keep") { Description = "Keep the generated project (its path is printed) and leave the sandbox running." };
-        var command = new Command("demo", "Sandbox, tables, scaffolding, a build and LINQ reads and writes, each step's SQL and rows printed.") { profile, rows, keep };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(profile), parse.GetValue(rows), parse.GetValue(keep), console, cancellationToken));
+        var keep = new Option<bool>("--keep")
+        {
+            Description = "Keep the generated project (its path is printed) and leave the sandbox running."
+        };
+        var command = new Command(
+            "demo", "Sandbox, tables, scaffolding, a build and LINQ reads and writes, each step's SQL and rows printed.")
+        {
+            profile, rows, keep
+        };
+        command.SetAction(
+            (parse, cancellationToken) => RunAsync(
+                parse.GetValue(profile), parse.GetValue(rows), parse.GetValue(keep), console, cancellationToken));
         return command;
     }
 
@@ -88,7 +97,8 @@ internal static class DemoCommand
         }
     }
 
-    private static async Task<int> RunStepsAsync(ProfileStore store, string profile, string directory, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunStepsAsync(
+        ProfileStore store, string profile, string directory, CliConsole console, CancellationToken cancellationToken)
     {
         var credentials = store.Load(profile);
         await using var db = CliContext.Create(credentials);
@@ -101,13 +111,17 @@ internal static class DemoCommand
         var missing = SampleTables.Except(tables, StringComparer.OrdinalIgnoreCase).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"The demo reads the XDM sample tables, and profile '{profile}' has no {string.Join(", ", missing)}: run 'qsorm demo' without --profile to use the local sandbox.");
+            throw new ArgumentException(
+                $"The demo reads the XDM sample tables, and profile '{profile}' has no {string.Join(", ", missing)}: run 'qsorm demo' "
+                + $"without --profile to use the local sandbox.");
         }
 
         Heading(console, "3. Scaffolding the sample tables into C# classes");
         clock.Restart();
-        var files = await ScaffoldCommand.GenerateAsync(db, ScaffoldCommand.Server(credentials), SampleTables, [], DemoProject.ModelOptions, console, cancellationToken);
-        console.Out.Write(Table(console, ["class", "file"], files.Select(f => new[] { Path.GetFileNameWithoutExtension(f.Path), "Model/" + f.Path })));
+        var files = await ScaffoldCommand.GenerateAsync(
+            db, ScaffoldCommand.Server(credentials), SampleTables, [], DemoProject.ModelOptions, console, cancellationToken);
+        console.Out.Write(
+            Table(console, ["class", "file"], files.Select(f => new[] { Path.GetFileNameWithoutExtension(f.Path), "Model/" + f.Path })));
         await console.Output.WriteLineAsync(Took(Counted.Of(files.Count, "file"), clock.Elapsed.TotalSeconds));
 
         Heading(console, "4. Building the project");
@@ -116,7 +130,9 @@ internal static class DemoCommand
         var buildErrors = await console.StatusAsync($"dotnet build in {project.Directory}...", () => project.BuildAsync(cancellationToken));
         if (buildErrors is not null)
         {
-            await console.Errors.WriteLineAsync($"error: the demo project did not build: check that the .NET SDK can restore packages (dotnet restore), or run with --keep and build it yourself.{Environment.NewLine}{buildErrors}");
+            await console.Errors.WriteLineAsync(
+                $"error: the demo project did not build: check that the .NET SDK can restore packages (dotnet restore), or run with "
+                + $"--keep and build it yourself.{Environment.NewLine}{buildErrors}");
             return ExitCodes.UserError;
         }
 
@@ -139,7 +155,9 @@ internal static class DemoCommand
             cancellationToken);
         if (exit != 0)
         {
-            await console.Errors.WriteLineAsync($"error: the demo program failed (exit code {exit}):{Environment.NewLine}{string.Join(Environment.NewLine, programErrors)}");
+            await console.Errors.WriteLineAsync(
+                $"error: the demo program failed (exit code {exit}):{Environment.NewLine}"
+                + $"{string.Join(Environment.NewLine, programErrors)}");
             return ExitCodes.ServerError;
         }
 
@@ -147,7 +165,12 @@ internal static class DemoCommand
     }
 
     private static void Heading(CliConsole console, string title)
-        => console.Out.Write(new Rule($"[bold deepskyblue1]{Markup.Escape(title)}[/]") { Justification = Justify.Left, Border = console.PlainOut ? BoxBorder.Ascii : BoxBorder.Square });
+        => console.Out.Write(
+            new Rule($"[bold deepskyblue1]{Markup.Escape(title)}[/]")
+            {
+                Justification = Justify.Left,
+                Border = console.PlainOut ? BoxBorder.Ascii : BoxBorder.Square
+            });
 
     // One step of the demo program: a title, the SQL sent, the rows (objects whose nested values print as JSON) and its time.
     private static void ShowStep(CliConsole console, string json)
@@ -175,7 +198,9 @@ internal static class DemoCommand
         {
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.Null => "",
-            JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString("G15", CultureInfo.InvariantCulture),
+            JsonValueKind.Number => value.TryGetInt64(out var whole)
+                ? whole.ToString(CultureInfo.InvariantCulture)
+                : value.GetDouble().ToString("G15", CultureInfo.InvariantCulture),
             JsonValueKind.Object or JsonValueKind.Array => JsonSerializer.Serialize(value, Readable),
             _ => value.GetRawText(),
         };

@@ -49,7 +49,10 @@ internal sealed class DemoProject(string directory)
     public async Task<string?> BuildAsync(CancellationToken cancellationToken)
     {
         var log = new StringBuilder();
-        var exit = await RunDotnetAsync(["build", "-c", "Release", "-o", "out", "--nologo", "-v", "q", "-p:NuGetAudit=false"], line => log.AppendLine(line), cancellationToken);
+        var exit = await RunDotnetAsync(
+            ["build", "-c", "Release", "-o", "out", "--nologo", "-v", "q", "-p:NuGetAudit=false"],
+            line => log.AppendLine(line),
+            cancellationToken);
         return exit == 0 ? null : log.ToString().Trim();
     }
 
@@ -74,7 +77,8 @@ internal sealed class DemoProject(string directory)
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started: is the .NET SDK on the PATH?");
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException("dotnet could not be started: is the .NET SDK on the PATH?");
         using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var lines = new object();
         process.OutputDataReceived += (_, e) => Relay(e.Data);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Cli.Doctor;
@@ -14,7 +13,9 @@ internal sealed partial class DialectProbes
         var created = await scratch.CreateAsync(table, "f float", cancellationToken);
         if (!created.Accepted)
         {
-            await LineAsync("scratch table", $"CREATE TABLE {table} (f float) {created.Refusal}: INSERT ... VALUES and the width of float are not probed");
+            await LineAsync(
+                "scratch table",
+                $"CREATE TABLE {table} (f float) {created.Refusal}: INSERT ... VALUES and the width of float are not probed");
             return dialect;
         }
 
@@ -30,26 +31,35 @@ internal sealed partial class DialectProbes
     }
 
     // Adobe documents float for CREATE TABLE; Spark stores float in 4 bytes, which 0.1 read back shows.
-    private async Task<QueryServiceDialect> FloatWidthAsync(QueryServiceDialect dialect, ScratchTable scratch, string table, CancellationToken cancellationToken)
+    private async Task<QueryServiceDialect> FloatWidthAsync(
+        QueryServiceDialect dialect, ScratchTable scratch, string table, CancellationToken cancellationToken)
     {
-        var inserted = await session.RunAsync($"INSERT INTO {table} (f) SELECT * FROM (VALUES (CAST('0.1' AS double))) AS v(c0)", cancellationToken);
-        var read = inserted.Accepted ? await session.RunAsync($"SELECT CAST(f AS double) FROM {table} WHERE f < 1", cancellationToken) : inserted;
+        var inserted = await session.RunAsync(
+            $"INSERT INTO {table} (f) SELECT * FROM (VALUES (CAST('0.1' AS double))) AS v(c0)", cancellationToken);
+        var read = inserted.Accepted
+            ? await session.RunAsync($"SELECT CAST(f AS double) FROM {table} WHERE f < 1", cancellationToken)
+            : inserted;
         var stored = read.Values is [IConvertible value] ? value.ToDouble(CultureInfo.InvariantCulture) : (double?)null;
         if (stored == 0.1)
         {
-            await LineAsync("width of float", "0.1 reads back exactly (8 bytes) -> DoubleColumnType=Float (the documented form loses nothing)");
+            await LineAsync(
+                "width of float", "0.1 reads back exactly (8 bytes) -> DoubleColumnType=Float (the documented form loses nothing)");
             return dialect with { DoubleColumnType = QueryServiceDoubleColumnType.Float };
         }
 
         if (stored != (float)0.1)
         {
-            await LineAsync("width of float", $"0.1 {(read.Accepted ? "reads back as " + read.Shown : read.Refusal)} -> DoubleColumnType=Float (the documented form)");
+            await LineAsync(
+                "width of float",
+                $"0.1 {(read.Accepted ? "reads back as " + read.Shown : read.Refusal)} -> DoubleColumnType=Float (the documented form)");
             return dialect;
         }
 
         var doubleTable = ScratchTable.NewName();
         var accepted = (await scratch.CreateAsync(doubleTable, "f double", cancellationToken)) is { Accepted: true };
-        await LineAsync("width of float", $"0.1 reads back as {read.Shown} (4 bytes); CREATE TABLE (f double) {(accepted ? "accepted" : "refused")} -> DoubleColumnType="
+        await LineAsync(
+            "width of float",
+            $"0.1 reads back as {read.Shown} (4 bytes); CREATE TABLE (f double) {(accepted ? "accepted" : "refused")} -> DoubleColumnType="
             + (accepted ? "Double" : "Float"));
         return dialect with { DoubleColumnType = accepted ? QueryServiceDoubleColumnType.Double : QueryServiceDoubleColumnType.Float };
     }

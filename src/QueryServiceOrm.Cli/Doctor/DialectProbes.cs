@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using QueryServiceOrm.Infrastructure;
 
@@ -36,7 +35,9 @@ internal sealed partial class DialectProbes(ProbeSession session, TextWriter out
         var quote = backquote.ReturnsIntegers(1) ? QueryServiceIdentifierQuote.Backquote
             : doubleQuote.ReturnsIntegers(1) ? QueryServiceIdentifierQuote.DoubleQuote
             : (QueryServiceIdentifierQuote?)null;
-        var verdict = quote is null ? "neither reads the field -> IdentifierQuote=Backquote (the documented form)" : $"-> IdentifierQuote={quote}";
+        var verdict = quote is null
+            ? "neither reads the field -> IdentifierQuote=Backquote (the documented form)"
+            : $"-> IdentifierQuote={quote}";
         await LineAsync("identifier quoting", $"t.s.`f` {Describe(backquote)}; t.s.\"f\" {Describe(doubleQuote)} {verdict}");
         return dialect with { IdentifierQuote = quote ?? QueryServiceIdentifierQuote.Backquote };
     }
@@ -56,12 +57,14 @@ internal sealed partial class DialectProbes(ProbeSession session, TextWriter out
     private async Task CommitAsync(CancellationToken cancellationToken)
     {
         var answer = await session.RunAsync("COMMIT", cancellationToken);
-        await LineAsync("COMMIT", $"{(answer.Accepted ? "accepted" : answer.Refusal)} (informational: the library never sends transactions)");
+        await LineAsync(
+            "COMMIT", $"{(answer.Accepted ? "accepted" : answer.Refusal)} (informational: the library never sends transactions)");
     }
 
     private async Task<QueryServiceDialect> OffsetAsync(QueryServiceDialect dialect, CancellationToken cancellationToken)
     {
-        var answer = await session.RunAsync("SELECT id FROM (VALUES (1), (2), (3)) AS v(id) ORDER BY id LIMIT 1 OFFSET 1", cancellationToken);
+        var answer = await session.RunAsync(
+            "SELECT id FROM (VALUES (1), (2), (3)) AS v(id) ORDER BY id LIMIT 1 OFFSET 1", cancellationToken);
         var supported = answer.ReturnsIntegers(2);
         await LineAsync("OFFSET", $"LIMIT 1 OFFSET 1 {Describe(answer)} -> SupportsOffset={(supported ? "true" : "false")}");
         return dialect with { SupportsOffset = supported };
@@ -80,7 +83,9 @@ internal sealed partial class DialectProbes(ProbeSession session, TextWriter out
 
         var view = await session.RunAsync(From + "LATERAL VIEW explode(t.a) x AS value", cancellationToken);
         var form = view.ReturnsIntegers(1, 2) ? QueryServiceExplodeForm.LateralView : QueryServiceExplodeForm.LateralSubquery;
-        await LineAsync("explode", $"JOIN LATERAL (SELECT explode(t.a)) {Describe(subquery)}; LATERAL VIEW explode(t.a) {Describe(view)} -> ExplodeForm={form}"
+        await LineAsync(
+            "explode",
+            $"JOIN LATERAL (SELECT explode(t.a)) {Describe(subquery)}; LATERAL VIEW explode(t.a) {Describe(view)} -> ExplodeForm={form}"
             + (view.ReturnsIntegers(1, 2) ? "" : " (neither works; the documented form is kept)"));
         return dialect with { ExplodeForm = form };
     }
@@ -93,5 +98,6 @@ internal sealed partial class DialectProbes(ProbeSession session, TextWriter out
 
     private static string Describe(ProbeAnswer answer) => answer.Refusal ?? "returns " + answer.Shown;
 
-    private Task LineAsync(string probe, string finding) => output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, Width, probe + ":", finding));
+    private Task LineAsync(string probe, string finding)
+        => output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, Width, probe + ":", finding));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
@@ -20,10 +19,15 @@ internal static class DialectSettingsFile
         var dialectObject = new JsonObject();
         foreach (var (key, value) in dialect.ToSettings())
         {
-            dialectObject[key[(QueryServiceCredentialKeys.Dialect.Length + 1)..]] = bool.TryParse(value, out var flag) ? JsonValue.Create(flag) : JsonValue.Create(value);
+            dialectObject[key[(QueryServiceCredentialKeys.Dialect.Length + 1)..]] = bool.TryParse(value, out var flag)
+                ? JsonValue.Create(flag)
+                : JsonValue.Create(value);
         }
 
-        return new JsonObject { [QueryServiceCredentialKeys.Section] = new JsonObject { [QueryServiceCredentialKeys.Dialect] = dialectObject } };
+        return new JsonObject
+        {
+            [QueryServiceCredentialKeys.Section] = new JsonObject { [QueryServiceCredentialKeys.Dialect] = dialectObject }
+        };
     }
 
     /// <summary>Indented JSON text of <see cref="ToJson"/>.</summary>
@@ -53,7 +57,8 @@ internal static class DialectSettingsFile
 
     /// <summary>The <c>QueryService__Dialect__*</c> variables that are set, which take precedence over appsettings.json.</summary>
     public static IEnumerable<string> OverridingVariables(QueryServiceDialect dialect)
-        => dialect.ToSettings().Keys.Select(QueryServiceCredentialKeys.EnvironmentVariable).Where(v => Environment.GetEnvironmentVariable(v) is { Length: > 0 });
+        => dialect.ToSettings().Keys.Select(QueryServiceCredentialKeys.EnvironmentVariable)
+            .Where(v => Environment.GetEnvironmentVariable(v) is { Length: > 0 });
 
     private static JsonObject Merge(string path, QueryServiceDialect dialect)
     {
@@ -70,7 +75,8 @@ internal static class DialectSettingsFile
     {
         foreach (var (name, value) in source)
         {
-            var existing = target.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+            var existing = target.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                ?? name;
             if (target[existing] is JsonObject inner && value is JsonObject innerSource)
             {
                 MergeInto(inner, innerSource);

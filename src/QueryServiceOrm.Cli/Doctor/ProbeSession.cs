@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace QueryServiceOrm.Cli.Doctor;
@@ -16,7 +15,9 @@ internal sealed record ProbeAnswer(IReadOnlyList<object?> Values, string? Refusa
         => Accepted && Values.Count == expected.Length && Values.Select(AsInteger).SequenceEqual(expected.Select(e => (long?)e));
 
     /// <summary>The rows' first values as text, for a probe's line.</summary>
-    public string Shown => Values.Count == 0 ? "no rows" : string.Join(", ", Values.Select(v => v is string s ? $"'{s}'" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "NULL"));
+    public string Shown => Values.Count == 0
+        ? "no rows"
+        : string.Join(", ", Values.Select(v => v is string s ? $"'{s}'" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "NULL"));
 
     // A number the server may send as any integer type (int, bigint, numeric); a string such as 'f' is not one.
     private static long? AsInteger(object? value)

@@ -29,7 +29,8 @@ internal sealed class ScratchTable(ProbeSession session, TextWriter errors) : IA
             var dropped = await DropAsync(name);
             if (dropped is not null)
             {
-                await errors.WriteLineAsync($"warning: the scratch table {name} could not be dropped ({dropped}); run DROP TABLE IF EXISTS {name}.");
+                await errors.WriteLineAsync(
+                    $"warning: the scratch table {name} could not be dropped ({dropped}); run DROP TABLE IF EXISTS {name}.");
             }
         }
     }

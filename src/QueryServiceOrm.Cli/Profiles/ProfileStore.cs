@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using QueryServiceOrm.Credentials;
@@ -26,7 +25,13 @@ internal sealed partial class ProfileStore(string directory)
 
     /// <summary>The file of a profile.</summary>
     public string PathOf(string profile)
-        => Path.Combine(Directory, (ProfileName().IsMatch(profile) ? profile : throw new ArgumentException($"'{profile}' is not a profile name: use letters, digits, '-' and '_'.", nameof(profile))) + ".json");
+        => Path.Combine(
+            Directory,
+            (
+                ProfileName().IsMatch(profile)
+                    ? profile
+                    : throw new ArgumentException(
+                        $"'{profile}' is not a profile name: use letters, digits, '-' and '_'.", nameof(profile))) + ".json");
 
     /// <summary>Reads a profile's credentials.</summary>
     /// <exception cref="FileNotFoundException">No such profile.</exception>
@@ -36,19 +41,23 @@ internal sealed partial class ProfileStore(string directory)
         var path = PathOf(profile);
         if (!File.Exists(path) && profile == SandboxProfile)
         {
-            throw new FileNotFoundException("The sandbox is not running (its profile 'sandbox' exists while it runs): start it with 'qsorm sandbox start'.", path);
+            throw new FileNotFoundException(
+                "The sandbox is not running (its profile 'sandbox' exists while it runs): start it with 'qsorm sandbox start'.", path);
         }
 
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"There is no profile named '{profile}' ({path}). Write that file with a \"{QueryServiceCredentialKeys.Section}\" section holding Host, Port, "
-                + "Username or OrganizationId, and Password (or CredentialFile, or ClientId and ClientSecret), readable by you only.", path);
+                $"There is no profile named '{profile}' ({path}). Write that file with a \"{QueryServiceCredentialKeys.Section}\" "
+                + $"section holding Host, Port, "
+                + "Username or OrganizationId, and Password (or CredentialFile, or ClientId and ClientSecret), readable by you only.",
+                path);
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly & ~UnixFileMode.UserExecute) != 0)
         {
-            throw new UnauthorizedAccessException($"The profile file {path} can be read by others, and it holds a secret: run 'chmod 600 {path}' and try again.");
+            throw new UnauthorizedAccessException(
+                $"The profile file {path} can be read by others, and it holds a secret: run 'chmod 600 {path}' and try again.");
         }
 
         return QueryServiceCredentials.FromConfiguration(new ConfigurationBuilder().AddSettingsFile(path, optional: false).Build());
@@ -56,7 +65,10 @@ internal sealed partial class ProfileStore(string directory)
 
     /// <summary>Writes a profile, readable and writable by its owner only.</summary>
     public void Save(string profile, IReadOnlyDictionary<string, string> settings)
-        => WritePrivate(PathOf(profile), JsonSerializer.Serialize(new Dictionary<string, IReadOnlyDictionary<string, string>> { [QueryServiceCredentialKeys.Section] = settings }, Indented));
+        => WritePrivate(
+            PathOf(profile),
+            JsonSerializer.Serialize(
+                new Dictionary<string, IReadOnlyDictionary<string, string>> { [QueryServiceCredentialKeys.Section] = settings }, Indented));
 
     /// <summary>Deletes a profile if it exists.</summary>
     public void Delete(string profile) => File.Delete(PathOf(profile));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 
@@ -27,15 +26,20 @@ internal static class SettingsFile
     {
         try
         {
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(path));
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+                .GetString(File.ReadAllBytes(path));
+            var node = JsonNode.Parse(
+                text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return node as JsonObject
-                   ?? throw new ArgumentException($"{path} holds a JSON {(node?.GetValueKind() ?? JsonValueKind.Null).ToString().ToLowerInvariant()}, not an object with a \"QueryService\" section: fix or delete the file.");
+                   ?? throw new ArgumentException(
+                       $"{path} holds a JSON {(node?.GetValueKind() ?? JsonValueKind.Null).ToString().ToLowerInvariant()}, not an object "
+                       + $"with a \"QueryService\" section: fix or delete the file.");
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new ArgumentException($"{path} is not valid JSON{where} (the line is not shown: it may hold the token): fix or delete the file.");
+            throw new ArgumentException(
+                $"{path} is not valid JSON{where} (the line is not shown: it may hold the token): fix or delete the file.");
         }
         catch (DecoderFallbackException)
         {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using QueryServiceOrm.Sandbox.Sql.Parsing;
 using QueryServiceOrm.Sandbox.Sql.Translation;
@@ -93,7 +92,9 @@ internal sealed class BackendCatalog : IAsyncDisposable
     public async Task EnsureStructTypesAsync(IReadOnlyList<StructType> shapes, CancellationToken cancellationToken)
     {
         var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var missing = shapes.Where(s => !snapshot.StructTypes.Contains(UnqualifiedName(s.PgTypeName))).DistinctBy(s => s.PgTypeName).ToList();
+        var missing = shapes.Where(s => !snapshot.StructTypes.Contains(UnqualifiedName(s.PgTypeName)))
+            .DistinctBy(s => s.PgTypeName)
+            .ToList();
         if (missing.Count == 0)
         {
             return;
@@ -108,9 +109,12 @@ internal sealed class BackendCatalog : IAsyncDisposable
                 var fields = string.Join(", ", shape.Fields.Select(f => $"{PgSql.Identifier(f.Name)} {f.Type.PgName}"));
                 // A map (or an array of arrays) inside the struct is JSON: its Spark type goes in the attribute's comment.
                 var comments = string.Concat(shape.Fields.Where(f => f.Type is MapType or ArrayType { IsJsonBacked: true }).Select(f =>
-                    $" COMMENT ON COLUMN {shape.PgTypeName}.{PgSql.Identifier(f.Name)} IS {PgSql.Literal(CatalogReader.TypeCommentPrefix + f.Type.Name)};"));
+                    $" COMMENT ON COLUMN {shape.PgTypeName}.{PgSql.Identifier(f.Name)} IS "
+                    + $"{PgSql.Literal(CatalogReader.TypeCommentPrefix + f.Type.Name)};"));
                 // Another session may make the same shape at the same moment: a duplicate is what was wanted.
-                var sql = $"DO $qsorm$ BEGIN CREATE TYPE {shape.PgTypeName} AS ({fields});{comments} EXCEPTION WHEN duplicate_object THEN NULL; END $qsorm$";
+                var sql =
+                    $"DO $qsorm$ BEGIN CREATE TYPE {shape.PgTypeName} AS ({fields});{comments} EXCEPTION WHEN duplicate_object THEN "
+                    + $"NULL; END $qsorm$";
                 await using var command = new NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox.Catalog;
@@ -20,7 +19,8 @@ internal sealed class CatalogQueries(BackendEndpoint endpoint) : IAsyncDisposabl
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _link ??= await BackendLink.ConnectAsync(endpoint, "qsorm-catalog", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            _link ??= await BackendLink.ConnectAsync(
+                endpoint, "qsorm-catalog", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             try
             {
                 return await QueryAsync(_link, sql, cancellationToken).ConfigureAwait(false);

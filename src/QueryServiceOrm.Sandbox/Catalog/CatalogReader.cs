@@ -13,7 +13,9 @@ internal static class CatalogReader
     // The comment the front puts on a JSON column (or composite attribute) that holds a map or a nested array.
     public const string TypeCommentPrefix = "qsorm:type=";
 
-    private const string UserSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'qsorm_meta', 'qsorm_spark') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
+    private const string UserSchemas =
+        "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'qsorm_meta', 'qsorm_spark') AND n.nspname NOT LIKE "
+        + "'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
 
     private sealed record PgType(uint Oid, string Schema, string Name, char Kind, uint Element, uint Relation, uint BaseType);
 
@@ -27,7 +29,8 @@ internal static class CatalogReader
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             """, cancellationToken).ConfigureAwait(false))
         {
-            var type = new PgType((uint)row[0]!, (string)row[1]!, (string)row[2]!, ((string)row[3]!)[0], (uint)row[4]!, (uint)row[5]!, (uint)row[6]!);
+            var type = new PgType(
+                (uint)row[0]!, (string)row[1]!, (string)row[2]!, ((string)row[3]!)[0], (uint)row[4]!, (uint)row[5]!, (uint)row[6]!);
             types[type.Oid] = type;
         }
 
@@ -52,17 +55,23 @@ internal static class CatalogReader
             ORDER BY n.nspname, c.relname
             """, cancellationToken).ConfigureAwait(false))
         {
-            var columns = byRelation[(uint)row[0]!].Select(a => new CatalogColumn(a.Name, mapper.Map(a.Type, a.TypeModifier, a.Comment), a.NotNull)).ToList();
+            var columns = byRelation[(uint)row[0]!]
+                .Select(a => new CatalogColumn(a.Name, mapper.Map(a.Type, a.TypeModifier, a.Comment), a.NotNull))
+                .ToList();
             tables.Add(new CatalogTable(
-                (string)row[1]!, (string)row[2]!, (string)row[3]! is "v" or "m", (string)row[4]!, columns, DatasetMetadata.FromComment(row[5] as string)));
+                (string)row[1]!, (string)row[2]!, (string)row[3]! is "v"
+                    or "m", (string)row[4]!, columns, DatasetMetadata.FromComment(row[5] as string)));
         }
 
-        var structTypes = types.Values.Where(t => t.Schema == PgSql.StructSchema && t.Kind == 'c').Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var structTypes = types.Values.Where(t => t.Schema == PgSql.StructSchema && t.Kind == 'c')
+            .Select(t => t.Name)
+            .ToHashSet(StringComparer.Ordinal);
         return new CatalogSnapshot(version, tables, structTypes);
     }
 
     private static async IAsyncEnumerable<object?[]> RowsAsync(
-        NpgsqlConnection connection, string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        NpgsqlConnection connection, string sql,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +131,9 @@ internal static class CatalogReader
         {
             if (!_structs.TryGetValue(type.Oid, out var result))
             {
-                var fields = attributes[type.Relation].Select(a => new StructField(a.Name, Map(a.Type, a.TypeModifier, a.Comment))).ToList();
+                var fields = attributes[type.Relation]
+                    .Select(a => new StructField(a.Name, Map(a.Type, a.TypeModifier, a.Comment)))
+                    .ToList();
                 result = new StructType(fields, $"{PgSql.Identifier(type.Schema)}.{PgSql.Identifier(type.Name)}");
                 _structs[type.Oid] = result;
             }
@@ -139,7 +150,9 @@ internal static class CatalogReader
                 "int8" => SparkType.Long,
                 "float4" => SparkType.Float,
                 "float8" => SparkType.Double,
-                "numeric" => modifier >= 4 ? new DecimalType(((modifier - 4) >> 16) & 0xFFFF, (modifier - 4) & 0xFFFF) : new DecimalType(38, 18),
+                "numeric" => modifier >= 4
+                    ? new DecimalType(((modifier - 4) >> 16) & 0xFFFF, (modifier - 4) & 0xFFFF)
+                    : new DecimalType(38, 18),
                 "text" or "varchar" or "bpchar" or "name" or "char" or "uuid" or "citext" => SparkType.String,
                 "date" => SparkType.Date,
                 "timestamp" or "timestamptz" => SparkType.Timestamp,

@@ -1,25 +1,4 @@
-using QueryServiceOrm.Sandbox.Sql.Translation;
-
 namespace QueryServiceOrm.Sandbox.Catalog;
-
-/// <summary>A column as the front sees it: its name, its Spark type, and the comment it was made with.</summary>
-internal sealed record CatalogColumn(string Name, SparkType Type, bool NotNull);
-
-/// <summary>A table or view of the backend, as a dataset of the service.</summary>
-/// <param name="Schema">Its schema (<c>public</c> for the sandbox's datasets).</param>
-/// <param name="Name">Its name.</param>
-/// <param name="IsView">Whether it is a view.</param>
-/// <param name="Owner">The backend role that owns it (the user's tables are the user's; the datasets the superuser's).</param>
-/// <param name="Columns">Its columns, in order.</param>
-/// <param name="Metadata">What the service shows about it (labels, XDM schema, description).</param>
-internal sealed record CatalogTable(string Schema, string Name, bool IsView, string Owner, IReadOnlyList<CatalogColumn> Columns, DatasetMetadata Metadata)
-{
-    public CatalogColumn? Column(string name)
-        => Columns.FirstOrDefault(c => c.Name == name) ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The name as SQL for the backend, schema-qualified and quoted.</summary>
-    public string Sql => $"{PgSql.Identifier(Schema)}.{PgSql.Identifier(Name)}";
-}
 
 /// <summary>What the front reads of the backend's catalog at one catalog version.</summary>
 internal sealed class CatalogSnapshot
@@ -49,7 +28,9 @@ internal sealed class CatalogSnapshot
     public CatalogTable? Find(IReadOnlyList<string> name)
     {
         var table = name[^1];
-        var candidates = _byName[table].Where(t => name.Count < 2 || string.Equals(t.Schema, name[^2], StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = _byName[table]
+            .Where(t => name.Count < 2 || string.Equals(t.Schema, name[^2], StringComparison.OrdinalIgnoreCase))
+            .ToList();
         if (candidates.Count > 1)
         {
             candidates = candidates.Where(t => t.Name == table).DefaultIfEmpty(candidates[0]).ToList();

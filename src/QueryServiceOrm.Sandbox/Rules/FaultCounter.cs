@@ -11,7 +11,9 @@ internal sealed class FaultCounter(int times)
     private int _matched;
     private int _failed;
 
-    public int Times { get; } = times >= 0 ? times : throw new ArgumentOutOfRangeException(nameof(times), times, "A fault fails zero or more times.");
+    public int Times { get; } = times >= 0
+        ? times
+        : throw new ArgumentOutOfRangeException(nameof(times), times, "A fault fails zero or more times.");
 
     public int Matched => Volatile.Read(ref _matched);
 

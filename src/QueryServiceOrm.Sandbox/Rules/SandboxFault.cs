@@ -17,7 +17,8 @@ public sealed class SandboxFault : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(message);
         if (sqlState.Length != 5 || !sqlState.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
-            throw new ArgumentException($"'{sqlState}' is not a SQLSTATE: five digits or upper-case ASCII letters, e.g. 53300.", nameof(sqlState));
+            throw new ArgumentException(
+                $"'{sqlState}' is not a SQLSTATE: five digits or upper-case ASCII letters, e.g. 53300.", nameof(sqlState));
         }
 
         _owner = owner;
@@ -46,7 +47,9 @@ public sealed class SandboxFault : IDisposable
 
     internal ServiceError Error { get; }
 
-    /// <summary>Removes the fault: from now on the front runs matching statements and counts nothing. Disposing again does nothing.</summary>
+    /// <summary>
+    /// Removes the fault: from now on the front runs matching statements and counts nothing. Disposing again does nothing.
+    /// </summary>
     public void Dispose() => _owner.Remove(this);
 
     /// <summary>Counts <paramref name="sql"/> if it contains the text; false when it does not.</summary>

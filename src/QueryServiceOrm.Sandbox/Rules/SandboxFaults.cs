@@ -17,7 +17,8 @@ internal sealed class SandboxFaults
         return fault;
     }
 
-    public void Remove(SandboxFault fault) => ImmutableInterlocked.Update(ref _faults, static (faults, removed) => faults.Remove(removed), fault);
+    public void Remove(SandboxFault fault)
+        => ImmutableInterlocked.Update(ref _faults, static (faults, removed) => faults.Remove(removed), fault);
 
     /// <summary>
     /// Counts <paramref name="sql"/> in every fault whose text it contains and returns the error of the first of them (in the

@@ -7,9 +7,3 @@ namespace QueryServiceOrm.Sandbox.Rules;
 /// <param name="Hint">What to do, if the service would say it.</param>
 /// <param name="Severity">ERROR, FATAL, or NOTICE for notices.</param>
 internal sealed record ServiceError(string SqlState, string Message, string? Detail = null, string? Hint = null, string Severity = "ERROR");
-
-/// <summary>A statement (or connection) the front refuses, with the error the client receives.</summary>
-internal sealed class ServiceErrorException(ServiceError error) : Exception(error.Message)
-{
-    public ServiceError Error { get; } = error;
-}

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Rules;
 
 /// <summary>
@@ -12,7 +10,8 @@ internal static class ServiceErrors
         => new("08P01", "Unsupported or malformed protocol message: " + what, Severity: "FATAL");
 
     public static readonly ServiceError GssEncryptionUnsupported = new(
-        "08P01", "GSS encryption is not supported.", Hint: "Connect with gssencmode=disable (for psql: PGGSSENCMODE=disable).", Severity: "FATAL");
+        "08P01", "GSS encryption is not supported.", Hint: "Connect with gssencmode=disable (for psql: PGGSSENCMODE=disable).",
+        Severity: "FATAL");
 
     public static readonly ServiceError TlsRequired = new(
         "28000", "Query Service accepts only TLS connections: sslmode=disable is not supported.",
@@ -20,14 +19,16 @@ internal static class ServiceErrors
 
     public static ServiceError AuthenticationFailed(string user)
         => new("28P01", $"Authentication failed for user \"{user}\": the token is invalid or has expired.",
-            Hint: "Use the organisation id followed by @AdobeOrg as the user and a current access token as the password.", Severity: "FATAL");
+            Hint: "Use the organisation id followed by @AdobeOrg as the user and a current access token as the password.",
+            Severity: "FATAL");
 
     public static ServiceError UnknownDatabase(string database)
         => new("42P12", $"No tables found for dbName '{database}'.",
             Hint: "Name the database sandbox:target, e.g. prod:all.", Severity: "FATAL");
 
     public static readonly ServiceError FlattenNotEmulated = new(
-        "0A000", "The sandbox does not emulate ?FLATTEN.", Hint: "Connect to prod:all and address nested fields with dot paths.", Severity: "FATAL");
+        "0A000", "The sandbox does not emulate ?FLATTEN.", Hint: "Connect to prod:all and address nested fields with dot paths.",
+        Severity: "FATAL");
 
     public static ServiceError SessionLimitReached(int limit)
         => new("53300", string.Create(CultureInfo.InvariantCulture, $"Session Limit Reached: {limit} concurrent sessions are allowed."),
@@ -39,9 +40,11 @@ internal static class ServiceErrors
 
     public static ServiceError UnknownPortal(string name) => new("34000", $"Portal \"{name}\" does not exist.");
 
-    public static readonly ServiceError Internal = new("XX000", "The sandbox's front failed on this session; its journal has the details.", Severity: "FATAL");
+    public static readonly ServiceError Internal = new(
+        "XX000", "The sandbox's front failed on this session; its journal has the details.", Severity: "FATAL");
 
-    public static readonly ServiceError BackendGone = new("57P01", "The sandbox's server stopped; the session is closed.", Severity: "FATAL");
+    public static readonly ServiceError BackendGone = new(
+        "57P01", "The sandbox's server stopped; the session is closed.", Severity: "FATAL");
 
     /// <summary>A backend error as the service's clients would see it.</summary>
     public static ServiceError FromBackend(ServiceError error)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Rules;
 
 /// <summary>
@@ -21,7 +19,8 @@ internal static class ServiceRules
     public const bool AcceptsCommit = false;
 
     public static ServiceError SyntaxError(string message, int position)
-        => new("42601", message, Detail: position >= 0 ? string.Create(CultureInfo.InvariantCulture, $"At character {position + 1}.") : null);
+        => new(
+            "42601", message, Detail: position >= 0 ? string.Create(CultureInfo.InvariantCulture, $"At character {position + 1}.") : null);
 
     public static ServiceError TemplateReference(string reference)
         => new("42601", $"'{reference}' refers to a saved query template, and this sandbox has none.",
@@ -39,14 +38,17 @@ internal static class ServiceRules
         "42601", "INSERT ... VALUES is not in Query Service's grammar.",
         Hint: "Append with INSERT INTO t SELECT ..., e.g. SELECT ... FROM VALUES (...), (...) AS v(a, b).");
 
-    public static readonly ServiceError InsertOverwrite = NotSupported("INSERT OVERWRITE", "Append with INSERT INTO ... SELECT, or write a new table with CREATE TABLE ... AS SELECT.");
+    public static readonly ServiceError InsertOverwrite = NotSupported(
+        "INSERT OVERWRITE", "Append with INSERT INTO ... SELECT, or write a new table with CREATE TABLE ... AS SELECT.");
 
     public static readonly ServiceError Returning = NotSupported("RETURNING", "Read the rows back with a SELECT.");
 
-    public static readonly ServiceError Sequences = NotSupported("A sequence", "Use values that come with the data (the XDM _id, a timestamp).");
+    public static readonly ServiceError Sequences = NotSupported(
+        "A sequence", "Use values that come with the data (the XDM _id, a timestamp).");
 
     public static ServiceError Transaction(string statement)
-        => NotSupported(statement, "Query Service runs every statement on its own: only BEGIN and ROLLBACK are accepted, and they change nothing.");
+        => NotSupported(
+            statement, "Query Service runs every statement on its own: only BEGIN and ROLLBACK are accepted, and they change nothing.");
 
     public static ServiceError DoubleUnderscore(string name)
         => new("42602", $"The table name '{name}' contains a double underscore, which Query Service does not allow in new names.",

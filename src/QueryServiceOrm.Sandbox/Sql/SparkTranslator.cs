@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using QueryServiceOrm.Sandbox.Catalog;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
@@ -51,7 +50,9 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
     private static string CatalogText(ScriptStatement statement)
     {
         var tokens = statement.Tokens.Where(t => t.Kind != TokenKind.End).ToList();
-        var end = tokens is [.., var limit, { Kind: TokenKind.Number, Text: "0" }] && limit.Is("LIMIT") ? limit.Position : statement.Text.Length;
+        var end = tokens is [.., var limit, { Kind: TokenKind.Number, Text: "0" }] && limit.Is("LIMIT")
+            ? limit.Position
+            : statement.Text.Length;
         var text = new StringBuilder();
         var copied = 0;
         for (var i = 0; i < tokens.Count && tokens[i].Position < end; i++)
@@ -69,7 +70,9 @@ internal sealed partial class SparkTranslator(BackendCatalog catalog, CatalogQue
 
     // pg_catalog.x, information_schema.x, pg_class, pg_get_keywords(), ...: PostgreSQL's catalog, not a dataset.
     private static bool ReadsPostgresCatalog(ScriptStatement statement)
-        => statement.Tokens.Any(t => t.Kind == TokenKind.Word && (CatalogName().IsMatch(t.Text) || t.Text.Equals("information_schema", StringComparison.OrdinalIgnoreCase)));
+        => statement.Tokens.Any(
+            t => t.Kind == TokenKind.Word
+                && (CatalogName().IsMatch(t.Text) || t.Text.Equals("information_schema", StringComparison.OrdinalIgnoreCase)));
 
     [GeneratedRegex("^pg_[a-z_]+$", RegexOptions.IgnoreCase)]
     private static partial Regex CatalogName();

@@ -1,60 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
-
-/// <summary>Where the front finds the PostgreSQL behind it, and as whom it logs in there.</summary>
-/// <param name="Address">
-/// A local server's Unix socket (<c>.s.PGSQL.port</c> in a folder only the server user can enter), or a container's port on
-/// loopback.
-/// </param>
-/// <param name="Certificate">When set, the session is TLS and the server must present this very certificate.</param>
-/// <param name="Database">The backend database.</param>
-/// <param name="User">The backend role the sessions run as.</param>
-/// <param name="Password">That role's secret, which no client ever sees.</param>
-internal sealed record BackendEndpoint(EndPoint Address, X509Certificate2? Certificate, string Database, string User, string Password)
-{
-    /// <summary>
-    /// An Npgsql data source for the same backend as the same role, unpooled: for a REST job, which runs its statement on a
-    /// session of its own without the interactive statement timeout (the service lets a batch query run 24 hours). A
-    /// container's backend is reached over TLS, pinned to its certificate as the front's own links are.
-    /// </summary>
-    /// <param name="applicationName">What the backend's log and pg_stat_activity show for the session.</param>
-    /// <param name="statementTimeout">How long its statements may run.</param>
-    public Npgsql.NpgsqlDataSource JobDataSource(string applicationName, TimeSpan statementTimeout)
-    {
-        var settings = new Npgsql.NpgsqlConnectionStringBuilder
-        {
-            Database = Database,
-            Username = User,
-            Password = Password,
-            SslMode = Certificate is null ? Npgsql.SslMode.Disable : Npgsql.SslMode.Require,
-            Pooling = false,
-            CommandTimeout = 0,
-            ApplicationName = applicationName,
-            Options = FormattableString.Invariant($"-c statement_timeout={(long)statementTimeout.TotalMilliseconds}"),
-        };
-        (settings.Host, settings.Port) = Address switch
-        {
-            UnixDomainSocketEndPoint socket when socket.ToString() is { } path
-                => (Path.GetDirectoryName(path), int.Parse(Path.GetFileName(path)[".s.PGSQL.".Length..], System.Globalization.CultureInfo.InvariantCulture)),
-            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
-            _ => throw new InvalidOperationException($"A backend at {Address} cannot run jobs."),
-        };
-        var builder = new Npgsql.NpgsqlDataSourceBuilder(settings.ConnectionString);
-        if (Certificate is { } pinned)
-        {
-            builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback = BackendTls.PinnedTo(pinned));
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>Never prints the secret.</summary>
-    public override string ToString() => $"BackendEndpoint {{ Address = {Address}, Tls = {Certificate is not null}, Database = {Database}, User = {User} }}";
-}
 
 /// <summary>One session on the backend: its stream, what it announced at start-up, and its cancel key.</summary>
 internal sealed class BackendLink : IAsyncDisposable
@@ -230,37 +176,8 @@ internal sealed class BackendLink : IAsyncDisposable
                 await password.FlushAsync(Stream, cancellationToken).ConfigureAwait(false);
                 return;
             default:
-                throw new PgProtocolException($"The backend asked for authentication method {code}; the sandbox sets it up for cleartext passwords on its socket.");
+                throw new PgProtocolException(
+                    $"The backend asked for authentication method {code}; the sandbox sets it up for cleartext passwords on its socket.");
         }
-    }
-}
-
-/// <summary>Reads an ErrorResponse or NoticeResponse body.</summary>
-internal static class BackendErrors
-{
-    public static ServiceError Read(ReadOnlySpan<byte> body)
-    {
-        string severity = "ERROR", state = "XX000", message = "", detail = "", hint = "";
-        var reader = new PgBodyReader(body);
-        while (!reader.AtEnd)
-        {
-            var field = reader.Byte();
-            if (field == 0)
-            {
-                break;
-            }
-
-            var value = reader.CString();
-            switch ((char)field)
-            {
-                case 'V': severity = value; break;
-                case 'C': state = value; break;
-                case 'M': message = value; break;
-                case 'D': detail = value; break;
-                case 'H': hint = value; break;
-            }
-        }
-
-        return new ServiceError(state, message, detail.Length == 0 ? null : detail, hint.Length == 0 ? null : hint, severity);
     }
 }

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Wire;
 
 /// <summary>
@@ -22,7 +20,8 @@ internal static class FrontAdmission
             }
 
             var statements = await options.Translator.TranslateAsync(sql, session, parameterTypes, cancellationToken).ConfigureAwait(false);
-            options.Journal.Record(session.Id, application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
+            options.Journal.Record(
+                session.Id, application, protocol, sql, statements.Any(s => s is BackendStatement) ? "backend" : "local");
             return statements;
         }
         catch (ServiceErrorException e)

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Wire;
 
 // The client loop: simple and extended protocol.
@@ -179,7 +177,8 @@ internal sealed partial class FrontConnection
         switch ((kind == (byte)'S' ? _statements : _portals).GetValueOrDefault(name))
         {
             case null:
-                await FrontErrorAsync(kind == (byte)'S' ? ServiceErrors.UnknownPreparedStatement(name) : ServiceErrors.UnknownPortal(name), cancellationToken)
+                await FrontErrorAsync(
+                    kind == (byte)'S' ? ServiceErrors.UnknownPreparedStatement(name) : ServiceErrors.UnknownPortal(name), cancellationToken)
                     .ConfigureAwait(false);
                 break;
             case BackendRoute:
@@ -240,8 +239,10 @@ internal sealed partial class FrontConnection
         await WriteClientAsync(o => o.ReadyForQuery(Session.TransactionStatus), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<FrontStatement>> TranslateAsync(string sql, string protocol, IReadOnlyList<int> parameterTypes, CancellationToken cancellationToken)
-        => await FrontAdmission.AdmitAsync(_server.Options, Session, _application, protocol, sql, parameterTypes, cancellationToken).ConfigureAwait(false);
+    private async Task<IReadOnlyList<FrontStatement>> TranslateAsync(
+        string sql, string protocol, IReadOnlyList<int> parameterTypes, CancellationToken cancellationToken)
+        => await FrontAdmission.AdmitAsync(
+            _server.Options, Session, _application, protocol, sql, parameterTypes, cancellationToken).ConfigureAwait(false);
 
     // The front answers in order: everything sent to the backend before is answered first. False when the backend reported an
     // error meanwhile: the extended protocol then skips to the client's Sync, this message included.

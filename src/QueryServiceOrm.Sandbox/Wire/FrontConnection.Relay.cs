@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 

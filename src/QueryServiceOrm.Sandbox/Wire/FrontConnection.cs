@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Wire;
 
@@ -172,7 +171,11 @@ internal sealed partial class FrontConnection
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await WriteClientAsync(o => o.Error(error), timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or NotSupportedException)
+        catch (Exception e) when (e is IOException
+            or SocketException
+            or OperationCanceledException
+            or ObjectDisposedException
+            or NotSupportedException)
         {
             // The client is gone already.
         }
@@ -235,7 +238,8 @@ internal sealed partial class FrontConnection
         if (packet.Length >= 12)
         {
             await _server.CancelAsync(
-                BinaryPrimitives.ReadInt32BigEndian(packet.Span[4..]), BinaryPrimitives.ReadInt32BigEndian(packet.Span[8..])).ConfigureAwait(false);
+                BinaryPrimitives.ReadInt32BigEndian(packet.Span[4..]),
+                BinaryPrimitives.ReadInt32BigEndian(packet.Span[8..])).ConfigureAwait(false);
         }
     }
 
@@ -279,7 +283,8 @@ internal sealed partial class FrontConnection
         }
 
         _holdsSession = true;
-        _backend = await BackendLink.ConnectAsync(options.Backend, _application, _server.StatementTimeout, cancellationToken).ConfigureAwait(false);
+        _backend = await BackendLink.ConnectAsync(
+            options.Backend, _application, _server.StatementTimeout, cancellationToken).ConfigureAwait(false);
         (_processId, _secret) = _server.Register(this);
         _session = new FrontSession(_processId, user, database, target);
         options.Journal.RecordSession(Session.Id, _application);
@@ -308,7 +313,8 @@ internal sealed partial class FrontConnection
         }
 
         if (!string.Equals(sandbox, _server.Options.SandboxName, StringComparison.Ordinal) || target.Length == 0
-            || (!string.Equals(target, "all", StringComparison.OrdinalIgnoreCase) && !await _server.Options.TargetExists(target, cancellationToken).ConfigureAwait(false)))
+            || (!string.Equals(target, "all", StringComparison.OrdinalIgnoreCase)
+                && !await _server.Options.TargetExists(target, cancellationToken).ConfigureAwait(false)))
         {
             throw new ServiceErrorException(ServiceErrors.UnknownDatabase(database));
         }

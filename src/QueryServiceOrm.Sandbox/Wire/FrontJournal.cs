@@ -33,14 +33,17 @@ internal sealed class FrontJournal : IDisposable
     /// <param name="sqlState">The SQLSTATE of a refusal.</param>
     public void Record(int session, string application, string protocol, string sql, string outcome, string? sqlState = null)
     {
-        var line = JsonSerializer.Serialize(new JournalEntry(DateTimeOffset.UtcNow, session, application, protocol, sql, outcome, sqlState));
+        var line = JsonSerializer.Serialize(
+            new JournalEntry(DateTimeOffset.UtcNow, session, application, protocol, sql, outcome, sqlState));
         lock (_gate)
         {
             _writer.WriteLine(line);
         }
     }
 
-    /// <summary>Records an admitted session (outcome <c>session</c>), so clients' connections can be counted as the service would see them.</summary>
+    /// <summary>
+    /// Records an admitted session (outcome <c>session</c>), so clients' connections can be counted as the service would see them.
+    /// </summary>
     public void RecordSession(int session, string application)
         => Record(session, application, "startup", "", "session");
 
@@ -56,16 +59,3 @@ internal sealed class FrontJournal : IDisposable
         }
     }
 }
-
-/// <summary>One line of the front's journal.</summary>
-/// <param name="Time">When it arrived.</param>
-/// <param name="Session">The session's number.</param>
-/// <param name="Application">The client's application name.</param>
-/// <param name="Protocol"><c>simple</c>, <c>extended</c>, or <c>startup</c> for an admitted session.</param>
-/// <param name="Sql">The text as received (empty for a session).</param>
-/// <param name="Outcome">
-/// <c>backend</c>, <c>local</c>, <c>refused</c>, <c>session</c> (a session admitted), or <c>fault</c> (a defect of the front;
-/// then Sql holds the error).
-/// </param>
-/// <param name="SqlState">The SQLSTATE of a refusal.</param>
-public sealed record JournalEntry(DateTimeOffset Time, int Session, string Application, string Protocol, string Sql, string Outcome, string? SqlState);

@@ -115,11 +115,3 @@ internal sealed class PgInput
         _end = buffered;
     }
 }
-
-/// <summary>One protocol message: its type byte and body (without the length).</summary>
-/// <param name="Type">The type byte.</param>
-/// <param name="Body">The body.</param>
-internal readonly record struct PgMessage(byte Type, ReadOnlyMemory<byte> Body);
-
-/// <summary>A peer broke the protocol: the front answers with an error and closes the connection.</summary>
-internal sealed class PgProtocolException(string message) : Exception(message);

@@ -7,7 +7,8 @@ internal static class ServerParameters
     public const string ServerVersion = "0.1.0";
 
     /// <summary>The parameters sent after authentication.</summary>
-    public static IEnumerable<(string Name, string Value)> Announced(IEnumerable<(string Name, string Value)> backend, string user, string application)
+    public static IEnumerable<(string Name, string Value)> Announced(
+        IEnumerable<(string Name, string Value)> backend, string user, string application)
     {
         var announced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in backend)

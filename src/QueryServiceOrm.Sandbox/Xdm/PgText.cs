@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace QueryServiceOrm.Sandbox.Xdm;
 
 /// <summary>
@@ -13,7 +10,14 @@ internal static class PgText
         => "(" + string.Join(',', fields.Select(f => f is null ? "" : NeedsQuotes(f, "(),\"\\") ? Quote(f) : f)) + ")";
 
     public static string Array(IEnumerable<string?> elements)
-        => "{" + string.Join(',', elements.Select(e => e is null ? "NULL" : NeedsQuotes(e, "{},\"\\") || e.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? Quote(e) : e)) + "}";
+        => "{" + string.Join(
+            ',',
+            elements.Select(
+                e => e is null
+                    ? "NULL"
+                    : NeedsQuotes(e, "{},\"\\") || e.Equals("NULL", StringComparison.OrdinalIgnoreCase)
+                    ? Quote(e)
+                    : e)) + "}";
 
     public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 

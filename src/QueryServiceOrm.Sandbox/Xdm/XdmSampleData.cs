@@ -1,14 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 
 namespace QueryServiceOrm.Sandbox.Xdm;
-
-/// <summary>The names of the tables <see cref="XdmSampleData"/> made.</summary>
-/// <param name="Events">The ExperienceEvent table.</param>
-/// <param name="Profiles">The profile table.</param>
-/// <param name="Flat">The flat table (one row per event, leaves as plain columns).</param>
-public sealed record XdmSampleTables(string Events, string Profiles, string Flat);
 
 /// <summary>
 /// Deterministic XDM-shaped sample data for the stand-in: an ExperienceEvent table, a profile table and a flat table,
@@ -23,21 +16,27 @@ public static class XdmSampleData
     /// <summary>The table name prefix used unless another is given.</summary>
     public const string DefaultPrefix = "xdm";
 
-    private static readonly string[] EventTypes = ["web.webpagedetails.pageViews", "commerce.productViews", "commerce.purchases", "web.webinteraction.linkClicks"];
-    private static readonly string[] PageNames = ["Home", "Product: Men's Shoes", "Cart, \"checkout\" (step 1)", "Ünïcode Seite", "Back\\slash {page}", "Search results"];
+    private static readonly string[] EventTypes = [
+        "web.webpagedetails.pageViews", "commerce.productViews", "commerce.purchases", "web.webinteraction.linkClicks"];
+    private static readonly string[] PageNames = [
+        "Home", "Product: Men's Shoes", "Cart, \"checkout\" (step 1)", "Ünïcode Seite", "Back\\slash {page}", "Search results"];
     private static readonly string[] Browsers = ["Chrome", "Firefox", "Safari", "Edge"];
     private static readonly string[] Tiers = ["gold", "silver", "bronze"];
-    private static readonly string[] Products = ["Zeus Running Shoe", "Aether Gym Pant", "Nona Fitness Tank", "Proteus Fleece, \"Classic\""];
+    private static readonly string[] Products = [
+        "Zeus Running Shoe", "Aether Gym Pant", "Nona Fitness Tank", "Proteus Fleece, \"Classic\""];
     private static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Creates (or replaces) the three tables and fills them.</summary>
     /// <param name="sandbox">The stand-in.</param>
     /// <param name="rows">Rows per table, 0 (empty tables to write into) to 10,000,000.</param>
     /// <param name="seed">The same seed gives the same data.</param>
-    /// <param name="prefix">Table name prefix: tables are <c>{prefix}_events</c>, <c>{prefix}_profiles</c> and <c>{prefix}_flat</c>.</param>
+    /// <param name="prefix">
+    /// Table name prefix: tables are <c>{prefix}_events</c>, <c>{prefix}_profiles</c> and <c>{prefix}_flat</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the load.</param>
     public static async Task<XdmSampleTables> CreateAsync(
-        QueryServiceSandbox sandbox, int rows = 100, int seed = 1, string prefix = DefaultPrefix, CancellationToken cancellationToken = default)
+        QueryServiceSandbox sandbox, int rows = 100, int seed = 1, string prefix = DefaultPrefix,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -51,10 +50,16 @@ public static class XdmSampleData
         await sandbox.ExecuteAdminAsync(Ddl(tables, sandbox.Username), cancellationToken).ConfigureAwait(false);
 
         await using var connection = await sandbox.OpenAdminConnectionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await CopyAsync(connection, $"COPY \"{tables.Events}\" FROM STDIN", Events(rows, seed).Select(EventLine), cancellationToken).ConfigureAwait(false);
-        await CopyAsync(connection, $"COPY \"{tables.Profiles}\" FROM STDIN", Profiles(rows, seed).Select(ProfileLine), cancellationToken).ConfigureAwait(false);
-        await CopyAsync(connection, $"COPY \"{tables.Flat}\" FROM STDIN", Events(rows, seed).Select(FlatLine), cancellationToken).ConfigureAwait(false);
-        await using (var analyze = new NpgsqlCommand($"ANALYZE \"{tables.Events}\"; ANALYZE \"{tables.Profiles}\"; ANALYZE \"{tables.Flat}\"", connection))
+        await CopyAsync(
+            connection, $"COPY \"{tables.Events}\" FROM STDIN", Events(rows, seed).Select(EventLine),
+            cancellationToken).ConfigureAwait(false);
+        await CopyAsync(
+            connection, $"COPY \"{tables.Profiles}\" FROM STDIN", Profiles(rows, seed).Select(ProfileLine),
+            cancellationToken).ConfigureAwait(false);
+        await CopyAsync(
+            connection, $"COPY \"{tables.Flat}\" FROM STDIN", Events(rows, seed).Select(FlatLine), cancellationToken).ConfigureAwait(false);
+        await using (var analyze = new NpgsqlCommand($"ANALYZE \"{tables.Events}\"; ANALYZE \"{tables.Profiles}\"; ANALYZE \""
+            + $"{tables.Flat}\"", connection))
         {
             await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -81,7 +86,8 @@ public static class XdmSampleData
                 0 => null,
                 1 => (IReadOnlyList<SampleProductListItem>)[],
                 var n => Enumerable.Range(1, n - 1).Select(k => new SampleProductListItem(
-                    $"SKU-{r.Next(1000):D4}", Products[r.Next(Products.Length)], r.Next(1, 6), Math.Round(r.NextDouble() * 200, 2))).ToList(),
+                    $"SKU-{r.Next(1000):D4}", Products[r.Next(Products.Length)], r.Next(1, 6),
+                    Math.Round(r.NextDouble() * 200, 2))).ToList(),
             };
 
             yield return new SampleEvent(
@@ -89,11 +95,16 @@ public static class XdmSampleData
                 Start.AddSeconds(i * 37L).AddMilliseconds(r.Next(1000)),
                 type,
                 r.Next(20) == 0 ? null : new SampleWeb(
-                    new SampleWebPageDetails(PageNames[r.Next(PageNames.Length)], $"https://luma.example.com/p/{r.Next(500)}?ref=a,b", r.Next(4) == 0 ? null : new SampleMeasure(1)),
+                    new SampleWebPageDetails(
+                        PageNames[r.Next(PageNames.Length)],
+                        $"https://luma.example.com/p/{r.Next(500)}?ref=a,b",
+                        r.Next(4) == 0 ? null : new SampleMeasure(1)),
                     r.Next(3) == 0 ? null : new SampleWebReferrer(r.Next(2) == 0 ? "https://search.example.org/?q=luma" : null)),
                 commerce
                     ? new SampleCommerce(
-                        type == "commerce.purchases" ? new SampleOrder($"PO-{i}", Math.Round(r.NextDouble() * 500, 2), r.Next(2) == 0 ? "USD" : "EUR") : null,
+                        type == "commerce.purchases"
+                            ? new SampleOrder($"PO-{i}", Math.Round(r.NextDouble() * 500, 2), r.Next(2) == 0 ? "USD" : "EUR")
+                            : null,
                         type == "commerce.purchases" ? new SampleMeasure(1) : null,
                         type == "commerce.productViews" ? new SampleMeasure(1) : null)
                     : null,
@@ -132,7 +143,9 @@ public static class XdmSampleData
         };
         if (r.Next(3) == 0)
         {
-            map["Email"] = [new SampleIdentity($"user{i}@example.com", "authenticated", false), new SampleIdentity($"alt{i}@example.com", "authenticated", false)];
+            map["Email"] = [
+                new SampleIdentity($"user{i}@example.com", "authenticated", false),
+                new SampleIdentity($"alt{i}@example.com", "authenticated", false)];
         }
 
         return map;
@@ -191,7 +204,9 @@ public static class XdmSampleData
                 web.WebPageDetails is not { } page ? null : PgText.Composite(page.Name, page.Url, Measure(page.PageViews)),
                 web.WebReferrer is not { } referrer ? null : PgText.Composite(referrer.Url)),
             e.Commerce is not { } commerce ? null : PgText.Composite(
-                commerce.Order is not { } order ? null : PgText.Composite(order.PurchaseId, PgText.Number(order.PriceTotal), order.CurrencyCode),
+                commerce.Order is not { } order
+                    ? null
+                    : PgText.Composite(order.PurchaseId, PgText.Number(order.PriceTotal), order.CurrencyCode),
                 Measure(commerce.Purchases),
                 Measure(commerce.ProductViews)),
             e.ProductListItems is not { } items ? null : PgText.Array(items.Select(item =>
@@ -226,11 +241,18 @@ public static class XdmSampleData
             ? null
             : JsonSerializer.Serialize(map.ToDictionary(
                 kv => kv.Key,
-                kv => kv.Value.Select(id => new Dictionary<string, object> { ["id"] = id.Id, ["authenticatedState"] = id.AuthenticatedState, ["primary"] = id.Primary })));
+                kv => kv.Value.Select(
+                    id => new Dictionary<string, object>
+                    {
+                        ["id"] = id.Id,
+                        ["authenticatedState"] = id.AuthenticatedState,
+                        ["primary"] = id.Primary
+                    })));
 
     private static string Line(params string?[] fields) => string.Join('\t', fields.Select(PgText.CopyField)) + "\n";
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string copy, IEnumerable<string> lines, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, string copy, IEnumerable<string> lines, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginTextImportAsync(copy, cancellationToken).ConfigureAwait(false);
         var batch = new StringBuilder(1 << 16);

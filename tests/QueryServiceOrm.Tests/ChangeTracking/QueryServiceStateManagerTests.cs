@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.ChangeTracking;
 
 /// <summary>A keyless entity given to the change tracker gets the library's answer: how rows reach a keyless dataset.</summary>

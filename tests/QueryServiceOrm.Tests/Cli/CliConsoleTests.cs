@@ -34,8 +34,14 @@ public sealed class CliConsoleTests
         var noColorVariable = await OnTerminalAsync("sandbox start", ("NO_COLOR", "1"));
         Assert.Multiple(() =>
         {
-            Assert.That(animated, Does.Match(HideCursor).And.Match(Color).And.Contain("Sandbox running on 127.0.0.1:"), "a colored spinner, the cursor hidden while it turns");
-            Assert.That(noColor, Does.Not.Match(HideCursor).And.Not.Match(Color).And.Contain("Starting the sandbox").And.Contain("Sandbox running on 127.0.0.1:"));
+            Assert.That(
+                animated,
+                Does.Match(HideCursor).And.Match(Color).And.Contain("Sandbox running on 127.0.0.1:"),
+                "a colored spinner, the cursor hidden while it turns");
+            Assert.That(
+                noColor,
+                Does.Not.Match(HideCursor).And.Not.Match(Color).And.Contain("Starting the sandbox").And.Contain(
+                    "Sandbox running on 127.0.0.1:"));
             Assert.That(noColorVariable, Does.Not.Match(HideCursor).And.Not.Match(Color).And.Contain("Sandbox running on 127.0.0.1:"));
         });
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -43,9 +41,14 @@ public sealed class ConnectTimeoutProcessTests
             Assert.Multiple(() =>
             {
                 Assert.That(result.Code, Is.EqualTo(2), name + ": " + result.Errors);
-                Assert.That(result.Errors, Does.StartWith($"error: Connecting to 127.0.0.1:{server.Port} timed out after 2 s {step}"), name);
-                Assert.That(result.Errors, Does.Contain("raise the connect timeout: QueryService:ConnectTimeout").And.EndWith("options.\n"), name);
-                Assert.That(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), name + ": one line, no stack trace");
+                Assert.That(
+                    result.Errors, Does.StartWith($"error: Connecting to 127.0.0.1:{server.Port} timed out after 2 s {step}"), name);
+                Assert.That(
+                    result.Errors, Does.Contain("raise the connect timeout: QueryService:ConnectTimeout").And.EndWith("options.\n"), name);
+                Assert.That(
+                    result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                    Has.Length.EqualTo(1),
+                    name + ": one line, no stack trace");
                 Assert.That(result.Output + result.Errors, Does.Not.Contain(Password), name);
             });
         }

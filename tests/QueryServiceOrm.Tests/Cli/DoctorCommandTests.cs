@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -16,16 +13,21 @@ namespace QueryServiceOrm.Tests.Cli;
 [NonParallelizable]
 public sealed class DoctorCommandTests
 {
-    private static readonly QueryServiceDialect EmulatorDialect = QueryServiceDialect.Default with { DoubleColumnType = QueryServiceDoubleColumnType.Double };
+    private static readonly QueryServiceDialect EmulatorDialect =
+        QueryServiceDialect.Default with { DoubleColumnType = QueryServiceDoubleColumnType.Double };
 
     private static readonly string[] EmulatorLines =
     [
-        "identifier quoting:  t.s.`f` returns 1; t.s.\"f\" refused: Double quotes may not be combined with dot paths on Query Service: quote a path segment with back quotes (t.s.`f`). (SQLSTATE 42601) -> IdentifierQuote=Backquote",
-        "INSERT ... VALUES:   refused: INSERT ... VALUES is not in Query Service's grammar. (SQLSTATE 42601) (not used by the library: it appends with "
+        "identifier quoting:  t.s.`f` returns 1; t.s.\"f\" refused: Double quotes may not be combined with dot paths on Query Service: "
+        + "quote a path segment with back quotes (t.s.`f`). (SQLSTATE 42601) -> IdentifierQuote=Backquote",
+        "INSERT ... VALUES:   refused: INSERT ... VALUES is not in Query Service's grammar. (SQLSTATE 42601) (not used by the library: "
+        + "it appends with "
             + "INSERT INTO t (cols) SELECT * FROM (VALUES ...) AS v(...) either way)",
         "width of float:      0.1 reads back as 0.10000000149011612 (4 bytes); CREATE TABLE (f double) accepted -> DoubleColumnType=Double",
-        "bind parameters:     a bound value comes back unchanged -> ParameterMode=Inline (documented; set Dialect:ParameterMode=Bind yourself to use them)",
-        "COMMIT:              refused: COMMIT is not supported by Query Service. (SQLSTATE 0A000) (informational: the library never sends transactions)",
+        "bind parameters:     a bound value comes back unchanged -> ParameterMode=Inline (documented; set Dialect:ParameterMode=Bind "
+        + "yourself to use them)",
+        "COMMIT:              refused: COMMIT is not supported by Query Service. (SQLSTATE 0A000) (informational: the library never "
+        + "sends transactions)",
         "OFFSET:              LIMIT 1 OFFSET 1 returns 2 -> SupportsOffset=true",
         "explode:             JOIN LATERAL (SELECT explode(t.a)) returns 1, 2 -> ExplodeForm=LateralSubquery",
         "Spark version:       3.5.1 QueryServiceOrm.Sandbox",
@@ -59,8 +61,14 @@ public sealed class DoctorCommandTests
             Assert.That(result.Code, Is.Zero, result.Errors);
             Assert.That(ProbeLines(result.Output), Is.EqualTo(EmulatorLines));
             Assert.That(ReportedDialect(result.Output), Is.EqualTo(EmulatorDialect));
-            Assert.That(sent.Count(s => s.StartsWith("CREATE TABLE qsorm_doctor_", StringComparison.Ordinal)), Is.EqualTo(2), string.Join("\n", sent));
-            Assert.That(sent.Count(s => s.StartsWith("DROP TABLE IF EXISTS qsorm_doctor_", StringComparison.Ordinal)), Is.EqualTo(2), string.Join("\n", sent));
+            Assert.That(
+                sent.Count(s => s.StartsWith("CREATE TABLE qsorm_doctor_", StringComparison.Ordinal)),
+                Is.EqualTo(2),
+                string.Join("\n", sent));
+            Assert.That(
+                sent.Count(s => s.StartsWith("DROP TABLE IF EXISTS qsorm_doctor_", StringComparison.Ordinal)),
+                Is.EqualTo(2),
+                string.Join("\n", sent));
             Assert.That(await ScratchTablesLeftAsync(), Is.Zero);
             Assert.That(result.Output + result.Errors, Does.Not.Contain(_sandbox.Password));
         });
@@ -79,7 +87,9 @@ public sealed class DoctorCommandTests
             Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That((string?)section["Host"], Is.EqualTo(_sandbox.Host));
             Assert.That((string?)section["Password"], Is.EqualTo(_sandbox.Password));
-            Assert.That(Reload(new ConfigurationBuilder().AddJsonFile(path)).Dialect, Is.EqualTo(ReportedDialect(result.Output)).And.EqualTo(EmulatorDialect));
+            Assert.That(
+                Reload(new ConfigurationBuilder().AddJsonFile(path)).Dialect,
+                Is.EqualTo(ReportedDialect(result.Output)).And.EqualTo(EmulatorDialect));
             Assert.That(result.Output + result.Errors, Does.Not.Contain(_sandbox.Password));
         });
     }
@@ -108,7 +118,9 @@ public sealed class DoctorCommandTests
                 Assert.That((string?)root["Logging"]!["LogLevel"]!["Default"], Is.EqualTo("Warning"));
                 Assert.That(root.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "Logging", "queryService" }));
                 Assert.That((string?)root["queryService"]!["dialect"]!["explodeForm"], Is.EqualTo("LateralSubquery"));
-                Assert.That(Reload(new ConfigurationBuilder().AddJsonFile(path).AddInMemoryCollection(Credentials())).Dialect, Is.EqualTo(EmulatorDialect));
+                Assert.That(
+                    Reload(new ConfigurationBuilder().AddJsonFile(path).AddInMemoryCollection(Credentials())).Dialect,
+                    Is.EqualTo(EmulatorDialect));
                 Assert.That(result.Output + result.Errors, Does.Not.Contain(_sandbox.Password));
             });
         }
@@ -127,8 +139,13 @@ public sealed class DoctorCommandTests
         Assert.Multiple(async () =>
         {
             Assert.That(result.Code, Is.Zero, result.Errors);
-            Assert.That(result.Output, Does.Contain("width of float:      0.1 refused: the session was lost (SQLSTATE XX000) -> DoubleColumnType=Float (the documented form)"));
-            Assert.That(result.Output, Does.Contain("Spark version:       not reported (refused: Undefined function: version (SQLSTATE 42883))"));
+            Assert.That(
+                result.Output,
+                Does.Contain(
+                    "width of float:      0.1 refused: the session was lost (SQLSTATE XX000) -> DoubleColumnType=Float (the documented "
+                    + "form)"));
+            Assert.That(
+                result.Output, Does.Contain("Spark version:       not reported (refused: Undefined function: version (SQLSTATE 42883))"));
             Assert.That(result.Output, Does.Contain("OFFSET:              LIMIT 1 OFFSET 1 returns 2"));
             Assert.That(ReportedDialect(result.Output), Is.EqualTo(QueryServiceDialect.Default));
             Assert.That(result.Errors, Does.Not.Contain("warning"));
@@ -158,7 +175,10 @@ public sealed class DoctorCommandTests
     {
         var json = output[output.IndexOf("\n{", StringComparison.Ordinal)..];
         json = json[..(json.LastIndexOf('}') + 1)];
-        return Reload(new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).AddInMemoryCollection(Credentials())).Dialect;
+        return Reload(
+            new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+                .AddInMemoryCollection(Credentials())).Dialect;
     }
 
     // Any valid credentials: only the dialect read beside them matters here.
@@ -170,8 +190,11 @@ public sealed class DoctorCommandTests
             ["QueryService:Password"] = "token",
         };
 
-    private static QueryServiceCredentials Reload(IConfigurationBuilder builder) => QueryServiceCredentials.FromConfiguration(builder.Build());
+    private static QueryServiceCredentials Reload(IConfigurationBuilder builder)
+        => QueryServiceCredentials.FromConfiguration(builder.Build());
 
     private async Task<int> ScratchTablesLeftAsync()
-        => int.Parse((await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname LIKE 'qsorm\\_doctor\\_%'"))[0][0]!, CultureInfo.InvariantCulture);
+        => int.Parse(
+            (await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname LIKE 'qsorm\\_doctor\\_%'"))[0][0]!,
+            CultureInfo.InvariantCulture);
 }

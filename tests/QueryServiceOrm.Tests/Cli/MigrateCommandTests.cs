@@ -1,5 +1,3 @@
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Cli;
 
 /// <summary>
@@ -22,8 +20,16 @@ public sealed class MigrateCommandTests
         var after = await Qsorm.RunProcessAsync(home.Environment, "migrate", "--assembly", Reporting, "--list", "--profile", "sandbox");
         Assert.Multiple(async () =>
         {
-            Assert.That(before.Output, Is.EqualTo("20261101000001_CreatePageViewSummary pending\n20261101000002_AddRevenue pending\n20261101000003_CreateTopPages pending\n"), before.Errors);
-            Assert.That(toRevenue.Output, Is.EqualTo("Applied 20261101000001_CreatePageViewSummary\nApplied 20261101000002_AddRevenue\n2 migration(s) applied.\n"), toRevenue.Errors);
+            Assert.That(
+                before.Output,
+                Is.EqualTo(
+                    "20261101000001_CreatePageViewSummary pending\n20261101000002_AddRevenue pending\n20261101000003_CreateTopPages "
+                    + "pending\n"),
+                before.Errors);
+            Assert.That(
+                toRevenue.Output,
+                Is.EqualTo("Applied 20261101000001_CreatePageViewSummary\nApplied 20261101000002_AddRevenue\n2 migration(s) applied.\n"),
+                toRevenue.Errors);
             Assert.That(rest.Output, Is.EqualTo("Applied 20261101000003_CreateTopPages\n1 migration(s) applied.\n"), rest.Errors);
             Assert.That(nothing.Output, Is.EqualTo("Nothing to apply: the database is up to date.\n"));
             Assert.That(after.Output, Does.Contain("20261101000003_CreateTopPages applied"));
@@ -35,11 +41,14 @@ public sealed class MigrateCommandTests
     public async Task A_history_table_set_by_the_application_is_named_with_history_table()
     {
         await using var home = await SandboxHome.StartAsync(rows: 20);
-        var migrate = await home.RunAsync("migrate", "--assembly", Reporting, "--history-table", "reporting_history", "--profile", "sandbox");
+        var migrate = await home.RunAsync(
+            "migrate", "--assembly", Reporting, "--history-table", "reporting_history", "--profile", "sandbox");
         Assert.Multiple(async () =>
         {
             Assert.That(migrate.Code, Is.Zero, migrate.Errors);
-            Assert.That(await home.Sandbox.PsqlAsync("SELECT count(*), to_regclass('ef_migrations_history') IS NULL FROM reporting_history"), Is.EqualTo(new[] { new[] { "3", "t" } }));
+            Assert.That(
+                await home.Sandbox.PsqlAsync("SELECT count(*), to_regclass('ef_migrations_history') IS NULL FROM reporting_history"),
+                Is.EqualTo(new[] { new[] { "3", "t" } }));
         });
     }
 
@@ -49,15 +58,21 @@ public sealed class MigrateCommandTests
         // The service's dialect, and a host nothing listens on: the script is written without connecting.
         var environment = new Dictionary<string, string>
         {
-            ["QueryService__Host"] = "example.platform-query.adobe.io", ["QueryService__Username"] = "ORG@AdobeOrg", ["QueryService__Password"] = "token",
+            ["QueryService__Host"] = "example.platform-query.adobe.io", ["QueryService__Username"] = "ORG@AdobeOrg",
+            ["QueryService__Password"] = "token",
         };
         var script = await Qsorm.RunAsync(environment, null, "migrate", "--assembly", Reporting, "--script");
         Assert.Multiple(() =>
         {
             Assert.That(script.Code, Is.Zero, script.Errors);
-            Assert.That(script.Output, Does.Contain("CREATE TABLE IF NOT EXISTS page_view_summary (Day date, Page text, Views bigint, Device ROW(type text, os text));"));
+            Assert.That(
+                script.Output,
+                Does.Contain(
+                    "CREATE TABLE IF NOT EXISTS page_view_summary (Day date, Page text, Views bigint, Device ROW(type text, os text));"));
             Assert.That(script.Output, Does.Contain("ALTER TABLE page_view_summary ADD COLUMN Revenue double;"));
-            Assert.That(script.Output, Does.Contain("INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261101000003_CreateTopPages'"));
+            Assert.That(
+                script.Output,
+                Does.Contain("INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261101000003_CreateTopPages'"));
         });
     }
 
@@ -77,7 +92,8 @@ public sealed class MigrateCommandTests
         var unreachable = await Qsorm.RunProcessAsync(closed, "migrate", "--assembly", Reporting);
         Assert.Multiple(() =>
         {
-            Assert.That((missing.Code, several.Code, unknown.Code, both.Code, refused.Code, unreachable.Code), Is.EqualTo((1, 1, 1, 1, 1, 2)));
+            Assert.That(
+                (missing.Code, several.Code, unknown.Code, both.Code, refused.Code, unreachable.Code), Is.EqualTo((1, 1, 1, 1, 1, 2)));
             Assert.That(typo.Code, Is.EqualTo(1));
             Assert.That(typo.Errors, Does.Contain("ReportingContext has no migration named AddRevenu: 'qsorm migrate --list' shows them."));
             Assert.That(missing.Errors, Does.Contain("build the project first"));

@@ -25,10 +25,13 @@ public sealed class ProfileFileTests
 
     public static IEnumerable<TestCaseData> Malformed()
     {
-        yield return new TestCaseData(Encoding.UTF8.GetBytes($$"""{"QueryService": {"Host": "h", "Password": "{{Secret}}" """), "is not valid JSON").SetArgDisplayNames("unterminated");
+        yield return new TestCaseData(
+            Encoding.UTF8.GetBytes($$"""{"QueryService": {"Host": "h", "Password": "{{Secret}}" """),
+            "is not valid JSON").SetArgDisplayNames("unterminated");
         yield return new TestCaseData(Array.Empty<byte>(), "is not valid JSON").SetArgDisplayNames("empty");
         yield return new TestCaseData(Encoding.UTF8.GetBytes($"[\"{Secret}\"]"), "holds a JSON array").SetArgDisplayNames("array");
-        yield return new TestCaseData(new byte[] { 0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d }, "not").SetArgDisplayNames("invalid UTF-8");
+        yield return new TestCaseData(new byte[] { 0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d }, "not")
+            .SetArgDisplayNames("invalid UTF-8");
     }
 
     [TestCaseSource(nameof(Malformed))]
@@ -49,7 +52,11 @@ public sealed class ProfileFileTests
     [TestCase("\"Port\": 5432, \"SslMode\": \"VerifyCA\"", "'RootCertificate' is missing; VerifyCA needs")]
     public async Task A_setting_of_the_wrong_shape_is_named(string settings, string expected)
     {
-        Write("odd", Encoding.UTF8.GetBytes("{\"QueryService\": {\"Host\": \"127.0.0.1\", \"Username\": \"ORG@AdobeOrg\", \"Password\": \"" + Secret + "\", " + settings + "}}"));
+        Write(
+            "odd",
+            Encoding.UTF8.GetBytes(
+                "{\"QueryService\": {\"Host\": \"127.0.0.1\", \"Username\": \"ORG@AdobeOrg\", \"Password\": \""
+                + Secret + "\", " + settings + "}}"));
         var result = await Support.Qsorm.RunProcessAsync(Environment(), "tables", "--profile", "odd");
         Assert.Multiple(() =>
         {

@@ -1,7 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Cli;
 
 /// <summary>
@@ -34,7 +30,8 @@ public sealed class QsormProcessTests
 
     private Task<Qsorm.Result> SetProfileAsync(string name, int port, string password)
         => Qsorm.RunProcessWithInputAsync(
-            Home, password, "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port", port.ToString(CultureInfo.InvariantCulture),
+            Home, password, "credentials", "set", "--profile", name, "--host", _sandbox.Host, "--port",
+            port.ToString(CultureInfo.InvariantCulture),
             "--database", _sandbox.Database, "--user", _sandbox.Username, "--password-stdin");
 
     [Test]
@@ -44,7 +41,8 @@ public sealed class QsormProcessTests
         var show = await Qsorm.RunProcessAsync(Home, "credentials", "show", "--profile", "local");
         var test = await Qsorm.RunProcessAsync(Home, "credentials", "test", "--profile", "local");
         var tables = await Qsorm.RunProcessAsync(Home, "tables", "--profile", "local");
-        var query = await Qsorm.RunProcessAsync(Home, "query", "SELECT count(*) AS n FROM xdm_flat", "--profile", "local", "--format", "csv");
+        var query = await Qsorm.RunProcessAsync(
+            Home, "query", "SELECT count(*) AS n FROM xdm_flat", "--profile", "local", "--format", "csv");
         var expected = (await _sandbox.PsqlAsync("SELECT count(*) FROM xdm_flat"))[0][0];
         Assert.Multiple(() =>
         {
@@ -53,7 +51,9 @@ public sealed class QsormProcessTests
             Assert.That(test.Code, Is.Zero, test.Errors);
             // The front, like the service, keeps pg_stat_ssl to itself; TLS itself is checked in TransportSecurityTests.
             Assert.That(test.Output, Does.Contain("over TLS (version not reported)."));
-            Assert.That(tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.SupersetOf(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
+            Assert.That(
+                tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                Is.SupersetOf(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
             Assert.That(query.Output, Is.EqualTo($"n\n{expected}\n"));
             var everything = string.Concat(new[] { set, show, test, tables, query }.Select(r => r.Output + r.Errors));
             Assert.That(everything, Does.Not.Contain(_sandbox.Password), "no secret printed");

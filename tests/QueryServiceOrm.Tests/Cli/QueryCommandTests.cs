@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -19,7 +17,8 @@ public sealed class QueryCommandTests
 
     private Task<Qsorm.Result> RunAsync(params string[] args) => Qsorm.RunAsync(_sandbox.EnvironmentVariables(), null, args);
 
-    private const string Hostile = """SELECT 'a,b' AS comma, 'say "hi"' AS quote, 'line\nbreak' AS newline, NULL AS nothing, 'ünïcödé 🎉' AS unicode""";
+    private const string Hostile =
+        """SELECT 'a,b' AS comma, 'say "hi"' AS quote, 'line\nbreak' AS newline, NULL AS nothing, 'ünïcödé 🎉' AS unicode""";
 
     [Test]
     public async Task Interrupted_by_ctrl_c_it_says_so_and_leaves_no_file_under_the_requested_name()
@@ -31,7 +30,10 @@ public sealed class QueryCommandTests
             var target = Path.Combine(folder, "rows.csv");
             // A million rows, so that the interrupt arrives while they are written, however fast the machine.
             using var process = Qsorm.StartProcess(folder, _sandbox.EnvironmentVariables(),
-                "query", $"SELECT a._id, b._id AS other, c._id AS third FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b CROSS JOIN {Sample.Flat} AS c LIMIT 0", "--format", "csv", "-o", target);
+                "query",
+                $"SELECT a._id, b._id AS other, c._id AS third FROM {Sample.Flat} AS a CROSS JOIN {Sample.Flat} AS b CROSS JOIN "
+                + $"{Sample.Flat} AS c LIMIT 0",
+                "--format", "csv", "-o", target);
             process.StandardInput.Close();
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEndAsync();
@@ -72,7 +74,8 @@ public sealed class QueryCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.Zero, errors);
-            Assert.That(output, Is.EqualTo("comma,quote,newline,nothing,unicode\n\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",,ünïcödé 🎉\n"));
+            Assert.That(
+                output, Is.EqualTo("comma,quote,newline,nothing,unicode\n\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",,ünïcödé 🎉\n"));
             Assert.That(errors, Does.Contain("1 row.").And.Not.Contain("rows"));
         });
     }
@@ -82,10 +85,13 @@ public sealed class QueryCommandTests
     {
         var (code, output, errors) = await Qsorm.RunProcessAsync(
             _sandbox.EnvironmentVariables(),
-            "query", $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé 🎉' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
+            "query",
+            $"""SELECT _id, web, productListItems, identityMap, 1.50 AS exact, CAST(0.1 AS double) AS tenth, 7 AS count, true AS yes, """
+            + $"""CAST(NULL AS string) AS nothing, 'say "hi", a+b ünïcödé 🎉' AS text FROM {Sample.Events} ORDER BY _id LIMIT 5""",
             "--format", "json");
         var expected = await _sandbox.PsqlAsync(
-            $"""SELECT _id, to_json(web)::text, to_json("productListItems")::text, to_json("identityMap")::text FROM {Sample.Events} ORDER BY _id LIMIT 5""");
+            $"""SELECT _id, to_json(web)::text, to_json("productListItems")::text, to_json("identityMap")::text FROM {Sample.Events} """
+            + $"""ORDER BY _id LIMIT 5""");
         Assert.That(code, Is.Zero, errors);
         var rows = JsonNode.Parse(output)!.AsArray().Select(r => r!.AsObject()).ToList();
         Assert.Multiple(() =>
@@ -96,11 +102,15 @@ public sealed class QueryCommandTests
                 for (var column = 1; column <= 3; column++)
                 {
                     var name = new[] { "", "web", "productListItems", "identityMap" }[column];
-                    Assert.That(JsonNode.DeepEquals(rows[i][name], expected[i][column] is { } json ? JsonNode.Parse(json) : null), Is.True, $"{name} of {expected[i][0]}: {rows[i][name]?.ToJsonString()}");
+                    Assert.That(
+                        JsonNode.DeepEquals(rows[i][name], expected[i][column] is { } json ? JsonNode.Parse(json) : null),
+                        Is.True,
+                        $"{name} of {expected[i][0]}: {rows[i][name]?.ToJsonString()}");
                 }
             }
 
-            Assert.That(rows.Select(r => r["web"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Object), "a struct is an object, not its text");
+            Assert.That(
+                rows.Select(r => r["web"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Object), "a struct is an object, not its text");
             Assert.That(rows.Select(r => r["productListItems"]?.GetValueKind()), Has.Some.EqualTo(JsonValueKind.Array));
             Assert.That(output, Does.Contain("""
                 "exact":1.50,"tenth":0.1,"count":7,"yes":true,"nothing":null,"text":"say \"hi\", a+b ünïcödé 🎉"}
@@ -113,7 +123,9 @@ public sealed class QueryCommandTests
     public async Task As_a_process_a_table_in_a_file_or_a_pipe_gives_every_value_whole()
     {
         var file = Path.Combine(Path.GetTempPath(), "qsorm-query-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
-        const string Sql = "SELECT id, CASE WHEN id = 3 THEN repeat('a', 80) WHEN id = 250 THEN repeat('b', 100) ELSE 'c' END AS v FROM range(1, 301) ORDER BY id LIMIT 0";
+        const string Sql =
+            "SELECT id, CASE WHEN id = 3 THEN repeat('a', 80) WHEN id = 250 THEN repeat('b', 100) ELSE 'c' END AS v FROM range(1, 301) "
+            + "ORDER BY id LIMIT 0";
         var toFile = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", Sql, "-o", file);
         var piped = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", Sql);
         var lines = File.ReadAllLines(file);
@@ -135,13 +147,16 @@ public sealed class QueryCommandTests
     public async Task As_a_process_several_statements_are_refused_before_any_runs()
     {
         var table = "qsorm_second_" + Guid.NewGuid().ToString("N")[..8];
-        var several = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", $"SELECT 1 AS a; CREATE TABLE {table} AS SELECT 2 AS b");
+        var several = await Qsorm.RunProcessAsync(
+            _sandbox.EnvironmentVariables(), "query", $"SELECT 1 AS a; CREATE TABLE {table} AS SELECT 2 AS b");
         var one = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", "SELECT ';' AS a /* ; */ -- ;", "--format", "csv");
         var created = await _sandbox.PsqlAsync($"SELECT count(*) FROM pg_tables WHERE tablename = '{table}'");
         Assert.Multiple(() =>
         {
             Assert.That(several.Code, Is.EqualTo(1));
-            Assert.That(several.Errors, Does.Contain("qsorm query runs one statement, and this text has 2 (separated by ';'): run each with its own qsorm query."));
+            Assert.That(
+                several.Errors,
+                Does.Contain("qsorm query runs one statement, and this text has 2 (separated by ';'): run each with its own qsorm query."));
             Assert.That(several.Output, Is.Empty);
             Assert.That(created[0][0], Is.EqualTo("0"), "the second statement never ran");
             Assert.That(one.Code, Is.Zero, one.Errors);
@@ -153,7 +168,8 @@ public sealed class QueryCommandTests
     public async Task The_table_is_aligned_and_can_go_to_a_file()
     {
         var file = Path.Combine(Path.GetTempPath(), "qsorm-query-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
-        var (code, output, errors) = await RunAsync("query", $"""SELECT _id, "eventType" FROM {Sample.Events} ORDER BY _id LIMIT 3""", "-o", file);
+        var (code, output, errors) = await RunAsync(
+            "query", $"""SELECT _id, "eventType" FROM {Sample.Events} ORDER BY _id LIMIT 3""", "-o", file);
         var lines = File.ReadAllLines(file);
         File.Delete(file);
         Assert.Multiple(() =>
@@ -162,7 +178,9 @@ public sealed class QueryCommandTests
             Assert.That(output, Is.Empty, "the rows went to the file");
             Assert.That(lines, Has.Length.EqualTo(5));
             Assert.That(lines[0], Does.StartWith("_id          | eventType"));
-            Assert.That(lines.Skip(2).Select(l => l.IndexOf('|', StringComparison.Ordinal)), Has.All.EqualTo(lines[0].IndexOf('|', StringComparison.Ordinal)));
+            Assert.That(
+                lines.Skip(2).Select(l => l.IndexOf('|', StringComparison.Ordinal)),
+                Has.All.EqualTo(lines[0].IndexOf('|', StringComparison.Ordinal)));
         });
     }
 
@@ -182,15 +200,22 @@ public sealed class QueryCommandTests
     {
         var missing = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "query", "SELECT * FROM no_such_table");
         var flatten = await Qsorm.RunProcessAsync(
-            new Dictionary<string, string>(_sandbox.EnvironmentVariables()) { ["QueryService__Database"] = "prod:all?FLATTEN" }, "query", "SELECT 1");
+            new Dictionary<string, string>(_sandbox.EnvironmentVariables())
+            {
+                ["QueryService__Database"] = "prod:all?FLATTEN"
+            }, "query", "SELECT 1");
         Assert.Multiple(() =>
         {
             Assert.That(missing.Code, Is.EqualTo(2));
-            Assert.That(missing.Errors, Does.Contain("refused the statement").And.Contain("42P01").And.Contain("'qsorm tables' lists the tables"));
+            Assert.That(
+                missing.Errors, Does.Contain("refused the statement").And.Contain("42P01").And.Contain("'qsorm tables' lists the tables"));
             Assert.That(missing.Errors, Does.Not.Contain("grammar"), "a missing table is not a syntax problem");
             Assert.That(flatten.Code, Is.EqualTo(2));
             Assert.That(flatten.Errors, Does.Contain("refused the session").And.Contain("0A000"));
-            Assert.That(flatten.Errors, Does.Contain("hint: Connect to prod:all and address nested fields with dot paths."), "the server's hint is shown");
+            Assert.That(
+                flatten.Errors,
+                Does.Contain("hint: Connect to prod:all and address nested fields with dot paths."),
+                "the server's hint is shown");
         });
     }
 
@@ -201,7 +226,9 @@ public sealed class QueryCommandTests
         var large = await PeakResidentSetAsync(1_000_000);
 
         // Reported for the note; asserted only loosely, since memory is not a timing but still moves with the runtime.
-        await TestContext.Out.WriteLineAsync($"qsorm query as a process, CSV to a file: peak RSS {small / 1024.0:F0} MiB for 100,000 rows, {large / 1024.0:F0} MiB for 1,000,000");
+        await TestContext.Out.WriteLineAsync(
+            $"qsorm query as a process, CSV to a file: peak RSS {small / 1024.0:F0} MiB for 100,000 rows, {large / 1024.0:F0} MiB for "
+            + $"1,000,000");
         Assert.That(large, Is.LessThan(small * 1.5), "ten times the rows, not ten times the memory");
     }
 
@@ -211,7 +238,8 @@ public sealed class QueryCommandTests
         var file = Path.Combine(Path.GetTempPath(), "qsorm-rows-" + Guid.NewGuid().ToString("N")[..8] + ".csv");
         var result = await Qsorm.RunProcessAsync(
             _sandbox.EnvironmentVariables(),
-            "query", $"SELECT id, concat('row ', id) AS name, id * 1.5 AS amount FROM range(1, {rows + 1}) LIMIT 0", "--format", "csv", "-o", file);
+            "query", $"SELECT id, concat('row ', id) AS name, id * 1.5 AS amount FROM range(1, {rows + 1}) LIMIT 0", "--format", "csv",
+            "-o", file);
         Assert.That(result.Code, Is.Zero, result.Errors);
         var lines = File.ReadLines(file).Count();
         File.Delete(file);

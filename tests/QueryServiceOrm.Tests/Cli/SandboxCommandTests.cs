@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -52,7 +51,9 @@ public sealed class SandboxCommandTests
             Assert.That(again.Errors, Does.Contain("already running"));
             Assert.That(status.Output, Does.StartWith("Running on 127.0.0.1:"));
             Assert.That(seed.Code, Is.Zero, seed.Errors);
-            Assert.That(tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.SupersetOf(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
+            Assert.That(
+                tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                Is.SupersetOf(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
             Assert.That(count.Output, Is.EqualTo("n\n25\n"));
             Assert.That(stop.Code, Is.Zero, stop.Errors);
             Assert.That(after.Output, Does.StartWith("Not running"));
@@ -82,7 +83,9 @@ public sealed class SandboxCommandTests
             Assert.That(none.Code, Is.Zero, none.Errors);
             Assert.That(none.Errors, Does.Contain("No tables.").And.Contain("qsorm sandbox seed"));
             Assert.That(stopped.Code, Is.EqualTo(1));
-            Assert.That(stopped.Errors, Does.Contain("The sandbox is not running").And.Contain("qsorm sandbox start").And.Not.Contain("Write that file"));
+            Assert.That(
+                stopped.Errors,
+                Does.Contain("The sandbox is not running").And.Contain("qsorm sandbox start").And.Not.Contain("Write that file"));
             Assert.That(status.Code, Is.EqualTo(3), "nothing runs");
             Assert.That(status.Output, Does.StartWith("Not running"));
         });
@@ -111,7 +114,8 @@ public sealed class SandboxCommandTests
     public async Task The_container_option_without_a_Docker_engine_fails_at_once_with_Testcontainers_message_and_what_to_do()
     {
         // Testcontainers falls back to the default socket when DOCKER_HOST does not answer: that one must not answer either.
-        Assume.That(DefaultDockerSocketAnswers(), Is.False, "a Docker engine answers on /var/run/docker.sock, which Testcontainers would use");
+        Assume.That(
+            DefaultDockerSocketAnswers(), Is.False, "a Docker engine answers on /var/run/docker.sock, which Testcontainers would use");
         var missing = $"unix://{_home}/no-docker.sock";
         var environment = new Dictionary<string, string>
         {
@@ -130,7 +134,9 @@ public sealed class SandboxCommandTests
             Assert.That(code, Is.EqualTo(1));
             Assert.That(errors, Does.Contain("Docker is either not running or misconfigured"), "Testcontainers' own message");
             Assert.That(errors, Does.Contain($"Failed to connect to Docker endpoint at '{missing}'"));
-            Assert.That(errors, Does.Contain("Start Docker (or set DOCKER_HOST to the engine's socket)").And.Contain("without the container option"));
+            Assert.That(
+                errors,
+                Does.Contain("Start Docker (or set DOCKER_HOST to the engine's socket)").And.Contain("without the container option"));
             Assert.That(status.Output, Does.StartWith("Not running"));
         });
     }

@@ -1,6 +1,4 @@
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -33,7 +31,9 @@ public sealed class ScaffoldCommandTests
     }
 
     private string[] Arguments(params string[] more)
-        => ["scaffold", "-t", Sample.Events, "-t", Sample.Profiles, "-t", Sample.Flat, "-o", _output, "-n", "Scaffolded.Xdm", "-c", "XdmDatasets", .. more];
+        => [
+            "scaffold", "-t", Sample.Events, "-t", Sample.Profiles, "-t", Sample.Flat, "-o", _output, "-n", "Scaffolded.Xdm", "-c",
+            "XdmDatasets", .. more];
 
     private static Task<Qsorm.Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
         => Qsorm.RunAsync(environment, null, args);
@@ -41,11 +41,17 @@ public sealed class ScaffoldCommandTests
     private void AssertGoldenFiles()
     {
         var written = Directory.GetFiles(_output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        var golden = Directory.GetFiles(RepositoryPaths.TestSource("Scaffolding", "Golden")).Select(f => Path.GetFileName(f)[..^".golden".Length]).Order(StringComparer.Ordinal).ToList();
+        var golden = Directory.GetFiles(RepositoryPaths.TestSource("Scaffolding", "Golden"))
+            .Select(f => Path.GetFileName(f)[..^".golden".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.That(written, Is.EqualTo(golden));
         foreach (var file in written)
         {
-            Assert.That(File.ReadAllText(Path.Combine(_output, file!)), Is.EqualTo(File.ReadAllText(RepositoryPaths.TestSource("Scaffolding", "Golden", file + ".golden"))), file);
+            Assert.That(
+                File.ReadAllText(Path.Combine(_output, file!)),
+                Is.EqualTo(File.ReadAllText(RepositoryPaths.TestSource("Scaffolding", "Golden", file + ".golden"))),
+                file);
         }
     }
 
@@ -82,7 +88,8 @@ public sealed class ScaffoldCommandTests
     {
         var unknown = await RunAsync(_sandbox.EnvironmentVariables(), "scaffold", "-t", "no_such_table", "-o", _output);
         var refused = await RunAsync(
-            _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Password", StringComparison.Ordinal) ? "wrong-password" : kv.Value),
+            _sandbox.EnvironmentVariables()
+                .ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Password", StringComparison.Ordinal) ? "wrong-password" : kv.Value),
             Arguments());
         var blocked = Path.Combine(_output, "a-file");
         Directory.CreateDirectory(_output);
@@ -139,7 +146,8 @@ public sealed class ScaffoldCommandTests
     [Test]
     public async Task Missing_credentials_are_a_user_error_naming_the_setting()
     {
-        var environment = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Host", StringComparison.Ordinal) ? "" : kv.Value);
+        var environment = _sandbox.EnvironmentVariables()
+            .ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Host", StringComparison.Ordinal) ? "" : kv.Value);
         var (code, _, errors) = await RunAsync(environment, Arguments());
         Assert.Multiple(() =>
         {
@@ -151,7 +159,8 @@ public sealed class ScaffoldCommandTests
     [Test]
     public async Task A_closed_port_is_a_server_error_saying_what_to_check()
     {
-        var environment = _sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Port", StringComparison.Ordinal) ? "1" : kv.Value);
+        var environment = _sandbox.EnvironmentVariables()
+            .ToDictionary(kv => kv.Key, kv => kv.Key.EndsWith("__Port", StringComparison.Ordinal) ? "1" : kv.Value);
         var (code, _, errors) = await RunAsync(environment, Arguments());
         Assert.Multiple(() =>
         {

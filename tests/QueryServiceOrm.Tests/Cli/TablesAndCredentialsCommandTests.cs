@@ -1,7 +1,5 @@
 using System.Text.Json;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 
@@ -35,12 +33,17 @@ public sealed class TablesAndCredentialsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(set.Code, Is.Zero, set.Errors);
-            Assert.That(File.GetUnixFileMode(Path.Combine(_home.Directory, "local.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(
+                File.GetUnixFileMode(Path.Combine(_home.Directory, "local.json")),
+                Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That(show.Code, Is.Zero, show.Errors);
             Assert.That(show.Output, Does.Contain(_sandbox.Host).And.Not.Contain(_sandbox.Password));
             Assert.That(test.Code, Is.Zero, test.Errors);
-            Assert.That(test.Output, Does.Contain("over TLS (version not reported).").And.Contain("Server version: 0.1.0.").And.Contain("Round trip:"));
-            Assert.That(set.Output + show.Output + test.Output + set.Errors + show.Errors + test.Errors, Does.Not.Contain(_sandbox.Password));
+            Assert.That(
+                test.Output,
+                Does.Contain("over TLS (version not reported).").And.Contain("Server version: 0.1.0.").And.Contain("Round trip:"));
+            Assert.That(
+                set.Output + show.Output + test.Output + set.Errors + show.Errors + test.Errors, Does.Not.Contain(_sandbox.Password));
         });
     }
 
@@ -54,7 +57,9 @@ public sealed class TablesAndCredentialsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(lines.Code, Is.Zero, lines.Errors);
-            Assert.That(lines.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events));
+            Assert.That(
+                lines.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events));
             Assert.That(names, Is.EqualTo(lines.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         });
     }
@@ -82,6 +87,7 @@ public sealed class TablesAndCredentialsCommandTests
     {
         var result = await Qsorm.RunProcessAsync(_sandbox.EnvironmentVariables(), "tables", "--json");
         Assert.That(result.Code, Is.Zero, result.Errors);
-        Assert.That(JsonSerializer.Deserialize<string[]>(result.Output), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Flat));
+        Assert.That(
+            JsonSerializer.Deserialize<string[]>(result.Output), Does.Contain(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Flat));
     }
 }

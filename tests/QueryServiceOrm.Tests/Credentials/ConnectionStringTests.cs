@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,10 @@ namespace QueryServiceOrm.Tests.Credentials;
 public sealed class ConnectionStringTests
 {
     private static readonly QueryServiceDatabaseModelFactory Scaffolder = new(
-        new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider().GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
+        new ServiceCollection()
+            .AddEntityFrameworkNpgsql()
+            .BuildServiceProvider()
+            .GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
 
     private const string Prefix = "Host=127.0.0.1;Port=1;Database=prod:all;Username=ORG@AdobeOrg;";
 
@@ -49,7 +51,10 @@ public sealed class ConnectionStringTests
     [TestCaseSource(nameof(Passwords))]
     public void An_unquoted_password_is_never_repeated_in_an_error(string password)
     {
-        foreach (var connectionString in new[] { Prefix + "Password=" + password + ";SSL Mode=Require", "Password=" + password + ";" + Prefix + "SSL Mode=Require" })
+        foreach (var connectionString in new[]
+            {
+                Prefix + "Password=" + password + ";SSL Mode=Require", "Password=" + password + ";" + Prefix + "SSL Mode=Require",
+            })
         {
             var fromCredentials = Failure(() => QueryServiceCredentials.FromConnectionString(connectionString));
             var fromScaffolder = Failure(() => Scaffolder.Create(connectionString, new DatabaseModelFactoryOptions()));

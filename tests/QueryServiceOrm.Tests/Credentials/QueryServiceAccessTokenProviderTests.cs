@@ -1,6 +1,5 @@
 using System.Web;
 using QueryServiceOrm.Credentials;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Credentials;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Npgsql;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 
@@ -62,8 +60,10 @@ public sealed class QueryServiceCredentialsTests
     {
         using var root = new TempFile("-----BEGIN CERTIFICATE-----");
         var credentials = Load(
-            ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("RootCertificate", root.Path), ("Dialect:IdentifierQuote", "doublequote"),
-            ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"), ("Dialect:ParameterMode", "Bind"),
+            ("Port", "5432"), ("Database", "dev:mydb.myschema"), ("SslMode", "verify-ca"), ("RootCertificate", root.Path),
+            ("Dialect:IdentifierQuote", "doublequote"),
+            ("Dialect:DoubleColumnType", "Double"), ("Dialect:ExplodeForm", "LateralView"), ("Dialect:SupportsOffset", "false"),
+            ("Dialect:ParameterMode", "Bind"),
             ("ConnectTimeout", "7"));
         Assert.Multiple(() =>
         {
@@ -87,7 +87,9 @@ public sealed class QueryServiceCredentialsTests
     public void The_section_itself_can_be_passed()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Good).Build();
-        Assert.That(QueryServiceCredentials.FromConfiguration(configuration.GetSection("QueryService")).Host, Is.EqualTo("acme.platform-query.adobe.io"));
+        Assert.That(
+            QueryServiceCredentials.FromConfiguration(configuration.GetSection("QueryService")).Host,
+            Is.EqualTo("acme.platform-query.adobe.io"));
     }
 
     [Test]
@@ -142,7 +144,8 @@ public sealed class QueryServiceCredentialsTests
     [TestCase("-3")]
     [TestCase("2.5")]
     [TestCase("soon")]
-    public void A_connect_timeout_outside_1_to_1024_whole_seconds_is_named(string seconds) => AssertRejected("ConnectTimeout", ("ConnectTimeout", seconds));
+    public void A_connect_timeout_outside_1_to_1024_whole_seconds_is_named(string seconds)
+        => AssertRejected("ConnectTimeout", ("ConnectTimeout", seconds));
 
     [TestCase("prod")]
     [TestCase("prod:")]
@@ -202,8 +205,12 @@ public sealed class QueryServiceCredentialsTests
         {
             Assert.That(error.Field, Is.EqualTo("Dialect:ExplodeForm"));
             Assert.That(error.Message, Does.Contain("LateralSubquery or LateralView").And.Contain("QueryService__Dialect__ExplodeForm"));
-            Assert.That(() => Load(("Dialect:SupportsOffset", "maybe")), Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("true or false"));
-            Assert.That(() => Load(("Dialect:ParameterMode", "1")), Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("Dialect:ParameterMode"));
+            Assert.That(
+                () => Load(("Dialect:SupportsOffset", "maybe")),
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("true or false"));
+            Assert.That(
+                () => Load(("Dialect:ParameterMode", "1")),
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("Dialect:ParameterMode"));
         });
     }
 
@@ -215,7 +222,9 @@ public sealed class QueryServiceCredentialsTests
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.Contain("only Query Service SQL").And.Contain("remove it").And.Contain("qsorm doctor"));
-            Assert.That(error.Message, Does.Contain("Remove the configuration key 'QueryService:Dialect'").And.Not.Contain("Set the configuration key"));
+            Assert.That(
+                error.Message,
+                Does.Contain("Remove the configuration key 'QueryService:Dialect'").And.Not.Contain("Set the configuration key"));
             Assert.That(error.Retired, Is.True);
         });
     }
@@ -226,14 +235,18 @@ public sealed class QueryServiceCredentialsTests
         var fromConfiguration = Assert.Throws<QueryServiceConfigurationException>(() => Load(("Dialect:ExplodForm", "LateralView")))!;
         using var scope = new EnvironmentScope(new Dictionary<string, string>
         {
-            ["QueryService__Host"] = "env.platform-query.adobe.io", ["QueryService__Username"] = "ENV@AdobeOrg", ["QueryService__Password"] = Token,
+            ["QueryService__Host"] = "env.platform-query.adobe.io", ["QueryService__Username"] = "ENV@AdobeOrg",
+            ["QueryService__Password"] = Token,
             ["QueryService__Dialect__SupportOffset"] = "false",
         });
         var fromEnvironment = Assert.Throws<QueryServiceConfigurationException>(() => QueryServiceCredentials.FromEnvironment())!;
         Assert.Multiple(() =>
         {
             Assert.That(fromConfiguration.Field, Is.EqualTo("Dialect:ExplodForm"));
-            Assert.That(fromConfiguration.Message, Does.Contain("is not a switch of the dialect: use IdentifierQuote, DoubleColumnType, ExplodeForm, SupportsOffset, ParameterMode"));
+            Assert.That(
+                fromConfiguration.Message,
+                Does.Contain(
+                    "is not a switch of the dialect: use IdentifierQuote, DoubleColumnType, ExplodeForm, SupportsOffset, ParameterMode"));
             Assert.That(fromEnvironment.Field, Is.EqualTo("Dialect:SupportOffset"));
             Assert.That(fromEnvironment.EnvironmentVariable, Is.EqualTo("QueryService__Dialect__SupportOffset"));
         });
@@ -243,7 +256,8 @@ public sealed class QueryServiceCredentialsTests
     public void Validation_runs_on_hand_built_credentials_too()
     {
         var credentials = new QueryServiceCredentials { Host = "h.adobe.io", Username = "u@AdobeOrg", Password = "p", Port = 70000 };
-        Assert.That(() => credentials.Validate(), Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("Port"));
+        Assert.That(
+            () => credentials.Validate(), Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("Port"));
     }
 
     [Test]
@@ -263,7 +277,8 @@ public sealed class QueryServiceCredentialsTests
     {
         using var file = new TempFile("""{ "technicalAccountId": "ABC123@techacct.adobe.com", "credential": "s3cr3t'\"\\" }""");
         var fromFile = QueryServiceCredentials.FromCredentialFile("acme.platform-query.adobe.io", file.Path, "ECBB80245ECFC73E8A095EC9");
-        var fromConfiguration = Load(("Username", null), ("Password", null), ("CredentialFile", file.Path), ("OrganizationId", "ECBB80245ECFC73E8A095EC9@AdobeOrg"));
+        var fromConfiguration = Load(
+            ("Username", null), ("Password", null), ("CredentialFile", file.Path), ("OrganizationId", "ECBB80245ECFC73E8A095EC9@AdobeOrg"));
 
         foreach (var credentials in new[] { fromFile, fromConfiguration })
         {
@@ -277,7 +292,8 @@ public sealed class QueryServiceCredentialsTests
 
     [Test]
     public void A_credential_file_that_cannot_be_read_is_named()
-        => AssertRejected("CredentialFile", ("Password", null), ("CredentialFile", "/nonexistent/credential.json"), ("OrganizationId", "ORG"));
+        => AssertRejected(
+            "CredentialFile", ("Password", null), ("CredentialFile", "/nonexistent/credential.json"), ("OrganizationId", "ORG"));
 
     [TestCase("""{ "technicalAccountId": "ABC", "credential_x": "SECRETVALUE" }""")]
     [TestCase("""{ "technicalAccountId": "ABC", "credential": "SECRETVALUE" """)]
@@ -314,7 +330,8 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.Password, Is.Null);
             Assert.That(credentials.AccessTokenProvider!.Options.ClientSecret, Is.EqualTo("secret"));
             Assert.That(credentials.AccessTokenProvider.Options.Scopes, Is.EqualTo("openid,session"));
-            Assert.That(credentials.AccessTokenProvider.Options.TokenEndpoint, Is.EqualTo(new Uri("https://ims.example.test/ims/token/v3")));
+            Assert.That(
+                credentials.AccessTokenProvider.Options.TokenEndpoint, Is.EqualTo(new Uri("https://ims.example.test/ims/token/v3")));
             Assert.That(credentials.ToString(), Does.Not.Contain("secret"));
         });
     }
@@ -325,7 +342,8 @@ public sealed class QueryServiceCredentialsTests
         var credentials = Load(("Username", null), ("Password", null), ("ClientId", "c"), ("ClientSecret", "s"), ("OrganizationId", "O"));
         Assert.Multiple(() =>
         {
-            Assert.That(credentials.AccessTokenProvider!.Options.TokenEndpoint, Is.EqualTo(new Uri("https://ims-na1.adobelogin.com/ims/token/v3")));
+            Assert.That(
+                credentials.AccessTokenProvider!.Options.TokenEndpoint, Is.EqualTo(new Uri("https://ims-na1.adobelogin.com/ims/token/v3")));
             Assert.That(credentials.AccessTokenProvider.Options.Scopes, Does.Contain("session"));
         });
     }
@@ -387,9 +405,11 @@ public sealed class QueryServiceCredentialsTests
             Assert.That(credentials.SslMode, Is.EqualTo(Npgsql.SslMode.Require));
             Assert.That(credentials.Dialect, Is.EqualTo(QueryServiceOrm.Infrastructure.QueryServiceDialect.Default));
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Dialect=PostgreSql"),
-                Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("only Query Service SQL").And.Property("Retired").True);
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Message.Contains("only Query Service SQL").And.Property(
+                    "Retired").True);
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;SSL Mode=Disable"),
-                Throws.TypeOf<QueryServiceConfigurationException>().With.Property(nameof(QueryServiceConfigurationException.Field)).EqualTo("SslMode"));
+                Throws.TypeOf<QueryServiceConfigurationException>().With.Property(
+                    nameof(QueryServiceConfigurationException.Field)).EqualTo("SslMode"));
             Assert.That(() => QueryServiceCredentials.FromConnectionString("Host=h;Username=u@AdobeOrg;Password=p;Pooling=false"),
                 Throws.ArgumentException.With.Message.Contains("pooling").IgnoreCase.And.Message.Contains("UseQueryService"));
         });

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Credentials;
 
@@ -58,7 +56,13 @@ public sealed class SecretLeakTests
         var original = sandbox.Password;
         try
         {
-            var oauth = new QueryServiceOAuthOptions { ClientId = "client", ClientSecret = clientSecret, OrganizationId = sandbox.OrganizationId, TokenEndpoint = endpoint.TokenUri };
+            var oauth = new QueryServiceOAuthOptions
+            {
+                ClientId = "client",
+                ClientSecret = clientSecret,
+                OrganizationId = sandbox.OrganizationId,
+                TokenEndpoint = endpoint.TokenUri
+            };
             using var provider = new QueryServiceAccessTokenProvider(oauth);
 
             // The stand-in swaps the password when a token is issued; a backend that started before the swap still checks
@@ -79,7 +83,10 @@ public sealed class SecretLeakTests
             await sandbox.RotatePasswordAsync(original);
         }
 
-        var secrets = new[] { sandbox.Password, wrongPassword, clientSecret, "p8e-WRONG-secret-value" }.Concat(endpoint.IssuedTokens).ToList();
+        var secrets = new[]
+        {
+            sandbox.Password, wrongPassword, clientSecret, "p8e-WRONG-secret-value"
+        }.Concat(endpoint.IssuedTokens).ToList();
         var everything = logs.AllText + "\n" + string.Join("\n", printed);
 
         Assert.Multiple(() =>
@@ -90,7 +97,10 @@ public sealed class SecretLeakTests
             foreach (var secret in secrets)
             {
                 // A distinctive middle slice catches partial leaks too.
-                Assert.That(everything, Does.Not.Contain(secret.Length <= 40 ? secret : secret[10..40]), $"a secret starting '{secret[..3]}' leaked");
+                Assert.That(
+                    everything,
+                    Does.Not.Contain(secret.Length <= 40 ? secret : secret[10..40]),
+                    $"a secret starting '{secret[..3]}' leaked");
             }
         });
     }

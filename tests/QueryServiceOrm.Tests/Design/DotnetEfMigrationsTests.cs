@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 
@@ -27,7 +26,8 @@ public sealed class DotnetEfMigrationsTests
 
         var migrate = await app.RunAsync(
             "dotnet build \"$APP\" --nologo -v q 1>&2 && ef migrations add Initial --project \"$APP\" --no-build 1>&2"
-            + " && dotnet build \"$APP\" --nologo -v q 1>&2 && ef migrations script --project \"$APP\" --no-build -o \"$APP/script.sql\" 1>&2"
+            + " && dotnet build \"$APP\" --nologo -v q 1>&2 && ef migrations script --project \"$APP\" --no-build -o \"$APP/script.sql\" "
+            + "1>&2"
             + " && ef database update --project \"$APP\" --no-build && echo SECOND && ef database update --project \"$APP\" --no-build"
             + " && cd \"$APP\" && dotnet run --no-build -- append 1>&2");
         Assert.That(migrate.Code, Is.Zero, migrate.Output + migrate.Errors);
@@ -39,36 +39,45 @@ public sealed class DotnetEfMigrationsTests
         Assert.Multiple(() =>
         {
             Assert.That(snapshot, Does.Contain(".HasColumnType(\"ROW(currency text, total float)\")")
-                .And.Contain(".HasColumnType(\"ARRAY<ROW(sku text, quantity integer)>\")").And.Contain(".HasColumnType(\"MAP<text, text>\")"));
+                .And.Contain(".HasColumnType(\"ARRAY<ROW(sku text, quantity integer)>\")").And.Contain(
+                    ".HasColumnType(\"MAP<text, text>\")"));
             Assert.That(script, Does.Contain(
-                $"CREATE TABLE IF NOT EXISTS ef_events_{id} (Id text, `Order` ROW(currency text, total float), Items ARRAY<ROW(sku text, quantity integer)>, Tags MAP<text, text>)"));
+                $"CREATE TABLE IF NOT EXISTS ef_events_{id} (Id text, `Order` ROW(currency text, total float), Items ARRAY<ROW(sku text, "
+                + $"quantity integer)>, Tags MAP<text, text>)"));
             // The backend's side of the front's types: a struct is a composite, a map jsonb, and the documented float 4 bytes.
             Assert.That(shape.Select(c => string.Join(" ", c)), Is.EqualTo(new[]
             {
-                "Id text", "Order composite", "Order.currency text", "Order.total real", "Items composite[]", "Items.sku text", "Items.quantity integer", "Tags jsonb",
+                "Id text", "Order composite", "Order.currency text", "Order.total real", "Items composite[]", "Items.sku text",
+                "Items.quantity integer", "Tags jsonb",
             }));
             Assert.That(script, Does.Contain($"CREATE TABLE IF NOT EXISTS ef_people_{id} (Ecid text PRIMARY IDENTITY NAMESPACE 'ECID')"));
             Assert.That(script, Does.Contain($"CREATE TABLE IF NOT EXISTS ef_visits_{id} (Id bigint, Page text)"));
             Assert.That(history.Select(r => r[0]), Has.Exactly(1).EndsWith("_Initial"));
-            Assert.That(migrate.Output[migrate.Output.IndexOf("SECOND", StringComparison.Ordinal)..], Does.Contain("No migrations were applied"));
+            Assert.That(
+                migrate.Output[migrate.Output.IndexOf("SECOND", StringComparison.Ordinal)..], Does.Contain("No migrations were applied"));
 
             // What migrations add could not write, said when it wrote the migration: each table and column once.
             var added = migrate.Errors[..migrate.Errors.IndexOf("Done.", StringComparison.Ordinal)];
-            Assert.That(Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+': its primary key \\(Id\\) is not written").Count, Is.EqualTo(1), added);
-            Assert.That(Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+', column 'Page': NOT NULL is not written").Count, Is.EqualTo(1), added);
+            Assert.That(
+                Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+': its primary key \\(Id\\) is not written").Count, Is.EqualTo(1), added);
+            Assert.That(
+                Regex.Matches(added, "Table 'ef_visits_[0-9a-f]+', column 'Page': NOT NULL is not written").Count, Is.EqualTo(1), added);
             Assert.That(added, Does.Not.Contain("ef_people_"), "the identity namespace is the key the service keeps");
-            Assert.That(added + script, Does.Not.Contain("xdm_events"), "a table excluded from migrations is neither created nor warned about");
+            Assert.That(
+                added + script, Does.Not.Contain("xdm_events"), "a table excluded from migrations is neither created nor warned about");
             Assert.That(migrate.Output + migrate.Errors, Does.Not.Contain(sandbox.Password));
         });
 
         var optimize = await app.RunAsync(
-            "ef dbcontext optimize --project \"$APP\" --no-build -o Compiled --namespace Trial.Compiled 1>&2 && cd \"$APP\" && dotnet run -- query > runtime.txt");
+            "ef dbcontext optimize --project \"$APP\" --no-build -o Compiled --namespace Trial.Compiled 1>&2 && cd \"$APP\" && dotnet "
+            + "run -- query > runtime.txt");
         Assert.That(optimize.Code, Is.Zero, optimize.Output + optimize.Errors);
         app.Write("Program.cs", Program(compiledModel: true));
         var compiled = await app.RunAsync("cd \"$APP\" && dotnet run -- query");
         var runtime = await File.ReadAllTextAsync(Path.Combine(app.Folder, "runtime.txt"));
         var expected = await sandbox.PsqlAsync(
-            $"SELECT \"Id\", (\"Order\").currency, cardinality(\"Items\"), (\"Items\")[1].sku, \"Tags\" ->> 'channel' FROM ef_events_{id} WHERE (\"Order\").total > 10 ORDER BY \"Id\"");
+            $"SELECT \"Id\", (\"Order\").currency, cardinality(\"Items\"), (\"Items\")[1].sku, \"Tags\" ->> 'channel' FROM ef_events_"
+            + $"{id} WHERE (\"Order\").total > 10 ORDER BY \"Id\"");
         Assert.Multiple(() =>
         {
             Assert.That(compiled.Code, Is.Zero, compiled.Output + compiled.Errors);
@@ -184,7 +193,8 @@ public sealed class DotnetEfMigrationsTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         using var app = new EfTrialApp();
-        app.Write("appsettings.json", JsonSerializer.Serialize(new { QueryService = new { sandbox.Port, sandbox.Username, sandbox.Password } }));
+        app.Write(
+            "appsettings.json", JsonSerializer.Serialize(new { QueryService = new { sandbox.Port, sandbox.Username, sandbox.Password } }));
         app.Write("Program.cs", """
             using Microsoft.EntityFrameworkCore;
 

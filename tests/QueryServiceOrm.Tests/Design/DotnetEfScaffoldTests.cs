@@ -1,5 +1,4 @@
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 
@@ -22,7 +21,8 @@ public sealed class DotnetEfScaffoldTests
         var environment = new Dictionary<string, string> { ["QS_CONNECTION"] = sandbox.ConnectionString() };
         var scaffold = await app.RunAsync(
             "dotnet build \"$APP\" --nologo -v q >/dev/null && ef dbcontext scaffold \"$QS_CONNECTION\" QueryServiceOrm "
-            + "--project \"$APP\" -o Model --namespace EfTrial.Model --context XdmContext --table " + string.Join(" --table ", Sample.Events, Sample.Flat),
+            + "--project \"$APP\" -o Model --namespace EfTrial.Model --context XdmContext --table " + string.Join(
+                " --table ", Sample.Events, Sample.Flat),
             environment);
         Assert.That(scaffold.Code, Is.Zero, scaffold.Output + scaffold.Errors);
 
@@ -60,14 +60,21 @@ public sealed class DotnetEfScaffoldTests
         using var app = new EfTrialApp();
         app.Write("Program.cs", "System.Console.WriteLine(\"not scaffolded\");\n");
         var scaffold = await app.RunAsync(
-            "dotnet build \"$APP\" --nologo -v q >/dev/null; ef dbcontext scaffold \"Host=127.0.0.1;Port=1;Username=ORG@AdobeOrg;Password=$SECRET;SSL Mode=Require\" QueryServiceOrm --project \"$APP\" -o Model",
+            "dotnet build \"$APP\" --nologo -v q >/dev/null; ef dbcontext scaffold "
+            + "\"Host=127.0.0.1;Port=1;Username=ORG@AdobeOrg;Password=$SECRET;SSL Mode=Require\" QueryServiceOrm --project \"$APP\" -o "
+            + "Model",
             new Dictionary<string, string> { ["SECRET"] = Secret });
         var said = scaffold.Output + scaffold.Errors;
         Assert.Multiple(() =>
         {
             Assert.That(scaffold.Code, Is.Not.Zero);
             Assert.That(said, Does.Contain("after 'password'").IgnoreCase.And.Contain("double quotes"));
-            Assert.That(Enumerable.Range(0, Secret.Length - 3).Select(i => Secret.Substring(i, 4)).Where(f => said.Contains(f, StringComparison.OrdinalIgnoreCase)), Is.Empty, said);
+            Assert.That(
+                Enumerable.Range(0, Secret.Length - 3)
+                    .Select(i => Secret.Substring(i, 4))
+                    .Where(f => said.Contains(f, StringComparison.OrdinalIgnoreCase)),
+                Is.Empty,
+                said);
         });
     }
 }

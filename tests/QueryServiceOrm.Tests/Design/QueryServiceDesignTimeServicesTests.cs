@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,10 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueryServiceOrm.Design;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Design;
 
@@ -59,7 +56,8 @@ public sealed class QueryServiceDesignTimeServicesTests
         await using var provider = services.BuildServiceProvider();
 
         var factory = provider.GetRequiredService<IDatabaseModelFactory>();
-        var model = factory.Create(sandbox.ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
+        var model = factory.Create(
+            sandbox.ConnectionString(), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
         var expected = await sandbox.PsqlAsync($"""
             SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
             WHERE c.relname IN ('{Sample.Events}', '{Sample.Profiles}', '{Sample.Flat}') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum
@@ -68,10 +66,15 @@ public sealed class QueryServiceDesignTimeServicesTests
         Assert.Multiple(() =>
         {
             Assert.That(factory, Is.InstanceOf<QueryServiceDatabaseModelFactory>());
-            Assert.That(model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t => t.Columns.Select(c => new[] { t.Name, c.Name })), Is.EqualTo(expected));
-            Assert.That(model.Tables.SelectMany(t => t.Columns).Where(c => typeMappings.FindMapping(c.StoreType!) is null).Select(c => c.Name), Is.Empty,
+            Assert.That(
+                model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t => t.Columns.Select(c => new[] { t.Name, c.Name })),
+                Is.EqualTo(expected));
+            Assert.That(
+                model.Tables.SelectMany(t => t.Columns).Where(c => typeMappings.FindMapping(c.StoreType!) is null).Select(c => c.Name),
+                Is.Empty,
                 "EF's scaffolder finds a type mapping for every column, so it skips none");
-            Assert.That(model.Tables.Single(t => t.Name == Sample.Events).Columns.Single(c => c.Name == "web").StoreType, Is.EqualTo("json"));
+            Assert.That(
+                model.Tables.Single(t => t.Name == Sample.Events).Columns.Single(c => c.Name == "web").StoreType, Is.EqualTo("json"));
             Assert.That(logs.AllText, Does.Contain("qsorm scaffold"));
         });
     }
@@ -98,7 +101,8 @@ public sealed class QueryServiceDesignTimeServicesTests
         // Configured the way the scaffolded OnConfiguring does it: UseQueryService with the connection string.
         var sandbox = await XdmData.SeedAsync();
         var connectionString = sandbox.ConnectionString();
-        await using var db = new ScaffoldedContext(new DbContextOptionsBuilder<ScaffoldedContext>().UseQueryService(connectionString).Options);
+        await using var db = new ScaffoldedContext(
+            new DbContextOptionsBuilder<ScaffoldedContext>().UseQueryService(connectionString).Options);
         var rows = await db.Events.OrderBy(e => e.Id).Select(e => new { e.Id, e.Web }).ToListAsync();
         var expected = await sandbox.PsqlAsync($"SELECT _id, to_json(web) FROM {Sample.Events} ORDER BY _id");
         Assert.That(rows.Select(r => new[] { r.Id, r.Web }), Is.EqualTo(expected));

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 
@@ -30,7 +28,8 @@ public sealed class QueryServiceDialectTests
 
     [TestCase(QueryServiceDoubleColumnType.Float, "real", "0.10000000149011612")]
     [TestCase(QueryServiceDoubleColumnType.Double, "double precision", "0.1")]
-    public async Task DoubleColumnType_decides_what_a_double_keeps(QueryServiceDoubleColumnType columnType, string backendType, string readBack)
+    public async Task DoubleColumnType_decides_what_a_double_keeps(
+        QueryServiceDoubleColumnType columnType, string backendType, string readBack)
     {
         var sandbox = await SharedSandbox.GetAsync();
         var table = "measurements_" + columnType.ToString().ToLowerInvariant();
@@ -46,11 +45,14 @@ public sealed class QueryServiceDialectTests
         db.Measurements.Add(new Measurement { Id = 1, Value = 0.1 });
         await db.SaveChangesAsync();
 
-        var stored = await sandbox.PsqlAsync($"SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '{table}'::regclass AND attname = 'Value'");
+        var stored = await sandbox.PsqlAsync(
+            $"SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '{table}'::regclass AND attname = 'Value'");
         var read = await db.Measurements.Select(m => m.Value).SingleAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(FrontLog.Statements(sandbox, application), Has.Some.Contains($"Value {(columnType == QueryServiceDoubleColumnType.Double ? "double" : "float")}"));
+            Assert.That(
+                FrontLog.Statements(sandbox, application),
+                Has.Some.Contains($"Value {(columnType == QueryServiceDoubleColumnType.Double ? "double" : "float")}"));
             Assert.That(stored, Is.EqualTo(new[] { new[] { backendType } }));
             Assert.That(read.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(readBack));
         });
@@ -87,7 +89,8 @@ public sealed class QueryServiceDialectTests
     {
         var sql = await ContextFactories.ServiceSqlAsync(
             db => db.Customers.OrderBy(c => c.Id).Skip(1).ToListAsync(),
-            o => o.Dialect(new QueryServiceDialect { ExplodeForm = QueryServiceExplodeForm.LateralView }).ParameterMode(QueryServiceParameterMode.Bind));
+            o => o.Dialect(new QueryServiceDialect { ExplodeForm = QueryServiceExplodeForm.LateralView })
+                .ParameterMode(QueryServiceParameterMode.Bind));
         Assert.That(sql, Does.EndWith("OFFSET 1"), "SupportsOffset keeps its default: the builder took the record it was given");
     }
 
@@ -142,7 +145,8 @@ public sealed class QueryServiceDialectTests
         var expected = await sandbox.PsqlAsync("SELECT id # 3 FROM customers WHERE id <= 2 ORDER BY id");
         Assert.Multiple(() =>
         {
-            Assert.That(values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
+            Assert.That(
+                values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
             Assert.That(FrontLog.Statements(sandbox, application), Has.Some.Contains("c.id ^ 3").And.None.Contains("#"));
         });
     }

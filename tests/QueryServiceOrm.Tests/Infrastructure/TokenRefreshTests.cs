@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 
@@ -108,9 +104,11 @@ public sealed class TokenRefreshTests
             await betweenQueries.WaitAsync();
 
             // A client that kept the first token: refused now, or the test would prove nothing.
-            var stale = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
+            var stale = new QueryServiceDbContextFactory<EmptyContext>(
+                sandbox.Credentials() with { Password = firstToken }, o => NoPooling(o));
             await using var staleContext = stale.CreateDbContext();
-            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(() => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync());
+            var staleError = Assert.ThrowsAsync<QueryServiceAuthenticationException>(
+                () => staleContext.Database.SqlQueryRaw<int>("SELECT 1 AS Value").ToListAsync());
 
             TestContext.Out.WriteLine($"{succeeded} queries, {rotations} rotations, {endpoint.Issued} tokens issued");
             Assert.Multiple(() =>

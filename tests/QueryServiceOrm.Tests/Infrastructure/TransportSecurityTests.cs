@@ -2,12 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 
@@ -47,7 +43,10 @@ public sealed class TransportSecurityTests
     public async Task The_sandbox_refuses_plain_text_on_the_front_and_on_the_backend_port(SandboxBackendKind backend)
     {
         var sandbox = await SharedSandbox.GetAsync(backend);
-        foreach (var (port, password) in new[] { (sandbox.Port, sandbox.Password), (sandbox.State.BackendPort, sandbox.State.BackendPassword) })
+        foreach (var (port, password) in new[]
+            {
+                (sandbox.Port, sandbox.Password), (sandbox.State.BackendPort, sandbox.State.BackendPassword),
+            })
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
             {
@@ -56,7 +55,8 @@ public sealed class TransportSecurityTests
             }.ConnectionString);
 
             var error = Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync(), $"port {port}")!;
-            Assert.That(error.SqlState, Is.EqualTo(PostgresErrorCodes.InvalidAuthorizationSpecification), $"port {port}: {error.MessageText}");
+            Assert.That(
+                error.SqlState, Is.EqualTo(PostgresErrorCodes.InvalidAuthorizationSpecification), $"port {port}: {error.MessageText}");
         }
     }
 
@@ -101,7 +101,8 @@ public sealed class TransportSecurityTests
 
             var credentials = new QueryServiceCredentials
             {
-                Host = sandbox.Host, Port = sandbox.State.BackendPort, Username = sandbox.Username, Password = sandbox.State.BackendPassword,
+                Host = sandbox.Host, Port = sandbox.State.BackendPort, Username = sandbox.Username,
+                Password = sandbox.State.BackendPassword,
                 SslMode = SslMode.VerifyFull, RootCertificate = otherRoot,
             };
             await using var context = new QueryServiceDbContextFactory<EmptyContext>(credentials).CreateDbContext();

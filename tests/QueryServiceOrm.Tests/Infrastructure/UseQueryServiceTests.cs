@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Infrastructure;
 
@@ -65,7 +62,9 @@ public sealed class UseQueryServiceTests
         using var context = new QueryServiceDbContextFactory<EmptyContext>(
             CredentialsFor(5432),
             o => o.MaxPoolSize(2).CommandTimeout(TimeSpan.FromSeconds(90)).ConnectionIdleLifetime(TimeSpan.FromMinutes(1))
-                .ConnectionLifetime(TimeSpan.FromMinutes(30)).ApplicationName("reports").ConnectTimeout(TimeSpan.FromSeconds(5))).CreateDbContext();
+                .ConnectionLifetime(TimeSpan.FromMinutes(30))
+                .ApplicationName("reports")
+                .ConnectTimeout(TimeSpan.FromSeconds(5))).CreateDbContext();
         var printed = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
 
         Assert.Multiple(() =>
@@ -82,12 +81,17 @@ public sealed class UseQueryServiceTests
     [Test]
     public void The_migrations_history_table_and_assembly_reach_EFs_relational_options()
     {
-        var options = new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432), o => o.MigrationsHistoryTable("reporting_history").MigrationsAssembly("Contoso.Migrations")).Options;
+        var options = new QueryServiceDbContextFactory<EmptyContext>(
+            CredentialsFor(5432), o => o.MigrationsHistoryTable("reporting_history").MigrationsAssembly("Contoso.Migrations")).Options;
         var relational = Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension.Extract(options);
         Assert.Multiple(() =>
         {
-            Assert.That((relational.MigrationsHistoryTableName, relational.MigrationsAssembly), Is.EqualTo(("reporting_history", "Contoso.Migrations")));
-            Assert.That(() => new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+            Assert.That(
+                (relational.MigrationsHistoryTableName, relational.MigrationsAssembly),
+                Is.EqualTo(("reporting_history", "Contoso.Migrations")));
+            Assert.That(
+                () => new QueryServiceDbContextFactory<EmptyContext>(
+                    CredentialsFor(5432), o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
                 Throws.ArgumentException.With.Message.Contains("double underscores"));
         });
     }
@@ -98,8 +102,12 @@ public sealed class UseQueryServiceTests
         var builder = new DbContextOptionsBuilder<EmptyContext>();
         Assert.Multiple(() =>
         {
-            Assert.That(() => builder.UseQueryService(CredentialsFor(5432), o => o.MaxPoolSize(0)), Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => builder.UseQueryService(CredentialsFor(5432), o => o.CommandTimeout(TimeSpan.FromSeconds(-1))), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(
+                () => builder.UseQueryService(CredentialsFor(5432), o => o.MaxPoolSize(0)),
+                Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(
+                () => builder.UseQueryService(CredentialsFor(5432), o => o.CommandTimeout(TimeSpan.FromSeconds(-1))),
+                Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
     }
 
@@ -110,7 +118,8 @@ public sealed class UseQueryServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                () => builder.UseQueryService(new QueryServiceCredentials { Host = "h.adobe.io", Username = "u", Password = "p", SslMode = SslMode.Prefer }),
+                () => builder.UseQueryService(
+                    new QueryServiceCredentials { Host = "h.adobe.io", Username = "u", Password = "p", SslMode = SslMode.Prefer }),
                 Throws.TypeOf<QueryServiceConfigurationException>().With.Property("Field").EqualTo("SslMode"));
             Assert.That(builder.Options.Extensions, Is.Empty, "nothing is configured from bad credentials");
         });
@@ -121,7 +130,8 @@ public sealed class UseQueryServiceTests
     {
         var credentials = CredentialsFor(5432, "token") with { ConnectTimeout = TimeSpan.FromSeconds(7) };
         using var fromCredentials = new QueryServiceDbContextFactory<EmptyContext>(credentials).CreateDbContext();
-        using var fromOptions = new QueryServiceDbContextFactory<EmptyContext>(credentials, o => o.ConnectTimeout(TimeSpan.FromSeconds(3))).CreateDbContext();
+        using var fromOptions = new QueryServiceDbContextFactory<EmptyContext>(
+            credentials, o => o.ConnectTimeout(TimeSpan.FromSeconds(3))).CreateDbContext();
         using var byDefault = new QueryServiceDbContextFactory<EmptyContext>(CredentialsFor(5432, "token")).CreateDbContext();
 
         Assert.Multiple(() =>
@@ -170,7 +180,8 @@ public sealed class UseQueryServiceTests
     public void A_context_without_an_options_constructor_gets_a_clear_error()
     {
         var factory = new QueryServiceDbContextFactory<NoOptionsContext>(CredentialsFor(5432));
-        Assert.That(() => factory.CreateDbContext(), Throws.InvalidOperationException.With.Message.Contains("DbContextOptions<NoOptionsContext>"));
+        Assert.That(
+            () => factory.CreateDbContext(), Throws.InvalidOperationException.With.Message.Contains("DbContextOptions<NoOptionsContext>"));
     }
 
     [Test]
@@ -178,7 +189,8 @@ public sealed class UseQueryServiceTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
+            sandbox.EnvironmentVariables()
+                .ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value)).Build();
 
         var registrations = new Dictionary<string, Action<IServiceCollection>>
         {

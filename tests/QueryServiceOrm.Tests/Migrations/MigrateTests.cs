@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Migrations;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Migrations;
 
@@ -19,7 +16,8 @@ namespace QueryServiceOrm.Tests.Migrations;
 public sealed class MigrateTests : MigrationsTestBase
 {
     private const string Application = "migrations";
-    private static readonly string[] Applied = ["20261122000001_CreateReporting", "20261122000002_AddBrowser", "20261122000003_TopPages", "20261122000004_Nothing"];
+    private static readonly string[] Applied = [
+        "20261122000001_CreateReporting", "20261122000002_AddBrowser", "20261122000003_TopPages", "20261122000004_Nothing"];
 
     internal static TContext Open<TContext>(QueryServiceSandbox sandbox)
         where TContext : DbContext
@@ -49,29 +47,53 @@ public sealed class MigrateTests : MigrationsTestBase
 
         var second = Statements().Skip(beforeSecond).ToList();
         var sampleTables = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
-        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events)).Where(r => r[0] != "identityMap").Select(TableShape.AsDeclared).ToList();
+        var eventsShape = (await TableShape.ReadAsync(Sandbox, sampleTables.Events))
+            .Where(r => r[0] != "identityMap")
+            .Select(TableShape.AsDeclared)
+            .ToList();
         Assert.Multiple(async () =>
         {
-            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_events"), Is.EqualTo(eventsShape).And.Count.GreaterThan(20), "ROW and ARRAY columns");
-            Assert.That(await TableShape.ReadAsync(Sandbox, "mg_profiles"), Is.EqualTo(await TableShape.ReadAsync(Sandbox, sampleTables.Profiles)), "MAP column");
             Assert.That(
-                await Sandbox.PsqlAsync("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 'mg_page_report' ORDER BY ordinal_position"),
+                await TableShape.ReadAsync(Sandbox, "mg_events"),
+                Is.EqualTo(eventsShape).And.Count.GreaterThan(20),
+                "ROW and ARRAY columns");
+            Assert.That(
+                await TableShape.ReadAsync(Sandbox, "mg_profiles"),
+                Is.EqualTo(await TableShape.ReadAsync(Sandbox, sampleTables.Profiles)),
+                "MAP column");
+            Assert.That(
+                await Sandbox.PsqlAsync(
+                    "SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = "
+                    + "'mg_page_report' ORDER BY ordinal_position"),
                 Is.EqualTo(new[]
                 {
                     new[] { "Page", "text", null }, new[] { "Views", "bigint", null }, new[] { "Revenue", "real", null },
-                    new[] { "LastSeen", "timestamp without time zone", null }, new[] { "Day", "date", null }, new[] { "Browser", "character varying", "40" },
+                    new[]
+                    {
+                        "LastSeen", "timestamp without time zone", null
+                    }, new[] { "Day", "date", null }, new[] { "Browser", "character varying", "40" },
                 }));
             Assert.That(
                 await Sandbox.PsqlAsync("SELECT page, views FROM mg_top_pages ORDER BY page"),
-                Is.EqualTo(await Sandbox.PsqlAsync($"""SELECT ("web")."webPageDetails"."name", count(*) FROM {sampleTables.Events} WHERE _id IN (SELECT _id FROM {sampleTables.Events} ORDER BY _id LIMIT 60) GROUP BY 1 ORDER BY 1""")).And.Not.Empty,
+                Is.EqualTo(
+                    await Sandbox.PsqlAsync(
+                        $"""SELECT ("web")."webPageDetails"."name", count(*) FROM {sampleTables.Events} WHERE _id IN (SELECT _id FROM """
+                        + $"""{sampleTables.Events} ORDER BY _id LIMIT 60) GROUP BY 1 ORDER BY 1""")).And.Not.Empty,
                 "the CTAS counted the 60 appended events");
             Assert.That(
                 await Sandbox.PsqlAsync("SELECT \"MigrationId\", \"ProductVersion\" FROM ef_migrations_history ORDER BY 1"),
                 Is.EqualTo(Applied.Select(id => new[] { id, typeof(DbContext).Assembly.GetName().Version!.ToString(3) })));
             Assert.That(first, Has.Some.StartsWith("CREATE TABLE IF NOT EXISTS ef_migrations_history"));
-            Assert.That(first, Has.Some.StartsWith("INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261122000003_TopPages'"));
-            Assert.That(first.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s, "^(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|LOCK|SET TRANSACTION)")), Is.Empty, "no transaction or lock");
-            Assert.That(second, Is.Not.Empty.And.All.Match("^(SELECT|SHOW TABLES)"), "the second run only reads the table list and the history");
+            Assert.That(
+                first,
+                Has.Some.StartsWith("INSERT INTO ef_migrations_history (MigrationId, ProductVersion) SELECT '20261122000003_TopPages'"));
+            Assert.That(
+                first.Where(
+                    s => System.Text.RegularExpressions.Regex.IsMatch(s, "^(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|LOCK|SET TRANSACTION)")),
+                Is.Empty,
+                "no transaction or lock");
+            Assert.That(
+                second, Is.Not.Empty.And.All.Match("^(SELECT|SHOW TABLES)"), "the second run only reads the table list and the history");
         });
     }
 
@@ -84,8 +106,13 @@ public sealed class MigrateTests : MigrationsTestBase
         {
             Assert.That(refused.Operation, Is.EqualTo("RenameColumn (mg_refused_report.Views)"));
             Assert.That(refused.Migration, Is.EqualTo("20261122000002_RenameViews"));
-            Assert.That(refused.Message, Does.StartWith("RenameColumn (mg_refused_report.Views) in migration 20261122000002_RenameViews: ").And.Contain("cannot be renamed"));
-            Assert.That(await Sandbox.PsqlAsync("SELECT to_regclass('mg_refused_report') IS NULL, count(*) FROM ef_migrations_history"), Is.EqualTo(new[] { new[] { "t", "0" } }));
+            Assert.That(
+                refused.Message,
+                Does.StartWith("RenameColumn (mg_refused_report.Views) in migration 20261122000002_RenameViews: ").And.Contain(
+                    "cannot be renamed"));
+            Assert.That(
+                await Sandbox.PsqlAsync("SELECT to_regclass('mg_refused_report') IS NULL, count(*) FROM ef_migrations_history"),
+                Is.EqualTo(new[] { new[] { "t", "0" } }));
         });
     }
 
@@ -106,7 +133,9 @@ public sealed class MigrateTests : MigrationsTestBase
     [Test]
     public async Task The_synchronous_Migrate_used_by_dotnet_ef_does_the_same_into_a_history_table_of_its_own()
     {
-        using (var db = new QueryServiceDbContextFactory<ReportingMigrationsContext>(Sandbox.Credentials(), o => o.ApplicationName(Application).MigrationsHistoryTable("mg_history")).CreateDbContext())
+        using (var db = new QueryServiceDbContextFactory<ReportingMigrationsContext>(
+                   Sandbox.Credentials(), o => o.ApplicationName(Application).MigrationsHistoryTable("mg_history"))
+                   .CreateDbContext())
         {
             db.Database.Migrate();
             db.Database.Migrate();
@@ -115,8 +144,11 @@ public sealed class MigrateTests : MigrationsTestBase
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM mg_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
-            Assert.That(await Sandbox.PsqlAsync("SELECT to_regclass('ef_migrations_history') IS NULL"), Is.EqualTo(new[] { new[] { "t" } }));
+            Assert.That(
+                await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM mg_history ORDER BY 1"),
+                Is.EqualTo(Applied.Select(id => new[] { id })));
+            Assert.That(
+                await Sandbox.PsqlAsync("SELECT to_regclass('ef_migrations_history') IS NULL"), Is.EqualTo(new[] { new[] { "t" } }));
         });
     }
 
@@ -136,7 +168,10 @@ public sealed class MigrateTests : MigrationsTestBase
         {
             await db.Database.MigrateAsync();
             await db.Database.MigrateAsync();
-            Assert.That(() => db.Database.Migrate(), Throws.InvalidOperationException.With.Message.Contains("UseSeeding"), "a synchronous Migrate needs a synchronous seeder, as in EF");
+            Assert.That(
+                () => db.Database.Migrate(),
+                Throws.InvalidOperationException.With.Message.Contains("UseSeeding"),
+                "a synchronous Migrate needs a synchronous seeder, as in EF");
         }
 
         Assert.That(performed, Is.EqualTo(new[] { true, false }));
@@ -148,7 +183,9 @@ public sealed class MigrateTests : MigrationsTestBase
         await using var one = Open<ReportingMigrationsContext>(Sandbox);
         await using var two = Open<ReportingMigrationsContext>(Sandbox);
         await Task.WhenAll(one.Database.MigrateAsync(), two.Database.MigrateAsync());
-        Assert.That(await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"), Is.EqualTo(Applied.Select(id => new[] { id })));
+        Assert.That(
+            await Sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"),
+            Is.EqualTo(Applied.Select(id => new[] { id })));
     }
 
     [Test]
@@ -167,11 +204,15 @@ public sealed class MigrateTests : MigrationsTestBase
                 Assert.That(QueryServiceSqlConformance.Violations(statement), Is.Empty, statement);
             }
 
-            Assert.That(script, Does.Not.Contain("TRANSACTION").And.Not.Contain("COMMIT").And.Not.Contain("DO $"), "no transaction and no DO block on the service");
+            Assert.That(
+                script,
+                Does.Not.Contain("TRANSACTION").And.Not.Contain("COMMIT").And.Not.Contain("DO $"),
+                "no transaction and no DO block on the service");
             Assert.That(() => migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent),
                 Throws.TypeOf<QueryServiceMigrationException>().With.Message.Contains("conditional blocks"));
             Assert.That(() => migrator.GenerateScript(Applied[2], Applied[0]),
-                Throws.TypeOf<QueryServiceMigrationException>().With.Property(nameof(QueryServiceMigrationException.Operation)).EqualTo("Revert"));
+                Throws.TypeOf<QueryServiceMigrationException>().With.Property(
+                    nameof(QueryServiceMigrationException.Operation)).EqualTo("Revert"));
         });
     }
 }

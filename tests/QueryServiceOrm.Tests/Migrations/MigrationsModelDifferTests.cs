@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -6,14 +5,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Migrations;
 
 /// <summary>The warnings of the model differ, as EF events: each names its table and column, and EF's warning switches apply.</summary>
 public sealed class MigrationsModelDifferTests
 {
-    /// <summary>A dataset as dotnet ef scaffolds it (a nested column as JSON text) and a keyed table without an identity namespace.</summary>
+    /// <summary>
+    /// A dataset as dotnet ef scaffolds it (a nested column as JSON text) and a keyed table without an identity namespace.
+    /// </summary>
     private sealed class DifferContext(DbContextOptions<DifferContext> options) : DbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -42,7 +42,8 @@ public sealed class MigrationsModelDifferTests
         {
             Assert.That(logs.Entries, Has.Exactly(1).Contains("Table 'keyed': its primary key (Id) is not written"));
             Assert.That(logs.Entries, Has.Exactly(1).Contains("Table 'keyed', column 'Name': NOT NULL is not written"));
-            Assert.That(logs.Entries, Has.Exactly(1).Contains("Table 'xdm_scaffolded': web is a nested column dotnet ef scaffolded as JSON text")
+            Assert.That(
+                logs.Entries, Has.Exactly(1).Contains("Table 'xdm_scaffolded': web is a nested column dotnet ef scaffolded as JSON text")
                 .And.Some.Contains("ExcludeFromMigrations()"));
         });
     }
@@ -53,7 +54,8 @@ public sealed class MigrationsModelDifferTests
         using var logs = new CapturingLoggerProvider();
         using var db = Context(logs, o => o.ConfigureWarnings(w => w.Throw(QueryServiceEventId.KeyNotWritten)));
         Assert.That(
-            () => db.GetService<IMigrationsModelDiffer>().GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel()),
+            () => db.GetService<IMigrationsModelDiffer>()
+                .GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel()),
             Throws.InvalidOperationException.With.Message.Contains("QueryServiceEventId.KeyNotWritten"));
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QueryServiceOrm.Sandbox.Xdm;
@@ -98,7 +97,8 @@ public sealed class CreateReporting : Migration
 public sealed class AddBrowser : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
-        => migrationBuilder.AddColumn<string>(name: "Browser", table: "mg_page_report", type: "character varying(40)", maxLength: 40, nullable: true);
+        => migrationBuilder.AddColumn<string>(
+            name: "Browser", table: "mg_page_report", type: "character varying(40)", maxLength: 40, nullable: true);
 }
 
 /// <summary>The third migration: a table derived from the events by a CTAS.</summary>

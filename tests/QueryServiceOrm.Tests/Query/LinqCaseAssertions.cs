@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 
@@ -12,7 +9,8 @@ namespace QueryServiceOrm.Tests.Query;
 /// </summary>
 internal static class LinqCaseAssertions
 {
-    public static async Task ResultsEqualPsqlAsync<TContext>(LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
+    public static async Task ResultsEqualPsqlAsync<TContext>(
+        LinqCase<TContext> linq, QueryServiceSandbox sandbox, QueryServiceDialect? dialect = null)
         where TContext : DbContext
     {
         await using var db = new QueryServiceDbContextFactory<TContext>(

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 
@@ -13,7 +11,8 @@ public sealed class ParameterModeTests
         var name = "Ann O'Neil";
         var ids = new[] { 3, 4 };
         var take = 3;
-        Func<ShopContext, Task> query = db => db.Customers.Where(c => c.Name == name || ids.Contains(c.Id)).OrderBy(c => c.Id).Skip(1).Take(take).ToListAsync();
+        Func<ShopContext, Task> query = db
+            => db.Customers.Where(c => c.Name == name || ids.Contains(c.Id)).OrderBy(c => c.Id).Skip(1).Take(take).ToListAsync();
 
         var inline = await ContextFactories.ServiceSqlAsync(query);
         var bind = await ContextFactories.ServiceSqlAsync(query, o => o.ParameterMode(QueryServiceParameterMode.Bind));
@@ -37,20 +36,26 @@ public sealed class ParameterModeTests
         var statuses = new[] { "paid", "new" };
         async Task<List<int>> RunAsync(QueryServiceParameterMode mode)
         {
-            await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.ParameterMode(mode)).CreateDbContext();
-            return await db.Orders.Where(o => o.Customer!.City == city && statuses.Contains(o.Status)).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+            await using var db = new QueryServiceDbContextFactory<ShopContext>(
+                sandbox.Credentials(), o => o.ParameterMode(mode)).CreateDbContext();
+            return await db.Orders.Where(o => o.Customer!.City == city && statuses.Contains(o.Status))
+                .OrderBy(o => o.Id)
+                .Select(o => o.Id)
+                .ToListAsync();
         }
 
         var inline = await RunAsync(QueryServiceParameterMode.Inline);
         var bind = await RunAsync(QueryServiceParameterMode.Bind);
         var expected = await sandbox.PsqlAsync(
-            "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.city = 'O''Fallon' AND o.status IN ('paid', 'new') ORDER BY o.id");
+            "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.city = 'O''Fallon' AND o.status IN ('paid', "
+            + "'new') ORDER BY o.id");
 
         Assert.Multiple(() =>
         {
             Assert.That(inline, Is.Not.Empty);
             Assert.That(inline, Is.EqualTo(bind));
-            Assert.That(inline.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
+            Assert.That(
+                inline.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
         });
     }
 }

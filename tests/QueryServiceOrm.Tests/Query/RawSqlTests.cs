@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 
@@ -25,7 +23,9 @@ public sealed class RawSqlTests
         var sandbox = await ShopData.SeedAsync();
         var application = "raw-" + Guid.NewGuid().ToString("N")[..8];
         await using var db = new QueryServiceDbContextFactory<ShopContext>(
-            sandbox.Credentials(), o => o.ApplicationName(application).RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
+            sandbox.Credentials(),
+            o => o.ApplicationName(application)
+                .RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
 
         try
         {
@@ -55,7 +55,8 @@ public sealed class RawSqlTests
     {
         var sandbox = await ShopData.SeedAsync();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
-        Assert.That(() => db.Database.ExecuteSqlRawAsync("DO $$ BEGIN PERFORM 1; PERFORM 2; END $$"), Throws.TypeOf<QueryServiceSyntaxException>());
+        Assert.That(
+            () => db.Database.ExecuteSqlRawAsync("DO $$ BEGIN PERFORM 1; PERFORM 2; END $$"), Throws.TypeOf<QueryServiceSyntaxException>());
     }
 
     [Test]
@@ -64,13 +65,21 @@ public sealed class RawSqlTests
         var sandbox = await ShopData.SeedAsync();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials()).CreateDbContext();
 
-        var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'").Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
-        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM customers WHERE tier = 'gold'").Where(id => id > 10).OrderBy(id => id).ToListAsync();
+        var fromSql = await db.Customers.FromSqlRaw("SELECT * FROM customers WHERE tier = 'gold'")
+            .Where(c => c.Active)
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync();
+        var sqlQuery = await db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM customers WHERE tier = 'gold'")
+            .Where(id => id > 10)
+            .OrderBy(id => id)
+            .ToListAsync();
         var expected = await sandbox.PsqlAsync("SELECT id FROM customers WHERE tier = 'gold' AND active ORDER BY id");
 
         Assert.Multiple(() =>
         {
-            Assert.That(fromSql.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
+            Assert.That(
+                fromSql.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected.Select(r => r[0])));
             Assert.That(sqlQuery, Is.Ordered.And.All.GreaterThan(10));
         });
     }

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 
@@ -34,7 +32,8 @@ public sealed class RowLimitTests
     {
         var sandbox = await ShopData.SeedAsync();
         var application = "take-" + Guid.NewGuid().ToString("N")[..8];
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.ApplicationName(application)).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials(), o => o.ApplicationName(application)).CreateDbContext();
         var n = 100_001;
 
         var error = Assert.ThrowsAsync<QueryServiceRowLimitException>(() => db.Customers.Take(n).ToListAsync())!;
@@ -69,7 +68,8 @@ public sealed class RowLimitTests
     [TestCase(WarningBehavior.Log)]
     [TestCase(WarningBehavior.Throw)]
     [TestCase(WarningBehavior.Ignore)]
-    public async Task A_result_of_exactly_the_cap_without_take_raises_an_ef_warning_that_configure_warnings_governs(WarningBehavior behavior)
+    public async Task A_result_of_exactly_the_cap_without_take_raises_an_ef_warning_that_configure_warnings_governs(
+        WarningBehavior behavior)
     {
         var sandbox = await ShopData.SeedAsync();
         using var logs = new CapturingLoggerProvider();
@@ -86,7 +86,8 @@ public sealed class RowLimitTests
         if (behavior == WarningBehavior.Throw)
         {
             var error = Assert.ThrowsAsync<InvalidOperationException>(() => atCap.ToListAsync())!;
-            Assert.That(error.Message, Does.Contain("QueryServiceEventId.RowCapReached").And.Contain("exactly 5 rows").And.Contain("Take(n)"));
+            Assert.That(
+                error.Message, Does.Contain("QueryServiceEventId.RowCapReached").And.Contain("exactly 5 rows").And.Contain("Take(n)"));
         }
         else
         {
@@ -102,14 +103,18 @@ public sealed class RowLimitTests
         await db.Customers.OrderBy(c => c.Id).Take(5).ToListAsync();
         await db.Customers.Where(c => c.Id <= 5).WithoutRowLimit().ToListAsync();
         await db.Customers.CountAsync();
-        Assert.That(logs.Entries.Count(e => e.Contains($"[{nameof(QueryServiceEventId.RowCapReached)}]", StringComparison.Ordinal)), Is.EqualTo(warnings));
+        Assert.That(
+            logs.Entries.Count(e => e.Contains($"[{nameof(QueryServiceEventId.RowCapReached)}]", StringComparison.Ordinal)),
+            Is.EqualTo(warnings));
     }
 
     [Test]
     public async Task Without_row_limit_also_lifts_the_cap_of_a_top_level_set_operation()
     {
-        var concat = await ContextFactories.ServiceSqlAsync(db => db.Customers.Select(c => c.Id).Concat(db.Orders.Select(o => o.CustomerId)).WithoutRowLimit().ToListAsync());
-        var union = await ContextFactories.ServiceSqlAsync(db => db.Customers.Select(c => c.City).Union(db.Customers.Select(c => c.Tier)).WithoutRowLimit().ToListAsync());
+        var concat = await ContextFactories.ServiceSqlAsync(
+            db => db.Customers.Select(c => c.Id).Concat(db.Orders.Select(o => o.CustomerId)).WithoutRowLimit().ToListAsync());
+        var union = await ContextFactories.ServiceSqlAsync(
+            db => db.Customers.Select(c => c.City).Union(db.Customers.Select(c => c.Tier)).WithoutRowLimit().ToListAsync());
 
         Assert.Multiple(() =>
         {
@@ -124,9 +129,11 @@ public sealed class RowLimitTests
         var sandbox = await ShopData.SeedAsync();
         using var logs = new CapturingLoggerProvider();
         using var loggerFactory = logs.CreateFactory();
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.RowCap(5), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials(), o => o.RowCap(5), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext();
 
-        var rows = await db.Database.SqlQueryRaw<int>("WITH x AS (\nSELECT id FROM customers ORDER BY id\nLIMIT 60\n)\nSELECT id AS Value FROM x WHERE id <= 5").ToListAsync();
+        var rows = await db.Database.SqlQueryRaw<int>(
+            "WITH x AS (\nSELECT id FROM customers ORDER BY id\nLIMIT 60\n)\nSELECT id AS Value FROM x WHERE id <= 5").ToListAsync();
 
         Assert.Multiple(() =>
         {

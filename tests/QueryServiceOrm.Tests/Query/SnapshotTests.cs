@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 
@@ -13,14 +11,18 @@ public sealed class SnapshotTests
         var asOf = await ContextFactories.ServiceSqlAsync(db => db.Customers.AsOfSnapshot("123").Where(c => c.Active).ToListAsync());
         var since = await ContextFactories.ServiceSqlAsync(db => db.Orders.SnapshotSince("head").Select(o => o.Id).ToListAsync());
         var between = await ContextFactories.ServiceSqlAsync(db => db.Orders.SnapshotBetween("100", "TAIL").CountAsync());
-        var joined = await ContextFactories.ServiceSqlAsync(db => db.Orders.AsOfSnapshot("7").Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => c.Name).ToListAsync());
+        var joined = await ContextFactories.ServiceSqlAsync(
+            db => db.Orders.AsOfSnapshot("7").Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => c.Name).ToListAsync());
 
         Assert.Multiple(() =>
         {
             Assert.That(asOf, Does.Contain("FROM customers SNAPSHOT AS OF 123 AS c"));
             Assert.That(since, Does.Contain("FROM orders SNAPSHOT SINCE HEAD AS o"));
             Assert.That(between, Does.Contain("FROM orders SNAPSHOT BETWEEN 100 AND TAIL AS o"));
-            Assert.That(joined, Does.Contain("FROM orders SNAPSHOT AS OF 7 AS o").And.Contain("INNER JOIN customers AS c"), "only the snapshotted table");
+            Assert.That(
+                joined,
+                Does.Contain("FROM orders SNAPSHOT AS OF 7 AS o").And.Contain("INNER JOIN customers AS c"),
+                "only the snapshotted table");
             foreach (var sql in new[] { asOf, since, between, joined })
             {
                 Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
@@ -48,8 +50,10 @@ public sealed class SnapshotTests
         await db.Database.ExecuteSqlRawAsync($"INSERT INTO {TimeTravelContext.Table} SELECT 2");
         await db.Database.ExecuteSqlRawAsync($"INSERT INTO {TimeTravelContext.Table} SELECT 3");
 
-        var snapshots = await db.Database.SqlQueryRaw<long>($"SELECT snapshot_id AS Value FROM history_meta('{TimeTravelContext.Table}') ORDER BY snapshot_id").ToListAsync();
-        var written = await sandbox.PsqlAsync($"SELECT DISTINCT xmin::text::bigint FROM {TimeTravelContext.Table} ORDER BY xmin::text::bigint");
+        var snapshots = await db.Database.SqlQueryRaw<long>(
+            $"SELECT snapshot_id AS Value FROM history_meta('{TimeTravelContext.Table}') ORDER BY snapshot_id").ToListAsync();
+        var written = await sandbox.PsqlAsync(
+            $"SELECT DISTINCT xmin::text::bigint FROM {TimeTravelContext.Table} ORDER BY xmin::text::bigint");
         var ids = snapshots.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.That(ids, Is.EqualTo(written.Select(r => r[0])), "one snapshot a write");
         Assume.That(ids, Has.Count.EqualTo(3));
@@ -57,9 +61,18 @@ public sealed class SnapshotTests
         var (first, second) = (ids[0], ids[1]);
         Assert.Multiple(async () =>
         {
-            Assert.That(await db.Readings.AsOfSnapshot(second).Select(r => r.Id).OrderBy(i => i).ToListAsync(), Is.EqualTo(new[] { 1, 2 }), "AS OF includes its snapshot");
-            Assert.That(await db.Readings.SnapshotSince(first).Select(r => r.Id).OrderBy(i => i).ToListAsync(), Is.EqualTo(new[] { 2, 3 }), "SINCE excludes its snapshot");
-            Assert.That(await db.Readings.SnapshotBetween(first, second).Select(r => r.Id).ToListAsync(), Is.EqualTo(new[] { 2 }), "BETWEEN excludes its start, includes its end");
+            Assert.That(
+                await db.Readings.AsOfSnapshot(second).Select(r => r.Id).OrderBy(i => i).ToListAsync(),
+                Is.EqualTo(new[] { 1, 2 }),
+                "AS OF includes its snapshot");
+            Assert.That(
+                await db.Readings.SnapshotSince(first).Select(r => r.Id).OrderBy(i => i).ToListAsync(),
+                Is.EqualTo(new[] { 2, 3 }),
+                "SINCE excludes its snapshot");
+            Assert.That(
+                await db.Readings.SnapshotBetween(first, second).Select(r => r.Id).ToListAsync(),
+                Is.EqualTo(new[] { 2 }),
+                "BETWEEN excludes its start, includes its end");
             Assert.That(await db.Readings.SnapshotSince("HEAD").CountAsync(), Is.EqualTo(3));
         });
     }

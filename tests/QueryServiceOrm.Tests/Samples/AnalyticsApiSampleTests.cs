@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Samples;
 
@@ -147,12 +145,24 @@ public sealed class AnalyticsApiSampleTests
         Assert.Multiple(async () =>
         {
             Assert.That(Rows(pages, "page", "views"), Is.EqualTo(await _sandbox.PsqlAsync(
-                """SELECT ("web")."webPageDetails"."name", count(*) FROM xdm_events WHERE ("web")."webPageDetails"."name" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 4""")));
+                """SELECT ("web")."webPageDetails"."name", count(*) FROM xdm_events WHERE ("web")."webPageDetails"."name" IS NOT NULL """
+                + """GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 4""")));
             Assert.That(Rows(products, "product", "quantity"), Is.EqualTo(await _sandbox.PsqlAsync(
                 """SELECT p.name, sum(p.quantity) FROM xdm_events, unnest("productListItems") AS p GROUP BY 1 ORDER BY 2 DESC, 1""")));
             Assert.That(
-                new[] { evt.GetProperty("eventType").ToString(), evt.GetProperty("environment").GetProperty("browserDetails").GetProperty("name").ToString(), evt.GetProperty("productListItems") is { ValueKind: JsonValueKind.Array } items ? items.GetArrayLength().ToString() : "0" },
-                Is.EqualTo((await _sandbox.PsqlAsync("""SELECT "eventType", ("environment")."browserDetails"."name", coalesce(cardinality("productListItems"), 0) FROM xdm_events WHERE _id = 'evt-00000003'"""))[0]));
+                new[]
+                {
+                    evt.GetProperty("eventType").ToString(),
+                    evt.GetProperty("environment").GetProperty("browserDetails").GetProperty("name").ToString(),
+                    evt.GetProperty("productListItems") is { ValueKind: JsonValueKind.Array } items
+                        ? items.GetArrayLength().ToString()
+                        : "0"
+                },
+                Is.EqualTo(
+                    (
+                        await _sandbox.PsqlAsync(
+                            """SELECT "eventType", ("environment")."browserDetails"."name", coalesce(cardinality("productListItems"), """
+                            + """0) FROM xdm_events WHERE _id = 'evt-00000003'"""))[0]));
         });
     }
 
@@ -189,12 +199,17 @@ public sealed class AnalyticsApiSampleTests
         {
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
             Assert.That(Rows(await created.Content.ReadFromJsonAsync<JsonElement>(), "eventType", "events"), Is.EqualTo(expected));
-            Assert.That(await _sandbox.PsqlAsync("""SELECT "EventType", "Events" FROM api_event_report ORDER BY 2 DESC, 1"""), Is.EqualTo(expected));
+            Assert.That(
+                await _sandbox.PsqlAsync("""SELECT "EventType", "Events" FROM api_event_report ORDER BY 2 DESC, 1"""),
+                Is.EqualTo(expected));
             await AssertProblemAsync(again, HttpStatusCode.Conflict, "42P07");
             await AssertProblemAsync(missing, HttpStatusCode.NotFound, "42P01");
             await AssertProblemAsync(badName, HttpStatusCode.BadRequest, null);
             await AssertProblemAsync(upperCase, HttpStatusCode.BadRequest, null);
-            Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE lower(relname) IN ('api_report', 'bad__name')"), Is.EqualTo(new[] { new[] { "0" } }), "a refused name creates nothing");
+            Assert.That(
+                await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE lower(relname) IN ('api_report', 'bad__name')"),
+                Is.EqualTo(new[] { new[] { "0" } }),
+                "a refused name creates nothing");
         });
     }
 
@@ -208,10 +223,15 @@ public sealed class AnalyticsApiSampleTests
         var log = await LogAsync(start, lines => ProblemsLogged(lines) == 2);
         Assert.Multiple(() =>
         {
-            Assert.That((created.StatusCode, again.StatusCode, missing.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.NotFound)));
+            Assert.That(
+                (created.StatusCode, again.StatusCode, missing.StatusCode),
+                Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.NotFound)));
             Assert.That(log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal)), Is.Empty, "nothing at Error");
             Assert.That(log.Where(IsStackFrame), Is.Empty, "no stack trace");
-            Assert.That(log.Where(l => l.StartsWith("info: AnalyticsApi.QueryServiceProblems[1]", StringComparison.Ordinal)), Has.Exactly(2).Items, "each logged once, at Information");
+            Assert.That(
+                log.Where(l => l.StartsWith("info: AnalyticsApi.QueryServiceProblems[1]", StringComparison.Ordinal)),
+                Has.Exactly(2).Items,
+                "each logged once, at Information");
             Assert.That(log, Has.One.Contains("POST /reports/logged_report answered 409: Query Service refused the statement."));
             Assert.That(log, Has.One.Contains("GET /reports/no_such_logged_report answered 404: The table does not exist"));
         });
@@ -231,8 +251,14 @@ public sealed class AnalyticsApiSampleTests
         Assert.Multiple(() =>
         {
             Assert.That((fault.StatusCode, barrier.StatusCode), Is.EqualTo((HttpStatusCode.InternalServerError, HttpStatusCode.NotFound)));
-            Assert.That(log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal)), Is.EqualTo(new[] { "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]" }), "one Error, the middleware's");
-            Assert.That(log.Where(l => l.TrimStart().StartsWith("System.InvalidCastException:", StringComparison.Ordinal)), Has.Exactly(1).Items, "one stack trace");
+            Assert.That(
+                log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal)),
+                Is.EqualTo(new[] { "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]" }),
+                "one Error, the middleware's");
+            Assert.That(
+                log.Where(l => l.TrimStart().StartsWith("System.InvalidCastException:", StringComparison.Ordinal)),
+                Has.Exactly(1).Items,
+                "one stack trace");
             Assert.That(log.Where(IsStackFrame), Is.Not.Empty, "with its frames");
         });
     }
@@ -286,12 +312,15 @@ public sealed class AnalyticsApiSampleTests
         for (var attempt = 0; attempt < 200 && blocked < 5; attempt++)
         {
             await Task.Delay(50);
-            blocked = int.Parse((await _sandbox.PsqlAsync(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api' AND wait_event_type = 'Lock'"))[0][0]!, System.Globalization.CultureInfo.InvariantCulture);
+            blocked = int.Parse(
+                (await _sandbox.PsqlAsync(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api' AND wait_event_type = 'Lock'"))[0][0]!,
+                System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await Task.Delay(300);
-        var sessionsWhileLocked = await _sandbox.PsqlAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api'");
+        var sessionsWhileLocked = await _sandbox.PsqlAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'analytics-api'");
         var finishedWhileLocked = requests.Count(r => r.IsCompleted);
         await transaction.CommitAsync();
         var responses = await Task.WhenAll(requests);
@@ -307,7 +336,8 @@ public sealed class AnalyticsApiSampleTests
             Assert.That(sessionsWhileLocked, Is.EqualTo(new[] { new[] { "5" } }), "and not one more: the rest wait in the pool");
             Assert.That(finishedWhileLocked, Is.Zero, "no request failed while it waited");
             Assert.That(statuses, Has.Count.EqualTo(50).And.All.EqualTo(HttpStatusCode.OK));
-            Assert.That(FrontLog.Connections(_sandbox, "analytics-api"), Is.InRange(1, 5), "never more than five sessions over the whole run");
+            Assert.That(
+                FrontLog.Connections(_sandbox, "analytics-api"), Is.InRange(1, 5), "never more than five sessions over the whole run");
         });
     }
 }

@@ -2,18 +2,17 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Samples;
 
 /// <summary>
-/// Every C# block of README.md, of the packages' READMEs (src/*/README.md) and of the samples' READMEs compiles against the library and the classes
+/// Every C# block of README.md, of the packages' READMEs (src/*/README.md) and of the samples' READMEs compiles against the library and the
+/// classes
 /// <c>qsorm scaffold -n MyApp.Data -c XdmContext</c> writes for the sandbox's sample tables, as the README says.
 /// </summary>
 [NonParallelizable]
@@ -72,7 +71,9 @@ public sealed partial class ReadmeSnippetTests
         var sample = XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix);
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var reading = factory.ReadCatalog(sandbox.ConnectionString("readme-snippets"), new DatabaseModelFactoryOptions([sample.Events, sample.Profiles, sample.Flat], []));
+        var reading = factory.ReadCatalog(
+            sandbox.ConnectionString("readme-snippets"),
+            new DatabaseModelFactoryOptions([sample.Events, sample.Profiles, sample.Flat], []));
         var scaffolded = QueryServiceScaffolder.Generate(reading, new QueryServiceScaffoldOptions("MyApp.Data", "XdmContext"));
 
         var trees = scaffolded.Select(f => Parse(f.Content, f.Path))
@@ -92,7 +93,11 @@ public sealed partial class ReadmeSnippetTests
     {
         var root = RepositoryPaths.Root;
         var files = new[] { Path.Combine(root, "README.md") }
-            .Concat(new[] { "src", "migrations-samples" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "README.md", SearchOption.AllDirectories))
+            .Concat(
+                new[]
+                {
+                    "src", "migrations-samples"
+                }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "README.md", SearchOption.AllDirectories))
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                             && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal));
@@ -169,9 +174,12 @@ public sealed partial class ReadmeSnippetTests
         var major = runtime.Name.Split('.')[0] + ".";
         var aspNetCore = new DirectoryInfo(Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App"));
         var version = aspNetCore.Exists
-            ? aspNetCore.GetDirectories().Where(d => d.Name.StartsWith(major, StringComparison.Ordinal)).MaxBy(d => Version.TryParse(d.Name.Split('-')[0], out var v) ? v : new Version())
+            ? aspNetCore.GetDirectories()
+                .Where(d => d.Name.StartsWith(major, StringComparison.Ordinal))
+                .MaxBy(d => Version.TryParse(d.Name.Split('-')[0], out var v) ? v : new Version())
             : null;
-        Assert.That(version, Is.Not.Null, $"ASP.NET Core {major}x is not installed beside {runtime.FullName}: the README's web snippets need it");
+        Assert.That(
+            version, Is.Not.Null, $"ASP.NET Core {major}x is not installed beside {runtime.FullName}: the README's web snippets need it");
         return Directory.EnumerateFiles(version!.FullName, "*.dll");
     }
 

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Samples;
 
 /// <summary>
@@ -10,7 +8,8 @@ namespace QueryServiceOrm.Tests.Samples;
 [NonParallelizable]
 public sealed class ReportingSampleTests
 {
-    private static readonly string[] Migrations = ["20261101000001_CreatePageViewSummary", "20261101000002_AddRevenue", "20261101000003_CreateTopPages"];
+    private static readonly string[] Migrations = [
+        "20261101000001_CreatePageViewSummary", "20261101000002_AddRevenue", "20261101000003_CreateTopPages"];
 
     [Test]
     public async Task The_sample_migrates_the_sandbox_as_its_readme_says_and_a_second_run_applies_nothing()
@@ -29,14 +28,26 @@ public sealed class ReportingSampleTests
             Assert.That(first.Output, Does.StartWith($"Applying {string.Join(", ", Migrations)}"));
             Assert.That(
                 await TableShape.ReadAsync(sandbox, "page_view_summary"),
-                Is.EqualTo(new[] { new[] { "Day", "date" }, new[] { "Page", "text" }, new[] { "Views", "bigint" }, new[] { "Device", "composite" }, new[] { "Device.type", "text" }, new[] { "Device.os", "text" }, new[] { "Revenue", "double precision" } }));
+                Is.EqualTo(
+                    new[]
+                    {
+                        new[] { "Day", "date" },
+                        new[] { "Page", "text" },
+                        new[] { "Views", "bigint" },
+                        new[] { "Device", "composite" },
+                        new[] { "Device.type", "text" },
+                        new[] { "Device.os", "text" },
+                        new[] { "Revenue", "double precision" }
+                    }));
             Assert.That(await sandbox.PsqlAsync("SELECT page, views FROM top_pages ORDER BY 2 DESC, 1 LIMIT 5"), Is.EqualTo(top));
             foreach (var row in top)
             {
                 Assert.That(first.Output, Does.Contain($"{row[1],8}  {row[0]}"), "the program reads the report back");
             }
 
-            Assert.That(await sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"), Is.EqualTo(Migrations.Select(m => new[] { m })));
+            Assert.That(
+                await sandbox.PsqlAsync("SELECT \"MigrationId\" FROM ef_migrations_history ORDER BY 1"),
+                Is.EqualTo(Migrations.Select(m => new[] { m })));
             Assert.That(second.Code, Is.Zero, second.Errors);
             Assert.That(second.Output, Does.StartWith("No pending migrations."));
             Assert.That(secondStatements, Is.Not.Empty.And.All.Match("^(SELECT|SHOW TABLES)"), "the second run only reads");

@@ -1,6 +1,4 @@
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 
@@ -26,16 +24,20 @@ public sealed class AdobeDocumentedQueryTests
     private static IEnumerable<TestCaseData> Queries()
     {
         yield return new TestCaseData(
-            "SELECT web.webPageDetails.name, count(1) AS views FROM adobe_events WHERE web.webPageDetails.name IS NOT NULL GROUP BY web.webPageDetails.name ORDER BY views DESC, 1 LIMIT 10",
-            """SELECT (web)."webPageDetails"."name", count(1) FROM adobe_events WHERE (web)."webPageDetails"."name" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10""")
+            "SELECT web.webPageDetails.name, count(1) AS views FROM adobe_events WHERE web.webPageDetails.name IS NOT NULL GROUP BY "
+            + "web.webPageDetails.name ORDER BY views DESC, 1 LIMIT 10",
+            """SELECT (web)."webPageDetails"."name", count(1) FROM adobe_events WHERE (web)."webPageDetails"."name" IS NOT NULL GROUP """
+            + """BY 1 ORDER BY 2 DESC, 1 LIMIT 10""")
             .SetName("Dot paths into nested objects, grouped");
         yield return new TestCaseData(
             "SELECT e.web.webReferrer.URL FROM adobe_events e WHERE e.web.webReferrer.URL IS NOT NULL ORDER BY e._id LIMIT 20",
-            """SELECT (e.web)."webReferrer"."URL" FROM adobe_events e WHERE (e.web)."webReferrer"."URL" IS NOT NULL ORDER BY e._id LIMIT 20""")
+            """SELECT (e.web)."webReferrer"."URL" FROM adobe_events e WHERE (e.web)."webReferrer"."URL" IS NOT NULL ORDER BY e._id """
+            + """LIMIT 20""")
             .SetName("A dot path behind a table alias");
         yield return new TestCaseData(
             "SELECT _id, identityMap['ECID'][0].id FROM adobe_events WHERE identityMap['ECID'] IS NOT NULL ORDER BY _id LIMIT 25",
-            """SELECT _id, "identityMap"->'ECID'->0->>'id' FROM adobe_events WHERE "identityMap"->'ECID' IS NOT NULL ORDER BY _id LIMIT 25""")
+            """SELECT _id, "identityMap"->'ECID'->0->>'id' FROM adobe_events WHERE "identityMap"->'ECID' IS NOT NULL ORDER BY _id LIMIT """
+            + """25""")
             .SetName("An identity map lookup, first identity's id");
         yield return new TestCaseData(
             "SELECT count(1) FROM adobe_profiles WHERE identityMap['Email'][0]['primary'] = true",
@@ -43,10 +45,12 @@ public sealed class AdobeDocumentedQueryTests
             .SetName("An identity map lookup with bracketed fields");
         yield return new TestCaseData(
             "SELECT _id, size(productListItems), productListItems[0].SKU FROM adobe_events ORDER BY _id LIMIT 30",
-            """SELECT _id, coalesce(cardinality("productListItems"), -1), ("productListItems"[1])."SKU" FROM adobe_events ORDER BY _id LIMIT 30""")
+            """SELECT _id, coalesce(cardinality("productListItems"), -1), ("productListItems"[1])."SKU" FROM adobe_events ORDER BY _id """
+            + """LIMIT 30""")
             .SetName("Array size and the first element, 0-based");
         yield return new TestCaseData(
-            "SELECT item.SKU, sum(item.quantity) AS units FROM (SELECT explode(productListItems) AS item FROM adobe_events) GROUP BY item.SKU ORDER BY units DESC, 1 LIMIT 15",
+            "SELECT item.SKU, sum(item.quantity) AS units FROM (SELECT explode(productListItems) AS item FROM adobe_events) GROUP BY "
+            + "item.SKU ORDER BY units DESC, 1 LIMIT 15",
             """SELECT i."SKU", sum(i.quantity) FROM adobe_events, unnest("productListItems") AS i GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15""")
             .SetName("explode of an array of objects, aggregated");
         yield return new TestCaseData(
@@ -70,8 +74,13 @@ public sealed class AdobeDocumentedQueryTests
         var reference = await _sandbox.PsqlAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
         Assert.Multiple(() =>
         {
-            Assert.That(front.Select(r => r[0]).Order(StringComparer.Ordinal), Is.EqualTo(reference.Select(r => r[0]).Order(StringComparer.Ordinal)));
-            Assert.That(front.Where(r => r[0] == _tables.Events).Select(r => r.Count), Is.EqualTo(new[] { 5 }), "name, dataSetId, dataSet, description, labels");
+            Assert.That(
+                front.Select(r => r[0]).Order(StringComparer.Ordinal),
+                Is.EqualTo(reference.Select(r => r[0]).Order(StringComparer.Ordinal)));
+            Assert.That(
+                front.Where(r => r[0] == _tables.Events).Select(r => r.Count),
+                Is.EqualTo(new[] { 5 }),
+                "name, dataSetId, dataSet, description, labels");
         });
     }
 
@@ -87,10 +96,13 @@ public sealed class AdobeDocumentedQueryTests
     public async Task CTAS_then_INSERT_INTO_write_what_the_selects_read()
     {
         await _sandbox.ExecuteAdminAsync("DROP TABLE IF EXISTS adobe_event_counts");
-        await _sandbox.PsqlFrontAsync($"CREATE TABLE adobe_event_counts AS (SELECT eventType, count(1) AS events FROM {_tables.Events} GROUP BY eventType)");
+        await _sandbox.PsqlFrontAsync(
+            $"CREATE TABLE adobe_event_counts AS (SELECT eventType, count(1) AS events FROM {_tables.Events} GROUP BY eventType)");
         var created = await _sandbox.PsqlAsync("""SELECT "eventType", events FROM adobe_event_counts ORDER BY 1""");
-        await _sandbox.PsqlFrontAsync($"INSERT INTO adobe_event_counts SELECT eventType, count(1) FROM {_tables.Events} GROUP BY eventType");
-        var appended = await _sandbox.PsqlAsync("""SELECT "eventType", events, count(*) FROM adobe_event_counts GROUP BY 1, 2 ORDER BY 1""");
+        await _sandbox.PsqlFrontAsync(
+            $"INSERT INTO adobe_event_counts SELECT eventType, count(1) FROM {_tables.Events} GROUP BY eventType");
+        var appended = await _sandbox.PsqlAsync(
+            """SELECT "eventType", events, count(*) FROM adobe_event_counts GROUP BY 1, 2 ORDER BY 1""");
         var reference = await _sandbox.PsqlAsync($"""SELECT "eventType", count(1) FROM {_tables.Events} GROUP BY 1 ORDER BY 1""");
         Assert.Multiple(() =>
         {

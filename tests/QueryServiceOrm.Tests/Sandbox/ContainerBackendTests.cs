@@ -1,7 +1,4 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Tests.Query;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 
@@ -41,7 +38,8 @@ public sealed class ContainerBackendTests
 
         // The container's log collector writes the file a moment after the statement ran.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!FrontLog.BackendStatements(sandbox, application).Any(s => s.Contains("'logged'", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while (!FrontLog.BackendStatements(sandbox, application).Any(s => s.Contains("'logged'", StringComparison.Ordinal))
+            && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Npgsql;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 

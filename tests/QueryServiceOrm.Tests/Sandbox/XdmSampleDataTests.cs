@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox;
 
@@ -12,7 +10,8 @@ public sealed class XdmSampleDataTests
     [Test]
     public void The_same_seed_gives_the_same_data_and_another_seed_other_data()
     {
-        static string Json(int seed) => JsonSerializer.Serialize(XdmSampleData.Events(200, seed).ToList()) + JsonSerializer.Serialize(XdmSampleData.Profiles(50, seed).ToList());
+        static string Json(int seed) => JsonSerializer.Serialize(XdmSampleData.Events(200, seed).ToList()) + JsonSerializer.Serialize(
+            XdmSampleData.Profiles(50, seed).ToList());
         var first = Json(7);
         var again = Json(7);
         Assert.Multiple(() =>
@@ -32,7 +31,9 @@ public sealed class XdmSampleDataTests
             Assert.That(events.Count(e => e.ProductListItems is null), Is.Positive);
             Assert.That(events.Count(e => e.ProductListItems is { Count: 0 }), Is.Positive);
             Assert.That(events.Count(e => e.ProductListItems is { Count: > 1 }), Is.Positive);
-            Assert.That(events.Select(e => e.Web?.WebPageDetails?.Name ?? ""), Has.Some.Contains("\"").And.Some.Contains("\\").And.Some.Contains(","));
+            Assert.That(
+                events.Select(e => e.Web?.WebPageDetails?.Name ?? ""),
+                Has.Some.Contains("\"").And.Some.Contains("\\").And.Some.Contains(","));
             Assert.That(events.Select(e => e.IdentityMap!.Count), Has.Some.EqualTo(1).And.Some.EqualTo(2));
             Assert.That(events.Select(e => e.Luma?.ReservedWordTest?.FirstVisit), Has.Some.True.And.Some.False);
             Assert.That(events.Select(e => e.Commerce?.Order), Has.Some.Not.Null);
@@ -72,16 +73,23 @@ public sealed class XdmSampleDataTests
         {
             for (var i = 0; i < rows; i++)
             {
-                Assert.That(Canonical(JsonDocument.Parse(read[i][0]!).RootElement), Is.EqualTo(Canonical(EventAsJson(expected[i]))), expected[i].Id);
+                Assert.That(
+                    Canonical(JsonDocument.Parse(read[i][0]!).RootElement),
+                    Is.EqualTo(Canonical(EventAsJson(expected[i]))),
+                    expected[i].Id);
             }
 
             Assert.That(flat[0][0], Is.EqualTo(rows.ToString(CultureInfo.InvariantCulture)));
-            Assert.That(flat[0][1], Is.EqualTo(expected.Count(e => e.Web?.WebPageDetails?.Name is not null).ToString(CultureInfo.InvariantCulture)));
+            Assert.That(
+                flat[0][1],
+                Is.EqualTo(expected.Count(e => e.Web?.WebPageDetails?.Name is not null).ToString(CultureInfo.InvariantCulture)));
             Assert.That(profiles, Has.Count.EqualTo(rows));
             var first = XdmSampleData.Profiles(1, seed: 3).Single();
             var profile = JsonDocument.Parse(profiles[0][0]!).RootElement;
-            Assert.That(profile.GetProperty("person").GetProperty("name").GetProperty("lastName").GetString(), Is.EqualTo(first.Name!.LastName));
-            Assert.That(profile.GetProperty("_luma").GetProperty("loyalty").GetProperty("points").GetInt64(), Is.EqualTo(first.Loyalty!.Points));
+            Assert.That(
+                profile.GetProperty("person").GetProperty("name").GetProperty("lastName").GetString(), Is.EqualTo(first.Name!.LastName));
+            Assert.That(
+                profile.GetProperty("_luma").GetProperty("loyalty").GetProperty("points").GetInt64(), Is.EqualTo(first.Loyalty!.Points));
         });
     }
 
@@ -96,25 +104,55 @@ public sealed class XdmSampleDataTests
             ["eventType"] = e.EventType,
             ["web"] = e.Web is null ? null : new Dictionary<string, object?>
             {
-                ["webPageDetails"] = e.Web.WebPageDetails is not { } p ? null : new Dictionary<string, object?> { ["name"] = p.Name, ["URL"] = p.Url, ["pageViews"] = Measure(p.PageViews) },
+                ["webPageDetails"] = e.Web.WebPageDetails is not { } p
+                    ? null
+                    : new Dictionary<string, object?> { ["name"] = p.Name, ["URL"] = p.Url, ["pageViews"] = Measure(p.PageViews) },
                 ["webReferrer"] = e.Web.WebReferrer is not { } r ? null : new Dictionary<string, object?> { ["URL"] = r.Url },
             },
             ["commerce"] = e.Commerce is null ? null : new Dictionary<string, object?>
             {
-                ["order"] = e.Commerce.Order is not { } o ? null : new Dictionary<string, object?> { ["purchaseID"] = o.PurchaseId, ["priceTotal"] = o.PriceTotal, ["currencyCode"] = o.CurrencyCode },
+                ["order"] = e.Commerce.Order is not { } o
+                    ? null
+                    : new Dictionary<string, object?>
+                    {
+                        ["purchaseID"] = o.PurchaseId,
+                        ["priceTotal"] = o.PriceTotal,
+                        ["currencyCode"] = o.CurrencyCode
+                    },
                 ["purchases"] = Measure(e.Commerce.Purchases),
                 ["productViews"] = Measure(e.Commerce.ProductViews),
             },
-            ["productListItems"] = e.ProductListItems?.Select(i => new Dictionary<string, object?> { ["SKU"] = i.Sku, ["name"] = i.Name, ["quantity"] = i.Quantity, ["priceTotal"] = i.PriceTotal }).ToList(),
+            ["productListItems"] = e.ProductListItems?.Select(
+                i => new Dictionary<string, object?>
+                {
+                    ["SKU"] = i.Sku,
+                    ["name"] = i.Name,
+                    ["quantity"] = i.Quantity,
+                    ["priceTotal"] = i.PriceTotal
+                }).ToList(),
             ["environment"] = e.Environment is null ? null : new Dictionary<string, object?>
             {
-                ["browserDetails"] = e.Environment.BrowserDetails is not { } b ? null : new Dictionary<string, object?> { ["name"] = b.Name, ["version"] = b.Version },
+                ["browserDetails"] = e.Environment.BrowserDetails is not { } b
+                    ? null
+                    : new Dictionary<string, object?> { ["name"] = b.Name, ["version"] = b.Version },
             },
-            ["identityMap"] = e.IdentityMap?.ToDictionary(kv => kv.Key, kv => kv.Value.Select(i => new Dictionary<string, object?> { ["id"] = i.Id, ["authenticatedState"] = i.AuthenticatedState, ["primary"] = i.Primary }).ToList()),
+            ["identityMap"] = e.IdentityMap?.ToDictionary(
+                kv => kv.Key,
+                kv => kv.Value.Select(
+                    i => new Dictionary<string, object?>
+                    {
+                        ["id"] = i.Id,
+                        ["authenticatedState"] = i.AuthenticatedState,
+                        ["primary"] = i.Primary
+                    }).ToList()),
             ["_luma"] = e.Luma is null ? null : new Dictionary<string, object?>
             {
-                ["loyalty"] = e.Luma.Loyalty is not { } l ? null : new Dictionary<string, object?> { ["tier"] = l.Tier, ["points"] = l.Points },
-                ["reservedWordTest"] = e.Luma.ReservedWordTest is not { } t ? null : new Dictionary<string, object?> { ["order"] = t.Order, ["1stVisit"] = t.FirstVisit },
+                ["loyalty"] = e.Luma.Loyalty is not { } l
+                    ? null
+                    : new Dictionary<string, object?> { ["tier"] = l.Tier, ["points"] = l.Points },
+                ["reservedWordTest"] = e.Luma.ReservedWordTest is not { } t
+                    ? null
+                    : new Dictionary<string, object?> { ["order"] = t.Order, ["1stVisit"] = t.FirstVisit },
             },
         };
         return JsonSerializer.SerializeToElement(row);
@@ -124,7 +162,11 @@ public sealed class XdmSampleDataTests
     private static string Canonical(JsonElement element)
         => element.ValueKind switch
         {
-            JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
+            JsonValueKind.Object => "{" + string.Join(
+                ",",
+                element.EnumerateObject()
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => $"\"{p.Name}\":{Canonical(p.Value)}")) + "}",
             JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
             JsonValueKind.Number => element.GetDouble().ToString("R", CultureInfo.InvariantCulture),
             JsonValueKind.String => JsonSerializer.Serialize(element.GetString()),

@@ -2,15 +2,12 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Scaffolding;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Scaffolding;
 
@@ -32,7 +29,8 @@ public sealed class QueryServiceScaffolderTests
     {
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        return factory.ReadCatalog(ConnectionString("scaffold-sample"), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
+        return factory.ReadCatalog(
+            ConnectionString("scaffold-sample"), new DatabaseModelFactoryOptions([Sample.Events, Sample.Profiles, Sample.Flat], []));
     }
 
     private string ConnectionString(string application) => _sandbox.ConnectionString(application);
@@ -48,8 +46,10 @@ public sealed class QueryServiceScaffolderTests
             Assert.That(first.Select(f => f.Path), Is.EqualTo(new[]
             {
                 "XdmEvents.cs", "XdmFlat.cs", "XdmProfiles.cs",
-                "BrowserDetails.cs", "Commerce.cs", "IdentityItem.cs", "Loyalty.cs", "Luma.cs", "Name.cs", "Order.cs", "PageViews.cs", "Person.cs",
-                "PersonalEmail.cs", "ProductListItem.cs", "ReservedWordTest.cs", "Web.cs", "WebPageDetails.cs", "WebReferrer.cs", "XdmEventsEnvironment.cs",
+                "BrowserDetails.cs", "Commerce.cs", "IdentityItem.cs", "Loyalty.cs", "Luma.cs", "Name.cs", "Order.cs", "PageViews.cs",
+                "Person.cs",
+                "PersonalEmail.cs", "ProductListItem.cs", "ReservedWordTest.cs", "Web.cs", "WebPageDetails.cs", "WebReferrer.cs",
+                "XdmEventsEnvironment.cs",
                 "XdmProfilesLuma.cs",
                 "XdmDatasets.cs",
             }), "one class per distinct object: the two tables' loyalty and the measures share theirs");
@@ -82,8 +82,15 @@ public sealed class QueryServiceScaffolderTests
             .Select(items => items is { Count: > 0 } ? items[0]!.GetType().GetProperty("Sku")!.GetValue(items[0]) as string : null)
             .Where(sku => sku is not null).Order(StringComparer.Ordinal).ToList();
 
-        var expectedIds = (await _sandbox.PsqlAsync($"""SELECT _id FROM {Sample.Events} WHERE (web)."webPageDetails".name = 'Home' ORDER BY _id COLLATE "C" """)).Select(r => r[0]).ToList();
-        var expectedSkus = (await _sandbox.PsqlAsync($"""SELECT ("productListItems")[1]."SKU" FROM {Sample.Events} WHERE cardinality("productListItems") > 0 ORDER BY ("productListItems")[1]."SKU" COLLATE "C" """)).Select(r => r[0]).ToList();
+        var expectedIds = (
+            await _sandbox.PsqlAsync(
+                $"""SELECT _id FROM {Sample.Events} WHERE (web)."webPageDetails".name = 'Home' ORDER BY _id COLLATE "C" """)).Select(r
+                => r[0]).ToList();
+        var expectedSkus = (
+            await _sandbox.PsqlAsync(
+                $"""SELECT ("productListItems")[1]."SKU" FROM {Sample.Events} WHERE cardinality("productListItems") > 0 ORDER BY """
+                + $"""("productListItems")[1]."SKU" COLLATE "C" """)).Select(r
+                => r[0]).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(ids, Is.EqualTo(expectedIds).And.Not.Empty);
@@ -98,7 +105,8 @@ public sealed class QueryServiceScaffolderTests
         var tables = await XdmSampleData.CreateAsync(_sandbox, rows: 5, seed: 3, prefix: "keyed");
         var services = new ServiceCollection().AddEntityFrameworkNpgsql().BuildServiceProvider();
         var factory = new QueryServiceDatabaseModelFactory(services.GetRequiredService<IDiagnosticsLogger<DbLoggerCategory.Scaffolding>>());
-        var reading = factory.ReadCatalog(ConnectionString("scaffold-keyed"), new DatabaseModelFactoryOptions([tables.Events, tables.Flat], []));
+        var reading = factory.ReadCatalog(
+            ConnectionString("scaffold-keyed"), new DatabaseModelFactoryOptions([tables.Events, tables.Flat], []));
         var assembly = Compile(QueryServiceScaffolder.Generate(reading, new QueryServiceScaffoldOptions("Keyed", "KeyedContext")));
         var contextType = assembly.GetType("Keyed.KeyedContext")!;
         var flatType = assembly.GetType("Keyed.KeyedFlat")!;
@@ -118,18 +126,32 @@ public sealed class QueryServiceScaffolderTests
         await using var reader = (DbContext)Activator.CreateInstance(contextType, ContextOptions(contextType))!;
         var flat = (IQueryable)contextType.GetProperty("KeyedFlat")!.GetValue(reader)!;
         var f = Expression.Parameter(flatType, "f");
-        var sameId = Enumerable.Cast<object>(Where(flat, Expression.Lambda(Expression.Equal(Expression.Property(f, "Id"), Expression.Constant(existing)), f))).ToList();
+        var sameId = Enumerable.Cast<object>(
+            Where(flat, Expression.Lambda(Expression.Equal(Expression.Property(f, "Id"), Expression.Constant(existing)), f))).ToList();
         var events = Enumerable.Cast<object>((IQueryable)contextType.GetProperty("KeyedEvents")!.GetValue(reader)!).ToList();
         var ecids = events.Select(e => (System.Collections.IDictionary?)e.GetType().GetProperty("IdentityMap")!.GetValue(e))
-            .Select(map => map?["ECID"] is System.Collections.IList { Count: > 0 } items ? items[0]!.GetType().GetProperty("Id")!.GetValue(items[0]) as string : null)
+            .Select(
+                map => map
+                    ?["ECID"] is System.Collections.IList { Count: > 0 } items
+                    ? items[0]!.GetType().GetProperty("Id")!.GetValue(items[0]) as string
+                    : null)
             .Where(id => id is not null).Order(StringComparer.Ordinal).ToList();
 
-        var expectedEcids = (await _sandbox.PsqlAsync($"""SELECT "identityMap"->'ECID'->0->>'id' FROM {tables.Events} WHERE "identityMap" ? 'ECID' ORDER BY ("identityMap"->'ECID'->0->>'id') COLLATE "C" """)).Select(r => r[0]).ToList();
-        var stored = await _sandbox.PsqlAsync($"""SELECT count(*), count(*) FILTER (WHERE "pageURL" = 'https://example.com/appended') FROM {tables.Flat} WHERE _id = '{existing}'""");
+        var expectedEcids = (
+            await _sandbox.PsqlAsync(
+                $"""SELECT "identityMap"->'ECID'->0->>'id' FROM {tables.Events} WHERE "identityMap" ? 'ECID' ORDER BY """
+                + $"""("identityMap"->'ECID'->0->>'id') COLLATE "C" """)).Select(r
+                => r[0]).ToList();
+        var stored = await _sandbox.PsqlAsync(
+            $"""SELECT count(*), count(*) FILTER (WHERE "pageURL" = 'https://example.com/appended') FROM {tables.Flat} WHERE _id = """
+            + $"""'{existing}'""");
         await _sandbox.ExecuteAdminAsync($"DROP TABLE {tables.Events}, {tables.Profiles}, {tables.Flat}");
         Assert.Multiple(() =>
         {
-            Assert.That(reading.Model.Tables.Select(t => t.PrimaryKey?.Columns.Single().Name), Is.All.EqualTo("_id"), "XDM's record identifier is the key");
+            Assert.That(
+                reading.Model.Tables.Select(t => t.PrimaryKey?.Columns.Single().Name),
+                Is.All.EqualTo("_id"),
+                "XDM's record identifier is the key");
             Assert.That(stored, Is.EqualTo(new[] { new[] { "2", "1" } }), "Add and SaveChanges appended the record");
             Assert.That(sameId, Has.Count.EqualTo(2), "both records sharing the _id are read, not one object for both");
             Assert.That(ecids, Is.EqualTo(expectedEcids).And.Not.Empty, "the identity map is read as typed identity items");
@@ -165,16 +187,22 @@ public sealed class QueryServiceScaffolderTests
         var roundTrips = FrontLog.Statements(_sandbox, "scaffold-scale").Count - statementsBefore;
 
         // Reported, not asserted: timings belong to the note and the benchmarks, not to a pass/fail line.
-        await TestContext.Out.WriteLineAsync($"500 tables: model and code in {watch.Elapsed.TotalSeconds:F2} s, {roundTrips} round trips (front journal), {files.Count} files");
+        await TestContext.Out.WriteLineAsync(
+            $"500 tables: model and code in {watch.Elapsed.TotalSeconds:F2} s, {roundTrips} round trips (front journal), {files.Count} "
+            + $"files");
         await _sandbox.ExecuteAdminAsync("DROP SCHEMA scale CASCADE");
         Assert.Multiple(() =>
         {
             Assert.That(model.Tables, Has.Count.EqualTo(500));
             Assert.That(roundTrips, Is.EqualTo(4), "SHOW TABLES and the three catalog statements, as the front received them");
             Assert.That(reading.RoundTrips, Is.EqualTo(roundTrips));
-            Assert.That(files.Count(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, "^T[0-9]{3}\\.cs$")), Is.EqualTo(500), "an entity class a table");
+            Assert.That(
+                files.Count(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, "^T[0-9]{3}\\.cs$")),
+                Is.EqualTo(500),
+                "an entity class a table");
             Assert.That(files, Has.Count.EqualTo(500 + 7 * 3 + 1 + 1 + 1),
-                "objects shared across tables: seven views shapes, so seven details and webs, one item class, one identity item, one context");
+                "objects shared across tables: seven views shapes, so seven details and webs, one item class, one identity item, one "
+                + "context");
         });
     }
 
@@ -205,7 +233,10 @@ public sealed class QueryServiceScaffolderTests
         {
             Assert.That(files.Select(f => f.Path.ToUpperInvariant()), Is.Unique, "file names differ in more than case");
             Assert.That(context, Does.Contain("entity.ToView(\"recent\", \"odd\")"));
-            Assert.That(files.Count(f => f.Content.Contains("An XDM object (odd", StringComparison.Ordinal)), Is.EqualTo(2), "two types named shared, two classes");
+            Assert.That(
+                files.Count(f => f.Content.Contains("An XDM object (odd", StringComparison.Ordinal)),
+                Is.EqualTo(2),
+                "two types named shared, two classes");
         });
     }
 
@@ -216,10 +247,15 @@ public sealed class QueryServiceScaffolderTests
     }
 
     private static IQueryable Where(IQueryable source, LambdaExpression predicate)
-        => source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [source.ElementType], source.Expression, Expression.Quote(predicate)));
+        => source.Provider.CreateQuery(
+            Expression.Call(
+                typeof(Queryable), nameof(Queryable.Where), [source.ElementType], source.Expression, Expression.Quote(predicate)));
 
     private static IQueryable Select(IQueryable source, LambdaExpression selector)
-        => source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [source.ElementType, selector.ReturnType], source.Expression, Expression.Quote(selector)));
+        => source.Provider.CreateQuery(
+            Expression.Call(
+                typeof(Queryable), nameof(Queryable.Select), [source.ElementType, selector.ReturnType], source.Expression,
+                Expression.Quote(selector)));
 
     // The generated files as one assembly, against the assemblies this test runs with.
     private static Assembly Compile(IReadOnlyList<ScaffoldedFile> files)

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Credentials;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
@@ -42,7 +39,8 @@ public sealed class ExecutionStrategyTests
     private static QueryServiceCredentials Password => ContextFactories.ServiceCredentials;
 
     private static QueryServiceCredentials OAuth
-        => QueryServiceCredentials.FromOAuth("example.platform-query.adobe.io", new QueryServiceAccessTokenProvider(new QueryServiceOAuthOptions
+        => QueryServiceCredentials.FromOAuth(
+            "example.platform-query.adobe.io", new QueryServiceAccessTokenProvider(new QueryServiceOAuthOptions
         {
             ClientId = "c", ClientSecret = "s", OrganizationId = "ORG", TokenEndpoint = new Uri("http://127.0.0.1:1/token"),
         }));
@@ -52,7 +50,8 @@ public sealed class ExecutionStrategyTests
 
     [Test]
     public void A_dropped_connection_is_retried()
-        => Assert.That(Attempts(Password, new NpgsqlException("Exception while reading from stream", new IOException("reset"))), Is.EqualTo(3));
+        => Assert.That(
+            Attempts(Password, new NpgsqlException("Exception while reading from stream", new IOException("reset"))), Is.EqualTo(3));
 
     [Test]
     public void The_session_limit_is_retried_by_message_or_sqlstate()
@@ -89,7 +88,8 @@ public sealed class ExecutionStrategyTests
     [Test]
     public void What_escapes_is_the_typed_exception()
     {
-        using var db = new QueryServiceDbContextFactory<EmptyContext>(Password, o => o.RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
+        using var db = new QueryServiceDbContextFactory<EmptyContext>(
+            Password, o => o.RetryReads(0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1))).CreateDbContext();
         Assert.That(() => db.Database.CreateExecutionStrategy().Execute(() => throw Server("42P01", "no table")),
             Throws.TypeOf<QueryServiceTableNotFoundException>().With.Property("SqlState").EqualTo("42P01"));
     }

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
@@ -19,7 +16,8 @@ public sealed class LiteralTests
     [
         "it's", "O''Brien", "back\\slash", "trailing\\", "\\'", "'; DROP TABLE customers; --", "$$", "$$ BEGIN raise_error('x'); END $$",
         "-- comment", "/* open comment", "*/", "#template", "##", "line\nbreak", "cr\r\nlf", "tab\tstop", "\u001a ctrl-z", "\"double\"",
-        "`back`", "unicode ünïcödé 名前 🎉", "\u00a0nbsp", "%_ like wildcards", "@variable", "?", ":name", "\\u0027", "\\x27", "''''", "",
+        "`back`", "unicode ünïcödé 名前 🎉", "\u00a0nbsp", "%_ like wildcards", "@variable", "?", ":name", "\\u0027", "\\x27",
+        "''''", "",
     ];
 
     public static IEnumerable<object> HostileValues()
@@ -79,7 +77,8 @@ public sealed class LiteralTests
         Assert.Multiple(() =>
         {
             Assert.That(hostile[..start], Is.EqualTo(harmless[..start]), "the statement before the literal is unchanged");
-            Assert.That(hostile[end..], Is.EqualTo(harmless[(start + "'harmless'".Length)..]), "the statement after the literal is unchanged");
+            Assert.That(
+                hostile[end..], Is.EqualTo(harmless[(start + "'harmless'".Length)..]), "the statement after the literal is unchanged");
             Assert.That(SparkStringLiteral.Decode(literal), Is.EqualTo(value), literal);
             Assert.That(QueryServiceSqlConformance.Violations(hostile), Is.Empty);
         });
@@ -101,7 +100,8 @@ public sealed class LiteralTests
     {
         var sandbox = await ShopData.SeedAsync();
         var application = "nul-" + Guid.NewGuid().ToString("N")[..8];
-        await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), o => o.ApplicationName(application)).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials(), o => o.ApplicationName(application)).CreateDbContext();
         var nul = "a\0b";
 
         // The service's strings may hold U+0000; the backend's text cannot, so the front says so instead of losing it.

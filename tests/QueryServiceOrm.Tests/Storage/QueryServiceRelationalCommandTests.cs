@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
@@ -22,14 +20,16 @@ public sealed class QueryServiceRelationalCommandTests
         int inserted;
         List<Customer> all;
         await using (var db = new QueryServiceDbContextFactory<ShopContext>(
-                         sandbox.Credentials(), o => o.ApplicationName(application), o => o.UseLoggerFactory(loggerFactory)).CreateDbContext())
+                         sandbox.Credentials(), o => o.ApplicationName(application),
+                         o => o.UseLoggerFactory(loggerFactory)).CreateDbContext())
         {
             all = await db.Customers.WithoutRowLimit().ToListAsync();
             await db.Customers.Where(c => c.Active).Select(c => new { c.Id, c.Name }).CreateTableAsAsync(table);
             inserted = await db.Customers.Where(c => !c.Active).Select(c => new { c.Id, c.Name }).InsertIntoAsync(table);
         }
 
-        var loggedSql = logs.Entries.Where(e => e.Contains("[Microsoft.EntityFrameworkCore.Database.Command.", StringComparison.Ordinal)).ToList();
+        var loggedSql = logs.Entries.Where(
+            e => e.Contains("[Microsoft.EntityFrameworkCore.Database.Command.", StringComparison.Ordinal)).ToList();
         var snapshot = await ContextFactories.ServiceSqlAsync(db => db.Customers.AsOfSnapshot("123").ToListAsync());
         var sent = FrontLog.Statements(sandbox, application);
         var stored = await sandbox.PsqlAsync($"SELECT count(*) FROM {table}");
@@ -37,7 +37,10 @@ public sealed class QueryServiceRelationalCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(all, Has.Count.EqualTo(ShopData.CustomerCount));
-            Assert.That(stored[0][0], Is.EqualTo(ShopData.CustomerCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), "the CTAS and the append wrote every customer");
+            Assert.That(
+                stored[0][0],
+                Is.EqualTo(ShopData.CustomerCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                "the CTAS and the append wrote every customer");
             Assert.That(inserted, Is.GreaterThan(0), "the append's count still comes back");
             Assert.That(sent, Has.Some.StartsWith("CREATE TABLE ").And.Some.StartsWith("INSERT INTO ").And.Some.EndsWith("LIMIT 0"));
             Assert.That(sent, Has.None.Contain("QueryServiceOrm:"), "what the service receives");

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 

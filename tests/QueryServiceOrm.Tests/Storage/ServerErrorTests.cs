@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
@@ -58,11 +55,14 @@ public sealed class ServerErrorTests
     {
         var sandbox = await ShopData.SeedAsync();
         await using var db = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials(), NoRetries).CreateDbContext();
-        await using var wrong = new QueryServiceDbContextFactory<ShopContext>(sandbox.Credentials() with { Password = "wrong" }, NoRetries).CreateDbContext();
+        await using var wrong = new QueryServiceDbContextFactory<ShopContext>(
+            sandbox.Credentials() with { Password = "wrong" }, NoRetries).CreateDbContext();
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM no_such_table").ToListAsync(), Throws.TypeOf<QueryServiceTableNotFoundException>());
+            Assert.That(
+                () => db.Database.SqlQueryRaw<int>("SELECT id AS Value FROM no_such_table").ToListAsync(),
+                Throws.TypeOf<QueryServiceTableNotFoundException>());
             Assert.That(() => db.Database.ExecuteSqlRawAsync("SELEC 1"), Throws.TypeOf<QueryServiceSyntaxException>());
             Assert.That(() => wrong.Customers.ToListAsync(), Throws.TypeOf<QueryServiceAuthenticationException>());
         });
@@ -167,7 +167,9 @@ public sealed class ServerErrorTests
         return db.Database.SqlQueryRaw<long>(sql).SingleAsync();
     }
 
-    private static void NoRetries(QueryServiceDbContextOptionsBuilder options) => options.RetryReads(0, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10));
+    private static void NoRetries(QueryServiceDbContextOptionsBuilder options)
+        => options.RetryReads(0, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10));
 
-    private static void FastRetries(QueryServiceDbContextOptionsBuilder options) => options.RetryReads(3, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100));
+    private static void FastRetries(QueryServiceDbContextOptionsBuilder options)
+        => options.RetryReads(3, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100));
 }

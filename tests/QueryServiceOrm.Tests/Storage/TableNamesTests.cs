@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Storage;
 
@@ -18,7 +16,9 @@ public sealed class TableNamesTests
         await using var context = new QueryServiceDbContextFactory<EmptyContext>(sandbox.Credentials()).CreateDbContext();
         var names = await context.Database.GetTableNamesAsync();
 
-        Assert.That(names.Where(n => n.StartsWith("names_", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(new[] { "names_A", "names_b", "names_c" }));
+        Assert.That(
+            names.Where(n => n.StartsWith("names_", StringComparison.OrdinalIgnoreCase)),
+            Is.EqualTo(new[] { "names_A", "names_b", "names_c" }));
     }
 
     [Test]
@@ -44,7 +44,8 @@ public sealed class TableNamesTests
         Assert.Multiple(() =>
         {
             Assert.That(context.Database.IsQueryService(), Is.False);
-            Assert.That(() => context.Database.GetTableNamesAsync(), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+            Assert.That(
+                () => context.Database.GetTableNamesAsync(), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
         });
     }
 }

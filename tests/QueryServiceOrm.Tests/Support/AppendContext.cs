@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 
 namespace QueryServiceOrm.Tests.Support;
@@ -42,7 +40,8 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
 
     // One factory per sandbox (the tests run on both backends) and configuration for the whole run: contexts whose options
     // differ need service providers of their own, and EF refuses more than twenty in a process.
-    private static readonly Dictionary<(QueryServiceSandbox Sandbox, string Configuration), QueryServiceDbContextFactory<AppendContext>> Factories = [];
+    private static readonly Dictionary<(QueryServiceSandbox Sandbox, string Configuration), QueryServiceDbContextFactory<AppendContext>>
+        Factories = [];
 
     /// <summary>
     /// A context whose statements are logged under the application name <c>append-{configuration}</c>, and a function
@@ -74,8 +73,11 @@ public sealed class AppendContext(DbContextOptions<AppendContext> options) : DbC
     {
         await XdmSampleData.CreateAsync(sandbox, rows: 0, prefix: "wr");
         // A dataset's decimal always has a precision (Spark has no unbounded one): Price is decimal(18,2).
-        const string Columns = "\"Id\" bigint NOT NULL, \"Name\" text, \"Amount\" double precision, \"Price\" numeric(18,2), \"At\" timestamptz NOT NULL, \"Day\" date, \"Flag\" boolean NOT NULL, \"Count\" integer";
+        const string Columns =
+            "\"Id\" bigint NOT NULL, \"Name\" text, \"Amount\" double precision, \"Price\" numeric(18,2), \"At\" timestamptz NOT NULL, "
+            + "\"Day\" date, \"Flag\" boolean NOT NULL, \"Count\" integer";
         await sandbox.ExecuteAdminAsync(
-            $"DROP TABLE IF EXISTS append_rows; CREATE TABLE append_rows ({Columns}); ALTER TABLE append_rows OWNER TO \"{sandbox.Username}\"");
+            $"DROP TABLE IF EXISTS append_rows; CREATE TABLE append_rows ({Columns}); ALTER TABLE append_rows OWNER TO \""
+            + $"{sandbox.Username}\"");
     }
 }

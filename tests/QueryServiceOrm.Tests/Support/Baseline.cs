@@ -17,7 +17,10 @@ internal static class Baseline
             return;
         }
 
-        Assert.That(File.Exists(path), Is.True, $"No baseline at {relativePath}. Run with QSORM_ACCEPT_BASELINES=1 to create it, then review it.\n{actual}");
+        Assert.That(
+            File.Exists(path),
+            Is.True,
+            $"No baseline at {relativePath}. Run with QSORM_ACCEPT_BASELINES=1 to create it, then review it.\n{actual}");
         Assert.That(actual, Is.EqualTo(File.ReadAllText(path)), $"The SQL differs from {relativePath}.");
     }
 }

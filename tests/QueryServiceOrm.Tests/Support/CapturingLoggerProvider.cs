@@ -27,7 +27,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var stateText = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))

@@ -14,14 +14,17 @@ internal sealed class CommandCapture : DbCommandInterceptor, IDbConnectionInterc
 
     public bool Suppress { get; init; }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         => Record(command) ? InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader()) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default)
         => ValueTask.FromResult(ReaderExecuting(command, eventData, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
         => Record(command) ? InterceptionResult<object>.SuppressWithResult(DBNull.Value) : result;
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 
@@ -18,7 +17,8 @@ internal static class ContextFactories
     public static TContext CapturingServiceContext<TContext>(
         CommandCapture capture, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
         where TContext : DbContext
-        => new QueryServiceDbContextFactory<TContext>(ServiceCredentials with { Dialect = dialect ?? QueryServiceDialect.Default }, configure, o =>
+        => new QueryServiceDbContextFactory<TContext>(
+            ServiceCredentials with { Dialect = dialect ?? QueryServiceDialect.Default }, configure, o =>
         {
             o.AddInterceptors(capture);
             if (dialect is not null)
@@ -28,7 +28,8 @@ internal static class ContextFactories
         }).CreateDbContext();
 
     /// <summary>Runs a query against a capturing context and returns the SQL it would have sent.</summary>
-    public static Task<string> ServiceSqlAsync(Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
+    public static Task<string> ServiceSqlAsync(
+        Func<ShopContext, Task> run, Action<QueryServiceDbContextOptionsBuilder>? configure = null, QueryServiceDialect? dialect = null)
         => ServiceSqlAsync<ShopContext>(run, configure, dialect);
 
     /// <inheritdoc cref="ServiceSqlAsync(Func{ShopContext, Task}, Action{QueryServiceDbContextOptionsBuilder}?, QueryServiceDialect?)"/>

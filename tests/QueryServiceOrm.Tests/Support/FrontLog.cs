@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Tests.Support;

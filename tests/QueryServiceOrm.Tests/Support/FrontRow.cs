@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>One statement's only row through the shared sandbox's front, by Npgsql, every value as the text the front sends.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A sandbox job's backend session, as pg_stat_activity shows it (application name <c>qsorm-job-&lt;id&gt;</c>).</summary>
@@ -41,7 +38,8 @@ internal static class JobSessions
     private static async Task<(long Active, long All)> CountAsync(QueryServiceSandbox sandbox, string jobId)
     {
         var row = (await sandbox.PsqlAsync(
-            $"SELECT count(*) FILTER (WHERE state = 'active'), count(*) FROM pg_stat_activity WHERE application_name = 'qsorm-job-{jobId}'"))[0];
+            $"SELECT count(*) FILTER (WHERE state = 'active'), count(*) FROM pg_stat_activity "
+            + $"WHERE application_name = 'qsorm-job-{jobId}'"))[0];
         return (long.Parse(row[0]!, CultureInfo.InvariantCulture), long.Parse(row[1]!, CultureInfo.InvariantCulture));
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A flat row of the jobs' source table.</summary>

@@ -16,7 +16,9 @@ internal static class Processes
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            throw new TimeoutException($"{process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} ran longer than {timeout} and was stopped.");
+            throw new TimeoutException(
+                $"{process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} ran longer than {timeout} and was "
+                + $"stopped.");
         }
     }
 }

@@ -25,14 +25,18 @@ internal static class Qsorm
         => RunProcessWithInputAsync(environment, null, args);
 
     /// <summary>As a process, <paramref name="input"/> written to its standard input (then closed).</summary>
-    public static Task<Result> RunProcessWithInputAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static Task<Result> RunProcessWithInputAsync(
+        IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
         => RunProcessInAsync(Path.GetTempPath(), environment, input, args);
 
     /// <summary>As a process working in <paramref name="directory"/> (where it reads and writes ./appsettings.json).</summary>
-    public static Task<Result> RunProcessInAsync(string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static Task<Result> RunProcessInAsync(
+        string directory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
         => RunProcessInAsync(directory, environment, input, Timeout.InfiniteTimeSpan, args);
 
-    /// <summary>As a process, failing the test (and killing the process) if it still runs after <paramref name="limit"/>: a hang guard.</summary>
+    /// <summary>
+    /// As a process, failing the test (and killing the process) if it still runs after <paramref name="limit"/>: a hang guard.
+    /// </summary>
     public static Task<Result> RunProcessWithinAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
         => RunProcessInAsync(Path.GetTempPath(), environment, null, limit, args);
 
@@ -84,8 +88,11 @@ internal static class Qsorm
     {
         try
         {
-            var line = (await File.ReadAllLinesAsync($"/proc/{processId}/status")).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+            var line = (await File.ReadAllLinesAsync($"/proc/{processId}/status"))
+                .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null
+                ? 0
+                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {

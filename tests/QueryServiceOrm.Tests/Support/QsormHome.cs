@@ -1,6 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A private qsorm configuration folder (<c>QSORM_CONFIG_HOME</c>) for one test, deleted with it.</summary>

@@ -28,7 +28,9 @@ internal sealed class ReplyCuttingProxy : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Completes with the number of reply bytes the server had sent when the proxy cut the connection (0 if it forwarded nothing).</summary>
+    /// <summary>
+    /// Completes with the number of reply bytes the server had sent when the proxy cut the connection (0 if it forwarded nothing).
+    /// </summary>
     public Task<int> Cut => _cut.Task;
 
     /// <summary>Marks the connection of the next bytes a client sends.</summary>

@@ -19,7 +19,9 @@ internal static class RepositoryPaths
 
     public static string TestSource(params string[] parts) => Path.Combine([Root, "tests", "QueryServiceOrm.Tests", .. parts]);
 
-    /// <summary>The built assembly of a project under migrations-samples/, in this test run's configuration (the solution builds them).</summary>
+    /// <summary>
+    /// The built assembly of a project under migrations-samples/, in this test run's configuration (the solution builds them).
+    /// </summary>
     public static string Sample(string project)
     {
         var framework = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A row without a key: which of its rows landed only a value of the user's own can tell.</summary>

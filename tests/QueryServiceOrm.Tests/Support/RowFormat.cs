@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -18,7 +17,9 @@ internal static class RowFormat
         {
             null => null,
             bool b => b ? "t" : "f",
-            DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero && t.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (t.Kind == DateTimeKind.Utc ? "+00" : ""),
+            DateTime t => t.ToString(
+                t.TimeOfDay == TimeSpan.Zero && t.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss",
+                CultureInfo.InvariantCulture) + (t.Kind == DateTimeKind.Utc ? "+00" : ""),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             float f => f.ToString("R", CultureInfo.InvariantCulture),
@@ -29,7 +30,10 @@ internal static class RowFormat
             _ => JsonSerializer.Serialize(value, Xdm),
         };
 
-    private static readonly JsonSerializerOptions Xdm = new(QueryServiceOrm.Xdm.XdmNames.Json) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Xdm = new(QueryServiceOrm.Xdm.XdmNames.Json)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+    };
 
     private static bool IsAnonymous(Type type)
         => type.IsDefined(typeof(CompilerGeneratedAttribute), false) && type.Name.Contains("AnonymousType", StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 
@@ -17,7 +16,8 @@ internal sealed class SandboxHome : IAsyncDisposable
 
     /// <summary>The running sandbox, for psql checks.</summary>
     public QueryServiceSandbox Sandbox
-        => QueryServiceSandbox.Attach(JsonSerializer.Deserialize<QueryServiceSandboxState>(File.ReadAllText(Path.Combine(Directory, "sandbox-state.json")))!);
+        => QueryServiceSandbox.Attach(
+            JsonSerializer.Deserialize<QueryServiceSandboxState>(File.ReadAllText(Path.Combine(Directory, "sandbox-state.json")))!);
 
     public static async Task<SandboxHome> StartAsync(int rows)
     {
@@ -35,7 +35,9 @@ internal sealed class SandboxHome : IAsyncDisposable
         var env = await RunAsync("sandbox", "env");
         Assert.That(env.Code, Is.Zero, env.Errors);
         return env.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => System.Text.RegularExpressions.Regex.Match(line, "^export ([A-Za-z_]+)='(.*)'$", System.Text.RegularExpressions.RegexOptions.Singleline))
+            .Select(
+                line => System.Text.RegularExpressions.Regex.Match(
+                    line, "^export ([A-Za-z_]+)='(.*)'$", System.Text.RegularExpressions.RegexOptions.Singleline))
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Replace("'\\''", "'", StringComparison.Ordinal));
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 
@@ -14,7 +13,8 @@ internal sealed class SandboxRestClient : IDisposable
     private readonly ServiceProvider _services;
     private readonly HttpClient _imsClient;
 
-    private SandboxRestClient(ServiceProvider services, HttpClient imsClient, QueryServiceAccessTokenProvider tokens, QueryServiceCredentials credentials)
+    private SandboxRestClient(
+        ServiceProvider services, HttpClient imsClient, QueryServiceAccessTokenProvider tokens, QueryServiceCredentials credentials)
     {
         _services = services;
         _imsClient = imsClient;

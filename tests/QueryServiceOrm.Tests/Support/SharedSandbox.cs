@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 
@@ -29,7 +28,8 @@ internal static class SharedSandbox
                 var started = Stopwatch.StartNew();
                 // Every fixture's pool keeps idle sessions open for the whole run; the service's limit of 5 has its own tests.
                 sandbox = await QueryServiceSandbox.StartAsync(options with { SessionLimit = 100 });
-                TestContext.Progress.WriteLine($"The shared sandbox on the {backend} backend started in {started.Elapsed.TotalSeconds:0.0} s.");
+                TestContext.Progress.WriteLine(
+                    $"The shared sandbox on the {backend} backend started in {started.Elapsed.TotalSeconds:0.0} s.");
                 Instances[backend] = sandbox;
             }
 
@@ -59,7 +59,9 @@ internal static class SharedSandbox
         }
     }
 
-    /// <summary>Options for a sandbox on <paramref name="backend"/>; a container backend's test is skipped, with the reason, without an image.</summary>
+    /// <summary>
+    /// Options for a sandbox on <paramref name="backend"/>; a container backend's test is skipped, with the reason, without an image.
+    /// </summary>
     public static QueryServiceSandboxOptions Options(SandboxBackendKind backend)
         => backend == SandboxBackendKind.Container
             ? new QueryServiceSandboxOptions { Backend = backend, ContainerImage = ContainerImageOrIgnore() }
@@ -72,9 +74,11 @@ internal static class SharedSandbox
         if (string.IsNullOrEmpty(image))
         {
             Assert.Ignore(
-                "The container backend's tests need a Docker engine and a PostgreSQL image, which build/test.sh provides (as root it starts " +
+                "The container backend's tests need a Docker engine and a PostgreSQL image, which build/test.sh provides (as root it "
+                + "starts " +
                 $"dockerd and names the image in {ContainerImageVariable}): "
-                + (Environment.GetEnvironmentVariable(ContainerUnavailableVariable) ?? $"{ContainerImageVariable} is not set (not run through build/test.sh)."));
+                + (Environment.GetEnvironmentVariable(ContainerUnavailableVariable) ?? $"{ContainerImageVariable} is not set (not run "
+                    + $"through build/test.sh)."));
         }
 
         return image!;

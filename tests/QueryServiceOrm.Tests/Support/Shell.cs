@@ -5,7 +5,8 @@ namespace QueryServiceOrm.Tests.Support;
 /// <summary>Runs a bash command line as a README gives it, with <c>qsorm</c> a function for this build's qsorm.dll.</summary>
 internal static class Shell
 {
-    public static async Task<Qsorm.Result> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
+    public static async Task<Qsorm.Result> RunAsync(
+        string script, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {
         var qsorm = Path.Combine(TestContext.CurrentContext.TestDirectory, "qsorm.dll");
         var start = new ProcessStartInfo("bash", ["-c", $"set -euo pipefail; qsorm() {{ dotnet '{qsorm}' \"$@\"; }}; {script}"])

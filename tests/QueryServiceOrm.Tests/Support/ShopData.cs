@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using QueryServiceOrm.Sandbox;
 
 namespace QueryServiceOrm.Tests.Support;
 
@@ -43,18 +41,31 @@ internal static class ShopData
     {
         var sql = new StringBuilder();
         sql.AppendLine("DROP TABLE IF EXISTS orders, customers;");
-        sql.AppendLine("CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL, city text, tier text, joined timestamptz NOT NULL, score double precision, active boolean NOT NULL);");
-        sql.AppendLine("CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, amount numeric(10,2) NOT NULL, placed timestamptz NOT NULL, status text NOT NULL, items integer);");
+        sql.AppendLine(
+            "CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL, city text, tier text, joined timestamptz NOT NULL, "
+            + "score double precision, active boolean NOT NULL);");
+        sql.AppendLine(
+            "CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, amount numeric(10,2) NOT NULL, placed "
+            + "timestamptz NOT NULL, status text NOT NULL, items integer);");
         sql.AppendLine($"ALTER TABLE customers OWNER TO \"{owner}\"; ALTER TABLE orders OWNER TO \"{owner}\";");
         for (var i = 1; i <= CustomerCount; i++)
         {
-            var name = i switch { 3 => "Ann O'Neil", 4 => "Back\\Slash Bob", 5 => "Zoë Ünïcode", 6 => "  padded  ", _ => $"Customer {i:00}" };
+            var name = i switch
+            {
+                3 => "Ann O'Neil",
+                4 => "Back\\Slash Bob",
+                5 => "Zoë Ünïcode",
+                6 => "  padded  ",
+                _ => $"Customer {i:00}"
+            };
             var city = i % 6 == 0 ? null : Cities[i % Cities.Length];
             var tier = i % 4 == 0 ? null : i % 3 == 0 ? "gold" : "silver";
             var joined = new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Utc).AddDays(i).AddHours(i % 5);
             var score = i % 7 == 0 ? (double?)null : i * 1.25;
             sql.AppendLine(CultureInfo.InvariantCulture,
-                $"INSERT INTO customers VALUES ({i}, {Text(name)}, {Text(city)}, {Text(tier)}, '{joined:yyyy-MM-dd HH:mm:ss}+00', {(score is null ? "NULL" : score.Value.ToString("R", CultureInfo.InvariantCulture))}, {(i % 3 != 0 ? "true" : "false")});");
+                $"INSERT INTO customers VALUES ({i}, {Text(name)}, {Text(city)}, {Text(tier)}, '{joined:yyyy-MM-dd HH:mm:ss}+00', "
+                + $"{(score is null ? "NULL" : score.Value.ToString("R", CultureInfo.InvariantCulture))}, "
+                + $"{(i % 3 != 0 ? "true" : "false")});");
         }
 
         for (var i = 1; i <= OrderCount; i++)
@@ -62,7 +73,8 @@ internal static class ShopData
             var amount = (i * 37 % 500) + (i % 4 * 0.25m);
             var placed = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i * 7);
             sql.AppendLine(CultureInfo.InvariantCulture,
-                $"INSERT INTO orders VALUES ({i}, {(i % 36) + 1}, {amount}, '{placed:yyyy-MM-dd HH:mm:ss}+00', '{Statuses[i % 4]}', {(i % 5 == 0 ? "NULL" : (i % 9).ToString(CultureInfo.InvariantCulture))});");
+                $"INSERT INTO orders VALUES ({i}, {(i % 36) + 1}, {amount}, '{placed:yyyy-MM-dd HH:mm:ss}+00', '{Statuses[i % 4]}', "
+                + $"{(i % 5 == 0 ? "NULL" : (i % 9).ToString(CultureInfo.InvariantCulture))});");
         }
 
         return sql.ToString();

@@ -1,15 +1,15 @@
-using QueryServiceOrm.Sandbox;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A stand-in table's shape, read with psql.</summary>
 internal static class TableShape
 {
     /// <summary>
-    /// Every column and nested field with its type, in the order they are declared. A composite shows as <c>composite</c> (<c>composite[]</c> for an array of
+    /// Every column and nested field with its type, in the order they are declared. A composite shows as <c>composite</c>
+    /// (<c>composite[]</c> for an array of
     /// them): the names the emulator gives its composite types are its own, the fields under them are the shape.
     /// </summary>
-    public static Task<IReadOnlyList<IReadOnlyList<string?>>> ReadAsync(QueryServiceSandbox sandbox, string table) => sandbox.PsqlAsync(Sql(table));
+    public static Task<IReadOnlyList<IReadOnlyList<string?>>> ReadAsync(QueryServiceSandbox sandbox, string table)
+        => sandbox.PsqlAsync(Sql(table));
 
     /// <summary>The hand-written PostgreSQL <see cref="ReadAsync"/> runs.</summary>
     public static string Sql(string table)
@@ -31,5 +31,7 @@ internal static class TableShape
     /// <c>float</c>, a DateTime as <c>datetime</c>) and the emulator stores it, as Spark does: FLOAT is 4 bytes, a timestamp has no zone.
     /// </summary>
     public static IReadOnlyList<string?> AsDeclared(IReadOnlyList<string?> row)
-        => [row[0], row[1] switch { "double precision" => "real", "timestamp with time zone" => "timestamp without time zone", var type => type }];
+        => [
+            row[0],
+            row[1] switch { "double precision" => "real", "timestamp with time zone" => "timestamp without time zone", var type => type }];
 }

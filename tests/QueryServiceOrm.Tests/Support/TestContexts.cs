@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace QueryServiceOrm.Tests.Support;
 
 /// <summary>A context with no entities: enough for connection, catalog and raw SQL tests.</summary>

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 
 namespace QueryServiceOrm.Tests.Support;

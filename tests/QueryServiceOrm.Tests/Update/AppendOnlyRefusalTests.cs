@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;
@@ -16,7 +13,8 @@ public sealed class AppendOnlyRefusalTests
     {
         _sandbox = await XdmData.SeedAsync();
         await AppendContext.CreateTablesAsync(_sandbox);
-        await _sandbox.ExecuteAdminAsync("""INSERT INTO append_rows ("Id", "Name", "At", "Flag") VALUES (1, 'one', now(), true), (2, 'two', now(), false)""");
+        await _sandbox.ExecuteAdminAsync(
+            """INSERT INTO append_rows ("Id", "Name", "At", "Flag") VALUES (1, 'one', now(), true), (2, 'two', now(), false)""");
     }
 
     private static void AssertRefusal(QueryServiceAppendOnlyException refusal, params string[] naming)
@@ -97,7 +95,8 @@ public sealed class AppendOnlyRefusalTests
         await using (db)
         {
             AssertRefusal(
-                Assert.ThrowsAsync<QueryServiceAppendOnlyException>(() => db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, "x")))!,
+                Assert.ThrowsAsync<QueryServiceAppendOnlyException>(
+                    () => db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, "x")))!,
                 "ExecuteUpdate");
         }
 
@@ -110,7 +109,8 @@ public sealed class AppendOnlyRefusalTests
         var (db, newStatements) = AppendContext.Open(_sandbox, "refusals");
         await using (db)
         {
-            AssertRefusal(Assert.Throws<QueryServiceAppendOnlyException>(() => db.Rows.Where(r => r.Id == 2).ExecuteDelete())!, "ExecuteDelete");
+            AssertRefusal(
+                Assert.Throws<QueryServiceAppendOnlyException>(() => db.Rows.Where(r => r.Id == 2).ExecuteDelete())!, "ExecuteDelete");
         }
 
         await AssertNothingSentAsync(newStatements);

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;
@@ -38,11 +34,14 @@ public sealed class AppendResumeTests
         }).ToList();
 
     // Statements of 1,000 rows, through the proxy, whose second append statement loses its reply (or never reaches the server).
-    private (ResumeContext Context, Func<IReadOnlyList<string>> NewStatements) Context(string application, bool forwardStatement, bool bind = false)
+    private (ResumeContext Context, Func<IReadOnlyList<string>> NewStatements) Context(
+        string application, bool forwardStatement, bool bind = false)
     {
         var factory = new QueryServiceDbContextFactory<ResumeContext>(
             _sandbox.Credentials() with { Port = _proxy.Port },
-            o => o.ApplicationName(application).AppendBatches(1_000).ParameterMode(bind ? QueryServiceParameterMode.Bind : QueryServiceParameterMode.Inline),
+            o => o.ApplicationName(application)
+                .AppendBatches(1_000)
+                .ParameterMode(bind ? QueryServiceParameterMode.Bind : QueryServiceParameterMode.Inline),
             o => o.AddInterceptors(new ArmOnInsert(_proxy, statement: 2, forwardStatement)));
         var before = FrontLog.Statements(_sandbox, application).Count;
         return (factory.CreateDbContext(), () => FrontLog.Statements(_sandbox, application).Skip(before).ToList());
@@ -51,8 +50,11 @@ public sealed class AppendResumeTests
     private async Task<string[]> CountAsync(string table, string column)
         => (await _sandbox.PsqlAsync($"""SELECT count(*), count(DISTINCT "{column}") FROM {table}""")).Single().Select(v => v!).ToArray();
 
-    [TestCase(true, false, 2_000, TestName = "A_stream_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
-    [TestCase(true, true, 2_000, TestName = "A_stream_with_bind_parameters_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
+    [TestCase(
+        true, false, 2_000, TestName = "A_stream_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
+    [TestCase(
+        true, true, 2_000,
+        TestName = "A_stream_with_bind_parameters_whose_reply_was_lost_after_the_server_committed_resumes_without_appending_a_row_twice")]
     [TestCase(false, false, 1_000, TestName = "A_stream_whose_statement_never_reached_the_server_resumes_without_losing_a_row")]
     public async Task A_stream_resumes_exactly_once(bool forwardStatement, bool bind, int landedBefore)
     {
@@ -61,7 +63,10 @@ public sealed class AppendResumeTests
         await using var disposeDb = db;
 
         var failure = Assert.ThrowsAsync<QueryServiceBulkAppendException>(() => db.AppendAsync(rows))!;
-        Assert.That(await _proxy.Cut.WaitAsync(TimeSpan.FromSeconds(30)), forwardStatement ? Is.GreaterThan(0) : Is.Zero, "the server replied before the cut");
+        Assert.That(
+            await _proxy.Cut.WaitAsync(TimeSpan.FromSeconds(30)),
+            forwardStatement ? Is.GreaterThan(0) : Is.Zero,
+            "the server replied before the cut");
         Assert.Multiple(async () =>
         {
             Assert.That(failure.OutcomeUnknown, Is.True);
@@ -81,7 +86,10 @@ public sealed class AppendResumeTests
                 ? Does.StartWith("SELECT DISTINCT Id FROM resume_rows WHERE Id IN ($1, $2, ").And.EndWith(", $1000)\nLIMIT 0")
                 : Does.StartWith("SELECT DISTINCT Id FROM resume_rows WHERE Id IN (1001, 1002, ").And.EndWith(", 2000)\nLIMIT 0"));
             Assert.That(resumed.Skip(1), Has.All.StartWith("INSERT INTO resume_rows "));
-            Assert.That(resumed, Has.Count.EqualTo(forwardStatement ? 2 : 3), "one read, then the missing rows of the uncertain statement in one statement, then the rest");
+            Assert.That(
+                resumed,
+                Has.Count.EqualTo(forwardStatement ? 2 : 3),
+                "one read, then the missing rows of the uncertain statement in one statement, then the rest");
         });
     }
 
@@ -97,9 +105,13 @@ public sealed class AppendResumeTests
         Assert.Multiple(async () =>
         {
             Assert.That(failure.OutcomeUnknown, Is.True);
-            Assert.That(failure.UncertainEntries.Select(e => ((AppendRow)e.Entity).Id), Is.EqualTo(rows.Skip(1_000).Take(1_000).Select(r => r.Id)));
+            Assert.That(
+                failure.UncertainEntries.Select(e => ((AppendRow)e.Entity).Id), Is.EqualTo(rows.Skip(1_000).Take(1_000).Select(r => r.Id)));
             Assert.That(failure.UncertainEntries.Select(e => e.State), Has.All.EqualTo(EntityState.Added));
-            Assert.That(await CountAsync(ResumeContext.Rows, "Id"), Is.EqualTo(new[] { Count(2_000), Count(2_000) }), "the server committed the uncertain statement");
+            Assert.That(
+                await CountAsync(ResumeContext.Rows, "Id"),
+                Is.EqualTo(new[] { Count(2_000), Count(2_000) }),
+                "the server committed the uncertain statement");
         });
 
         Assert.That(await db.ResumeAppendAsync(failure), Is.EqualTo(500));
@@ -122,7 +134,11 @@ public sealed class AppendResumeTests
         var refusal = Assert.ThrowsAsync<InvalidOperationException>(() => db.ResumeAppendAsync(failure, lines))!;
         Assert.Multiple(async () =>
         {
-            Assert.That(refusal.Message, Does.Contain("ResumeLine has no key, so which of the 1000 rows of the statement whose outcome is unknown landed cannot be asked of the table"));
+            Assert.That(
+                refusal.Message,
+                Does.Contain(
+                    "ResumeLine has no key, so which of the 1000 rows of the statement whose outcome is unknown landed cannot be asked "
+                    + "of the table"));
             Assert.That(newStatements(), Has.Count.EqualTo(sent));
             Assert.That(await CountAsync(ResumeContext.Lines, "Number"), Is.EqualTo(new[] { Count(2_000), Count(2_000) }));
         });

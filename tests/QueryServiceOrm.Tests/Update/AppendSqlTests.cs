@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Storage;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 
@@ -15,18 +13,47 @@ public sealed class AppendSqlTests
 {
     private static readonly DateTime At = new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
-    private static AppendRow Row(long id, string? name) => new() { Id = id, Name = name, Amount = id * 1.5, Price = id / 4m, At = At, Day = new DateOnly(2024, 5, 6), Flag = id % 2 == 0, Count = (int)id };
+    private static AppendRow Row(long id, string? name)
+        => new()
+        {
+            Id = id,
+            Name = name,
+            Amount = id * 1.5,
+            Price = id / 4m,
+            At = At,
+            Day = new DateOnly(2024, 5, 6),
+            Flag = id % 2 == 0,
+            Count = (int)id
+        };
 
     private static ExperienceEvent Event(string id, string pageName) => new()
     {
         Id = id,
         Timestamp = At,
         EventType = "commerce.purchases",
-        Web = new Web { WebPageDetails = new WebPageDetails { Name = pageName, Url = "https://example.com/a?b=c", PageViews = new Measure { Value = 1 } } },
-        Commerce = new Commerce { Order = new CommerceOrder { PurchaseId = "P-1", PriceTotal = 12.5, CurrencyCode = "EUR" }, Purchases = new Measure { Value = 1 } },
-        ProductListItems = [new ProductListItem { Sku = "SKU-1", Name = "Shoe", Quantity = 2, PriceTotal = 10 }, new ProductListItem { Sku = "SKU-2", Quantity = 1 }],
+        Web = new Web
+        {
+            WebPageDetails = new WebPageDetails
+            {
+                Name = pageName,
+                Url = "https://example.com/a?b=c",
+                PageViews = new Measure { Value = 1 }
+            }
+        },
+        Commerce = new Commerce
+        {
+            Order = new CommerceOrder { PurchaseId = "P-1", PriceTotal = 12.5, CurrencyCode = "EUR" },
+            Purchases = new Measure { Value = 1 }
+        },
+        ProductListItems = [
+            new ProductListItem { Sku = "SKU-1", Name = "Shoe", Quantity = 2, PriceTotal = 10 },
+            new ProductListItem { Sku = "SKU-2", Quantity = 1 }],
         Environment = null,
-        Luma = new Luma { Loyalty = new Loyalty { Tier = "gold", Points = 100 }, ReservedWordTest = new ReservedWordTest { Order = "first", FirstVisit = true } },
+        Luma = new Luma
+        {
+            Loyalty = new Loyalty { Tier = "gold", Points = 100 },
+            ReservedWordTest = new ReservedWordTest { Order = "first", FirstVisit = true }
+        },
     };
 
     private static Task<string> SaveAsync(params object[] entities)
@@ -54,7 +81,8 @@ public sealed class AppendSqlTests
         Assert.Multiple(() =>
         {
             Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);
-            Assert.That(sql, Does.Contain("struct(") & Does.Contain("array(") & Does.Contain(" AS `order`") & Does.Contain(" AS `1stVisit`"));
+            Assert.That(
+                sql, Does.Contain("struct(") & Does.Contain("array(") & Does.Contain(" AS `order`") & Does.Contain(" AS `1stVisit`"));
             Baseline.AssertMatches("Update/Baselines/Nested_events.sql", sql);
         });
     }
@@ -67,8 +95,16 @@ public sealed class AppendSqlTests
             db.Profiles.Add(new XdmProfile
             {
                 Id = "prof-1",
-                Person = new Person { Name = new PersonName { FirstName = "Ada", LastName = "Lovelace" }, BirthDate = new DateOnly(1815, 12, 10) },
-                IdentityMap = new() { ["ECID"] = [new Identity { Id = "123", AuthenticatedState = "ambiguous", Primary = true }], ["Email"] = [] },
+                Person = new Person
+                {
+                    Name = new PersonName { FirstName = "Ada", LastName = "Lovelace" },
+                    BirthDate = new DateOnly(1815, 12, 10)
+                },
+                IdentityMap = new()
+                {
+                    ["ECID"] = [new Identity { Id = "123", AuthenticatedState = "ambiguous", Primary = true }],
+                    ["Email"] = []
+                },
             });
             await db.SaveChangesAsync();
         });
@@ -100,7 +136,10 @@ public sealed class AppendSqlTests
         var position = 0;
         for (var i = 0; i < parts.Length; i++)
         {
-            Assert.That(hostile[position..].StartsWith(parts[i], StringComparison.Ordinal), Is.True, $"the statement is unchanged around literal {i}");
+            Assert.That(
+                hostile[position..].StartsWith(parts[i], StringComparison.Ordinal),
+                Is.True,
+                $"the statement is unchanged around literal {i}");
             position += parts[i].Length;
             if (i == parts.Length - 1)
             {

@@ -1,11 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Storage;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Update;
@@ -33,7 +29,9 @@ public sealed class AppendTests(SandboxBackendKind backend)
     private static AppendRow Row(long i) => new()
     {
         Id = i,
-        Name = i % 7 == 0 ? null : LiteralTests.HostileStrings[(int)(i % LiteralTests.HostileStrings.Length)] + i.ToString(CultureInfo.InvariantCulture),
+        Name = i % 7 == 0
+            ? null
+            : LiteralTests.HostileStrings[(int)(i % LiteralTests.HostileStrings.Length)] + i.ToString(CultureInfo.InvariantCulture),
         Amount = i % 5 == 0 ? null : i / 3.0,
         Price = i % 11 == 0 ? null : i / 100m,
         At = Start.AddSeconds(i * 37).AddTicks(i % 10 * 10),
@@ -45,7 +43,8 @@ public sealed class AppendTests(SandboxBackendKind backend)
     private static IReadOnlyList<string?> Expected(AppendRow r)
         =>
         [
-            r.Id.ToString(CultureInfo.InvariantCulture), r.Name, RowFormat.Value(r.Amount), r.Price?.ToString("0.00", CultureInfo.InvariantCulture),
+            r.Id.ToString(CultureInfo.InvariantCulture), r.Name, RowFormat.Value(r.Amount),
+            r.Price?.ToString("0.00", CultureInfo.InvariantCulture),
             r.At.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.') + "+00",
             RowFormat.Value(r.Day), RowFormat.Value(r.Flag), RowFormat.Value(r.Count),
         ];
@@ -62,7 +61,8 @@ public sealed class AppendTests(SandboxBackendKind backend)
         }
     }
 
-    private (AppendContext Context, Func<IReadOnlyList<string>> NewStatements) Context(string configuration, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+    private (AppendContext Context, Func<IReadOnlyList<string>> NewStatements) Context(
+        string configuration, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
         => AppendContext.Open(_sandbox, configuration, configure);
 
     [Test]
@@ -82,7 +82,9 @@ public sealed class AppendTests(SandboxBackendKind backend)
         Assert.Multiple(() =>
         {
             Assert.That(statements, Has.Count.EqualTo(1), "10,000 rows a statement by default");
-            Assert.That(statements, Has.All.StartWith("INSERT INTO append_rows (Id, Amount, At, Count, Day, Flag, Name, Price) SELECT * FROM (VALUES ("));
+            Assert.That(
+                statements,
+                Has.All.StartWith("INSERT INTO append_rows (Id, Amount, At, Count, Day, Flag, Name, Price) SELECT * FROM (VALUES ("));
             // Every statement is one of the appends: no BEGIN, SAVEPOINT or COMMIT went out, and none asked for RETURNING.
             Assert.That(statements, Has.None.Contains(" RETURNING "));
         });
@@ -129,7 +131,10 @@ public sealed class AppendTests(SandboxBackendKind backend)
         Assert.Multiple(() =>
         {
             Assert.That(statements.Count(s => s.Length > 2_000), Is.EqualTo(1), "only the long row's statement is over the bound");
-            Assert.That(statements.Single(s => s.Length > 2_000), Does.Not.Contain("), ("), "it holds that row alone: no second row in its inline table");
+            Assert.That(
+                statements.Single(s => s.Length > 2_000),
+                Does.Not.Contain("), ("),
+                "it holds that row alone: no second row in its inline table");
         });
     }
 
@@ -137,7 +142,8 @@ public sealed class AppendTests(SandboxBackendKind backend)
     public async Task Statements_end_at_the_parameter_bound_in_bind_mode()
     {
         var rows = Enumerable.Range(1, 100).Select(i => Row(i)).ToList();
-        var (db, newStatements) = Context("bind-50", o => o.ParameterMode(QueryServiceParameterMode.Bind).AppendBatches(1_000, maxParameters: 50));
+        var (db, newStatements) = Context(
+            "bind-50", o => o.ParameterMode(QueryServiceParameterMode.Bind).AppendBatches(1_000, maxParameters: 50));
         await using (db)
         {
             db.Rows.AddRange(rows);
@@ -190,7 +196,9 @@ public sealed class AppendTests(SandboxBackendKind backend)
               count(DISTINCT w._id), count(*)
             FROM {events} w LEFT JOIN {XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events} x ON x._id = split_part(w._id, '/', 1)
             """);
-        Assert.That(different.Single(), Is.EqualTo(new[] { "0", "0", Count.ToString(CultureInfo.InvariantCulture), Count.ToString(CultureInfo.InvariantCulture) }));
+        Assert.That(
+            different.Single(),
+            Is.EqualTo(new[] { "0", "0", Count.ToString(CultureInfo.InvariantCulture), Count.ToString(CultureInfo.InvariantCulture) }));
     }
 
     [Test]

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 
@@ -36,11 +33,13 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
         int written;
         await using (var db = Source_())
         {
-            written = await db.Events.Where(e => e.EventType == "commerce.purchases" && e.Commerce!.Order!.PriceTotal > 100).InsertIntoAsync(Target);
+            written = await db.Events.Where(
+                e => e.EventType == "commerce.purchases" && e.Commerce!.Order!.PriceTotal > 100).InsertIntoAsync(Target);
         }
 
         var expected = await _sandbox.PsqlAsync(
-            $"""SELECT _id, to_jsonb(web), to_jsonb(commerce), to_jsonb("productListItems"), to_jsonb(_luma) FROM {Source} WHERE "eventType" = 'commerce.purchases' AND (commerce)."order"."priceTotal" > 100 ORDER BY _id""");
+            $"""SELECT _id, to_jsonb(web), to_jsonb(commerce), to_jsonb("productListItems"), to_jsonb(_luma) FROM {Source} """
+            + $"""WHERE "eventType" = 'commerce.purchases' AND (commerce)."order"."priceTotal" > 100 ORDER BY _id""");
         var actual = await _sandbox.PsqlAsync(
             $"""SELECT _id, to_jsonb(web), to_jsonb(commerce), to_jsonb("productListItems"), to_jsonb(_luma) FROM {Target} ORDER BY _id""");
         Assert.Multiple(() =>
@@ -81,7 +80,14 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
         await using (var db = Source_())
         {
             await db.Events.GroupBy(e => e.EventType)
-                .Select(g => new { EventType = g.Key, Events = g.Count(), Revenue = g.Sum(e => e.Commerce!.Order!.PriceTotal), Items = g.Sum(e => e.ProductListItems!.Count) })
+                .Select(
+                    g => new
+                    {
+                        EventType = g.Key,
+                        Events = g.Count(),
+                        Revenue = g.Sum(e => e.Commerce!.Order!.PriceTotal),
+                        Items = g.Sum(e => e.ProductListItems!.Count)
+                    })
                 .CreateTableAsAsync("wr_summary", o => o.Schema("Event summary").Label("profile").RowValidation(false));
         }
 
@@ -98,13 +104,17 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
         await using (var db = Source_())
         {
             await db.Events.Where(e => e.EventType == "commerce.purchases").CreateTableAsAsync("wr_purchases");
-            var readBack = await db.Database.SqlQueryRaw<string>("SELECT to_json(web) AS Value FROM wr_purchases ORDER BY _id").ToListAsync();
+            var readBack = await db.Database.SqlQueryRaw<string>(
+                "SELECT to_json(web) AS Value FROM wr_purchases ORDER BY _id").ToListAsync();
             Assert.That(readBack, Is.Not.Empty);
         }
 
-        var expected = await _sandbox.PsqlAsync($"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE "eventType" = 'commerce.purchases' ORDER BY _id""");
+        var expected = await _sandbox.PsqlAsync(
+            $"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE "eventType" = 'commerce.purchases' ORDER BY """
+            + $"""_id""");
         var actual = await _sandbox.PsqlAsync("""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM wr_purchases ORDER BY _id""");
-        var types = await _sandbox.PsqlAsync("""SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'wr_purchases'::regclass AND attname = 'web'""");
+        var types = await _sandbox.PsqlAsync(
+            """SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'wr_purchases'::regclass AND attname = 'web'""");
         Assert.Multiple(() =>
         {
             Assert.That(actual, Is.EqualTo(expected).And.Not.Empty);
@@ -128,11 +138,15 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
     {
         await using (var db = Source_())
         {
-            await db.Events.Where(e => e.EventType == "commerce.purchases").Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold")).InsertIntoAsync(Target);
+            await db.Events.Where(e => e.EventType == "commerce.purchases")
+                .Concat(db.Events.Where(e => e.Luma!.Loyalty!.Tier == "gold"))
+                .InsertIntoAsync(Target);
         }
 
         var expected = await _sandbox.PsqlAsync(
-            $"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE "eventType" = 'commerce.purchases' UNION ALL SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE (_luma).loyalty.tier = 'gold' ORDER BY 1, 2""");
+            $"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE "eventType" = 'commerce.purchases' UNION """
+            + $"""ALL SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Source} WHERE (_luma).loyalty.tier = 'gold' ORDER """
+            + $"""BY 1, 2""");
         var actual = await _sandbox.PsqlAsync($"""SELECT _id, to_jsonb(web), to_jsonb("productListItems") FROM {Target} ORDER BY 1, 2""");
         Assert.That(actual, Is.EqualTo(expected).And.Not.Empty);
     }
@@ -140,10 +154,16 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
     [Test]
     public async Task A_write_on_a_context_without_query_service_is_refused_not_run_as_a_select()
     {
-        await using var plain = new XdmSampleContext(new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(_sandbox.BackendConnectionString()).Options);
-        Assert.That(() => plain.FlatEvents.CreateTableAsAsync("wr_copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
-        Assert.That(await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname = 'wr_copy'"), Is.EqualTo(new[] { new[] { "0" } }));
-        Assert.That(() => plain.AppendAsync(Array.Empty<ExperienceEvent>()), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+        await using var plain = new XdmSampleContext(
+            new DbContextOptionsBuilder<XdmSampleContext>().UseNpgsql(_sandbox.BackendConnectionString()).Options);
+        Assert.That(
+            () => plain.FlatEvents.CreateTableAsAsync("wr_copy"),
+            Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
+        Assert.That(
+            await _sandbox.PsqlAsync("SELECT count(*) FROM pg_class WHERE relname = 'wr_copy'"), Is.EqualTo(new[] { new[] { "0" } }));
+        Assert.That(
+            () => plain.AppendAsync(Array.Empty<ExperienceEvent>()),
+            Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
         Assert.That(() => plain.Database.DropTableAsync("copy"), Throws.InvalidOperationException.With.Message.Contains("UseQueryService"));
     }
 
@@ -159,15 +179,21 @@ public sealed class QueryWriteTests(SandboxBackendKind backend)
 
     public static IEnumerable<TestCaseData> ServiceStatements()
     {
-        yield return Statement("Insert_into_from_entities", db => db.Events.Where(e => e.EventType == "commerce.purchases").InsertIntoAsync("purchases"));
-        yield return Statement("Insert_into_entity_set_by_member_names", db => db.Events.Select(e => new { e.Id, e.Timestamp, PageName = e.Web!.WebPageDetails!.Name })
+        yield return Statement(
+            "Insert_into_from_entities", db => db.Events.Where(e => e.EventType == "commerce.purchases").InsertIntoAsync("purchases"));
+        yield return Statement(
+            "Insert_into_entity_set_by_member_names",
+            db => db.Events.Select(e => new { e.Id, e.Timestamp, PageName = e.Web!.WebPageDetails!.Name })
             .InsertIntoAsync(db.FlatEvents));
         yield return Statement("Create_table_as_with_options", db => db.Events.GroupBy(e => e.Commerce!.Order!.CurrencyCode)
             .Select(g => new { Currency = g.Key, Revenue = g.Sum(e => e.Commerce!.Order!.PriceTotal) })
             .CreateTableAsAsync("revenue_by_currency", o => o.Schema("Revenue 'by' currency").Label("PROFILE").RowValidation(false)));
-        yield return Statement("Create_table_as_nested", db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Quantity > 3)).CreateTableAsAsync("busy_events"));
+        yield return Statement(
+            "Create_table_as_nested",
+            db => db.Events.Where(e => e.ProductListItems!.Any(i => i.Quantity > 3)).CreateTableAsAsync("busy_events"));
 
-        static TestCaseData Statement(string name, Func<XdmSampleContext, Task> write) => new TestCaseData(name, write).SetArgDisplayNames(name);
+        static TestCaseData Statement(string name, Func<XdmSampleContext, Task> write)
+            => new TestCaseData(name, write).SetArgDisplayNames(name);
     }
 
     [TestCaseSource(nameof(ServiceStatements))]

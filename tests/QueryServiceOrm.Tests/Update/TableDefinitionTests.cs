@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 
@@ -34,7 +31,10 @@ public sealed class TableDefinitionTests
         => (await TableShape.ReadAsync(_sandbox, table)).OrderBy(row => row[0], StringComparer.Ordinal).ToList();
 
     private async Task<List<IReadOnlyList<string?>>> SampleShapeAsync()
-        => (await ShapeAsync(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events)).Where(row => row[0] != "identityMap").Select(TableShape.AsDeclared).ToList();
+        => (await ShapeAsync(XdmSampleData.TablesFor(XdmSampleData.DefaultPrefix).Events))
+            .Where(row => row[0] != "identityMap")
+            .Select(TableShape.AsDeclared)
+            .ToList();
 
     [Test]
     public async Task A_created_table_has_the_shape_of_the_sample_and_takes_appends()
@@ -58,7 +58,10 @@ public sealed class TableDefinitionTests
         Assert.Multiple(async () =>
         {
             Assert.That(created, Is.EqualTo(sample).And.Count.GreaterThan(20));
-            Assert.That(await _sandbox.PsqlAsync($"""SELECT ("productListItems")[1]."SKU", (_luma)."reservedWordTest"."1stVisit" FROM {AppendContext.XdmTables.Events}"""),
+            Assert.That(
+                await _sandbox.PsqlAsync(
+                    $"""SELECT ("productListItems")[1]."SKU", (_luma)."reservedWordTest"."1stVisit" FROM """
+                    + $"""{AppendContext.XdmTables.Events}"""),
                 Is.EqualTo(new[] { new[] { "SKU-9", "t" } }));
         });
     }
@@ -97,16 +100,22 @@ public sealed class TableDefinitionTests
     public void A_table_name_that_is_not_an_identifier_is_refused()
     {
         using var db = ContextFactories.CapturingServiceContext<AppendContext>(new CommandCapture { Suppress = true });
-        Assert.That(() => db.Database.DropTableAsync("x; DROP TABLE y"), Throws.ArgumentException.With.Message.Contains("not a table name"));
+        Assert.That(
+            () => db.Database.DropTableAsync("x; DROP TABLE y"), Throws.ArgumentException.With.Message.Contains("not a table name"));
     }
 
     public static IEnumerable<TestCaseData> ServiceStatements()
     {
-        yield return new TestCaseData("Create_table_events", (Func<DbContext, Task>)(db => db.Database.CreateTableAsync<ExperienceEvent>()), typeof(AppendContext))
+        yield return new TestCaseData(
+            "Create_table_events", (Func<DbContext, Task>)(db => db.Database.CreateTableAsync<ExperienceEvent>()), typeof(AppendContext))
             .SetArgDisplayNames("Create_table_events");
-        yield return new TestCaseData("Create_table_profile_dataset", (Func<DbContext, Task>)(db => db.Database.CreateTableAsync<XdmProfile>(ifNotExists: true)), typeof(ProfileDatasetContext))
+        yield return new TestCaseData(
+            "Create_table_profile_dataset",
+            (Func<DbContext, Task>)(db => db.Database.CreateTableAsync<XdmProfile>(ifNotExists: true)),
+            typeof(ProfileDatasetContext))
             .SetArgDisplayNames("Create_table_profile_dataset");
-        yield return new TestCaseData("Drop_table", (Func<DbContext, Task>)(db => db.Database.DropTableAsync("old_events", ifExists: true)), typeof(AppendContext))
+        yield return new TestCaseData(
+            "Drop_table", (Func<DbContext, Task>)(db => db.Database.DropTableAsync("old_events", ifExists: true)), typeof(AppendContext))
             .SetArgDisplayNames("Drop_table");
     }
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Update;
 
@@ -16,7 +14,15 @@ public sealed class WriteShapesTests
     {
         Id = id,
         Status = id % 2 == 0 ? ShapeStatus.Closed : ShapeStatus.Open,
-        Tagged = id % 3 == 0 ? null : new Tagged { Name = "n" + id, Tags = id % 4 == 0 ? [] : ["a", "it's", "b" + id], Scores = [id, id * 10], Scratch = "not stored" },
+        Tagged = id % 3 == 0
+            ? null
+            : new Tagged
+            {
+                Name = "n" + id,
+                Tags = id % 4 == 0 ? [] : ["a", "it's", "b" + id],
+                Scores = [id, id * 10],
+                Scratch = "not stored"
+            },
     };
 
     [TestCase(QueryServiceParameterMode.Inline)]
@@ -25,7 +31,8 @@ public sealed class WriteShapesTests
     {
         var sandbox = await XdmData.SeedAsync();
         await sandbox.ExecuteAdminAsync("DROP TABLE IF EXISTS write_shapes");
-        await using (var db = new QueryServiceDbContextFactory<WriteShapesContext>(sandbox.Credentials(), o => o.ParameterMode(mode)).CreateDbContext())
+        await using (var db = new QueryServiceDbContextFactory<WriteShapesContext>(sandbox.Credentials(), o => o.ParameterMode(mode))
+                         .CreateDbContext())
         {
             await db.Database.CreateTableAsync<Shape>();
             db.Shapes.AddRange(Enumerable.Range(1, 6).Select(i => Shape(i)));
@@ -38,8 +45,12 @@ public sealed class WriteShapesTests
         {
             s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             s.Status.ToString(),
-            s.Tagged is null ? null : System.Text.Json.JsonSerializer.Serialize(new { name = s.Tagged.Name, tags = s.Tagged.Tags, scores = s.Tagged.Scores })
-                .Replace(",", ", ", StringComparison.Ordinal).Replace("\\u0027", "'", StringComparison.Ordinal).Replace(":", ": ", StringComparison.Ordinal),
+            s.Tagged is null
+                ? null
+                : System.Text.Json.JsonSerializer.Serialize(new { name = s.Tagged.Name, tags = s.Tagged.Tags, scores = s.Tagged.Scores })
+                .Replace(",", ", ", StringComparison.Ordinal)
+                .Replace("\\u0027", "'", StringComparison.Ordinal)
+                .Replace(":", ": ", StringComparison.Ordinal),
         });
         Assert.That(rows, Is.EqualTo(expected));
     }
@@ -56,7 +67,9 @@ public sealed class WriteShapesTests
         Assert.Multiple(() =>
         {
             Assert.That(QueryServiceSqlConformance.Violations(create + "\n" + save), Is.Empty);
-            Assert.That(save, Does.Contain("array('a', 'it\\u0027s', 'b1')").And.Contain("array(1, 10)").And.Contain("array()").And.Contain("'Open'"));
+            Assert.That(
+                save,
+                Does.Contain("array('a', 'it\\u0027s', 'b1')").And.Contain("array(1, 10)").And.Contain("array()").And.Contain("'Open'"));
             Assert.That(save + create, Does.Not.Contain("upper").And.Not.Contain("scratch").IgnoreCase);
             Baseline.AssertMatches("Update/Baselines/Create_table_shapes.sql", create);
             Baseline.AssertMatches("Update/Baselines/Save_shapes.sql", save);

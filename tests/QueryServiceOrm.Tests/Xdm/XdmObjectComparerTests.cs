@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Tests.Xdm;
@@ -15,11 +13,19 @@ public sealed class XdmObjectComparerTests
     public void The_sample_model_with_lists_and_maps_logs_no_comparer_warning()
     {
         using var logs = new CapturingLoggerProvider();
-        var provider = new ServiceCollection().AddEntityFrameworkQueryService().AddSingleton(logs.CreateFactory()).BuildServiceProvider();
-        using var db = new QueryServiceDbContextFactory<XdmSampleContext>(ContextFactories.ServiceCredentials, configureContext: o => o.UseInternalServiceProvider(provider)).CreateDbContext();
+        var provider = new ServiceCollection()
+            .AddEntityFrameworkQueryService()
+            .AddSingleton(logs.CreateFactory())
+            .BuildServiceProvider();
+        using var db = new QueryServiceDbContextFactory<XdmSampleContext>(
+            ContextFactories.ServiceCredentials, configureContext: o => o.UseInternalServiceProvider(provider)).CreateDbContext();
 
         _ = db.Model;
-        Assert.That(logs.Entries.Where(e => e.Contains(CoreEventId.CollectionWithoutComparer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        Assert.That(
+            logs.Entries.Where(
+                e => e.Contains(
+                    CoreEventId.CollectionWithoutComparer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    StringComparison.Ordinal)
                                              || e.Contains("value comparer", StringComparison.OrdinalIgnoreCase)), Is.Empty);
     }
 
@@ -34,7 +40,8 @@ public sealed class XdmObjectComparerTests
         {
             Assert.That(comparer.Equals(snapshot, [new ProductListItem { Sku = "A", Quantity = 1 }]), Is.True);
             Assert.That(comparer.Equals(snapshot, items), Is.False, "an element changed in place is a change");
-            Assert.That(comparer.GetHashCode(snapshot), Is.EqualTo(comparer.GetHashCode([new ProductListItem { Sku = "A", Quantity = 1 }])));
+            Assert.That(
+                comparer.GetHashCode(snapshot), Is.EqualTo(comparer.GetHashCode([new ProductListItem { Sku = "A", Quantity = 1 }])));
         });
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Lexing;
 
 /// <summary>
@@ -279,7 +275,10 @@ internal sealed class SparkLexer
             return;
         }
 
-        if (_position + 2 < _text.Length && c is >= '0' and <= '3' && _text[_position + 1] is >= '0' and <= '7' && _text[_position + 2] is >= '0' and <= '7')
+        if (_position + 2 < _text.Length
+            && c is >= '0' and <= '3'
+            && _text[_position + 1] is >= '0' and <= '7'
+            && _text[_position + 2] is >= '0' and <= '7')
         {
             value.Append((char)(((c - '0') * 64) + ((_text[_position + 1] - '0') * 8) + (_text[_position + 2] - '0')));
             _position += 3;

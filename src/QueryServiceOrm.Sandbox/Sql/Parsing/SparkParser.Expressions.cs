@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -172,7 +171,9 @@ internal sealed partial class SparkParser
         {
             var op = Advance().Text;
             var operand = Unary();
-            Expr result = op == "-" && operand is NumberLiteral n && !n.Digits.StartsWith('-') ? n with { Digits = "-" + n.Digits } : new UnaryExpr(op, operand);
+            Expr result = op == "-" && operand is NumberLiteral n && !n.Digits.StartsWith('-')
+                ? n with { Digits = "-" + n.Digits }
+                : new UnaryExpr(op, operand);
             return At(position, result);
         }
 
@@ -195,7 +196,9 @@ internal sealed partial class SparkParser
                 RefuseDoubleQuotesInPath();
                 _index++;
                 var field = Name();
-                value = value is NameExpr name ? At(name.Position, new NameExpr([.. name.Parts, field])) : At(position, new FieldExpr(value, field));
+                value = value is NameExpr name
+                    ? At(name.Position, new NameExpr([.. name.Parts, field]))
+                    : At(position, new FieldExpr(value, field));
             }
             else if (AtSymbol(".") && PeekToken().IsSymbol("*") && value is NameExpr qualifier)
             {
@@ -277,7 +280,12 @@ internal sealed partial class SparkParser
                 var source = Expression();
                 ExpectSymbol(")");
                 return At(position, new ExtractExpr(field.ToUpperInvariant(), source));
-            case "CURRENT_DATE" or "CURRENT_TIMESTAMP" or "CURRENT_USER" or "USER" or "SESSION_USER" or "CURRENT_TIME" when !next.IsSymbol("("):
+            case "CURRENT_DATE"
+                or "CURRENT_TIMESTAMP"
+                or "CURRENT_USER"
+                or "USER"
+                or "SESSION_USER"
+                or "CURRENT_TIME" when !next.IsSymbol("("):
                 return At(position, new CallExpr(Advance().Text.ToLowerInvariant(), []));
         }
 
@@ -351,7 +359,8 @@ internal sealed partial class SparkParser
     {
         ExpectSymbol("(");
         var lower = name.ToLowerInvariant();
-        if (lower is "trim" or "ltrim" or "rtrim" && (At("BOTH") || At("LEADING") || At("TRAILING") || (At("FROM") && !PeekToken().IsSymbol(")"))))
+        if (lower is "trim" or "ltrim" or "rtrim"
+            && (At("BOTH") || At("LEADING") || At("TRAILING") || (At("FROM") && !PeekToken().IsSymbol(")"))))
         {
             return At(position, TrimCall(lower));
         }
@@ -586,7 +595,8 @@ internal sealed partial class SparkParser
             || PeekToken() is { Kind: TokenKind.QuotedIdentifier } after && after.Text.StartsWith('"'))
         {
             throw Refuse(ServiceRules.SyntaxError(
-                "Double quotes may not be combined with dot paths on Query Service: quote a path segment with back quotes (t.s.`f`).", Current.Position));
+                "Double quotes may not be combined with dot paths on Query Service: quote a path segment with back quotes (t.s.`f`).",
+                Current.Position));
         }
     }
 }

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -33,7 +32,9 @@ internal sealed partial class SparkParser
             }
             else if (At("CLUSTER") || At("DISTRIBUTE"))
             {
-                throw Refuse(ServiceRules.NotEmulated($"{Current.Text.ToUpperInvariant()} BY", "it shapes Spark's partitions, which a single PostgreSQL has none of."));
+                throw Refuse(
+                    ServiceRules.NotEmulated(
+                        $"{Current.Text.ToUpperInvariant()} BY", "it shapes Spark's partitions, which a single PostgreSQL has none of."));
             }
             else
             {
@@ -164,7 +165,8 @@ internal sealed partial class SparkParser
         var windows = At("WINDOW") ? WindowClause() : [];
         if (At("QUALIFY"))
         {
-            throw Refuse(ServiceRules.NotEmulated("QUALIFY", "it is not in Spark 3.5's grammar; filter the window function in an outer query."));
+            throw Refuse(
+                ServiceRules.NotEmulated("QUALIFY", "it is not in Spark 3.5's grammar; filter the window function in an outer query."));
         }
 
         return new SelectBody(distinct, items, from, where, groupBy, having, windows);
@@ -219,13 +221,17 @@ internal sealed partial class SparkParser
                 columns.AddRange(CommaSeparated(() => Name(allowClauseWords: false)));
             }
 
-            var source = relations.Count == 1 ? relations[0] : relations.Aggregate((a, b) => new JoinRelation(a, "CROSS", b, null, null, false));
+            var source = relations.Count == 1
+                ? relations[0]
+                : relations.Aggregate((a, b) => new JoinRelation(a, "CROSS", b, null, null, false));
             relations = [At(position, new LateralViewRelation(source, generator, outer, alias, columns))];
         }
 
         if (At("PIVOT") || At("UNPIVOT"))
         {
-            throw Refuse(ServiceRules.NotEmulated(Current.Text.ToUpperInvariant(), "write the aggregation with CASE WHEN ... or the unpivot with a UNION ALL."));
+            throw Refuse(
+                ServiceRules.NotEmulated(
+                    Current.Text.ToUpperInvariant(), "write the aggregation with CASE WHEN ... or the unpivot with a UNION ALL."));
         }
 
         return relations;
@@ -349,12 +355,16 @@ internal sealed partial class SparkParser
         var snapshot = SnapshotOrNull();
         if (At("TABLESAMPLE"))
         {
-            throw Refuse(ServiceRules.NotEmulated("TABLESAMPLE", "a sample of the sandbox's few rows would tell nothing; filter with WHERE or LIMIT."));
+            throw Refuse(
+                ServiceRules.NotEmulated(
+                    "TABLESAMPLE", "a sample of the sandbox's few rows would tell nothing; filter with WHERE or LIMIT."));
         }
 
         if (At("FOR") || At("VERSION") || At("TIMESTAMP"))
         {
-            throw Refuse(ServiceRules.NotSupported("Delta's time travel syntax (VERSION AS OF, TIMESTAMP AS OF)", "Use Query Service's SNAPSHOT SINCE|AS OF|BETWEEN."));
+            throw Refuse(
+                ServiceRules.NotSupported(
+                    "Delta's time travel syntax (VERSION AS OF, TIMESTAMP AS OF)", "Use Query Service's SNAPSHOT SINCE|AS OF|BETWEEN."));
         }
 
         var alias = RelationAliasOrNull();
@@ -422,8 +432,10 @@ internal sealed partial class SparkParser
         if (AcceptSequence("WITH", "ROLLUP") || AcceptSequence("WITH", "CUBE"))
         {
             var kind = _tokens[_index - 1].Text.ToUpperInvariant();
-            var values = elements.Select(e => e is GroupingExpression g ? g.Value : throw Unexpected("plain expressions before WITH " + kind)).ToList();
-            return At(position, new GroupBy([new GroupingAnalytics(kind, values.Select(v => (IReadOnlyList<Expr>)[v]).ToList())], All: false));
+            var values = elements.Select(
+                e => e is GroupingExpression g ? g.Value : throw Unexpected("plain expressions before WITH " + kind)).ToList();
+            return At(
+                position, new GroupBy([new GroupingAnalytics(kind, values.Select(v => (IReadOnlyList<Expr>)[v]).ToList())], All: false));
         }
 
         if (AcceptSequence("GROUPING", "SETS"))

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -36,7 +35,9 @@ internal sealed partial class SparkParser
             "SAVEPOINT" or "RELEASE" => throw Refuse(ServiceRules.Transaction(keyword)),
             "UPDATE" or "DELETE" or "MERGE" or "TRUNCATE" => throw Refuse(ServiceRules.AppendOnly(keyword)),
             "EXPLAIN" => Explain(),
-            "COPY" => throw Refuse(ServiceRules.NotSupported("COPY to or from the client", "Read rows with SELECT and write them with INSERT INTO ... SELECT.")),
+            "COPY" => throw Refuse(
+                ServiceRules.NotSupported(
+                    "COPY to or from the client", "Read rows with SELECT and write them with INSERT INTO ... SELECT.")),
             "LOCK" => throw Refuse(ServiceRules.NotSupported("LOCK", "SqlQuery Service has no locks; write from one place.")),
             "PREPARE" => Prepare(),
             "EXECUTE" => Execute(),
@@ -47,7 +48,8 @@ internal sealed partial class SparkParser
             "DISCARD" or "VACUUM" or "ANALYZE" or "GRANT" or "REVOKE"
                 or "LISTEN" or "NOTIFY" or "CALL" or "DO" or "DESCRIBE" or "DESC" or "USE" or "REFRESH" or "CACHE" or "UNCACHE" or "MSCK"
                 => new UnsupportedStatement(keyword),
-            _ => throw new ServiceErrorException(ServiceRules.SyntaxError($"Syntax error at or near '{keyword}': not a statement SqlQuery Service knows.", position)),
+            _ => throw new ServiceErrorException(
+                ServiceRules.SyntaxError($"Syntax error at or near '{keyword}': not a statement SqlQuery Service knows.", position)),
         };
         return At(position, statement);
     }
@@ -169,7 +171,11 @@ internal sealed partial class SparkParser
     private bool StartsQuery(int offset)
     {
         var token = PeekToken(offset);
-        return token.Is("SELECT") || token.Is("WITH") || token.Is("VALUES") || token.Is("TABLE") || (token.IsSymbol("(") && StartsQuery(offset + 1));
+        return token.Is("SELECT")
+            || token.Is("WITH")
+            || token.Is("VALUES")
+            || token.Is("TABLE")
+            || (token.IsSymbol("(") && StartsQuery(offset + 1));
     }
 
     private Statement Create()
@@ -206,7 +212,9 @@ internal sealed partial class SparkParser
             throw Refuse(ServiceRules.NotSupported("A user-defined function", "Use Spark SQL's built-in functions."));
         }
 
-        throw Refuse(ServiceRules.NotSupported($"CREATE {Current.Text.ToUpperInvariant()}", "SqlQuery Service creates tables, views, schemas and databases."));
+        throw Refuse(
+            ServiceRules.NotSupported(
+                $"CREATE {Current.Text.ToUpperInvariant()}", "SqlQuery Service creates tables, views, schemas and databases."));
     }
 
     private Statement CreateTable(bool temporary)
@@ -274,7 +282,8 @@ internal sealed partial class SparkParser
             }
             else if (At("DEFAULT") || At("GENERATED") || At("AUTO_INCREMENT"))
             {
-                throw Refuse(ServiceRules.NotSupported("A column default or generated column", "Write the values with the rows you append."));
+                throw Refuse(
+                    ServiceRules.NotSupported("A column default or generated column", "Write the values with the rows you append."));
             }
             else
             {
@@ -296,7 +305,9 @@ internal sealed partial class SparkParser
         kind = kind == "NAMESPACE" ? "SCHEMA" : kind;
         if (kind is not ("TABLE" or "VIEW" or "SCHEMA" or "DATABASE"))
         {
-            throw kind == "SEQUENCE" ? Refuse(ServiceRules.Sequences) : Refuse(ServiceRules.NotSupported($"DROP {kind}", "SqlQuery Service drops tables, views, schemas and databases."));
+            throw kind == "SEQUENCE"
+                ? Refuse(ServiceRules.Sequences)
+                : Refuse(ServiceRules.NotSupported($"DROP {kind}", "SqlQuery Service drops tables, views, schemas and databases."));
         }
 
         var ifExists = AcceptSequence("IF", "EXISTS");
@@ -343,7 +354,9 @@ internal sealed partial class SparkParser
         }
 
         throw Refuse(ServiceRules.NotSupported(
-            "This ALTER TABLE", "SqlQuery Service adds columns and adds or drops PRIMARY KEY, FOREIGN KEY and identity constraints; datasets are otherwise immutable."));
+            "This ALTER TABLE",
+            "SqlQuery Service adds columns and adds or drops PRIMARY KEY, FOREIGN KEY and identity constraints; datasets are otherwise "
+            + "immutable."));
     }
 
     private Statement Constraint(List<Identifier> table, bool add)

@@ -1,13 +1,7 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Lexing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Parsing;
-
-/// <summary>One statement of a script: its text and tokens, parsed on demand.</summary>
-/// <param name="Text">The statement's text, without the separating semicolon.</param>
-/// <param name="Tokens">Its tokens, ending with an End token.</param>
-internal sealed record ScriptStatement(string Text, IReadOnlyList<SqlToken> Tokens);
 
 /// <summary>
 /// A recursive-descent parser for the Spark SQL that SqlQuery Service accepts (Spark 3.5's SqlBaseParser for queries and
@@ -161,7 +155,8 @@ internal sealed partial class SparkParser
 
     /// <summary>Whether the current token can be a name here (any word but those that start a clause, or a quoted name).</summary>
     private bool AtName(bool allowClauseWords = false)
-        => Current.Kind == TokenKind.QuotedIdentifier || (Current.Kind == TokenKind.Word && (allowClauseWords || !ClauseWords.Contains(Current.Text)));
+        => Current.Kind == TokenKind.QuotedIdentifier
+            || (Current.Kind == TokenKind.Word && (allowClauseWords || !ClauseWords.Contains(Current.Text)));
 
     private Identifier Name(bool allowClauseWords = true)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -20,7 +19,9 @@ internal static partial class ConstantCasts
 
     /// <summary><c>CAST('12.5' AS double)</c> as a PostgreSQL constant, or null when the text needs Spark's own reading.</summary>
     public static TypedSql? Floating(CastExpr cast, SparkType type)
-        => cast.Value is StringLiteral { Value: var text } && type is AtomicType { SparkName: "double" or "float" } && PlainDecimal().IsMatch(text)
+        => cast.Value is StringLiteral { Value: var text }
+            && type is AtomicType { SparkName: "double" or "float" }
+            && PlainDecimal().IsMatch(text)
             ? new TypedSql($"({PgSql.Literal(text)}::{type.PgName})", type)
             : null;
 
@@ -29,12 +30,14 @@ internal static partial class ConstantCasts
         => literal.TypeName switch
         {
             "DATE" when Parses(literal.Value, [DateFormat]) => new TypedSql($"(DATE {PgSql.Literal(literal.Value)})", SparkType.Date),
-            "TIMESTAMP" when Parses(literal.Value, TimestampFormats) => new TypedSql($"(TIMESTAMP {PgSql.Literal(literal.Value)})", SparkType.Timestamp),
+            "TIMESTAMP" when Parses(literal.Value, TimestampFormats)
+                => new TypedSql($"(TIMESTAMP {PgSql.Literal(literal.Value)})", SparkType.Timestamp),
             _ => null,
         };
 
     private static bool Parses(string text, string[] formats)
-        => System.DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && value.Year >= 1;
+        => System.DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && value.Year >= 1;
 
     // Digits with at most one point and no exponent, small enough that neither a double nor a float overflows or underflows:
     // both read it as the nearest binary value.

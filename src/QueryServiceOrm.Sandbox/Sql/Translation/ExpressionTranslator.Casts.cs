@@ -1,5 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
 // Spark's casts (non-ANSI: what does not convert is NULL, fractions are truncated), its implicit casts, and the conversions
@@ -28,13 +26,16 @@ internal sealed partial class ExpressionTranslator
         {
             case StructType s:
                 Context.Require(s);
-                return new TypedSql($"(CASE WHEN jsonb_typeof({j}) = 'object' THEN jsonb_populate_record(NULL::{s.PgTypeName}, {j}) END)", s);
+                return new TypedSql(
+                    $"(CASE WHEN jsonb_typeof({j}) = 'object' THEN jsonb_populate_record(NULL::{s.PgTypeName}, {j}) END)", s);
             case ArrayType a:
                 var e = Context.NewAlias("j");
                 var element = Native(new TypedSql($"{e}.v", a.Element, IsJson: true));
                 Context.Require(a);
                 return new TypedSql(
-                    $"(CASE WHEN jsonb_typeof({j}) = 'array' THEN ARRAY(SELECT {element.Text} FROM jsonb_array_elements({j}) WITH ORDINALITY AS {e}(v, o) ORDER BY {e}.o) END)", a);
+                    $"(CASE WHEN jsonb_typeof({j}) = 'array' THEN ARRAY(SELECT {element.Text} FROM jsonb_array_elements({j}) WITH "
+                    + $"ORDINALITY AS {e}(v, o) ORDER BY {e}.o) END)",
+                    a);
             case AtomicType { SparkName: "string" } or AtomicType { SparkName: "unknown" }:
                 return new TypedSql($"({j} #>> '{{}}')", value.Type);
             default:
@@ -85,23 +86,30 @@ internal sealed partial class ExpressionTranslator
             DecimalType d => ToDecimal(value, d),
             AtomicType { SparkName: "date" } => ToDate(value),
             AtomicType { SparkName: "timestamp" } => ToTimestamp(value),
-            AtomicType { SparkName: "binary" } when value.Type == SparkType.String => new TypedSql($"convert_to({value.Text}, 'UTF8')", type),
+            AtomicType { SparkName: "binary" } when value.Type == SparkType.String
+                => new TypedSql($"convert_to({value.Text}, 'UTF8')", type),
             ArrayType array when value.Type is ArrayType => Transform(value, array, e => Cast(e, array.Element, position)),
-            StructType s when value.Type is StructType source && source.Fields.Count == s.Fields.Count => StructCast(value, source, s, position),
+            StructType s when value.Type is StructType source && source.Fields.Count == s.Fields.Count
+                => StructCast(value, source, s, position),
             AtomicType { SparkName: "unknown" } => value,
             _ => throw CannotCast(value, type),
         };
     }
 
     private static ServiceErrorException CannotCast(TypedSql value, SparkType type)
-        => new(ServiceRules.Analysis($"cannot resolve 'CAST(... AS {type.Name.ToUpperInvariant()})' due to data type mismatch: cannot cast {value.Type} to {type}"));
+        => new(
+            ServiceRules.Analysis(
+                $"cannot resolve 'CAST(... AS {type.Name.ToUpperInvariant()})' due to data type mismatch: cannot cast {value.Type} to "
+                + $"{type}"));
 
     // Fields by position, each cast to the target's field type.
     private TypedSql StructCast(TypedSql value, StructType source, StructType target, int position)
     {
         Context.Require(target);
-        var fields = source.Fields.Select((f, i) => Cast(new TypedSql($"({value.Text}).{PgSql.Identifier(f.Name)}", f.Type), target.Fields[i].Type, position).Text);
-        return new TypedSql($"(CASE WHEN {value.IsNullTest()} THEN NULL ELSE ROW({string.Join(", ", fields)})::{target.PgTypeName} END)", target);
+        var fields = source.Fields.Select(
+            (f, i) => Cast(new TypedSql($"({value.Text}).{PgSql.Identifier(f.Name)}", f.Type), target.Fields[i].Type, position).Text);
+        return new TypedSql(
+            $"(CASE WHEN {value.IsNullTest()} THEN NULL ELSE ROW({string.Join(", ", fields)})::{target.PgTypeName} END)", target);
     }
 
     private TypedSql ToSparkString(TypedSql value)
@@ -109,7 +117,10 @@ internal sealed partial class ExpressionTranslator
         var v = value.Text;
         return value.Type switch
         {
-            AtomicType { SparkName: "double" or "float" } => new TypedSql(PgSql.Call("double_to_string", $"{v}::double precision", value.Type == SparkType.Float ? "TRUE" : "FALSE"), SparkType.String),
+            AtomicType { SparkName: "double" or "float" }
+                => new TypedSql(
+                    PgSql.Call("double_to_string", $"{v}::double precision", value.Type == SparkType.Float ? "TRUE" : "FALSE"),
+                    SparkType.String),
             AtomicType { SparkName: "timestamp" } => new TypedSql($"({v}::timestamp)::text", SparkType.String),
             AtomicType { SparkName: "binary" } => new TypedSql($"convert_from({v}, 'UTF8')", SparkType.String),
             ArrayType array => new TypedSql(ArrayToString(value, array), SparkType.String),
@@ -124,7 +135,8 @@ internal sealed partial class ExpressionTranslator
     {
         var e = Context.NewAlias("s");
         var item = Native(new TypedSql($"{e}.v", array.Element, value.HeldAsJson));
-        return $"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE '[' || array_to_string(ARRAY(SELECT coalesce({AsString(item).Text}, 'null') FROM {Elements(value, e, "o")} ORDER BY {e}.o), ', ') || ']' END)";
+        return $"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE '[' || array_to_string(ARRAY(SELECT coalesce({AsString(item).Text}, "
+            + $"'null') FROM {Elements(value, e, "o")} ORDER BY {e}.o), ', ') || ']' END)";
     }
 
     // {1, a, null}
@@ -139,7 +151,8 @@ internal sealed partial class ExpressionTranslator
     {
         var e = Context.NewAlias("m");
         var entry = AsString(Native(new TypedSql($"{e}.value", map.Value, IsJson: true))).Text;
-        return $"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE '{{' || coalesce((SELECT string_agg({e}.key || ' -> ' || coalesce({entry}, 'null'), ', ') FROM jsonb_each({value.Text}) AS {e}), '') || '}}' END)";
+        return $"(CASE WHEN {value.Text} IS NULL THEN NULL ELSE '{{' || coalesce((SELECT string_agg({e}.key || ' -> ' || coalesce("
+            + $"{entry}, 'null'), ', ') FROM jsonb_each({value.Text}) AS {e}), '') || '}}' END)";
     }
 
     private static TypedSql ToBoolean(TypedSql value)
@@ -155,7 +168,8 @@ internal sealed partial class ExpressionTranslator
         {
             AtomicType { SparkName: "string" } => PgSql.Call("to_integral", v, PgSql.Literal(type.PgName)),
             AtomicType { SparkName: "boolean" } => $"(CASE WHEN {v} THEN 1 ELSE 0 END)",
-            AtomicType { SparkName: "double" or "float" } => PgSql.Call("double_to_integral", $"{v}::double precision", PgSql.Literal(type.PgName)),
+            AtomicType { SparkName: "double" or "float" }
+                => PgSql.Call("double_to_integral", $"{v}::double precision", PgSql.Literal(type.PgName)),
             DecimalType => $"trunc({v})",
             AtomicType { SparkName: "timestamp" } => $"floor(extract(epoch FROM {v}::timestamp))",
             AtomicType { IsIntegralNumber: true } => v,
@@ -185,12 +199,14 @@ internal sealed partial class ExpressionTranslator
         {
             AtomicType { SparkName: "string" } => PgSql.Call("to_decimal", v),
             AtomicType { SparkName: "boolean" } => $"(CASE WHEN {v} THEN 1 ELSE 0 END)::numeric",
-            AtomicType { SparkName: "double" or "float" } => $"(CASE WHEN {v} IN ('NaN', 'Infinity', '-Infinity') THEN NULL ELSE {v}::numeric END)",
+            AtomicType { SparkName: "double" or "float" }
+                => $"(CASE WHEN {v} IN ('NaN', 'Infinity', '-Infinity') THEN NULL ELSE {v}::numeric END)",
             _ when value.Type.IsNumeric => $"{v}::numeric",
             _ => throw CannotCast(value, type),
         };
         // Out of range is NULL, as in Spark.
-        return new TypedSql(PgSql.Call("to_decimal_checked", number, PgSql.Number(type.Precision), PgSql.Number(type.Scale)) + $"::{type.PgName}", type);
+        return new TypedSql(
+            PgSql.Call("to_decimal_checked", number, PgSql.Number(type.Precision), PgSql.Number(type.Scale)) + $"::{type.PgName}", type);
     }
 
     private static TypedSql ToDate(TypedSql value)
@@ -206,7 +222,8 @@ internal sealed partial class ExpressionTranslator
         {
             AtomicType { SparkName: "string" } => new TypedSql(PgSql.Call("to_timestamp", value.Text), SparkType.Timestamp),
             AtomicType { SparkName: "date" } => new TypedSql($"({value.Text})::timestamp", SparkType.Timestamp),
-            _ when value.Type.IsNumeric => new TypedSql($"(to_timestamp(({value.Text})::double precision) AT TIME ZONE 'UTC')", SparkType.Timestamp),
+            _ when value.Type.IsNumeric => new TypedSql(
+                $"(to_timestamp(({value.Text})::double precision) AT TIME ZONE 'UTC')", SparkType.Timestamp),
             _ => throw CannotCast(value, SparkType.Timestamp),
         };
 }

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -22,7 +21,9 @@ internal sealed partial class ExpressionTranslator
             }
         }
 
-        throw Error(ServiceRules.ColumnNotFound(string.Join(".", parts.Select(p => $"`{p}`")), scope.VisibleColumns.Select(c => c.Name).Distinct()), name);
+        throw Error(
+            ServiceRules.ColumnNotFound(string.Join(".", parts.Select(p => $"`{p}`")), scope.VisibleColumns.Select(c => c.Name).Distinct()),
+            name);
     }
 
     // Spark's order: the longest qualifier that names a relation of this level, then a column of this level with fields after it.
@@ -72,7 +73,9 @@ internal sealed partial class ExpressionTranslator
         return value;
     }
 
-    /// <summary>A field of a struct (<c>s.f</c>), the fields of an array's structs (<c>arr.f</c>, an array), or a map's value by key.</summary>
+    /// <summary>
+    /// A field of a struct (<c>s.f</c>), the fields of an array's structs (<c>arr.f</c>, an array), or a map's value by key.
+    /// </summary>
     public TypedSql Field(TypedSql value, string name, int position)
     {
         switch (value.Type)
@@ -83,14 +86,16 @@ internal sealed partial class ExpressionTranslator
                     ? new TypedSql($"({value.Text} -> {PgSql.Literal(field.Name)})", field.Type, IsJson: true)
                     : new TypedSql($"({value.Text}).{PgSql.Identifier(field.Name)}", field.Type);
             case ArrayType { Element: StructType element } array:
-                var inner = element.Field(name) ?? throw new ServiceErrorException(ServiceRules.NoSuchField(name, element.Fields.Select(f => f.Name)));
+                var inner = element.Field(name)
+                    ?? throw new ServiceErrorException(ServiceRules.NoSuchField(name, element.Fields.Select(f => f.Name)));
                 return Transform(value, new ArrayType(inner.Type), e => Field(e, inner.Name, position));
             case MapType map:
                 return MapValue(value, new TypedSql(PgSql.Literal(name), SparkType.String), map);
             case AtomicType { SparkName: "unknown" }:
                 return new TypedSql($"({value.Text}).{PgSql.Identifier(name)}", SparkType.Unknown);
             default:
-                throw new ServiceErrorException(ServiceRules.Analysis($"Can't extract value from {value.Text}: need struct type but got {value.Type}"));
+                throw new ServiceErrorException(
+                    ServiceRules.Analysis($"Can't extract value from {value.Text}: need struct type but got {value.Type}"));
         }
     }
 
@@ -125,7 +130,9 @@ internal sealed partial class ExpressionTranslator
     /// Applies a function to each element of an array, keeping NULL for a NULL array and the elements' order
     /// (<c>transform</c>, and dot paths through arrays of structs).
     /// </summary>
-    public TypedSql Transform(TypedSql array, ArrayType result, Func<TypedSql, TypedSql> map, bool withIndex = false, Func<TypedSql, TypedSql, TypedSql>? indexed = null)
+    public TypedSql Transform(
+        TypedSql array, ArrayType result, Func<TypedSql, TypedSql> map, bool withIndex = false,
+        Func<TypedSql, TypedSql, TypedSql>? indexed = null)
     {
         var element = Context.NewAlias("e");
         var ordinal = Context.NewAlias("o");
@@ -149,6 +156,7 @@ internal sealed partial class ExpressionTranslator
     /// </summary>
     public static string Elements(TypedSql array, string alias, string ordinal)
         => array.HeldAsJson
-            ? $"jsonb_array_elements(CASE WHEN jsonb_typeof({array.Text}) = 'array' THEN {array.Text} END) WITH ORDINALITY AS {alias}(v, {ordinal})"
+            ? $"jsonb_array_elements(CASE WHEN jsonb_typeof({array.Text}) = 'array' THEN {array.Text} END) WITH ORDINALITY AS {alias}(v, "
+                + $"{ordinal})"
             : $"(SELECT unnest({array.Text}) AS v, generate_subscripts({array.Text}, 1) AS {ordinal}) AS {alias}";
 }

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -21,7 +20,10 @@ internal sealed partial class ExpressionTranslator
         var value = Translate(inList.Value, scope);
         var items = inList.Items.Select(i => Translate(i, scope)).ToList();
         var type = items.Aggregate(value.Type, (t, i) => SparkTypes.Common(t, i.Type, comparison: true)
-                                                        ?? throw Error(ServiceRules.TypeMismatch($"IN list items must be comparable with {value.Type}, not {i.Type}"), inList));
+                                                        ?? throw Error(
+                                                            ServiceRules.TypeMismatch(
+                                                                $"IN list items must be comparable with {value.Type}, not {i.Type}"),
+                                                            inList));
         var not = inList.Negated ? "NOT " : "";
         return TypedSql.Bool($"({Coerce(value, type).Text} {not}IN ({string.Join(", ", items.Select(i => Coerce(i, type).Text))}))");
     }
@@ -38,7 +40,9 @@ internal sealed partial class ExpressionTranslator
         }
 
         var type = SparkTypes.Common(value.Type, query.Columns[0].Type, comparison: true) ?? value.Type;
-        var sub = query.Columns[0].Type == type ? query.Sql : $"SELECT {Coerce(new TypedSql("q.c", query.Columns[0].Type), type).Text} FROM ({query.Sql}) AS q(c)";
+        var sub = query.Columns[0].Type == type
+            ? query.Sql
+            : $"SELECT {Coerce(new TypedSql("q.c", query.Columns[0].Type), type).Text} FROM ({query.Sql}) AS q(c)";
         return TypedSql.Bool($"({Coerce(value, type).Text} {not}IN ({sub}))");
     }
 
@@ -75,7 +79,9 @@ internal sealed partial class ExpressionTranslator
     }
 
     private TypedSql IsDistinct(IsDistinctExpr distinct, Scope scope)
-        => Comparison(distinct.Negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", Translate(distinct.Left, scope), Translate(distinct.Right, scope), distinct);
+        => Comparison(
+            distinct.Negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", Translate(distinct.Left, scope),
+            Translate(distinct.Right, scope), distinct);
 
     private TypedSql Case(CaseExpr caseExpr, Scope scope)
     {
@@ -104,7 +110,9 @@ internal sealed partial class ExpressionTranslator
     public SparkType SharedType(IReadOnlyList<TypedSql> values, Node at)
     {
         var type = values.Select(v => v.Type).DefaultIfEmpty(SparkType.Null)
-            .Aggregate((a, b) => SparkTypes.Common(a, b) ?? throw Error(ServiceRules.TypeMismatch($"data types {a} and {b} have no common type"), at));
+            .Aggregate(
+                (a, b) => SparkTypes.Common(a, b)
+                    ?? throw Error(ServiceRules.TypeMismatch($"data types {a} and {b} have no common type"), at));
         Context.Require(type);
         return type;
     }

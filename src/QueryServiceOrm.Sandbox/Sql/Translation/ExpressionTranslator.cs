@@ -1,5 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -44,9 +42,12 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
             SubqueryExpr subquery => ScalarSubquery(subquery, scope),
             RowExpr row => Struct(row.Items.Select((item, i) => ($"col{i + 1}", Translate(item, scope))).ToList()),
             ExtractExpr extract => SparkFunctions.Extract(extract.Field, Translate(extract.Source, scope), this, extract.Position),
-            LambdaExpr lambda => throw Error(ServiceRules.Analysis($"A lambda function is only allowed as an argument of a higher-order function"), lambda),
+            LambdaExpr lambda => throw Error(
+                ServiceRules.Analysis($"A lambda function is only allowed as an argument of a higher-order function"), lambda),
             StarExpr star => throw Error(ServiceRules.Analysis("Invalid usage of '*' in an expression"), star),
-            VariableExpr variable => throw Error(ServiceRules.NotEmulated($"The variable @{variable.Name}", "variables exist only inside an anonymous block ($$ ... $$)."), variable),
+            VariableExpr variable => throw Error(
+                ServiceRules.NotEmulated($"The variable @{variable.Name}", "variables exist only inside an anonymous block ($$ ... $$)."),
+                variable),
             _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name),
         };
 
@@ -65,7 +66,8 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
 
     private static ServiceErrorException Error(ServiceError error, Node at) => new(error with { Detail = error.Detail ?? At(at) });
 
-    private static string? At(Node node) => node.Position > 0 ? string.Create(CultureInfo.InvariantCulture, $"At character {node.Position + 1}.") : null;
+    private static string? At(Node node)
+        => node.Position > 0 ? string.Create(CultureInfo.InvariantCulture, $"At character {node.Position + 1}.") : null;
 
     // Spark: an integer literal is an int if it fits, a bigint if that fits, a decimal otherwise; with a point it is a decimal,
     // with an exponent a double; suffixes L, S, Y, F, D, BD choose the type.
@@ -84,8 +86,10 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
             "BD" => Decimal(digits),
             _ when hasExponent => new TypedSql($"({digits}::double precision)", SparkType.Double),
             _ when hasPoint => Decimal(digits),
-            _ when int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => new TypedSql(Signed(digits), SparkType.Int),
-            _ when long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => new TypedSql($"({digits}::bigint)", SparkType.Long),
+            _ when int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                => new TypedSql(Signed(digits), SparkType.Int),
+            _ when long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                => new TypedSql($"({digits}::bigint)", SparkType.Long),
             _ => Decimal(digits),
         };
     }
@@ -107,7 +111,8 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     {
         if (value.Contains('\0', StringComparison.Ordinal))
         {
-            throw new ServiceErrorException(ServiceRules.NotEmulated("A string holding the NUL character", "PostgreSQL text cannot hold it.") with
+            throw new ServiceErrorException(
+                ServiceRules.NotEmulated("A string holding the NUL character", "PostgreSQL text cannot hold it.") with
             {
                 Detail = string.Create(CultureInfo.InvariantCulture, $"At character {position + 1}."),
             });
@@ -205,8 +210,11 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
         var right = Translate(binary.Right, scope);
         return binary.Operator switch
         {
-            "AND" or "OR" => TypedSql.Bool($"({Coerce(left, SparkType.Boolean).Text} {binary.Operator} {Coerce(right, SparkType.Boolean).Text})"),
-            "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=" => Comparison(binary.Operator == "!=" ? "<>" : binary.Operator, left, right, binary),
+            "AND"
+                or "OR" => TypedSql.Bool(
+                    $"({Coerce(left, SparkType.Boolean).Text} {binary.Operator} {Coerce(right, SparkType.Boolean).Text})"),
+            "=" or "<>" or "!=" or "<" or "<=" or ">" or ">="
+                => Comparison(binary.Operator == "!=" ? "<>" : binary.Operator, left, right, binary),
             "!<" => Comparison(">=", left, right, binary),
             "!>" => Comparison("<=", left, right, binary),
             "<=>" => Comparison("IS NOT DISTINCT FROM", left, right, binary),
@@ -268,18 +276,23 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
             return new TypedSql($"({left.Text} {op} {right.Text})", SparkType.Interval);
         }
 
-        if (op == "-" && left.Type is AtomicType { SparkName: "date" or "timestamp" } && right.Type is AtomicType { SparkName: "date" or "timestamp" })
+        if (op == "-"
+            && left.Type is AtomicType { SparkName: "date" or "timestamp" }
+            && right.Type is AtomicType { SparkName: "date" or "timestamp" })
         {
             return new TypedSql($"({left.Text}::timestamp - {right.Text}::timestamp)", SparkType.Interval);
         }
 
         var (a, b, type) = NumericOperands(left, right, at);
         var result = new TypedSql($"({a.Text} {op} {b.Text})", type);
-        return type is DecimalType && op == "*" ? RoundDecimal(result, Multiplied(OperandDecimal(at.Left, left), OperandDecimal(at.Right, right))) : result;
+        return type is DecimalType && op == "*"
+            ? RoundDecimal(result, Multiplied(OperandDecimal(at.Left, left), OperandDecimal(at.Right, right)))
+            : result;
     }
 
     // Spark's result type for decimal multiplication (precision p1 + p2 + 1, scale s1 + s2, bounded to 38 digits).
-    private static DecimalType Multiplied(DecimalType x, DecimalType y) => DecimalPrecision.Bounded(x.Precision + y.Precision + 1, x.Scale + y.Scale);
+    private static DecimalType Multiplied(DecimalType x, DecimalType y)
+        => DecimalPrecision.Bounded(x.Precision + y.Precision + 1, x.Scale + y.Scale);
 
     private TypedSql Divide(TypedSql left, TypedSql right, BinaryExpr at)
     {
@@ -354,33 +367,4 @@ internal sealed partial class ExpressionTranslator(TranslationContext context, Q
     /// <summary>A decimal value rounded (half up) to a Spark result type's scale, as Spark shows it.</summary>
     public static TypedSql RoundDecimal(TypedSql value, DecimalType type)
         => new($"(round({value.Text}, {type.Scale})::{type.PgName})", type);
-}
-
-/// <summary>Spark's decimal result types (DecimalPrecision, with precision loss allowed).</summary>
-internal static class DecimalPrecision
-{
-    public static DecimalType Divided(DecimalType a, DecimalType b)
-    {
-        var scale = Math.Max(6, a.Scale + b.Precision + 1);
-        return Bounded(a.Precision - a.Scale + b.Scale + scale, scale);
-    }
-
-    public static DecimalType Bounded(int precision, int scale)
-    {
-        if (precision <= 38)
-        {
-            return new DecimalType(precision, scale);
-        }
-
-        var integerDigits = precision - scale;
-        return new DecimalType(38, Math.Max(38 - integerDigits, Math.Min(scale, 6)));
-    }
-}
-
-/// <summary>Small helpers on translated values.</summary>
-internal static class TypedSqlChecks
-{
-    /// <summary>A typed literal whose text does not parse is a syntax error in Spark, not a NULL: checked when it runs.</summary>
-    public static TypedSql Checked(this TypedSql value, TypedLiteral literal, string type)
-        => value with { Text = PgSql.Call("checked", value.Text, PgSql.Literal($"Cannot parse the {type} value: {literal.Value}")) };
 }

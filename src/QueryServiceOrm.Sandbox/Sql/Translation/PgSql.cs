@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
 
 /// <summary>How the front writes PostgreSQL: every name quoted exactly, every string a standard literal.</summary>

@@ -1,23 +1,6 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
-
-/// <summary>A generator's rows: a subquery to join laterally, and its columns.</summary>
-internal sealed record GeneratorSql(string Sql, IReadOnlyList<OutputColumn> Columns);
-
-/// <summary>The generator functions: they make rows, and are translated into lateral subqueries wherever they appear.</summary>
-internal static class Generators
-{
-    private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple", "range", "history_meta",
-    };
-
-    public static bool IsGenerator(string name) => Names.Contains(name);
-
-    public static bool IsOuter(string name) => name.EndsWith("_outer", StringComparison.OrdinalIgnoreCase);
-}
 
 // explode, posexplode, inline (and their _outer forms), stack, json_tuple, range: Spark's column names (col, pos, key,
 // value, col0..), the elements in their array's order.
@@ -44,13 +27,15 @@ internal sealed partial class QueryTranslator
         if (aliases.Count != generator.Columns.Count)
         {
             throw new ServiceErrorException(ServiceRules.Analysis(
-                $"The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF: expected {generator.Columns.Count} aliases but got {string.Join(",", aliases)}"));
+                $"The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF: expected "
+                + $"{generator.Columns.Count} aliases but got {string.Join(",", aliases)}"));
         }
 
         // Renamed on the way out of the generator's own subquery.
         var alias = _context.NewAlias("r");
         var renamed = generator.Columns.Select((c, i) => c with { Name = aliases[i].Value }).ToList();
-        var select = string.Join(", ", generator.Columns.Select((c, i) => $"{alias}.{PgSql.Identifier(c.Name)} AS {PgSql.Identifier(renamed[i].Name)}"));
+        var select = string.Join(
+            ", ", generator.Columns.Select((c, i) => $"{alias}.{PgSql.Identifier(c.Name)} AS {PgSql.Identifier(renamed[i].Name)}"));
         return new GeneratorSql($"(SELECT {select} FROM {generator.Sql} AS {alias})", renamed);
     }
 
@@ -94,7 +79,8 @@ internal sealed partial class QueryTranslator
 
         var e = _context.NewAlias("x");
         var item = new TypedSql($"{e}.v", element, value.HeldAsJson);
-        var fields = element.Fields.Select(f => $"{Expressions.Native(Expressions.Field(item, f.Name, 0)).Text} AS {PgSql.Identifier(f.Name)}");
+        var fields = element.Fields.Select(
+            f => $"{Expressions.Native(Expressions.Field(item, f.Name, 0)).Text} AS {PgSql.Identifier(f.Name)}");
         return new GeneratorSql(
             $"(SELECT {string.Join(", ", fields)} FROM {ExpressionTranslator.Elements(value, e, "o")} ORDER BY {e}.o)",
             element.Fields.Select(f => new OutputColumn(f.Name, f.Type)).ToList());
@@ -103,17 +89,24 @@ internal sealed partial class QueryTranslator
     // stack(n, v1, ..., vk): n rows of ceil(k / n) columns, col0, col1, ...; missing values are NULL.
     private GeneratorSql Stack(CallExpr call, Scope scope)
     {
-        if (call.Arguments.Count < 2 || call.Arguments[0] is not NumberLiteral { Suffix: "" } count || !int.TryParse(count.Digits, out var rows) || rows < 1)
+        if (call.Arguments.Count < 2
+            || call.Arguments[0] is not NumberLiteral { Suffix: "" } count
+            || !int.TryParse(count.Digits, out var rows)
+            || rows < 1)
         {
             throw new ServiceErrorException(ServiceRules.WrongArguments(call.Name, "a positive integer constant, then the values"));
         }
 
         var values = call.Arguments.Skip(1).Select(a => Expressions.Native(Expressions.Translate(a, scope))).ToList();
         var width = (values.Count + rows - 1) / rows;
-        var grid = Enumerable.Range(0, rows).Select(r => Enumerable.Range(0, width).Select(c => r * width + c < values.Count ? values[r * width + c] : TypedSql.Null).ToList()).ToList();
+        var grid = Enumerable.Range(0, rows)
+            .Select(
+                r => Enumerable.Range(0, width).Select(c => r * width + c < values.Count ? values[r * width + c] : TypedSql.Null).ToList())
+            .ToList();
         var types = Enumerable.Range(0, width).Select(c => Expressions.CommonType(grid.Select(r => r[c]).ToList(), call)).ToList();
         var names = Enumerable.Range(0, width).Select(c => $"col{c}").ToList();
-        var sql = "VALUES " + string.Join(", ", grid.Select(r => "(" + string.Join(", ", r.Select((v, c) => Expressions.Coerce(v, types[c]).Text)) + ")"));
+        var sql = "VALUES " + string.Join(
+            ", ", grid.Select(r => "(" + string.Join(", ", r.Select((v, c) => Expressions.Coerce(v, types[c]).Text)) + ")"));
         var alias = _context.NewAlias("stack");
         return new GeneratorSql(
             $"(SELECT * FROM ({sql}) AS {alias}({string.Join(", ", names.Select(PgSql.Identifier))}))",
@@ -126,7 +119,8 @@ internal sealed partial class QueryTranslator
         var json = Expressions.AsString(Argument(call, 0, scope, "a JSON string and field names"));
         var fields = call.Arguments.Skip(1).Select(a => Expressions.AsString(Expressions.Translate(a, scope)).Text).ToList();
         var values = fields.Select((f, i) => $"{PgSql.Call("json_field", json.Text, f)} AS \"c{i}\"");
-        return new GeneratorSql($"(SELECT {string.Join(", ", values)})", fields.Select((_, i) => new OutputColumn($"c{i}", SparkType.String)).ToList());
+        return new GeneratorSql(
+            $"(SELECT {string.Join(", ", values)})", fields.Select((_, i) => new OutputColumn($"c{i}", SparkType.String)).ToList());
     }
 
     // history_meta('t'): the table named by a string, as Adobe's time-travel page calls it.

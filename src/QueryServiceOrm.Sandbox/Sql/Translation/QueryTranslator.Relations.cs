@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -47,7 +46,9 @@ internal sealed partial class QueryTranslator
         }
 
         var found = _context.Catalog.Find(names) ?? throw new ServiceErrorException(ServiceRules.TableNotFound(string.Join(".", names)));
-        AddRelation(target, table.Alias is null ? [found.Schema, found.Name] : qualifier, table.Alias, found.Columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList(), alias);
+        AddRelation(
+            target, table.Alias is null ? [found.Schema, found.Name] : qualifier, table.Alias,
+            found.Columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList(), alias);
         var source = table.Snapshot is null ? found.Sql : Snapshots.Filter(found, table.Snapshot, Expressions);
         return $"{source} AS {alias}{ColumnAliases(table.Alias)}";
     }
@@ -62,13 +63,17 @@ internal sealed partial class QueryTranslator
     }
 
     // A relation's columns under the front's alias, renamed by the Spark alias's column list if it has one.
-    private static void AddRelation(List<ScopeRelation> target, IReadOnlyList<string> qualifier, RelationAlias? sparkAlias, IReadOnlyList<OutputColumn> columns, string alias)
+    private static void AddRelation(
+        List<ScopeRelation> target, IReadOnlyList<string> qualifier, RelationAlias? sparkAlias, IReadOnlyList<OutputColumn> columns,
+        string alias)
     {
         if (sparkAlias is { Columns.Count: > 0 } renamed)
         {
             if (renamed.Columns.Count != columns.Count)
             {
-                throw new ServiceErrorException(ServiceRules.Analysis($"The alias {sparkAlias.Name} names {renamed.Columns.Count} columns for a relation of {columns.Count}"));
+                throw new ServiceErrorException(
+                    ServiceRules.Analysis(
+                        $"The alias {sparkAlias.Name} names {renamed.Columns.Count} columns for a relation of {columns.Count}"));
             }
         }
 
@@ -91,7 +96,9 @@ internal sealed partial class QueryTranslator
     private static string Derived(List<ScopeRelation> target, RelationAlias? sparkAlias, TranslatedQuery query, string alias, bool lateral)
     {
         AddRelation(target, sparkAlias is null ? [] : [sparkAlias.Name.Value], sparkAlias, query.Columns, alias);
-        var columns = sparkAlias is { Columns.Count: > 0 } ? "(" + string.Join(", ", query.Columns.Select((_, i) => $"\"c{i + 1}\"")) + ")" : "";
+        var columns = sparkAlias is { Columns.Count: > 0 }
+            ? "(" + string.Join(", ", query.Columns.Select((_, i) => $"\"c{i + 1}\"")) + ")"
+            : "";
         return $"{(lateral ? "LATERAL " : "")}({query.Sql}) AS {alias}{columns}";
     }
 
@@ -99,10 +106,13 @@ internal sealed partial class QueryTranslator
     {
         var (sql, columns) = ValuesSql(values.Rows, new Scope(scope.Parent));
         var alias = _context.NewAlias(values.Alias is null ? "values" : Aliasable(values.Alias.Name.Value));
-        var names = values.Alias is { Columns.Count: > 0 } a ? a.Columns.Select(c => c.Value).ToList() : columns.Select(c => c.Name).ToList();
+        var names = values.Alias is { Columns.Count: > 0 } a
+            ? a.Columns.Select(c => c.Value).ToList()
+            : columns.Select(c => c.Name).ToList();
         if (names.Count != columns.Count)
         {
-            throw new ServiceErrorException(ServiceRules.Analysis($"The inline table has {columns.Count} columns, and its alias names {names.Count}"));
+            throw new ServiceErrorException(
+                ServiceRules.Analysis($"The inline table has {columns.Count} columns, and its alias names {names.Count}"));
         }
 
         var renamed = columns.Select((c, i) => c with { Name = names[i] }).ToList();
@@ -146,7 +156,9 @@ internal sealed partial class QueryTranslator
         var alias = _context.NewAlias(Aliasable(nested.Alias.Name.Value));
         var columns = inner.SelectMany(r => r.Columns.Where(c => !r.MergedColumns.Contains(c.Name))).ToList();
         var select = string.Join(", ", columns.Select((c, i) => $"{Expressions.Native(new TypedSql(c.Sql, c.Type)).Text} AS \"c{i + 1}\""));
-        target.Add(new ScopeRelation([nested.Alias.Name.Value], columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, $"{alias}.\"c{i + 1}\"")).ToList()));
+        target.Add(
+            new ScopeRelation(
+                [nested.Alias.Name.Value], columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, $"{alias}.\"c{i + 1}\"")).ToList()));
         return $"(SELECT {select} FROM {sql}) AS {alias}";
     }
 
@@ -188,20 +200,29 @@ internal sealed partial class QueryTranslator
         => kind switch { "LEFT" => "LEFT JOIN", "RIGHT" => "RIGHT JOIN", "FULL" => "FULL JOIN", _ => "JOIN" };
 
     // a LEFT SEMI JOIN b ON c keeps a's rows that have a match, and only a's columns: a lateral EXISTS test (NOT EXISTS for ANTI).
-    private string SemiJoin(JoinRelation join, Scope visible, string left, string right, List<ScopeRelation> rightRelations, List<string>? merged)
+    private string SemiJoin(
+        JoinRelation join, Scope visible, string left, string right, List<ScopeRelation> rightRelations, List<string>? merged)
     {
         var condition = Visible(visible, rightRelations);
         var on = merged is not null
-            ? string.Join(" AND ", merged.Select(name => Expressions.Comparison("=", Single(visible.Relations, name), Single(rightRelations, name), join).Text))
+            ? string.Join(
+                " AND ",
+                merged.Select(
+                    name => Expressions.Comparison("=", Single(visible.Relations, name), Single(rightRelations, name), join).Text))
             : join.On is null ? "TRUE" : Expressions.Coerce(Expressions.Translate(join.On, condition), SparkType.Boolean).Text;
         var test = join.Kind == "SEMI" ? "EXISTS" : "NOT EXISTS";
-        return $"{left} CROSS JOIN LATERAL (SELECT 1 WHERE {test} (SELECT 1 FROM {right} WHERE {on})) AS {_context.NewAlias(join.Kind.ToLowerInvariant())}";
+        return $"{left} CROSS JOIN LATERAL (SELECT 1 WHERE {test} (SELECT 1 FROM {right} WHERE {on})) AS "
+            + $"{_context.NewAlias(join.Kind.ToLowerInvariant())}";
     }
 
     private static List<string> NaturalColumns(IEnumerable<ScopeRelation> left, IEnumerable<ScopeRelation> right)
     {
         var rightNames = right.SelectMany(r => r.Columns).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return left.SelectMany(r => r.Columns).Select(c => c.Name).Where(rightNames.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return left.SelectMany(r => r.Columns)
+            .Select(c => c.Name)
+            .Where(rightNames.Contains)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     // USING (c): the join condition, and one merged column c that unqualified names and * see (COALESCE for a FULL join).
@@ -221,7 +242,9 @@ internal sealed partial class QueryTranslator
                 "FULL" => $"COALESCE({Expressions.Coerce(l, type).Text}, {Expressions.Coerce(r, type).Text})",
                 _ => Expressions.Coerce(l, type).Text,
             };
-            columns.Add(new ScopeColumn(left.SelectMany(x => x.Columns).First(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Name, type, value));
+            columns.Add(
+                new ScopeColumn(
+                    left.SelectMany(x => x.Columns).First(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Name, type, value));
         }
 
         var mergedNames = columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);

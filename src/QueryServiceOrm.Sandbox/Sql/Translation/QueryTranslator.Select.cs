@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -10,7 +9,9 @@ internal sealed partial class QueryTranslator
     private BodyResult Select(SelectBody select, Scope? outer, QueryRole role, IReadOnlyList<WindowDefinition> queryWindows)
     {
         var scope = new Scope(outer);
-        var from = select.From.Count == 0 ? null : string.Join(" CROSS JOIN ", select.From.Select(r => Relation(r, scope, scope.Relations)));
+        var from = select.From.Count == 0
+            ? null
+            : string.Join(" CROSS JOIN ", select.From.Select(r => Relation(r, scope, scope.Relations)));
         var items = new List<(string Name, TypedSql Value, Expr? Source)>();
         foreach (var item in select.Items)
         {
@@ -22,9 +23,12 @@ internal sealed partial class QueryTranslator
             {
                 var generator = Generator(call, scope, item.Aliases);
                 var alias = _context.NewAlias("g");
-                var lateral = Generators.IsOuter(call.Name) ? $"LEFT JOIN LATERAL {generator.Sql} AS {alias} ON TRUE" : $"CROSS JOIN LATERAL {generator.Sql} AS {alias}";
+                var lateral = Generators.IsOuter(call.Name)
+                    ? $"LEFT JOIN LATERAL {generator.Sql} AS {alias} ON TRUE"
+                    : $"CROSS JOIN LATERAL {generator.Sql} AS {alias}";
                 from = from is null ? $"(SELECT 1) AS {_context.NewAlias("one")} {lateral}" : $"{from} {lateral}";
-                items.AddRange(generator.Columns.Select(c => (c.Name, new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type), (Expr?)null)));
+                items.AddRange(
+                    generator.Columns.Select(c => (c.Name, new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type), (Expr?)null)));
             }
             else
             {
@@ -37,16 +41,26 @@ internal sealed partial class QueryTranslator
             }
         }
 
-        var where = select.Where is null ? "" : " WHERE " + Expressions.Coerce(Expressions.Translate(select.Where, scope), SparkType.Boolean).Text;
+        var where = select.Where is null
+            ? ""
+            : " WHERE " + Expressions.Coerce(Expressions.Translate(select.Where, scope), SparkType.Boolean).Text;
         var groupBy = select.GroupBy is null ? "" : " GROUP BY " + GroupBy(select.GroupBy, items, scope);
-        var having = select.Having is null ? "" : " HAVING " + Expressions.Coerce(Expressions.Translate(select.Having, scope), SparkType.Boolean).Text;
+        var having = select.Having is null
+            ? ""
+            : " HAVING " + Expressions.Coerce(Expressions.Translate(select.Having, scope), SparkType.Boolean).Text;
         var windows = select.Windows.Concat(queryWindows).ToList();
-        var window = windows.Count == 0 ? "" : " WINDOW " + string.Join(", ", windows.Select(w => $"{PgSql.Identifier(w.Name.Value)} AS ({Window(w.Spec, scope)})"));
+        var window = windows.Count == 0
+            ? ""
+            : " WINDOW " + string.Join(", ", windows.Select(w => $"{PgSql.Identifier(w.Name.Value)} AS ({Window(w.Spec, scope)})"));
         var forClient = role == QueryRole.Client && !select.Distinct;
         var list = items.Count == 0
             ? throw new ServiceErrorException(ServiceRules.Analysis("A select list may not be empty"))
-            : string.Join(", ", items.Select(i => $"{(forClient ? ClientValue(i.Value) : Expressions.Native(i.Value).Text)} AS {PgSql.Identifier(i.Name)}"));
-        var sql = $"SELECT {(select.Distinct ? "DISTINCT " : "")}{list}{(from is null ? "" : " FROM " + from)}{where}{groupBy}{having}{window}";
+            : string.Join(
+                ", ",
+                items.Select(
+                    i => $"{(forClient ? ClientValue(i.Value) : Expressions.Native(i.Value).Text)} AS {PgSql.Identifier(i.Name)}"));
+        var sql =
+            $"SELECT {(select.Distinct ? "DISTINCT " : "")}{list}{(from is null ? "" : " FROM " + from)}{where}{groupBy}{having}{window}";
         var columns = items.Select(i => new OutputColumn(i.Name, i.Value.Type)).ToList();
         return new BodyResult(sql, columns, scope, ClientReady: forClient);
     }
@@ -73,15 +87,21 @@ internal sealed partial class QueryTranslator
     {
         if (groupBy.All)
         {
-            var keys = items.Where(i => i.Source is null || !SparkFunctions.ContainsAggregate(i.Source)).Select(i => Expressions.Native(i.Value).Text).ToList();
+            var keys = items.Where(i => i.Source is null || !SparkFunctions.ContainsAggregate(i.Source))
+                .Select(i => Expressions.Native(i.Value).Text)
+                .ToList();
             return keys.Count == 0 ? "()" : string.Join(", ", keys);
         }
 
         return string.Join(", ", groupBy.Elements.Select(e => e switch
         {
             GroupingExpression g => GroupingKey(g.Value, items, scope),
-            GroupingAnalytics a when a.Kind == "GROUPING SETS" => $"GROUPING SETS ({string.Join(", ", a.Sets.Select(set => "(" + string.Join(", ", set.Select(v => GroupingKey(v, items, scope))) + ")"))})",
-            GroupingAnalytics a => $"{a.Kind} ({string.Join(", ", a.Sets.Select(set => string.Join(", ", set.Select(v => GroupingKey(v, items, scope)))))})",
+            GroupingAnalytics a when a.Kind == "GROUPING SETS"
+                => $"GROUPING SETS ({string.Join(
+                    ", ", a.Sets.Select(set => "(" + string.Join(", ", set.Select(v => GroupingKey(v, items, scope))) + ")"))})",
+            GroupingAnalytics a
+                => $"{a.Kind} ({string.Join(
+                    ", ", a.Sets.Select(set => string.Join(", ", set.Select(v => GroupingKey(v, items, scope)))))})",
             _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
         }));
     }
@@ -97,8 +117,10 @@ internal sealed partial class QueryTranslator
                 : throw new ServiceErrorException(ServiceRules.Analysis($"GROUP BY position {position} is not in the select list"));
         }
 
-        if (key is NameExpr { Parts.Count: 1 } name && !scope.VisibleColumns.Any(c => c.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase))
-            && items.FirstOrDefault(i => i.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase)) is { Source: not null } aliased)
+        if (key is NameExpr { Parts.Count: 1 } name
+            && !scope.VisibleColumns.Any(c => c.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase))
+            && items.FirstOrDefault(i => i.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase))
+                is { Source: not null } aliased)
         {
             return Expressions.Native(aliased.Value).Text;
         }
@@ -117,13 +139,16 @@ internal sealed partial class QueryTranslator
 
         if (spec.PartitionBy.Count > 0)
         {
-            parts.Add("PARTITION BY " + string.Join(", ", spec.PartitionBy.Select(p => Expressions.Native(Expressions.Translate(p, scope)).Text)));
+            parts.Add(
+                "PARTITION BY " + string.Join(
+                    ", ", spec.PartitionBy.Select(p => Expressions.Native(Expressions.Translate(p, scope)).Text)));
         }
 
         if (spec.OrderBy.Count > 0)
         {
             parts.Add("ORDER BY " + string.Join(", ", spec.OrderBy.Select(o =>
-                $"{Expressions.Native(Expressions.Translate(o.Value, scope)).Text}{(o.Descending ? " DESC" : " ASC")} NULLS {((o.NullsFirst ?? !o.Descending) ? "FIRST" : "LAST")}")));
+                $"{Expressions.Native(Expressions.Translate(o.Value, scope)).Text}{(o.Descending ? " DESC" : " ASC")} NULLS "
+                + $"{((o.NullsFirst ?? !o.Descending) ? "FIRST" : "LAST")}")));
         }
 
         if (spec.Frame is not null)

@@ -1,17 +1,6 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
-
-/// <summary>What a query's result is for: the client (the row cap and auto_to_json apply), a table (INSERT, CTAS), or an
-/// enclosing query.</summary>
-internal enum QueryRole
-{
-    Nested,
-    Client,
-    Write,
-}
 
 /// <summary>
 /// Translates queries: WITH, set operations with Spark's type coercion, SELECT with its FROM tree (every relation under an
@@ -37,9 +26,12 @@ internal sealed partial class QueryTranslator
         try
         {
             var with = Ctes(query.With, outer);
-            var body = Body(query.Body, outer, role == QueryRole.Client && query.OrderBy.Count == 0 ? role : QueryRole.Nested, query.Windows);
+            var body = Body(
+                query.Body, outer, role == QueryRole.Client && query.OrderBy.Count == 0 ? role : QueryRole.Nested, query.Windows);
             var sql = with + body.Sql + OrderBy(query, body) + Limit(query, role);
-            return role == QueryRole.Client ? ForClient(new TranslatedQuery(sql, body.Columns), body.ClientReady) : new TranslatedQuery(sql, body.Columns);
+            return role == QueryRole.Client
+                ? ForClient(new TranslatedQuery(sql, body.Columns), body.ClientReady)
+                : new TranslatedQuery(sql, body.Columns);
         }
         finally
         {
@@ -63,9 +55,11 @@ internal sealed partial class QueryTranslator
             var query = Translate(cte.Query, outer);
             var columns = cte.Columns.Count == 0 ? query.Columns
                 : cte.Columns.Count == query.Columns.Count ? cte.Columns.Select((c, i) => query.Columns[i] with { Name = c.Value }).ToList()
-                : throw new ServiceErrorException(ServiceRules.Analysis($"The CTE {cte.Name} names {cte.Columns.Count} columns for a query of {query.Columns.Count}"));
+                : throw new ServiceErrorException(
+                    ServiceRules.Analysis($"The CTE {cte.Name} names {cte.Columns.Count} columns for a query of {query.Columns.Count}"));
             _context.AddCte(new CteBinding(cte.Name.Value, columns));
-            parts.Add($"{PgSql.Identifier(cte.Name.Value)}({string.Join(", ", columns.Select(c => PgSql.Identifier(c.Name)))}) AS ({query.Sql})");
+            parts.Add(
+                $"{PgSql.Identifier(cte.Name.Value)}({string.Join(", ", columns.Select(c => PgSql.Identifier(c.Name)))}) AS ({query.Sql})");
         }
 
         return "WITH " + string.Join(", ", parts) + " ";
@@ -78,7 +72,10 @@ internal sealed partial class QueryTranslator
             SetOperationBody set => SetOperation(set, outer),
             ValuesBody values => Values(values.Rows, outer),
             NestedQueryBody nested => Nested(nested, outer),
-            TableBody table => Select(new SelectBody(false, [new SelectItem(new StarExpr([]), [])], [new TableRelation(table.Name, null, null)], null, null, null, []), outer, role, []),
+            TableBody table => Select(
+                new SelectBody(
+                    false, [new SelectItem(new StarExpr([]), [])], [new TableRelation(table.Name, null, null)], null, null, null, []),
+                outer, role, []),
             _ => throw new ArgumentOutOfRangeException(nameof(body)),
         };
 
@@ -107,7 +104,8 @@ internal sealed partial class QueryTranslator
 
         var cells = rows.Select(r => r.Select(e => Expressions.Native(Expressions.Translate(e, scope))).ToList()).ToList();
         var types = Enumerable.Range(0, width).Select(i => Expressions.SharedType(cells.Select(r => r[i]).ToList(), rows[0][i])).ToList();
-        var sql = "VALUES " + string.Join(", ", cells.Select(r => "(" + string.Join(", ", r.Select((c, i) => Expressions.Coerce(c, types[i]).Text)) + ")"));
+        var sql = "VALUES " + string.Join(
+            ", ", cells.Select(r => "(" + string.Join(", ", r.Select((c, i) => Expressions.Coerce(c, types[i]).Text)) + ")"));
         return (sql, types.Select((t, i) => new OutputColumn($"col{i + 1}", t)).ToList());
     }
 
@@ -119,11 +117,14 @@ internal sealed partial class QueryTranslator
         if (left.Columns.Count != right.Columns.Count)
         {
             throw new ServiceErrorException(ServiceRules.Analysis(
-                $"{set.Operator} can only be performed on inputs with the same number of columns, but the first has {left.Columns.Count} and the second {right.Columns.Count}"));
+                $"{set.Operator} can only be performed on inputs with the same number of columns, but the first has {left.Columns.Count} "
+                + $"and the second {right.Columns.Count}"));
         }
 
         var types = left.Columns.Zip(right.Columns, (l, r) => SparkTypes.Common(l.Type, r.Type)
-                                                      ?? throw new ServiceErrorException(ServiceRules.TypeMismatch($"{set.Operator} cannot combine {l.Type} with {r.Type}"))).ToList();
+                                                      ?? throw new ServiceErrorException(
+                                                          ServiceRules.TypeMismatch(
+                                                              $"{set.Operator} cannot combine {l.Type} with {r.Type}"))).ToList();
         var all = set.All ? " ALL" : "";
         var sql = $"({Conformed(left, types)}) {set.Operator}{all} ({Conformed(right, types)})";
         return new BodyResult(sql, left.Columns.Select((c, i) => c with { Type = types[i] }).ToList(), null);
@@ -161,7 +162,8 @@ internal sealed partial class QueryTranslator
         var scope = body.SelectScope ?? OutputScope(body);
         var items = query.OrderBy.Select(item =>
         {
-            var value = item.Value is NameExpr { Parts.Count: 1 } name && body.Columns.Any(c => c.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase))
+            var value = item.Value is NameExpr { Parts.Count: 1 } name
+                && body.Columns.Any(c => c.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase))
                 ? PgSql.Identifier(body.Columns.First(c => c.Name.Equals(name.Parts[0].Value, StringComparison.OrdinalIgnoreCase)).Name)
                 : item.Value is NumberLiteral { Suffix: "" } ordinal && body.SelectScope is not null ? ordinal.Digits
                 : Expressions.Native(Expressions.Translate(item.Value, scope)).Text;
@@ -175,7 +177,8 @@ internal sealed partial class QueryTranslator
     private static Scope OutputScope(BodyResult body)
     {
         var scope = new Scope(null);
-        scope.Relations.Add(new ScopeRelation([], body.Columns.Select(c => new ScopeColumn(c.Name, c.Type, PgSql.Identifier(c.Name))).ToList()));
+        scope.Relations.Add(
+            new ScopeRelation([], body.Columns.Select(c => new ScopeColumn(c.Name, c.Type, PgSql.Identifier(c.Name))).ToList()));
         return scope;
     }
 
@@ -204,7 +207,9 @@ internal sealed partial class QueryTranslator
     }
 
     private static long Constant(Expr expression, string clause)
-        => expression is NumberLiteral { Suffix: "" or "L" } n && long.TryParse(n.Digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= 0
+        => expression is NumberLiteral { Suffix: "" or "L" } n
+            && long.TryParse(n.Digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            && value >= 0
             ? value
             : throw new ServiceErrorException(ServiceRules.Analysis($"The {clause} expression must be a non-negative integer constant"));
 
@@ -218,7 +223,8 @@ internal sealed partial class QueryTranslator
         }
 
         var alias = _context.NewAlias("client");
-        var columns = query.Columns.Select(c => $"{ClientValue(new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type))} AS {PgSql.Identifier(c.Name)}");
+        var columns = query.Columns.Select(
+            c => $"{ClientValue(new TypedSql($"{alias}.{PgSql.Identifier(c.Name)}", c.Type))} AS {PgSql.Identifier(c.Name)}");
         return query with { Sql = $"SELECT {string.Join(", ", columns)} FROM ({query.Sql}) AS {alias}" };
     }
 

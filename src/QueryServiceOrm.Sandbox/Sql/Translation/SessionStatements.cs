@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 using QueryServiceOrm.Sandbox.Wire;
 
@@ -49,17 +48,23 @@ internal static class SessionStatements
     {
         if (key.StartsWith("spark.", StringComparison.OrdinalIgnoreCase) && !Honoured.Contains(key))
         {
-            throw new ServiceErrorException(ServiceRules.NotEmulated($"The setting {key}", "the sandbox follows Spark's defaults and honours auto_to_json and resolve_fallback_snapshot_on_failure."));
+            throw new ServiceErrorException(
+                ServiceRules.NotEmulated(
+                    $"The setting {key}",
+                    "the sandbox follows Spark's defaults and honours auto_to_json and resolve_fallback_snapshot_on_failure."));
         }
 
-        if (key.Equals("spark.sql.session.timeZone", StringComparison.OrdinalIgnoreCase) && !value.Equals("UTC", StringComparison.OrdinalIgnoreCase))
+        if (key.Equals("spark.sql.session.timeZone", StringComparison.OrdinalIgnoreCase)
+            && !value.Equals("UTC", StringComparison.OrdinalIgnoreCase))
         {
             throw new ServiceErrorException(ServiceRules.NotEmulated($"The time zone {value}", "the service and the sandbox run in UTC."));
         }
 
-        if (key.Equals("spark.sql.ansi.enabled", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase))
+        if (key.Equals("spark.sql.ansi.enabled", StringComparison.OrdinalIgnoreCase)
+            && value.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ServiceErrorException(ServiceRules.NotEmulated("ANSI mode", "the sandbox follows Spark's default, non-ANSI semantics."));
+            throw new ServiceErrorException(
+                ServiceRules.NotEmulated("ANSI mode", "the sandbox follows Spark's default, non-ANSI semantics."));
         }
     }
 

@@ -1,5 +1,4 @@
 using QueryServiceOrm.Sandbox.Catalog;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -19,7 +18,8 @@ internal static class Snapshots
     {
         if (table.IsView)
         {
-            throw new ServiceErrorException(ServiceRules.Analysis("A SNAPSHOT clause works with a table or table alias, not on top of a sub-query or view"));
+            throw new ServiceErrorException(
+                ServiceRules.Analysis("A SNAPSHOT clause works with a table or table alias, not on top of a sub-query or view"));
         }
 
         var from = Bound(snapshot.From, expressions);
@@ -35,8 +35,12 @@ internal static class Snapshots
     /// <summary>history_meta('t'): one row a snapshot, with its parent and whether it is the newest.</summary>
     public static GeneratorSql History(CatalogTable table)
         => new(
-            $"(SELECT s AS \"snapshot_id\", lag(s) OVER (ORDER BY s) AS \"parent_id\", s = max(s) OVER () AS \"is_current\" FROM (SELECT DISTINCT {RowSnapshot} AS s FROM {table.Sql}) AS h ORDER BY s)",
-            [new OutputColumn("snapshot_id", SparkType.Long), new OutputColumn("parent_id", SparkType.Long), new OutputColumn("is_current", SparkType.Boolean)]);
+            $"(SELECT s AS \"snapshot_id\", lag(s) OVER (ORDER BY s) AS \"parent_id\", s = max(s) OVER () AS \"is_current\" FROM (SELECT "
+            + $"DISTINCT {RowSnapshot} AS s FROM {table.Sql}) AS h ORDER BY s)",
+            [
+                new OutputColumn("snapshot_id", SparkType.Long),
+                new OutputColumn("parent_id", SparkType.Long),
+                new OutputColumn("is_current", SparkType.Boolean)]);
 
     // HEAD is before every snapshot, TAIL after every one; any other id is a number.
     private static string Bound(Expr id, ExpressionTranslator expressions)
@@ -49,5 +53,6 @@ internal static class Snapshots
 
     private static string After(string bound) => bound switch { "HEAD" => "TRUE", "TAIL" => "FALSE", _ => $"{RowSnapshot} > {bound}" };
 
-    private static string AtOrBefore(string bound) => bound switch { "HEAD" => "FALSE", "TAIL" => "TRUE", _ => $"{RowSnapshot} <= {bound}" };
+    private static string AtOrBefore(string bound)
+        => bound switch { "HEAD" => "FALSE", "TAIL" => "TRUE", _ => $"{RowSnapshot} <= {bound}" };
 }

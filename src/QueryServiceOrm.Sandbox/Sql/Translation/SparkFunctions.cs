@@ -1,5 +1,3 @@
-using System.Globalization;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 using QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 
@@ -17,7 +15,8 @@ internal static class SparkFunctions
     {
         if (Generators.IsGenerator(call.Name))
         {
-            throw new ServiceErrorException(ServiceRules.Analysis($"Generators are not supported when it's nested in expressions, but got: {call.Name}"));
+            throw new ServiceErrorException(
+                ServiceRules.Analysis($"Generators are not supported when it's nested in expressions, but got: {call.Name}"));
         }
 
         if (!Registry.Functions.TryGetValue(call.Name, out var function))
@@ -32,7 +31,8 @@ internal static class SparkFunctions
 
         if (function.Kind == FunctionKind.Scalar && (call.Distinct || call.Filter is not null || call.Over is not null))
         {
-            throw new ServiceErrorException(ServiceRules.Analysis($"{call.Name} is not an aggregate function: DISTINCT, FILTER and OVER do not apply to it"));
+            throw new ServiceErrorException(
+                ServiceRules.Analysis($"{call.Name} is not an aggregate function: DISTINCT, FILTER and OVER do not apply to it"));
         }
 
         if (function.Kind == FunctionKind.Window && call.Over is null)
@@ -40,7 +40,10 @@ internal static class SparkFunctions
             throw new ServiceErrorException(ServiceRules.Analysis($"Window function {call.Name} requires an OVER clause"));
         }
 
-        var arguments = call.Arguments.Select(a => a is AliasedExpr && !call.Is("struct") ? throw new ServiceErrorException(ServiceRules.SyntaxError("AS is allowed in struct(...) only.", a.Position)) : a);
+        var arguments = call.Arguments.Select(
+            a => a is AliasedExpr && !call.Is("struct")
+                ? throw new ServiceErrorException(ServiceRules.SyntaxError("AS is allowed in struct(...) only.", a.Position))
+                : a);
         return function.Translate(new FunctionCall(call with { Arguments = arguments.ToList() }, translator, scope));
     }
 
@@ -58,7 +61,8 @@ internal static class SparkFunctions
             UnaryExpr u => ContainsAggregate(u.Operand),
             BinaryExpr b => ContainsAggregate(b.Left) || ContainsAggregate(b.Right),
             CastExpr c => ContainsAggregate(c.Value),
-            CaseExpr c => (c.Operand is not null && ContainsAggregate(c.Operand)) || c.Whens.Any(w => ContainsAggregate(w.When) || ContainsAggregate(w.Then))
+            CaseExpr c => (c.Operand is not null && ContainsAggregate(c.Operand))
+                || c.Whens.Any(w => ContainsAggregate(w.When) || ContainsAggregate(w.Then))
                           || (c.Else is not null && ContainsAggregate(c.Else)),
             IsExpr i => ContainsAggregate(i.Value),
             FieldExpr f => ContainsAggregate(f.Base),
@@ -70,7 +74,9 @@ internal static class SparkFunctions
     /// <summary>EXTRACT(field FROM source) and date_part('field', source).</summary>
     public static TypedSql Extract(string field, TypedSql source, ExpressionTranslator translator, int position)
         => DateTimeFunctions.Part(field.ToUpperInvariant(), source, translator)
-           ?? throw new ServiceErrorException(ServiceRules.Analysis(string.Create(CultureInfo.InvariantCulture, $"The field parameter needs to be a valid field: {field} is not")));
+           ?? throw new ServiceErrorException(
+               ServiceRules.Analysis(
+                   string.Create(CultureInfo.InvariantCulture, $"The field parameter needs to be a valid field: {field} is not")));
 
     private static FunctionRegistry Build()
     {

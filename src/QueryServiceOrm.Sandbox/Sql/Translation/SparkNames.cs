@@ -1,4 +1,3 @@
-using System.Globalization;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
@@ -31,7 +30,8 @@ internal static class SparkNames
             SubscriptExpr s => $"{Sql(s.Base)}[{Sql(s.Index)}]",
             StarExpr => "*",
             CallExpr call when call.Is("count") && call.Arguments is [StarExpr] => "count(1)",
-            CallExpr call => $"{call.Name.ToLowerInvariant()}({(call.Distinct ? "DISTINCT " : "")}{string.Join(", ", call.Arguments.Select(Sql))})",
+            CallExpr call => $"{call.Name.ToLowerInvariant()}({(call.Distinct ? "DISTINCT " : "")}"
+                + $"{string.Join(", ", call.Arguments.Select(Sql))})",
             UnaryExpr { Operator: "NOT" } u => $"(NOT {Sql(u.Operand)})",
             UnaryExpr u => $"({u.Operator}{Sql(u.Operand)})",
             BinaryExpr b => $"({Sql(b.Left)} {b.Operator} {Sql(b.Right)})",

@@ -1,17 +1,7 @@
 using QueryServiceOrm.Sandbox.Catalog;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation;
-
-/// <summary>A common table expression as later parts of its query see it.</summary>
-internal sealed record CteBinding(string Name, IReadOnlyList<OutputColumn> Columns);
-
-/// <summary>A column of a query's result.</summary>
-internal sealed record OutputColumn(string Name, SparkType Type);
-
-/// <summary>A translated query: its PostgreSQL and its result's columns.</summary>
-internal sealed record TranslatedQuery(string Sql, IReadOnlyList<OutputColumn> Columns);
 
 /// <summary>What translating one statement needs and collects: the catalog, the session, CTEs, struct shapes to make.</summary>
 internal sealed class TranslationContext(CatalogSnapshot catalog, FrontSession session, IReadOnlyList<int> parameterTypes)

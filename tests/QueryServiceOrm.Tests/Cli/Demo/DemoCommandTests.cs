@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli.Demo;
 
@@ -36,7 +33,10 @@ public sealed class DemoCommandTests
 
     private Task<Qsorm.Result> RunAsync(string? input, params string[] args) => Qsorm.RunAsync(Environment, input, args);
 
-    private static string[] DemoProjects() => Directory.GetDirectories(Path.GetTempPath(), "qsorm-demo-*").Where(d => !d.Contains("-home-", StringComparison.Ordinal)).ToArray();
+    private static string[] DemoProjects()
+        => Directory.GetDirectories(Path.GetTempPath(), "qsorm-demo-*")
+            .Where(d => !d.Contains("-home-", StringComparison.Ordinal))
+            .ToArray();
 
     [Test]
     public async Task The_demo_starts_a_sandbox_and_shows_tables_classes_and_every_steps_sql_and_rows_then_cleans_up()
@@ -48,7 +48,8 @@ public sealed class DemoCommandTests
         {
             Assert.That(demo.Code, Is.Zero, demo.Errors);
             Assert.That(demo.Output, Does.Contain("| xdm_events ").And.Contain("| xdm_flat ").And.Contain("| xdm_profiles "));
-            Assert.That(demo.Output, Does.Contain("| XdmDatasets ").And.Contain("| ProductListItem ").And.Contain("| Model/WebPageDetails.cs "));
+            Assert.That(
+                demo.Output, Does.Contain("| XdmDatasets ").And.Contain("| ProductListItem ").And.Contain("| Model/WebPageDetails.cs "));
             Assert.That(demo.Output, Does.Match(@"Built in \d+\.\d\d s\."));
             Assert.That(demo.Output, Does.Contain("JOIN LATERAL (SELECT explode(x.productListItems) AS value) AS p ON TRUE"));
             Assert.That(demo.Output, Does.Contain("INSERT INTO xdm_flat (_id, browserName").And.Contain("FROM (VALUES ("));
@@ -71,7 +72,8 @@ public sealed class DemoCommandTests
         Assert.That(demo.Code, Is.Zero, demo.Errors);
         var project = Regex.Match(demo.Output, @"The project is kept in (\S+);").Groups[1].Value;
         _kept.Add(project);
-        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
+        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(
+            await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
         var sandbox = QueryServiceSandbox.Attach(state);
 
         var report = await sandbox.PsqlAsync("SELECT \"EventType\", \"Events\" FROM demo_event_report");
@@ -94,10 +96,17 @@ public sealed class DemoCommandTests
             }
 
             Assert.That(demo.Output, Does.Match($@"\| xdm_flat +\| {flat[0][0]} +\|"));
-            Assert.That(appended.Select(r => r[0] + " " + r[1]), Is.EqualTo(new[] { "demo-1 Demo page 1", "demo-2 Demo page 2", "demo-3 Demo page 3" }));
+            Assert.That(
+                appended.Select(r => r[0] + " " + r[1]),
+                Is.EqualTo(new[] { "demo-1 Demo page 1", "demo-2 Demo page 2", "demo-3 Demo page 3" }));
             Assert.That(File.Exists(Path.Combine(project, "Model", "XdmEvents.cs")), Is.True);
-            Assert.That(File.GetUnixFileMode(Path.Combine(project, "appsettings.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-            Assert.That(demo.Output + demo.Errors, Does.Not.Contain(sandbox.State.BackendPassword).And.Not.Contain(state.BackendPassword), "no secret printed");
+            Assert.That(
+                File.GetUnixFileMode(Path.Combine(project, "appsettings.json")),
+                Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(
+                demo.Output + demo.Errors,
+                Does.Not.Contain(sandbox.State.BackendPassword).And.Not.Contain(state.BackendPassword),
+                "no secret printed");
         });
     }
 
@@ -107,15 +116,19 @@ public sealed class DemoCommandTests
         var demo = await Qsorm.RunProcessAsync(Environment, "demo", "--rows", "60", "--keep");
         Assert.That(demo.Code, Is.Zero, demo.Errors);
         _kept.Add(Regex.Match(demo.Output, @"The project is kept in (\S+);").Groups[1].Value);
-        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
+        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(
+            await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
         var sandbox = QueryServiceSandbox.Attach(state);
 
         // The revenues are sums of doubles, so the server's own sum has binary noise: rounded to the cents the prices have.
         var products = await sandbox.PsqlAsync(
-            "SELECT p.name, sum(p.quantity), trim_scale(round(sum(p.\"priceTotal\")::numeric, 2)) FROM xdm_events, unnest(\"productListItems\") AS p GROUP BY p.name ORDER BY 2 DESC LIMIT 5");
-        var report = await sandbox.PsqlAsync("SELECT \"EventType\", \"Events\", trim_scale(round(\"Revenue\"::numeric, 2)) FROM demo_event_report");
+            "SELECT p.name, sum(p.quantity), trim_scale(round(sum(p.\"priceTotal\")::numeric, 2)) FROM xdm_events, "
+            + "unnest(\"productListItems\") AS p GROUP BY p.name ORDER BY 2 DESC LIMIT 5");
+        var report = await sandbox.PsqlAsync(
+            "SELECT \"EventType\", \"Events\", trim_scale(round(\"Revenue\"::numeric, 2)) FROM demo_event_report");
         var orders = await sandbox.PsqlAsync(
-            "SELECT _id, (commerce).\"order\".\"purchaseID\" FROM xdm_events WHERE (commerce).\"order\" IS NOT NULL AND \"productListItems\" IS NOT NULL ORDER BY (commerce).\"order\".\"priceTotal\" DESC NULLS LAST LIMIT 3");
+            "SELECT _id, (commerce).\"order\".\"purchaseID\" FROM xdm_events WHERE (commerce).\"order\" IS NOT NULL AND "
+            + "\"productListItems\" IS NOT NULL ORDER BY (commerce).\"order\".\"priceTotal\" DESC NULLS LAST LIMIT 3");
         Assert.Multiple(() =>
         {
             Assert.That(demo.Output, Does.Contain("| XdmEvents ").And.Contain("CTAS: a report table").And.Contain("| commerce.purchases "));
@@ -130,13 +143,19 @@ public sealed class DemoCommandTests
             Assert.That(products, Is.Not.Empty);
             foreach (var row in products.Concat(report))
             {
-                Assert.That(demo.Output, Does.Match($@"\| {Regex.Escape(row[0]!)} +\| {row[1]} +\| {Regex.Escape(row[2]!)} +\|"), $"{row[0]}: {row[2]}");
+                Assert.That(
+                    demo.Output,
+                    Does.Match($@"\| {Regex.Escape(row[0]!)} +\| {row[1]} +\| {Regex.Escape(row[2]!)} +\|"),
+                    $"{row[0]}: {row[2]}");
             }
 
             Assert.That(orders, Has.Count.EqualTo(3));
             foreach (var row in orders)
             {
-                Assert.That(demo.Output, Does.Contain($"| {row[0]} | {{\"purchaseID\":\"{row[1]}\",\"priceTotal\":"), $"order of {row[0]} by its XDM field names");
+                Assert.That(
+                    demo.Output,
+                    Does.Contain($"| {row[0]} | {{\"purchaseID\":\"{row[1]}\",\"priceTotal\":"),
+                    $"order of {row[0]} by its XDM field names");
             }
         });
     }
@@ -146,16 +165,20 @@ public sealed class DemoCommandTests
     {
         var start = await RunAsync(null, "sandbox", "start", "--empty");
         Assert.That(start.Code, Is.Zero, start.Errors);
-        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
+        var state = JsonSerializer.Deserialize<QueryServiceSandboxState>(
+            await File.ReadAllTextAsync(Path.Combine(_home, "sandbox-state.json")))!;
         var bare = await RunAsync(null, "demo", "--profile", "sandbox");
         await RunAsync(
-            "not-the-password", "credentials", "set", "--profile", "wrong", "--host", "127.0.0.1", "--port", state.Port.ToString(CultureInfo.InvariantCulture),
+            "not-the-password", "credentials", "set", "--profile", "wrong", "--host", "127.0.0.1", "--port",
+            state.Port.ToString(CultureInfo.InvariantCulture),
             "--database", state.Database, "--user", state.OrganizationId + "@AdobeOrg", "--password-stdin");
         var refused = await RunAsync(null, "demo", "--profile", "wrong");
         Assert.Multiple(() =>
         {
             Assert.That(bare.Code, Is.EqualTo(1));
-            Assert.That(bare.Errors, Does.Contain("profile 'sandbox' has no xdm_events, xdm_profiles, xdm_flat: run 'qsorm demo' without --profile"));
+            Assert.That(
+                bare.Errors,
+                Does.Contain("profile 'sandbox' has no xdm_events, xdm_profiles, xdm_flat: run 'qsorm demo' without --profile"));
             Assert.That(refused.Code, Is.EqualTo(1));
             Assert.That(refused.Errors, Does.Contain("the server refused the credentials").And.Contain("renew the token"));
         });
@@ -168,7 +191,8 @@ public sealed class DemoCommandTests
         var rows = await RunAsync(null, "demo", "--rows", "-1");
         var missing = await RunAsync(null, "demo", "--profile", "nosuch");
         await RunAsync(
-            "secret", "credentials", "set", "--profile", "closed", "--host", "127.0.0.1", "--port", "1", "--user", "ORG@AdobeOrg", "--password-stdin");
+            "secret", "credentials", "set", "--profile", "closed", "--host", "127.0.0.1", "--port", "1", "--user", "ORG@AdobeOrg",
+            "--password-stdin");
         var closed = await RunAsync(null, "demo", "--profile", "closed");
         Assert.Multiple(() =>
         {

@@ -1,6 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Catalog;
 
 /// <summary>PostgreSQL catalog queries through the front keep the service's meaning of a final LIMIT 0: every row.</summary>
@@ -14,7 +11,8 @@ public sealed class CatalogQueriesTests
         var sandbox = await XdmData.SeedAsync();
         await using var connection = new NpgsqlConnection(sandbox.ConnectionString("catalog-limit"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname IN ('xdm_flat', 'xdm_events')" + limit, connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname IN ('xdm_flat', 'xdm_events')" + limit, connection);
         var rows = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Npgsql;
 using QueryServiceOrm.Sandbox.Sql.Translation;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Oracle;
 
@@ -72,7 +69,8 @@ public sealed partial class SparkFunctionExampleTests
             TestContext.Out.WriteLine("not listed\t" + line);
         }
 
-        TestContext.Out.WriteLine($"{passed} of {examples.Count} examples of supported functions equal Spark's; {notEmulated.Count} listed as not emulated.");
+        TestContext.Out.WriteLine(
+            $"{passed} of {examples.Count} examples of supported functions equal Spark's; {notEmulated.Count} listed as not emulated.");
         Assert.Multiple(() =>
         {
             Assert.That(wrong, Is.Empty, "examples whose result differs from Spark's and are not listed with a reason");
@@ -108,12 +106,18 @@ public sealed partial class SparkFunctionExampleTests
     {
         try
         {
-            await using var command = new NpgsqlCommand(sql.TrimEnd().TrimEnd(';'), connection) { AllResultTypesAreUnknown = true, CommandTimeout = 30 };
+            await using var command = new NpgsqlCommand(sql.TrimEnd().TrimEnd(';'), connection)
+            {
+                AllResultTypesAreUnknown = true,
+                CommandTimeout = 30
+            };
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())
             {
-                rows.Add(string.Join('\t', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : reader.GetString(i))));
+                rows.Add(
+                    string.Join(
+                        '\t', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : reader.GetString(i))));
             }
 
             return rows;
@@ -124,7 +128,8 @@ public sealed partial class SparkFunctionExampleTests
         }
     }
 
-    private static string Escape(string sql) => sql.Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Escape(string sql)
+        => sql.Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static string Difference(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
         => actual is [var only] && only.StartsWith("ERROR ", StringComparison.Ordinal)
@@ -170,7 +175,8 @@ public sealed partial class SparkFunctionExampleTests
 
     private sealed record Example(string Function, string[] Aliases, string Sql, string[] Expected, JsonElement? Conf);
 
-    private static string Oracle(string file) => Path.Combine(RepositoryPaths.Root, "tests", "QueryServiceOrm.Tests", "Sandbox", "Oracle", file);
+    private static string Oracle(string file)
+        => Path.Combine(RepositoryPaths.Root, "tests", "QueryServiceOrm.Tests", "Sandbox", "Oracle", file);
 
     private static IEnumerable<Example> Examples()
         => File.ReadLines(Oracle("spark-3.5.1-function-examples.jsonl")).Skip(1).Select(line =>
@@ -187,5 +193,8 @@ public sealed partial class SparkFunctionExampleTests
     // sql TAB reason, one per line; the sql's own new lines and tabs written as \n and \t.
     private static Dictionary<string, string> NotEmulated()
         => File.ReadLines(Oracle("spark-3.5.1-examples-not-emulated.tsv")).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t', 2))
-            .ToDictionary(p => p[0].Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal), p => p[1], StringComparer.Ordinal);
+            .ToDictionary(
+                p => p[0].Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal),
+                p => p[1],
+                StringComparer.Ordinal);
 }

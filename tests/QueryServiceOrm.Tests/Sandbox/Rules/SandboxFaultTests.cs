@@ -1,7 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Rules;
 
 /// <summary>The front's fault hook: what it fails, what it lets through and counts, and where it can be injected.</summary>
@@ -35,7 +31,8 @@ public sealed class SandboxFaultTests
             Assert.That(psqlAfterwards, Is.EqualTo(new[] { new[] { marker } }));
             Assert.That(fault.Matched, Is.EqualTo(4));
             Assert.That(fault.Failed, Is.EqualTo(2));
-            Assert.That(journal, Is.EqualTo(new[] { "extended refused 0A000", "simple refused 0A000", "extended backend ", "simple backend " }));
+            Assert.That(
+                journal, Is.EqualTo(new[] { "extended refused 0A000", "simple refused 0A000", "extended backend ", "simple backend " }));
         });
     }
 
@@ -49,7 +46,9 @@ public sealed class SandboxFaultTests
 
         using (sandbox.Fail(marker, "42P01", "table not found"))
         {
-            Assert.That(() => ScalarAsync(connection, sql), Throws.TypeOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo("42P01"));
+            Assert.That(
+                () => ScalarAsync(connection, sql),
+                Throws.TypeOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo("42P01"));
             Assert.That(FrontLog.BackendStatements(sandbox, application), Has.None.Contains(marker), "nothing of it reached the backend");
         }
 
@@ -114,7 +113,8 @@ public sealed class SandboxFaultTests
         await using var attached = QueryServiceSandbox.Attach(sandbox.State);
 
         Assert.That(() => attached.Fail("anything", "53300", "Session Limit Reached"),
-            Throws.InvalidOperationException.With.Message.Contains("process that hosts the sandbox's front").And.Message.Contains("attached"));
+            Throws.InvalidOperationException.With.Message.Contains("process that hosts the sandbox's front").And.Message.Contains(
+                "attached"));
     }
 
     [TestCase("", "53300", "message", 1, "statementContains")]
@@ -122,7 +122,8 @@ public sealed class SandboxFaultTests
     [TestCase("marker", "53a00", "message", 1, "sqlState")]
     [TestCase("marker", "53300", "", 1, "message")]
     [TestCase("marker", "53300", "message", -1, "times")]
-    public async Task A_fault_needs_a_text_a_sqlstate_a_message_and_a_count(string statementContains, string sqlState, string message, int times, string wrong)
+    public async Task A_fault_needs_a_text_a_sqlstate_a_message_and_a_count(
+        string statementContains, string sqlState, string message, int times, string wrong)
     {
         var sandbox = await SharedSandbox.GetAsync();
         Assert.That(() => sandbox.Fail(statementContains, sqlState, message, times),
@@ -138,7 +139,8 @@ public sealed class SandboxFaultTests
 
     private static async Task<NpgsqlConnection> OpenAsync(QueryServiceSandbox sandbox, string application)
     {
-        var connection = new NpgsqlConnection(sandbox.ConnectionString(application) + ";Pooling=false;Server Compatibility Mode=NoTypeLoading");
+        var connection = new NpgsqlConnection(
+            sandbox.ConnectionString(application) + ";Pooling=false;Server Compatibility Mode=NoTypeLoading");
         await connection.OpenAsync();
         return connection;
     }

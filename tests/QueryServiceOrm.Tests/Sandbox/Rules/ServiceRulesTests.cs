@@ -1,7 +1,3 @@
-using Npgsql;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Sandbox.Rules;
 
 /// <summary>
@@ -44,7 +40,8 @@ public sealed class ServiceRulesTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         var application = "rules-" + Guid.NewGuid().ToString("N")[..8];
-        await using var connection = new NpgsqlConnection(sandbox.ConnectionString(application) + ";Pooling=false;Server Compatibility Mode=NoTypeLoading");
+        await using var connection = new NpgsqlConnection(
+            sandbox.ConnectionString(application) + ";Pooling=false;Server Compatibility Mode=NoTypeLoading");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
 
@@ -79,7 +76,8 @@ public sealed class ServiceRulesTests
     [Test]
     public async Task A_statement_past_the_timeout_is_stopped_with_53400()
     {
-        await using var sandbox = await QueryServiceSandbox.StartAsync(new QueryServiceSandboxOptions { StatementTimeout = TimeSpan.FromSeconds(1) });
+        await using var sandbox = await QueryServiceSandbox.StartAsync(
+            new QueryServiceSandboxOptions { StatementTimeout = TimeSpan.FromSeconds(1) });
         await sandbox.ExecuteAdminAsync("CREATE TABLE many (id bigint); INSERT INTO many SELECT generate_series(1, 3000)");
         await using var connection = new NpgsqlConnection(sandbox.ConnectionString("rules-timeout") + ";Pooling=false");
         await connection.OpenAsync();

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net.Security;
 using System.Net.Sockets;
-using Npgsql;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Wire;
 
@@ -34,23 +31,33 @@ public sealed class FrontServerTests
         var describe = await RunAsync(psql, ["-X", connection, "-c", @"\d xdm_events"], environment);
         var drillDown = await RunAsync(psql, ["-X", connection, "-c", @"\d xdm_events_web"], environment);
         var show = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SHOW TABLES"], environment);
-        var path = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SELECT _id, web.webPageDetails.name FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3"], environment);
+        var path = await RunAsync(
+            psql,
+            [
+                "-X", "-A", "-t", connection, "-c",
+                "SELECT _id, web.webPageDetails.name FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3"],
+            environment);
         var version = await RunAsync(psql, ["-X", "-A", "-t", connection, "-c", "SHOW server_version"], environment);
-        var reference = await _sandbox.PsqlAsync("""SELECT _id, (web)."webPageDetails"."name" FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3""");
+        var reference = await _sandbox.PsqlAsync(
+            """SELECT _id, (web)."webPageDetails"."name" FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3""");
 
         Assert.Multiple(() =>
         {
             Assert.That(tables.Code, Is.Zero, tables.Errors);
             Assert.That(tables.Output, Does.Contain("xdm_events").And.Contain("xdm_profiles").And.Contain("xdm_flat"));
             Assert.That(describe.Code, Is.Zero, describe.Errors);
-            Assert.That(describe.Output, Does.Contain("Table \"public.xdm_events\"").And.Match(@"\bweb\s+\|\s+xdm_events_web\b").And.Match(@"\bproductListItems\s+\|\s+xdm_events_productlistitems_e\[\]"));
+            Assert.That(
+                describe.Output,
+                Does.Contain("Table \"public.xdm_events\"").And.Match(@"\bweb\s+\|\s+xdm_events_web\b").And.Match(
+                    @"\bproductListItems\s+\|\s+xdm_events_productlistitems_e\[\]"));
             Assert.That(drillDown.Code, Is.Zero, drillDown.Errors);
             Assert.That(drillDown.Output, Does.Contain("Composite type \"public.xdm_events_web\"").And.Match(@"\bwebPageDetails\s+\|"));
             Assert.That(show.Code, Is.Zero, show.Errors);
             Assert.That(show.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('|')[0]),
                 Is.EquivalentTo(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }));
             Assert.That(path.Code, Is.Zero, path.Errors);
-            Assert.That(path.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(reference.Select(r => r[0] + "|" + r[1])));
+            Assert.That(
+                path.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(reference.Select(r => r[0] + "|" + r[1])));
             Assert.That(version.Output.Trim(), Is.EqualTo("0.1.0"));
         });
     }
@@ -73,7 +80,8 @@ public sealed class FrontServerTests
             ["QS_USER"] = Uri.EscapeDataString(_sandbox.Username), ["QS_PASSWORD"] = _sandbox.Password, ["QS_HOST"] = _sandbox.Host,
             ["QS_PORT"] = _sandbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["QS_DB"] = _sandbox.Database,
         });
-        var reference = await _sandbox.PsqlAsync("""SELECT _id, (web)."webPageDetails"."name" FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3""");
+        var reference = await _sandbox.PsqlAsync(
+            """SELECT _id, (web)."webPageDetails"."name" FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3""");
         Assert.That(result.Code, Is.Zero, result.Errors);
         Assert.That(
             result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
@@ -202,7 +210,8 @@ public sealed class FrontServerTests
         string? running = "x";
         while (deadline.Elapsed < TimeSpan.FromSeconds(20))
         {
-            var rows = await _sandbox.PsqlAsync($"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{application}' AND state = 'active'");
+            var rows = await _sandbox.PsqlAsync(
+                $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{application}' AND state = 'active'");
             running = rows[0][0];
             if (running == "0")
             {
@@ -225,7 +234,8 @@ public sealed class FrontServerTests
         });
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(string program, string[] arguments, Dictionary<string, string> environment)
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(
+        string program, string[] arguments, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)

@@ -27,13 +27,18 @@ internal static class AggregateFunctions
         r.Aggregate("min_by", 2, 2, c => By(c, "ASC"));
         foreach (var (names, function) in new[]
                  {
-                     ("stddev,stddev_samp,std", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance,var_samp", "var_samp"), ("var_pop", "var_pop"),
+                     ("stddev,stddev_samp,std", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance,var_samp", "var_samp"),
+                     ("var_pop", "var_pop"),
                  })
         {
             r.Aggregate(names, 1, 1, c => c.Of(c.Aggregate(function, c.Double(0)), D));
         }
 
-        foreach (var function in new[] { "corr", "covar_pop", "covar_samp", "regr_avgx", "regr_avgy", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy" })
+        foreach (var function in new[]
+            {
+                "corr", "covar_pop", "covar_samp", "regr_avgx", "regr_avgy", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx",
+                "regr_sxy", "regr_syy",
+            })
         {
             r.Aggregate(function, 2, 2, c => c.Of(c.Aggregate(function, $"{c.Double(0)}, {c.Double(1)}"), D));
         }
@@ -46,10 +51,15 @@ internal static class AggregateFunctions
         r.Aggregate("median", 1, 1, c => c.Of($"percentile_cont(0.5) WITHIN GROUP (ORDER BY {c.Double(0)}){Filter(c)}{c.Over}", D));
         r.Aggregate("percentile,percentile_approx,approx_percentile", 2, 3, Percentile);
         r.Aggregate("percentile_cont", 1, 1, c => WithinGroup(c, "percentile_cont", D));
-        r.Aggregate("percentile_disc", 1, 1, c => WithinGroup(c, "percentile_disc", c.Call.WithinGroup.Count > 0 ? c.T.Translate(c.Call.WithinGroup[0].Value, c.Scope).Type : D));
+        r.Aggregate(
+            "percentile_disc", 1, 1,
+            c => WithinGroup(
+                c, "percentile_disc", c.Call.WithinGroup.Count > 0 ? c.T.Translate(c.Call.WithinGroup[0].Value, c.Scope).Type : D));
         r.Aggregate("mode", 1, 1, c => c.Of($"mode() WITHIN GROUP (ORDER BY {c.Native(0).Text}){Filter(c)}{c.Over}", c.Arg(0).Type));
         r.Aggregate("grouping", 1, 1, c => c.Of($"GROUPING({c.Native(0).Text})::smallint", SparkType.Byte));
-        r.Aggregate("grouping_id", 0, FunctionRegistry.Many, c => c.Of($"GROUPING({string.Join(", ", c.Args.Select(a => c.T.Native(a).Text))})::bigint", SparkType.Long));
+        r.Aggregate(
+            "grouping_id", 0, FunctionRegistry.Many,
+            c => c.Of($"GROUPING({string.Join(", ", c.Args.Select(a => c.T.Native(a).Text))})::bigint", SparkType.Long));
 
         r.Window("row_number", 0, 0, c => c.Of($"(row_number(){c.Over})::integer", SparkType.Int));
         r.Window("rank", 0, 0, c => c.Of($"(rank(){c.Over})::integer", SparkType.Int));
@@ -80,7 +90,8 @@ internal static class AggregateFunctions
 
         var values = c.Args.Select(c.T.Native).ToList();
         var allPresent = string.Join(" AND ", values.Select(v => v.IsNullTest(negated: true)));
-        return c.Of(c.Aggregate("count", $"CASE WHEN {allPresent} THEN ROW({string.Join(", ", values.Select(v => v.Text))}) END"), SparkType.Long);
+        return c.Of(
+            c.Aggregate("count", $"CASE WHEN {allPresent} THEN ROW({string.Join(", ", values.Select(v => v.Text))}) END"), SparkType.Long);
     }
 
     private static TypedSql Sum(FunctionCall c)
@@ -88,7 +99,9 @@ internal static class AggregateFunctions
         var value = c.Native(0);
         return value.Type switch
         {
-            DecimalType d => c.Of($"({c.Aggregate("sum", value.Text)})::numeric({System.Math.Min(38, d.Precision + 10)},{d.Scale})", new DecimalType(System.Math.Min(38, d.Precision + 10), d.Scale)),
+            DecimalType d => c.Of(
+                $"({c.Aggregate("sum", value.Text)})::numeric({System.Math.Min(38, d.Precision + 10)},{d.Scale})",
+                new DecimalType(System.Math.Min(38, d.Precision + 10), d.Scale)),
             { IsIntegral: true } => c.Of($"({c.Aggregate("sum", value.Text)})::bigint", SparkType.Long),
             AtomicType { SparkName: "interval" } => c.Of(c.Aggregate("sum", value.Text), SparkType.Interval),
             _ => c.Of(c.Aggregate("sum", c.T.Coerce(value, D).Text), D),
@@ -119,7 +132,10 @@ internal static class AggregateFunctions
         var value = c.Native(0);
         c.T.Context.Require(value.Type);
         var type = new ArrayType(value.Type == SparkType.Null ? SparkType.String : value.Type);
-        return c.Of($"coalesce({c.Aggregate("array_agg", value.Text, value.IsNullTest(negated: true), distinct: distinct)}, ARRAY[]::{type.PgName})", type);
+        return c.Of(
+            $"coalesce({c.Aggregate("array_agg", value.Text, value.IsNullTest(negated: true), distinct: distinct)}, ARRAY[]::"
+            + $"{type.PgName})",
+            type);
     }
 
     // first(x[, ignoreNulls]) and last: the first or last value in the rows' order.
@@ -131,7 +147,9 @@ internal static class AggregateFunctions
         {
             var function = which == "first" ? "first_value" : "last_value";
             return ignoreNulls
-                ? throw new Rules.ServiceErrorException(Rules.ServiceRules.NotEmulated($"{function} ... IGNORE NULLS over a window", "PostgreSQL's window functions have no IGNORE NULLS."))
+                ? throw new Rules.ServiceErrorException(
+                    Rules.ServiceRules.NotEmulated(
+                        $"{function} ... IGNORE NULLS over a window", "PostgreSQL's window functions have no IGNORE NULLS."))
                 : c.Of($"{function}({value.Text}){c.Over}", value.Type);
         }
 
@@ -172,8 +190,11 @@ internal static class AggregateFunctions
         }
 
         var order = c.Call.WithinGroup[0];
-        var value = function == "percentile_cont" ? c.T.Coerce(c.T.Translate(order.Value, c.Scope), D).Text : c.T.Native(c.T.Translate(order.Value, c.Scope)).Text;
-        return c.Of($"{function}({c.Double(0)}) WITHIN GROUP (ORDER BY {value}{(order.Descending ? " DESC" : "")}){Filter(c)}{c.Over}", type);
+        var value = function == "percentile_cont"
+            ? c.T.Coerce(c.T.Translate(order.Value, c.Scope), D).Text
+            : c.T.Native(c.T.Translate(order.Value, c.Scope)).Text;
+        return c.Of(
+            $"{function}({c.Double(0)}) WITHIN GROUP (ORDER BY {value}{(order.Descending ? " DESC" : "")}){Filter(c)}{c.Over}", type);
     }
 
     private static TypedSql Offset(FunctionCall c, string function)

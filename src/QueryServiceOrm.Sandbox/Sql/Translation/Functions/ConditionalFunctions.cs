@@ -22,7 +22,8 @@ internal static class ConditionalFunctions
             var type = c.T.CommonType([c.Arg(0), c.Arg(1)], c.Call);
             return c.Of($"NULLIF({c.As(0, type)}, {c.As(1, type)})", type);
         });
-        r.Scalar("nanvl", 2, 2, c => c.Of($"(CASE WHEN {c.Double(0)} = 'NaN' THEN {c.Double(1)} ELSE {c.Double(0)} END)", SparkType.Double));
+        r.Scalar(
+            "nanvl", 2, 2, c => c.Of($"(CASE WHEN {c.Double(0)} = 'NaN' THEN {c.Double(1)} ELSE {c.Double(0)} END)", SparkType.Double));
         r.Scalar("isnull", 1, 1, c => TypedSql.Bool(c.Arg(0).IsNullTest()));
         r.Scalar("isnotnull", 1, 1, c => TypedSql.Bool(c.Arg(0).IsNullTest(negated: true)));
         r.Scalar("isnan", 1, 1, c => TypedSql.Bool($"coalesce({c.Double(0)} = 'NaN', FALSE)"));

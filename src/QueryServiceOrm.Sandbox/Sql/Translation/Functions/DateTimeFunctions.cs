@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
@@ -26,7 +25,9 @@ internal static class DateTimeFunctions
         r.Scalar("timestampdiff", 3, 3, TimestampDiff);
         r.Scalar("date_format", 2, 2, c => c.Of($"to_char({c.Timestamp(0)}, {Pattern(c, 1)})", SparkType.String));
         r.Scalar("date_from_unix_date", 1, 1, c => c.Of($"(DATE '1970-01-01' + {c.Int(0)})", Dt));
-        r.Scalar("date_part,datepart", 2, 2, c => SparkFunctions.Extract(c.Constant(0) ?? throw c.Wrong("a constant field name"), c.Arg(1), c.T, c.Call.Position));
+        r.Scalar(
+            "date_part,datepart", 2, 2,
+            c => SparkFunctions.Extract(c.Constant(0) ?? throw c.Wrong("a constant field name"), c.Arg(1), c.T, c.Call.Position));
         r.Scalar("date_trunc", 2, 2, c => c.Of(PgSql.Call("date_trunc", c.Str(0), c.Timestamp(1)), Ts));
         r.Scalar("trunc", 2, 2, c => c.Of(PgSql.Call("trunc_date", c.Date(0), c.Str(1)), Dt));
         r.Scalar("day,dayofmonth", 1, 1, c => Part("DAY", c.Arg(0), c.T)!);
@@ -41,7 +42,8 @@ internal static class DateTimeFunctions
         r.Scalar("weekofyear", 1, 1, c => Part("WEEK", c.Arg(0), c.T)!);
         r.Scalar("weekday", 1, 1, c => c.Of($"(extract(isodow FROM {c.Date(0)})::integer - 1)", I));
         r.Scalar("from_unixtime", 1, 2, c => c.Of(
-            $"to_char(to_timestamp({c.Long(0)}) AT TIME ZONE 'UTC', {(c.Count == 2 ? Pattern(c, 1) : PgSql.Literal(JavaDateFormat.ToPostgres("yyyy-MM-dd HH:mm:ss")))})",
+            $"to_char(to_timestamp({c.Long(0)}) AT TIME ZONE 'UTC', "
+            + $"{(c.Count == 2 ? Pattern(c, 1) : PgSql.Literal(JavaDateFormat.ToPostgres("yyyy-MM-dd HH:mm:ss")))})",
             SparkType.String));
         r.Scalar("from_utc_timestamp", 2, 2, c => c.Of($"(({c.Timestamp(0)} AT TIME ZONE 'UTC') AT TIME ZONE {c.Str(1)})", Ts));
         r.Scalar("to_utc_timestamp", 2, 2, c => c.Of($"(({c.Timestamp(0)} AT TIME ZONE {c.Str(1)}) AT TIME ZONE 'UTC')", Ts));
@@ -51,7 +53,9 @@ internal static class DateTimeFunctions
         r.Scalar("last_day", 1, 1, c => c.Of($"((date_trunc('month', {c.Date(0)}) + INTERVAL '1 month - 1 day')::date)", Dt));
         r.Scalar("make_date", 3, 3, c => c.Of(PgSql.Call("make_date", c.Int(0), c.Int(1), c.Int(2)), Dt));
         r.Scalar("make_timestamp,make_timestamp_ntz,make_timestamp_ltz", 6, 7, MakeTimestamp);
-        r.Scalar("months_between", 2, 3, c => c.Of(PgSql.Call("months_between", c.Timestamp(0), c.Timestamp(1), c.Count == 3 ? c.Bool(2) : "TRUE"), SparkType.Double));
+        r.Scalar(
+            "months_between", 2, 3,
+            c => c.Of(PgSql.Call("months_between", c.Timestamp(0), c.Timestamp(1), c.Count == 3 ? c.Bool(2) : "TRUE"), SparkType.Double));
         r.Scalar("next_day", 2, 2, c => c.Of(PgSql.Call("next_day", c.Date(0), c.Str(1)), Dt));
         r.Scalar("timestamp_seconds", 1, 1, c => c.Of($"(to_timestamp({c.Double(0)}) AT TIME ZONE 'UTC')", Ts));
         r.Scalar("timestamp_millis", 1, 1, c => c.Of($"(to_timestamp({c.Long(0)} / 1000.0) AT TIME ZONE 'UTC')", Ts));
@@ -60,7 +64,9 @@ internal static class DateTimeFunctions
         r.Scalar("unix_seconds", 1, 1, c => c.Of($"floor(extract(epoch FROM {c.Timestamp(0)}))::bigint", SparkType.Long));
         r.Scalar("unix_millis", 1, 1, c => c.Of($"floor(extract(epoch FROM {c.Timestamp(0)}) * 1000)::bigint", SparkType.Long));
         r.Scalar("unix_micros", 1, 1, c => c.Of($"floor(extract(epoch FROM {c.Timestamp(0)}) * 1000000)::bigint", SparkType.Long));
-        r.Scalar("to_date", 1, 2, c => c.Count == 1 ? c.T.Cast(c.Arg(0), Dt, 0) : c.Of(PgSql.Call("parse_timestamp", c.Str(0), Pattern(c, 1)) + "::date", Dt));
+        r.Scalar(
+            "to_date", 1, 2,
+            c => c.Count == 1 ? c.T.Cast(c.Arg(0), Dt, 0) : c.Of(PgSql.Call("parse_timestamp", c.Str(0), Pattern(c, 1)) + "::date", Dt));
         r.Scalar("to_timestamp,to_timestamp_ntz,to_timestamp_ltz,try_to_timestamp", 1, 2, c => c.Count == 1
             ? c.T.Cast(c.Arg(0), Ts, 0)
             : c.Of(PgSql.Call("parse_timestamp", c.Str(0), Pattern(c, 1)), Ts));
@@ -119,7 +125,9 @@ internal static class DateTimeFunctions
     private static string Pattern(FunctionCall c, int index)
         => c.Constant(index) is { } pattern
             ? PgSql.Literal(JavaDateFormat.ToPostgres(pattern))
-            : throw new ServiceErrorException(ServiceRules.NotEmulated("A datetime pattern computed at run time", "the sandbox translates Spark's patterns when they are constants."));
+            : throw new ServiceErrorException(
+                ServiceRules.NotEmulated(
+                    "A datetime pattern computed at run time", "the sandbox translates Spark's patterns when they are constants."));
 
     private static TypedSql MakeTimestamp(FunctionCall c)
     {
@@ -132,7 +140,8 @@ internal static class DateTimeFunctions
         var timestamp = c.Count switch
         {
             0 => "localtimestamp",
-            1 when c.Arg(0).Type == SparkType.String => PgSql.Call("parse_timestamp", c.Str(0), PgSql.Literal(JavaDateFormat.ToPostgres("yyyy-MM-dd HH:mm:ss"))),
+            1 when c.Arg(0).Type == SparkType.String
+                => PgSql.Call("parse_timestamp", c.Str(0), PgSql.Literal(JavaDateFormat.ToPostgres("yyyy-MM-dd HH:mm:ss"))),
             1 => c.Timestamp(0),
             _ when c.Arg(0).Type == SparkType.String => PgSql.Call("parse_timestamp", c.Str(0), Pattern(c, 1)),
             _ => c.Timestamp(0),
@@ -148,7 +157,8 @@ internal static class DateTimeFunctions
         return c.Of($"({c.Timestamp(2)} + ({c.Long(1)}) * INTERVAL {PgSql.Literal(interval)})", Ts);
     }
 
-    private static TypedSql TimestampDiff(FunctionCall c) => c.Of(PgSql.Call("timestampdiff", PgSql.Literal(Unit(c)), c.Timestamp(1), c.Timestamp(2)), SparkType.Long);
+    private static TypedSql TimestampDiff(FunctionCall c)
+        => c.Of(PgSql.Call("timestampdiff", PgSql.Literal(Unit(c)), c.Timestamp(1), c.Timestamp(2)), SparkType.Long);
 
     private static string Unit(FunctionCall c)
     {

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
@@ -54,7 +53,8 @@ internal sealed class FunctionCall(CallExpr call, ExpressionTranslator translato
         return value.Type switch
         {
             ArrayType a => (value, a),
-            AtomicType { SparkName: "void" } => (new TypedSql("(NULL::text[])", new ArrayType(SparkType.String)), new ArrayType(SparkType.String)),
+            AtomicType { SparkName: "void" }
+                => (new TypedSql("(NULL::text[])", new ArrayType(SparkType.String)), new ArrayType(SparkType.String)),
             _ => throw Wrong($"an array as argument {index + 1}, not {value.Type}"),
         };
     }
@@ -95,7 +95,10 @@ internal sealed class FunctionCall(CallExpr call, ExpressionTranslator translato
     {
         var quantifier = Call.Distinct || distinct ? "DISTINCT " : "";
         var order = orderBy is null ? "" : " ORDER BY " + orderBy;
-        var filters = new[] { extraFilter, Call.Filter is null ? null : T.Coerce(T.Translate(Call.Filter, Scope), SparkType.Boolean).Text }.Where(f => f is not null).ToList();
+        var filters = new[]
+        {
+            extraFilter, Call.Filter is null ? null : T.Coerce(T.Translate(Call.Filter, Scope), SparkType.Boolean).Text
+        }.Where(f => f is not null).ToList();
         var filter = filters.Count == 0 ? "" : $" FILTER (WHERE {string.Join(" AND ", filters)})";
         return $"{function}({quantifier}{arguments}{order}){filter}{Over}";
     }

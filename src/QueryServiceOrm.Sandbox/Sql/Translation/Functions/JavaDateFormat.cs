@@ -1,6 +1,3 @@
-using System.Text;
-using QueryServiceOrm.Sandbox.Rules;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 
 /// <summary>
@@ -79,7 +76,9 @@ internal static class JavaDateFormat
     {
         if (literal.Length > 0)
         {
-            result.Append('"').Append(literal.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+            result.Append('"')
+                .Append(literal.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal))
+                .Append('"');
             literal.Clear();
         }
     }
@@ -104,6 +103,7 @@ internal static class JavaDateFormat
             'x' => count == 1 ? "\"+00\"" : count == 3 ? "\"+00:00\"" : "\"+0000\"",
             'Z' => count <= 3 ? "\"+0000\"" : "\"GMT\"",
             'O' => "\"GMT\"",
-            _ => throw new ServiceErrorException(ServiceRules.Analysis($"Illegal pattern character '{letter}' in the datetime pattern '{pattern}'")),
+            _ => throw new ServiceErrorException(
+                ServiceRules.Analysis($"Illegal pattern character '{letter}' in the datetime pattern '{pattern}'")),
         };
 }

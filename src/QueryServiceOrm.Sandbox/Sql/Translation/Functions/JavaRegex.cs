@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
 
 /// <summary>
@@ -35,7 +33,9 @@ internal static class JavaRegex
 
     /// <summary>A Java replacement (<c>$1</c> for a group, <c>\$</c> for a dollar) as PostgreSQL's (<c>\1</c>).</summary>
     public static string Replacement(FunctionCall c, int index)
-        => c.Constant(index) is { } replacement ? PgSql.Literal(ReplacementToPostgres(replacement)) : PgSql.Call("java_replacement", c.Str(index));
+        => c.Constant(index) is { } replacement
+            ? PgSql.Literal(ReplacementToPostgres(replacement))
+            : PgSql.Call("java_replacement", c.Str(index));
 
     public static string ReplacementToPostgres(string replacement)
     {

@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Parsing;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
@@ -11,7 +10,8 @@ internal static class JsonFunctions
     public static void Register(FunctionRegistry r)
     {
         r.Scalar("to_json", 1, 2, c => c.Count == 2
-            ? throw new ServiceErrorException(ServiceRules.NotEmulated("to_json with options", "the sandbox writes JSON in Spark's default form only."))
+            ? throw new ServiceErrorException(
+                ServiceRules.NotEmulated("to_json with options", "the sandbox writes JSON in Spark's default form only."))
             : c.Of(PgSql.Call("json_text", c.Arg(0).HeldAsJson ? c.Arg(0).Text : $"to_json({c.Arg(0).Text})"), SparkType.String));
         r.Scalar("from_json", 2, 3, FromJson);
         r.Scalar("get_json_object", 2, 2, c => c.Of(PgSql.Call("get_json_object", c.Str(0), c.Str(1)), SparkType.String));
@@ -24,7 +24,8 @@ internal static class JsonFunctions
     {
         if (c.Count == 3)
         {
-            throw new ServiceErrorException(ServiceRules.NotEmulated("from_json with options", "the sandbox reads JSON in Spark's default form only."));
+            throw new ServiceErrorException(
+                ServiceRules.NotEmulated("from_json with options", "the sandbox reads JSON in Spark's default form only."));
         }
 
         var schema = c.Constant(1) ?? throw c.Wrong("a constant schema");

@@ -13,7 +13,10 @@ internal static class MapFunctions
         r.Scalar("map_values", 1, 1, c => Entries(c, (e, m) => (c.T.Native(new TypedSql($"{e}.value", m.Value, IsJson: true)), m.Value)));
         r.Scalar("map_entries", 1, 1, c => Entries(c, (e, m) =>
         {
-            var entry = c.T.Struct([("key", c.T.Cast(new TypedSql($"{e}.key", SparkType.String), m.Key, 0)), ("value", c.T.Native(new TypedSql($"{e}.value", m.Value, IsJson: true)))]);
+            var entry = c.T.Struct(
+                [
+                    ("key", c.T.Cast(new TypedSql($"{e}.key", SparkType.String), m.Key, 0)),
+                    ("value", c.T.Native(new TypedSql($"{e}.value", m.Value, IsJson: true)))]);
             return (entry, entry.Type);
         }));
         r.Scalar("map_from_arrays", 2, 2, FromArrays);
@@ -28,7 +31,9 @@ internal static class MapFunctions
             var (map, type) = c.Map(0);
             return TypedSql.Bool($"({map.Text} ? {c.T.MapKey(c.Arg(1), type.Key)})");
         });
-        r.Scalar("str_to_map", 1, 3, c => c.Of(PgSql.Call("str_to_map", c.Str(0), c.Count > 1 ? c.Str(1) : "','", c.Count > 2 ? c.Str(2) : "':'"),
+        r.Scalar(
+            "str_to_map", 1, 3,
+            c => c.Of(PgSql.Call("str_to_map", c.Str(0), c.Count > 1 ? c.Str(1) : "','", c.Count > 2 ? c.Str(2) : "':'"),
             new MapType(SparkType.String, SparkType.String)));
         r.Scalar("map_filter", 2, 2, MapFilter);
         r.Scalar("transform_keys", 2, 2, c => TransformMap(c, keys: true));
@@ -59,7 +64,8 @@ internal static class MapFunctions
         var (value, element) = select(e, type);
         var array = new ArrayType(element);
         c.T.Context.Require(array);
-        return c.Of($"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE ARRAY(SELECT {value.Text} FROM jsonb_each({map.Text}) AS {e}) END)", array);
+        return c.Of(
+            $"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE ARRAY(SELECT {value.Text} FROM jsonb_each({map.Text}) AS {e}) END)", array);
     }
 
     private static TypedSql FromArrays(FunctionCall c)
@@ -70,7 +76,8 @@ internal static class MapFunctions
         var key = c.T.MapKey(new TypedSql($"{u}.k", keyType.Element), keyType.Element);
         var value = c.T.ToJson(new TypedSql($"{u}.v", valueType.Element));
         return c.Of(
-            $"(CASE WHEN {keys.Text} IS NULL OR {values.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({key}, {value} ORDER BY {u}.o), '{{}}'::jsonb) FROM unnest({keys.Text}, {values.Text}) WITH ORDINALITY AS {u}(k, v, o)) END)",
+            $"(CASE WHEN {keys.Text} IS NULL OR {values.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({key}, {value} "
+            + $"ORDER BY {u}.o), '{{}}'::jsonb) FROM unnest({keys.Text}, {values.Text}) WITH ORDINALITY AS {u}(k, v, o)) END)",
             new MapType(keyType.Element, valueType.Element));
     }
 
@@ -87,7 +94,8 @@ internal static class MapFunctions
         var key = c.T.MapKey(c.T.Field(item, entry.Fields[0].Name, 0), entry.Fields[0].Type);
         var value = c.T.ToJson(c.T.Field(item, entry.Fields[1].Name, 0));
         return c.Of(
-            $"(CASE WHEN {entries.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({key}, {value} ORDER BY {e}.o), '{{}}'::jsonb) FROM {ExpressionTranslator.Elements(entries, e, "o")}) END)",
+            $"(CASE WHEN {entries.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({key}, {value} ORDER BY {e}.o), "
+            + $"'{{}}'::jsonb) FROM {ExpressionTranslator.Elements(entries, e, "o")}) END)",
             new MapType(entry.Fields[0].Type, entry.Fields[1].Type));
     }
 
@@ -98,7 +106,8 @@ internal static class MapFunctions
         var (key, value) = Parameters(c, e, type);
         var predicate = c.T.Coerce(c.Lambda(1, key, value), SparkType.Boolean).Text;
         return c.Of(
-            $"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({e}.key, {e}.value), '{{}}'::jsonb) FROM jsonb_each({map.Text}) AS {e} WHERE {predicate}) END)",
+            $"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({e}.key, {e}.value), '{{}}'::jsonb) FROM "
+            + $"jsonb_each({map.Text}) AS {e} WHERE {predicate}) END)",
             type);
     }
 
@@ -112,7 +121,8 @@ internal static class MapFunctions
         c.T.Context.Require(result);
         var entry = keys ? $"{c.T.MapKey(body, body.Type)}, {e}.value" : $"{e}.key, {c.T.ToJson(body)}";
         return c.Of(
-            $"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({entry}), '{{}}'::jsonb) FROM jsonb_each({map.Text}) AS {e}) END)",
+            $"(CASE WHEN {map.Text} IS NULL THEN NULL ELSE (SELECT coalesce(jsonb_object_agg({entry}), '{{}}'::jsonb) FROM jsonb_each("
+            + $"{map.Text}) AS {e}) END)",
             result);
     }
 

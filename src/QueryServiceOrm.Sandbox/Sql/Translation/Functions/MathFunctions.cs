@@ -27,7 +27,9 @@ internal static class MathFunctions
         r.Scalar("log10", 1, 1, c => c.Of(PgSql.Call("log_base", "10", c.Double(0)), D));
         r.Scalar("log2", 1, 1, c => c.Of(PgSql.Call("log_base", "2", c.Double(0)), D));
         r.Scalar("log1p", 1, 1, c => c.Of(PgSql.Call("ln", $"1 + {c.Double(0)}"), D));
-        r.Scalar("log", 1, 2, c => c.Count == 1 ? c.Of(PgSql.Call("ln", c.Double(0)), D) : c.Of(PgSql.Call("log_base", c.Double(0), c.Double(1)), D));
+        r.Scalar(
+            "log", 1, 2,
+            c => c.Count == 1 ? c.Of(PgSql.Call("ln", c.Double(0)), D) : c.Of(PgSql.Call("log_base", c.Double(0), c.Double(1)), D));
         r.Scalar("pow,power", 2, 2, c => c.Of(PgSql.Call("pow", c.Double(0), c.Double(1)), D));
         r.Scalar("e", 0, 0, c => c.Of("exp(1::double precision)", D));
         r.Scalar("pi", 0, 0, c => c.Of("pi()", D));
@@ -40,7 +42,9 @@ internal static class MathFunctions
         r.Scalar("round", 1, 2, c => Round(c, halfEven: false));
         r.Scalar("bround", 1, 2, c => Round(c, halfEven: true));
         r.Scalar("rint", 1, 1, c => c.Of($"round({c.Double(0)})", D));
-        r.Scalar("factorial", 1, 1, c => c.Of($"(CASE WHEN {c.Int(0)} BETWEEN 0 AND 20 THEN factorial({c.Int(0)})::bigint END)", SparkType.Long));
+        r.Scalar(
+            "factorial", 1, 1,
+            c => c.Of($"(CASE WHEN {c.Int(0)} BETWEEN 0 AND 20 THEN factorial({c.Int(0)})::bigint END)", SparkType.Long));
         r.Scalar("greatest", 2, FunctionRegistry.Many, c => Extreme(c, "GREATEST"));
         r.Scalar("least", 2, FunctionRegistry.Many, c => Extreme(c, "LEAST"));
         r.Scalar("mod", 2, 2, c => c.T.Translate(new Syntax.BinaryExpr("%", c.Call.Arguments[0], c.Call.Arguments[1]), c.Scope));
@@ -49,15 +53,22 @@ internal static class MathFunctions
         r.Scalar("bin", 1, 1, c => c.Of(PgSql.Call("bin", c.Long(0)), SparkType.String));
         r.Scalar("hex", 1, 1, c => c.Arg(0).Type.IsIntegral
             ? c.Of($"upper(to_hex({c.Long(0)}))", SparkType.String)
-            : c.Of($"upper(encode({(c.Arg(0).Type == SparkType.Binary ? c.Arg(0).Text : $"convert_to({c.Str(0)}, 'UTF8')")}, 'hex'))", SparkType.String));
+            : c.Of(
+                $"upper(encode({(c.Arg(0).Type == SparkType.Binary ? c.Arg(0).Text : $"convert_to({c.Str(0)}, 'UTF8')")}, 'hex'))",
+                SparkType.String));
         r.Scalar("unhex", 1, 1, c => c.Of(PgSql.Call("unhex", c.Str(0)), SparkType.Binary));
         r.Scalar("conv", 3, 3, c => c.Of(PgSql.Call("conv", c.Str(0), c.Int(1), c.Int(2)), SparkType.String));
         r.Scalar("shiftleft", 2, 2, c => Shift(c, "<<"));
         r.Scalar("shiftright", 2, 2, c => Shift(c, ">>"));
-        r.Scalar("shiftrightunsigned", 2, 2, c => c.Of(PgSql.Call("shiftrightunsigned", c.Long(0), c.Int(1), Bits(c)), c.Arg(0).Type == SparkType.Long ? SparkType.Long : SparkType.Int));
+        r.Scalar(
+            "shiftrightunsigned", 2, 2,
+            c => c.Of(
+                PgSql.Call("shiftrightunsigned", c.Long(0), c.Int(1), Bits(c)),
+                c.Arg(0).Type == SparkType.Long ? SparkType.Long : SparkType.Int));
         r.Scalar("bit_count", 1, 1, c => c.Of(PgSql.Call("bit_count", c.Long(0), Bits(c)), SparkType.Int));
         r.Scalar("bit_get,getbit", 2, 2, c => c.Of($"((({c.Long(0)}) >> ({c.Int(1)})) & 1)::smallint", SparkType.Byte));
-        r.Scalar("width_bucket", 4, 4, c => c.Of(PgSql.Call("width_bucket", c.Double(0), c.Double(1), c.Double(2), c.Long(3)), SparkType.Long));
+        r.Scalar(
+            "width_bucket", 4, 4, c => c.Of(PgSql.Call("width_bucket", c.Double(0), c.Double(1), c.Double(2), c.Long(3)), SparkType.Long));
         r.Scalar("try_add", 2, 2, c => c.T.Translate(new Syntax.BinaryExpr("+", c.Call.Arguments[0], c.Call.Arguments[1]), c.Scope));
         r.Scalar("try_subtract", 2, 2, c => c.T.Translate(new Syntax.BinaryExpr("-", c.Call.Arguments[0], c.Call.Arguments[1]), c.Scope));
         r.Scalar("try_multiply", 2, 2, c => c.T.Translate(new Syntax.BinaryExpr("*", c.Call.Arguments[0], c.Call.Arguments[1]), c.Scope));
@@ -90,7 +101,9 @@ internal static class MathFunctions
         }
 
         return value.Type is DecimalType d
-            ? c.Of($"{function}({value.Text})::numeric({Math.Max(d.Precision - d.Scale + 1, 1)},0)", new DecimalType(Math.Max(d.Precision - d.Scale + 1, 1), 0))
+            ? c.Of(
+                $"{function}({value.Text})::numeric({Math.Max(d.Precision - d.Scale + 1, 1)},0)",
+                new DecimalType(Math.Max(d.Precision - d.Scale + 1, 1), 0))
             : c.Of($"{function}({value.Text})::bigint", SparkType.Long);
     }
 
@@ -102,10 +115,15 @@ internal static class MathFunctions
         var rounded = halfEven ? PgSql.Call("bround", $"{value.Text}::numeric", scale) : $"round({value.Text}::numeric, {scale})";
         return value.Type switch
         {
-            DecimalType d => c.Of($"({rounded})", c.Count == 2 && int.TryParse(c.Call.Arguments[1] is Syntax.NumberLiteral n ? n.Digits : "", out var s)
+            DecimalType d => c.Of(
+                $"({rounded})", c.Count == 2 && int.TryParse(c.Call.Arguments[1] is Syntax.NumberLiteral n ? n.Digits : "", out var s)
                 ? new DecimalType(Math.Max(d.Precision - d.Scale + Math.Max(s, 0) + 1, 1), Math.Max(s, 0))
                 : new DecimalType(d.Precision, d.Scale)),
-            AtomicType { SparkName: "double" or "float" } => c.Of($"(CASE WHEN {value.Text} IN ('NaN', 'Infinity', '-Infinity') THEN {value.Text} ELSE ({rounded})::{value.Type.PgName} END)", value.Type),
+            AtomicType { SparkName: "double" or "float" }
+                => c.Of(
+                    $"(CASE WHEN {value.Text} IN ('NaN', 'Infinity', '-Infinity') THEN {value.Text} ELSE ({rounded})::"
+                    + $"{value.Type.PgName} END)",
+                    value.Type),
             _ => c.Of($"({rounded})::{value.Type.PgName}", value.Type),
         };
     }

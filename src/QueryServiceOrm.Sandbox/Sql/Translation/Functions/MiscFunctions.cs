@@ -1,4 +1,3 @@
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Sql.Syntax;
 
 namespace QueryServiceOrm.Sandbox.Sql.Translation.Functions;
@@ -36,7 +35,9 @@ internal static class MiscFunctions
                      ("format_string,printf", "Java's Formatter is not reproduced; build the text with concat and format_number."),
                  })
         {
-            r.Scalar(names, 0, FunctionRegistry.Many, c => throw new ServiceErrorException(ServiceRules.NotEmulated($"The function {c.Name}", why)));
+            r.Scalar(
+                names, 0, FunctionRegistry.Many,
+                c => throw new ServiceErrorException(ServiceRules.NotEmulated($"The function {c.Name}", why)));
         }
     }
 

@@ -49,12 +49,18 @@ internal static class StringFunctions
         r.Scalar("rpad", 2, 3, c => c.Of($"rpad({c.Str(0)}, {c.Int(1)}, {(c.Count == 3 ? c.Str(2) : "' '")})", S));
         r.Scalar("mask", 1, 5, Mask);
         r.Scalar("overlay", 3, 4, c => c.Of(PgSql.Call("overlay", c.Str(0), c.Str(1), c.Int(2), c.Count == 4 ? c.Int(3) : "-1"), S));
-        r.Scalar("regexp_count", 2, 2, c => c.Of($"(SELECT count(*)::integer FROM regexp_matches({c.Str(0)}, {Regex(c, 1)}, 'g'))", SparkType.Int));
+        r.Scalar(
+            "regexp_count", 2, 2,
+            c => c.Of($"(SELECT count(*)::integer FROM regexp_matches({c.Str(0)}, {Regex(c, 1)}, 'g'))", SparkType.Int));
         r.Scalar("regexp_extract", 2, 3, c => c.Of(PgSql.Call("regexp_extract", c.Str(0), Regex(c, 1), c.Count == 3 ? c.Int(2) : "1"), S));
-        r.Scalar("regexp_extract_all", 2, 3, c => c.Of(PgSql.Call("regexp_extract_all", c.Str(0), Regex(c, 1), c.Count == 3 ? c.Int(2) : "1"), new ArrayType(S)));
+        r.Scalar(
+            "regexp_extract_all", 2, 3,
+            c => c.Of(PgSql.Call("regexp_extract_all", c.Str(0), Regex(c, 1), c.Count == 3 ? c.Int(2) : "1"), new ArrayType(S)));
         r.Scalar("regexp_instr", 2, 3, c => c.Of($"regexp_instr({c.Str(0)}, {Regex(c, 1)})", SparkType.Int));
         r.Scalar("regexp_like,regexp,rlike", 2, 2, c => TypedSql.Bool($"({c.Str(0)} ~ {Regex(c, 1)})"));
-        r.Scalar("regexp_replace", 3, 4, c => c.Of(PgSql.Call("regexp_replace", c.Str(0), Regex(c, 1), JavaRegex.Replacement(c, 2), c.Count == 4 ? c.Int(3) : "1"), S));
+        r.Scalar(
+            "regexp_replace", 3, 4,
+            c => c.Of(PgSql.Call("regexp_replace", c.Str(0), Regex(c, 1), JavaRegex.Replacement(c, 2), c.Count == 4 ? c.Int(3) : "1"), S));
         r.Scalar("regexp_substr", 2, 2, c => c.Of($"NULLIF(substring({c.Str(0)} FROM {Regex(c, 1)}), '')", S));
         r.Scalar("repeat", 2, 2, c => c.Of($"repeat({c.Str(0)}, {c.Int(1)})", S));
         r.Scalar("replace", 2, 3, c => c.Of($"replace({c.Str(0)}, {c.Str(1)}, {(c.Count == 3 ? c.Str(2) : "''")})", S));
@@ -106,7 +112,8 @@ internal static class StringFunctions
         var fallback = c.Count % 2 == 0 ? c.Arg(c.Count - 1) : null;
         var type = c.T.CommonType([.. results, .. fallback is null ? Array.Empty<TypedSql>() : [fallback]], c.Call);
         var whens = Enumerable.Range(0, (c.Count - 1) / 2).Select(i =>
-            $"WHEN {c.T.Comparison("IS NOT DISTINCT FROM", value, c.Arg(1 + (i * 2)), c.Call).Text} THEN {c.T.Coerce(results[i], type).Text}");
+            $"WHEN {c.T.Comparison("IS NOT DISTINCT FROM", value, c.Arg(1 + (i * 2)), c.Call).Text} THEN "
+            + $"{c.T.Coerce(results[i], type).Text}");
         return c.Of($"(CASE {string.Join(" ", whens)} ELSE {(fallback is null ? "NULL" : c.T.Coerce(fallback, type).Text)} END)", type);
     }
 
@@ -114,7 +121,9 @@ internal static class StringFunctions
     private static TypedSql Mask(FunctionCall c)
     {
         string Replacement(int index, string fallback) => index < c.Count ? c.Str(index) : fallback;
-        return c.Of(PgSql.Call("mask", c.Str(0), Replacement(1, "'X'"), Replacement(2, "'x'"), Replacement(3, "'n'"), Replacement(4, "NULL::text")), S);
+        return c.Of(
+            PgSql.Call("mask", c.Str(0), Replacement(1, "'X'"), Replacement(2, "'x'"), Replacement(3, "'n'"), Replacement(4, "NULL::text")),
+            S);
     }
 
     private static TypedSql ToBinary(FunctionCall c)

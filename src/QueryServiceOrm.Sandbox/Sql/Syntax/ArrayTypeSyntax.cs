@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+internal sealed record ArrayTypeSyntax(DataTypeSyntax Element) : DataTypeSyntax;

@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+internal sealed record BinaryExpr(string Operator, Expr Left, Expr Right) : Expr;

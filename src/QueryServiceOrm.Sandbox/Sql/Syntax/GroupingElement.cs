@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+internal abstract record GroupingElement : Node;

@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+internal sealed record IsDistinctExpr(Expr Left, Expr Right, bool Negated) : Expr;

@@ -1,0 +1,4 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+/// <summary>What a FROM clause lists.</summary>
+internal abstract record Relation : Node;

@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Syntax;
+
+internal sealed record SubqueryRelation(SqlQuery Query, bool Lateral, RelationAlias? Alias) : Relation;

@@ -1,0 +1,3 @@
+namespace QueryServiceOrm.Sandbox.Sql.Translation;
+
+internal sealed record StructField(string Name, SparkType Type);

@@ -1,0 +1,4 @@
+namespace QueryServiceOrm.Sandbox.Xdm;
+
+/// <summary><c>_luma.loyalty</c>.</summary>
+public sealed record SampleLoyalty(string? Tier, long? Points);

@@ -1,0 +1,4 @@
+namespace QueryServiceOrm.Sandbox.Xdm;
+
+/// <summary><c>person.name</c>.</summary>
+public sealed record SamplePersonName(string? FirstName, string? LastName);

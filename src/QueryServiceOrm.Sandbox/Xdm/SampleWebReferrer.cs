@@ -1,0 +1,4 @@
+namespace QueryServiceOrm.Sandbox.Xdm;
+
+/// <summary><c>web.webReferrer</c>.</summary>
+public sealed record SampleWebReferrer(string? Url);
