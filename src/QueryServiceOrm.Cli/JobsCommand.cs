@@ -22,12 +22,25 @@ internal static class JobsCommand
 
     private static Command Submit(TextWriter output, TextWriter errors)
     {
-        var sql = new Argument<string>("sql") { Description = "The statement, in the service's SQL (a CTAS or INSERT INTO ... SELECT, or a SELECT with --ctas or --insert-into)." };
+        var sql = new Argument<string>("sql")
+        {
+            Description = "The statement, in the service's SQL (a CTAS or INSERT INTO ... SELECT, "
+                + "or a SELECT with --ctas or --insert-into).",
+        };
         var ctas = new Option<string?>("--ctas") { Description = "Make the SELECT a CTAS into this new dataset (ctasParameters)." };
-        var insertInto = new Option<string?>("--insert-into") { Description = "Make the SELECT an INSERT INTO this dataset (insertIntoParameters)." };
+        var insertInto = new Option<string?>("--insert-into")
+        {
+            Description = "Make the SELECT an INSERT INTO this dataset (insertIntoParameters).",
+        };
         var name = new Option<string?>("--name") { Description = "A name for the query, shown in Adobe's UI." };
-        var wait = new Option<bool>("--wait") { Description = "Wait for the job to end, printing each state; Ctrl+C then cancels the job." };
-        var command = new Command("submit", "Submit a statement as a batch query and print its id.") { sql, ctas, insertInto, name, wait, CliCredentials.ProfileOption() };
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "Wait for the job to end, printing each state; Ctrl+C then cancels the job.",
+        };
+        var command = new Command("submit", "Submit a statement as a batch query and print its id.")
+        {
+            sql, ctas, insertInto, name, wait, CliCredentials.ProfileOption(),
+        };
         command.Validators.Add(result =>
         {
             if (result.GetValue(ctas) is not null && result.GetValue(insertInto) is not null)
@@ -58,7 +71,10 @@ internal static class JobsCommand
     {
         var limit = new Option<int>("--limit") { Description = "How many queries, newest first.", DefaultValueFactory = _ => 20 };
         var state = new Option<string?>("--state") { Description = "Only queries in this state, e.g. FAILED or IN_PROGRESS." };
-        var command = new Command("list", "List the latest queries: id, state, rows, created, name.") { limit, state, CliCredentials.ProfileOption() };
+        var command = new Command("list", "List the latest queries: id, state, rows, created, name.")
+        {
+            limit, state, CliCredentials.ProfileOption(),
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, errors, async client =>
         {
             var options = new QueryServiceQueryListOptions
@@ -67,7 +83,9 @@ internal static class JobsCommand
                 Limit = Math.Clamp(parse.GetValue(limit), 1, 1000),
                 Properties = parse.GetValue(state) is { } s ? [$"state=={s.ToUpperInvariant()}"] : [],
             };
-            await foreach (var query in client.ListAllQueriesAsync(options, cancellationToken).Take(options.Limit.Value).WithCancellation(cancellationToken))
+            await foreach (var query in client.ListAllQueriesAsync(options, cancellationToken)
+                .Take(options.Limit.Value)
+                .WithCancellation(cancellationToken))
             {
                 await output.WriteLineAsync(Line(query));
             }
@@ -94,7 +112,10 @@ internal static class JobsCommand
     private static Command Cancel(TextWriter output, TextWriter errors)
     {
         var id = IdArgument();
-        var command = new Command("cancel", "Cancel a query on the server; it ends KILLED shortly after.") { id, CliCredentials.ProfileOption() };
+        var command = new Command("cancel", "Cancel a query on the server; it ends KILLED shortly after.")
+        {
+            id, CliCredentials.ProfileOption(),
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, errors, async client =>
         {
             await client.CancelQueryAsync(parse.GetValue(id)!, cancellationToken);
@@ -106,7 +127,10 @@ internal static class JobsCommand
     private static Command Wait(TextWriter output, TextWriter errors)
     {
         var id = IdArgument();
-        var command = new Command("wait", "Wait for a query to end, printing each state; Ctrl+C cancels the query.") { id, CliCredentials.ProfileOption() };
+        var command = new Command("wait", "Wait for a query to end, printing each state; Ctrl+C cancels the query.")
+        {
+            id, CliCredentials.ProfileOption(),
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, errors, async client =>
             await WaitAsync(await client.GetJobAsync(parse.GetValue(id)!, cancellationToken), output, errors, cancellationToken)));
         return command;
@@ -145,7 +169,8 @@ internal static class JobsCommand
         }
         catch (HttpRequestException e)
         {
-            await errors.WriteLineAsync($"error: the REST API could not be reached ({e.Message}). Check ApiBaseAddress, and that the sandbox is running.");
+            await errors.WriteLineAsync(
+                $"error: the REST API could not be reached ({e.Message}). Check ApiBaseAddress, and that the sandbox is running.");
             return ExitCodes.ServerError;
         }
         finally

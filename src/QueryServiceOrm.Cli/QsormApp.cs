@@ -11,10 +11,15 @@ internal static class QsormApp
 {
     private const string CancelledMessage = "Cancelled: nothing was written.";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, TextReader? input = null)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, TextReader? input = null)
     {
         var console = new CliConsole(output, errors);
-        var noColor = new Option<bool>("--no-color") { Description = "Plain text: no colors, no spinners (also when NO_COLOR is set or the output is not a terminal).", Recursive = true };
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "Plain text: no colors, no spinners (also when NO_COLOR is set or the output is not a terminal).",
+            Recursive = true,
+        };
         var root = new RootCommand("qsorm: work with Adobe Experience Platform Query Service datasets from .NET.")
         {
             noColor,
@@ -75,11 +80,14 @@ internal static class QsormApp
         catch (QueryServiceConfigurationException e)
         {
             await errors.WriteLineAsync(e.Retired
-                ? $"error: {e.Message} Remove it from the profile's file (with --profile), from ./appsettings.json (section QueryService) and from the environment ({e.EnvironmentVariable})."
-                : $"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) or as {e.EnvironmentVariable}.");
+                ? $"error: {e.Message} Remove it from the profile's file (with --profile), from ./appsettings.json (section QueryService) "
+                    + $"and from the environment ({e.EnvironmentVariable})."
+                : $"error: {e.Message} Set it in the profile's file (with --profile), in ./appsettings.json (section QueryService) "
+                    + $"or as {e.EnvironmentVariable}.");
             return ExitCodes.UserError;
         }
-        catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException or QueryServiceOrm.Sandbox.SandboxException)
+        catch (Exception e) when (e is FileNotFoundException or ArgumentException or UnauthorizedAccessException or IOException
+            or QueryServiceOrm.Sandbox.SandboxException)
         {
             await errors.WriteLineAsync("error: " + e.Message);
             return ExitCodes.UserError;
@@ -94,15 +102,20 @@ internal static class QsormApp
             await errors.WriteLineAsync("error: " + timedOut.Message);
             return ExitCodes.ServerError;
         }
-        catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" } or QueryServiceAuthenticationException)
+        catch (Exception e) when (ServerFailure(e) is PostgresException { SqlState: "28P01" or "28000" }
+            or QueryServiceAuthenticationException)
         {
-            await errors.WriteLineAsync($"error: the server refused the credentials: {ServerFailure(e)!.Message} Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
+            await errors.WriteLineAsync(
+                $"error: the server refused the credentials: {ServerFailure(e)!.Message} "
+                + "Check the user name (<ORG>@AdobeOrg) and the password or token, or renew the token.");
             return ExitCodes.UserError;
         }
         catch (Exception e) when (ServerFailure(e) is PostgresException refused)
         {
             var what = refused.InvariantSeverity is "FATAL" or "PANIC" ? "the session" : "the statement";
-            await errors.WriteLineAsync($"error: the server refused {what}: {refused.MessageText} (SQLSTATE {refused.SqlState}). {ServerAdvice.For(refused.SqlState)}");
+            await errors.WriteLineAsync(
+                $"error: the server refused {what}: {refused.MessageText} (SQLSTATE {refused.SqlState}). "
+                + $"{ServerAdvice.For(refused.SqlState)}");
             if (!string.IsNullOrWhiteSpace(refused.Hint))
             {
                 await errors.WriteLineAsync("hint: " + refused.Hint);
@@ -112,7 +125,9 @@ internal static class QsormApp
         }
         catch (Exception e) when (ServerFailure(e) is { } failure)
         {
-            await errors.WriteLineAsync($"error: the server could not be used: {failure.Message} Check the host, port and credentials, and that the sandbox is running.");
+            await errors.WriteLineAsync(
+                $"error: the server could not be used: {failure.Message} "
+                + "Check the host, port and credentials, and that the sandbox is running.");
             return ExitCodes.ServerError;
         }
     }

@@ -42,7 +42,9 @@ internal static class SandboxCommand
             return null;
         }
 
-        return SandboxHost.TryReadState(path) is { } state && QueryServiceSandbox.Attach(state) is { IsRunning: true } sandbox ? sandbox : null;
+        return SandboxHost.TryReadState(path) is { } state && QueryServiceSandbox.Attach(state) is { IsRunning: true } sandbox
+            ? sandbox
+            : null;
     }
 
     // For the commands that act on a running sandbox.
@@ -54,16 +56,26 @@ internal static class SandboxCommand
         var rows = RowsOption(100, "Rows per XDM sample table created at start.");
         var empty = new Option<bool>("--empty") { Description = "Start without the XDM sample tables." };
         var (container, image) = BackendOptions();
-        var command = new Command("start", "Start the sandbox with the XDM sample tables and store its connection as the profile 'sandbox'.") { rows, empty, container, image };
+        var command = new Command(
+            "start", "Start the sandbox with the XDM sample tables and store its connection as the profile 'sandbox'.")
+        {
+            rows, empty, container, image,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = ProfileStore.ForUser();
             if (Running(store) is { } running)
             {
-                throw new ArgumentException($"A sandbox is already running on {running.Host}:{running.Port}: use it (--profile {Profile}), or stop it first with 'qsorm sandbox stop'.");
+                throw new ArgumentException(
+                    $"A sandbox is already running on {running.Host}:{running.Port}: use it (--profile {Profile}), "
+                    + "or stop it first with 'qsorm sandbox stop'.");
             }
 
-            var sandbox = await StartAsync(store, console, cancellationToken, BackendArguments(parse.GetValue(container), parse.GetValue(image) ?? QueryServiceSandboxOptions.DefaultContainerImage));
+            var sandbox = await StartAsync(
+                store,
+                console,
+                cancellationToken,
+                BackendArguments(parse.GetValue(container), parse.GetValue(image) ?? QueryServiceSandboxOptions.DefaultContainerImage));
             if (!parse.GetValue(empty) && parse.GetValue(rows) > 0)
             {
                 await SeedAsync(sandbox, parse.GetValue(rows), console, cancellationToken);
@@ -78,13 +90,18 @@ internal static class SandboxCommand
     /// <param name="store">The user's profiles.</param>
     /// <param name="console">Where progress goes.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <param name="backend">The host's backend options (<c>--container</c>, <c>--image NAME</c>); none for this machine's server programs.</param>
-    public static async Task<QueryServiceSandbox> StartAsync(ProfileStore store, CliConsole console, CancellationToken cancellationToken, IReadOnlyList<string>? backend = null)
+    /// <param name="backend">
+    /// The host's backend options (<c>--container</c>, <c>--image NAME</c>); none for this machine's server programs.
+    /// </param>
+    public static async Task<QueryServiceSandbox> StartAsync(
+        ProfileStore store, CliConsole console, CancellationToken cancellationToken, IReadOnlyList<string>? backend = null)
     {
         var sandbox = await console.StatusAsync(
             "Starting the sandbox (the Query Service emulator, TLS with a certificate made for this run)...",
             () => SandboxHost.SpawnAsync(store, StatePath(store), backend ?? [], cancellationToken));
-        await console.Output.WriteLineAsync($"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; profile '{Profile}'.");
+        await console.Output.WriteLineAsync(
+            $"Sandbox running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; "
+            + $"profile '{Profile}'.");
         return sandbox;
     }
 
@@ -92,10 +109,15 @@ internal static class SandboxCommand
         => backend == SandboxBackendKind.Container ? "backend in a container" : "backend from this machine's PostgreSQL";
 
     private static (Option<bool> Container, Option<string> Image) BackendOptions()
-        => (new Option<bool>("--container") { Description = "Run the backend PostgreSQL in a container through Testcontainers (needs a Docker engine) instead of from this machine's server programs." },
+        => (new Option<bool>("--container")
+            {
+                Description = "Run the backend PostgreSQL in a container through Testcontainers (needs a Docker engine) "
+                    + "instead of from this machine's server programs.",
+            },
             new Option<string>("--image")
             {
-                Description = $"The container's image, with the official postgres image's contract (with --container; {QueryServiceSandboxOptions.DefaultContainerImage} by default).",
+                Description = "The container's image, with the official postgres image's contract "
+                    + $"(with --container; {QueryServiceSandboxOptions.DefaultContainerImage} by default).",
                 DefaultValueFactory = _ => QueryServiceSandboxOptions.DefaultContainerImage,
             });
 
@@ -105,7 +127,10 @@ internal static class SandboxCommand
     private static Command Serve()
     {
         var (container, image) = BackendOptions();
-        var command = new Command("serve", "Host the sandbox in this process until stopped (what 'sandbox start' runs in the background).") { container, image };
+        var command = new Command("serve", "Host the sandbox in this process until stopped (what 'sandbox start' runs in the background).")
+        {
+            container, image,
+        };
         command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -119,7 +144,10 @@ internal static class SandboxCommand
                 options,
                 sandbox =>
                 {
-                    store.Save(Profile, sandbox.EnvironmentVariables().ToDictionary(kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
+                    store.Save(
+                        Profile,
+                        sandbox.EnvironmentVariables().ToDictionary(
+                            kv => kv.Key[(QueryServiceCredentialKeys.Section.Length + 2)..], kv => kv.Value));
                     store.WritePrivate(StatePath(store), JsonSerializer.Serialize(sandbox.State));
                     return Task.CompletedTask;
                 },
@@ -157,7 +185,8 @@ internal static class SandboxCommand
         {
             var sandbox = Running(ProfileStore.ForUser());
             await output.WriteLineAsync(sandbox is not null
-                ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; profile '{Profile}'."
+                ? $"Running on {sandbox.Host}:{sandbox.Port}, database {sandbox.Database}, {Describe(sandbox.Backend)}; "
+                    + $"profile '{Profile}'."
                 : "Not running: start it with 'qsorm sandbox start'.");
             return sandbox is null ? ExitCodes.NotRunning : ExitCodes.Success;
         });
@@ -183,13 +212,20 @@ internal static class SandboxCommand
     // With --connection-string, one line for dotnet ef: "$(qsorm sandbox env --connection-string)", quoted by Npgsql's rules.
     private static Command Env(TextWriter output)
     {
-        var connectionString = new Option<bool>("--connection-string") { Description = "Print the connection string instead, for dotnet ef dbcontext scaffold \"$(qsorm sandbox env --connection-string)\"." };
+        var connectionString = new Option<bool>("--connection-string")
+        {
+            Description = "Print the connection string instead, "
+                + "for dotnet ef dbcontext scaffold \"$(qsorm sandbox env --connection-string)\".",
+        };
         var oauth = new Option<bool>("--oauth")
         {
             Description = "OAuth settings alone: client id and secret, organisation, sandbox name, token endpoint and REST API; the "
                           + "host, database and user come from the API's /connection_parameters (what batch jobs and qsorm jobs need too).",
         };
-        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").") { connectionString, oauth };
+        var command = new Command("env", "Print the sandbox's QueryService__* variables as shell exports (eval \"$(qsorm sandbox env)\").")
+        {
+            connectionString, oauth,
+        };
         command.SetAction(async (parse, _) =>
         {
             var store = ProfileStore.ForUser();
@@ -205,7 +241,9 @@ internal static class SandboxCommand
                 ? []
                 : dialect.ToSettings().Select(kv => (QueryServiceCredentialKeys.EnvironmentVariable(kv.Key), kv.Value));
             var variables = parse.GetValue(oauth) ? sandbox.OAuthEnvironmentVariables() : sandbox.EnvironmentVariables();
-            foreach (var (name, value) in variables.Select(kv => (kv.Key, kv.Value)).Concat(switches).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
+            foreach (var (name, value) in variables.Select(kv => (kv.Key, kv.Value))
+                .Concat(switches)
+                .OrderBy(kv => kv.Item1, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"export {name}='{value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
             }

@@ -24,7 +24,8 @@ public sealed class QueryServiceConnectTimeoutException : QueryServiceException
 
     private static string Describe(string endpoint, QueryServiceConnectStep step, TimeSpan timeout)
         => $"Connecting to {endpoint} timed out after {timeout.TotalSeconds:0.###} s {What(step)} "
-           + $"To wait longer, raise the connect timeout: {QueryServiceCredentialKeys.ConfigurationKey(QueryServiceCredentialKeys.ConnectTimeout)} "
+           + "To wait longer, raise the connect timeout: "
+           + $"{QueryServiceCredentialKeys.ConfigurationKey(QueryServiceCredentialKeys.ConnectTimeout)} "
            + $"(seconds; {QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.ConnectTimeout)} in the environment, "
            + $"{QueryServiceCredentialKeys.ConnectTimeout} in a qsorm profile) or ConnectTimeout(...) in UseQueryService's options.";
 

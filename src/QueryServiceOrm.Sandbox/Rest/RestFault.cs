@@ -20,7 +20,8 @@ public sealed class RestFault : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(pathContains);
         if ((int)statusCode < 400)
         {
-            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A fault answers with an error status (400 or above), e.g. 429 or 503.");
+            throw new ArgumentOutOfRangeException(
+                nameof(statusCode), statusCode, "A fault answers with an error status (400 or above), e.g. 429 or 503.");
         }
 
         _owner = owner;

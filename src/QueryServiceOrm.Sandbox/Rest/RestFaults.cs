@@ -15,7 +15,8 @@ internal sealed class RestFaults
         return fault;
     }
 
-    public void Remove(RestFault fault) => ImmutableInterlocked.Update(ref _faults, static (faults, removed) => faults.Remove(removed), fault);
+    public void Remove(RestFault fault)
+        => ImmutableInterlocked.Update(ref _faults, static (faults, removed) => faults.Remove(removed), fault);
 
     /// <summary>The earliest injected fault that matches the request and has a failure left, or null.</summary>
     public RestFault? Match(string method, string path)

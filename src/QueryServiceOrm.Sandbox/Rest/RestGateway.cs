@@ -21,10 +21,13 @@ internal sealed class RestGateway(RestSettings settings, RestFaults faults, Rest
         {
             if (fault.RetryAfter is { } retryAfter)
             {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter =
+                    ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            await RestJson.Message((int)fault.StatusCode, "The sandbox injected this failure (QueryServiceSandbox.FailRest).").ExecuteAsync(context).ConfigureAwait(false);
+            await RestJson.Message((int)fault.StatusCode, "The sandbox injected this failure (QueryServiceSandbox.FailRest).")
+                .ExecuteAsync(context)
+                .ConfigureAwait(false);
             outcome = "fault";
         }
         else if (request.Path.StartsWithSegments(RestEndpoints.ApiBase) && Refusal(request) is { } refusal)
@@ -38,7 +41,8 @@ internal sealed class RestGateway(RestSettings settings, RestFaults faults, Rest
             outcome = context.Items.ContainsKey(CreatedJobKey) ? "created" : "served";
         }
 
-        log.Record(new RestLogEntry(arrived, request.Method, path, context.Response.StatusCode, outcome, context.Items[CreatedJobKey] as string));
+        log.Record(new RestLogEntry(
+            arrived, request.Method, path, context.Response.StatusCode, outcome, context.Items[CreatedJobKey] as string));
     }
 
     // The gateway's own codes for these refusals are not documented; the statuses are the ones Adobe's APIs answer with.
@@ -47,7 +51,8 @@ internal sealed class RestGateway(RestSettings settings, RestFaults faults, Rest
         var authorization = request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !settings.Tokens.Accepts(authorization["Bearer ".Length..]))
         {
-            return RestJson.GatewayError(401, "401013", "Oauth token is not valid: it is missing, expired or replaced. Ask the token endpoint for a new one.");
+            return RestJson.GatewayError(
+                401, "401013", "Oauth token is not valid: it is missing, expired or replaced. Ask the token endpoint for a new one.");
         }
 
         if (!string.Equals(request.Headers["x-api-key"], settings.ClientId, StringComparison.Ordinal))

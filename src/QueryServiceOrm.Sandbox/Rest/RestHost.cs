@@ -37,7 +37,12 @@ internal sealed class RestHost : IAsyncDisposable
     public QueryJobs Jobs { get; }
 
     public static async Task<RestHost> StartAsync(
-        X509Certificate2 certificate, FrontOptions front, RestSettings settings, string instance, TimeSpan jobLatency, CancellationToken cancellationToken)
+        X509Certificate2 certificate,
+        FrontOptions front,
+        RestSettings settings,
+        string instance,
+        TimeSpan jobLatency,
+        CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = instance });
         builder.Logging.ClearProviders();

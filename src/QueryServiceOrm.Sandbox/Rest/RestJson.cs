@@ -13,7 +13,8 @@ internal static class RestJson
     };
 
     /// <summary>An answer in the shape the API uses for messages, e.g. <c>{"message": "...", "statusCode": 202}</c>.</summary>
-    public static IResult Message(int statusCode, string message) => Results.Json(new MessageBody(message, statusCode), Options, statusCode: statusCode);
+    public static IResult Message(int statusCode, string message)
+        => Results.Json(new MessageBody(message, statusCode), Options, statusCode: statusCode);
 
     /// <summary>A refusal by Adobe's API gateway (authentication, headers): <c>{"error_code": "...", "message": "..."}</c>.</summary>
     public static IResult GatewayError(int statusCode, string errorCode, string message)

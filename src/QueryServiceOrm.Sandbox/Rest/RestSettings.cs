@@ -20,5 +20,6 @@ internal sealed record RestSettings(
     int FrontPort)
 {
     /// <summary>Never prints the secret.</summary>
-    public override string ToString() => $"RestSettings {{ OrganizationId = {OrganizationId}, SandboxName = {SandboxName}, ClientId = {ClientId} }}";
+    public override string ToString()
+        => $"RestSettings {{ OrganizationId = {OrganizationId}, SandboxName = {SandboxName}, ClientId = {ClientId} }}";
 }

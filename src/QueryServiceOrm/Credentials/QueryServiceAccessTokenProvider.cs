@@ -23,12 +23,14 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
     /// <param name="httpClient">The client to call IMS with; one is created (and owned) when omitted.</param>
     /// <param name="timeProvider">The clock; the system clock when omitted.</param>
     /// <exception cref="QueryServiceConfigurationException">A setting is missing or unsafe.</exception>
-    public QueryServiceAccessTokenProvider(QueryServiceOAuthOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    public QueryServiceAccessTokenProvider(
+        QueryServiceOAuthOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
         : this(options, httpClient, ownsHttpClient: httpClient is null, timeProvider)
     {
     }
 
-    internal QueryServiceAccessTokenProvider(QueryServiceOAuthOptions options, HttpClient? httpClient, bool ownsHttpClient, TimeProvider? timeProvider = null)
+    internal QueryServiceAccessTokenProvider(
+        QueryServiceOAuthOptions options, HttpClient? httpClient, bool ownsHttpClient, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -162,11 +164,14 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()?.Trim() : null;
+            var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String
+                ? t.GetString()?.Trim()
+                : null;
             if (string.IsNullOrEmpty(token))
             {
                 throw new QueryServiceTokenException(
-                    $"The token endpoint {Options.TokenEndpoint} answered without an access_token. Check that it is an Adobe IMS v3 token endpoint.");
+                    $"The token endpoint {Options.TokenEndpoint} answered without an access_token. "
+                    + "Check that it is an Adobe IMS v3 token endpoint.");
             }
 
             var lifetime = TimeSpan.FromSeconds(ReadSeconds(root));
@@ -188,7 +193,9 @@ public sealed class QueryServiceAccessTokenProvider : IDisposable
                 return n;
             }
 
-            if (e.ValueKind == JsonValueKind.String && double.TryParse(e.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0)
+            if (e.ValueKind == JsonValueKind.String
+                && double.TryParse(e.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var s)
+                && s > 0)
             {
                 return s;
             }

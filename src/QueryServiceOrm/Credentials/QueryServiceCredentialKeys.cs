@@ -78,7 +78,9 @@ public static class QueryServiceCredentialKeys
     /// <summary>OAuth token endpoint; Adobe IMS v3 unless told otherwise.</summary>
     public const string TokenEndpoint = nameof(TokenEndpoint);
 
-    /// <summary>The REST API's base address (for batch jobs); Adobe's <c>https://platform.adobe.io/data/foundation/query/</c> unless told otherwise.</summary>
+    /// <summary>
+    /// The REST API's base address (for batch jobs); Adobe's <c>https://platform.adobe.io/data/foundation/query/</c> unless told otherwise.
+    /// </summary>
     public const string ApiBaseAddress = nameof(ApiBaseAddress);
 
     /// <summary>
@@ -91,7 +93,9 @@ public static class QueryServiceCredentialKeys
     /// <param name="field">The setting's name.</param>
     public static string ConfigurationKey(string field) => $"{Section}:{field}";
 
-    /// <summary>The environment variable of a setting, e.g. <c>QueryService__Host</c> or <c>QueryService__Dialect__ExplodeForm</c>.</summary>
+    /// <summary>
+    /// The environment variable of a setting, e.g. <c>QueryService__Host</c> or <c>QueryService__Dialect__ExplodeForm</c>.
+    /// </summary>
     /// <param name="field">The setting's name.</param>
     public static string EnvironmentVariable(string field) => $"{Section}__{field.Replace(":", "__", StringComparison.Ordinal)}";
 }

@@ -75,7 +75,10 @@ public sealed partial record QueryServiceCredentials
     /// <summary>The REST API's base address, for batch jobs; Adobe's when null.</summary>
     public Uri? ApiBaseAddress { get; init; }
 
-    /// <summary>A PEM root certificate the token endpoint's and the REST API's HTTPS must chain to (a local sandbox's); the system's roots when null.</summary>
+    /// <summary>
+    /// A PEM root certificate the token endpoint's and the REST API's HTTPS must chain to (a local sandbox's); the system's roots
+    /// when null.
+    /// </summary>
     public string? ApiRootCertificate { get; init; }
 
     /// <summary>
@@ -121,7 +124,8 @@ public sealed partial record QueryServiceCredentials
         var prefix = QueryServiceCredentialKeys.EnvironmentVariable(QueryServiceCredentialKeys.Dialect) + "__";
         QueryServiceDialect.CheckNames(Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Select(v => v[prefix.Length..]));
-        return FromSettings(key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
+        return FromSettings(
+            key => Environment.GetEnvironmentVariable(QueryServiceCredentialKeys.EnvironmentVariable(key)), httpClient: null);
     }
 
     /// <summary>
@@ -171,7 +175,8 @@ public sealed partial record QueryServiceCredentials
         catch (ArgumentException)
         {
             throw new ArgumentException(
-                $"The connection string is malformed, and is not repeated here since it may hold the password. {QuotingAdvice}", nameof(connectionString));
+                $"The connection string is malformed, and is not repeated here since it may hold the password. {QuotingAdvice}",
+                nameof(connectionString));
         }
 
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -193,18 +198,22 @@ public sealed partial record QueryServiceCredentials
                 ? throw RetiredDialect()
             : throw new ArgumentException(
                 (new NpgsqlConnectionStringBuilder().ContainsKey(keyword)
-                    ? $"'{keyword}' is an Npgsql setting this library makes itself (the pool and timeouts are set with UseQueryService's options)."
-                    : $"The connection string has a keyword this library does not read{(previous.Length > 0 ? $", after '{previous}'" : "")}, "
+                    ? $"'{keyword}' is an Npgsql setting this library makes itself "
+                      + "(the pool and timeouts are set with UseQueryService's options)."
+                    : "The connection string has a keyword this library does not read"
+                      + $"{(previous.Length > 0 ? $", after '{previous}'" : "")}, "
                       + "not repeated here in case it is the tail of a password cut at a ';'. " + QuotingAdvice)
                 + " Use Host, Port, Database, Username, Password, SSL Mode, Root Certificate and Application Name.",
                 "connectionString");
 
     private static readonly string[] SingleValueKeys =
     [
-        QueryServiceCredentialKeys.Host, QueryServiceCredentialKeys.Port, QueryServiceCredentialKeys.Database, QueryServiceCredentialKeys.Username,
+        QueryServiceCredentialKeys.Host, QueryServiceCredentialKeys.Port, QueryServiceCredentialKeys.Database,
+        QueryServiceCredentialKeys.Username,
         QueryServiceCredentialKeys.Password, QueryServiceCredentialKeys.SslMode, QueryServiceCredentialKeys.RootCertificate,
         QueryServiceCredentialKeys.ConnectTimeout, QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId,
-        QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes, QueryServiceCredentialKeys.TokenEndpoint,
+        QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.Scopes,
+        QueryServiceCredentialKeys.TokenEndpoint,
         QueryServiceCredentialKeys.ApiBaseAddress, QueryServiceCredentialKeys.ApiRootCertificate, QueryServiceCredentialKeys.SandboxName,
     ];
 
@@ -213,7 +222,8 @@ public sealed partial record QueryServiceCredentials
         ["Host"] = QueryServiceCredentialKeys.Host, ["Server"] = QueryServiceCredentialKeys.Host,
         ["Port"] = QueryServiceCredentialKeys.Port,
         ["Database"] = QueryServiceCredentialKeys.Database, ["Db"] = QueryServiceCredentialKeys.Database,
-        ["Username"] = QueryServiceCredentialKeys.Username, ["UserId"] = QueryServiceCredentialKeys.Username, ["UserName"] = QueryServiceCredentialKeys.Username,
+        ["Username"] = QueryServiceCredentialKeys.Username, ["UserId"] = QueryServiceCredentialKeys.Username,
+        ["UserName"] = QueryServiceCredentialKeys.Username,
         ["User"] = QueryServiceCredentialKeys.Username, ["Uid"] = QueryServiceCredentialKeys.Username,
         ["Password"] = QueryServiceCredentialKeys.Password, ["Pwd"] = QueryServiceCredentialKeys.Password,
         ["SslMode"] = QueryServiceCredentialKeys.SslMode, ["RootCertificate"] = QueryServiceCredentialKeys.RootCertificate,
@@ -437,7 +447,8 @@ public sealed partial record QueryServiceCredentials
                     ClientSecret = setting(QueryServiceCredentialKeys.ClientSecret) ?? "",
                     OrganizationId = organization ?? "",
                     Scopes = Get(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
-                    TokenEndpoint = ParseUri(Get(QueryServiceCredentialKeys.TokenEndpoint), QueryServiceCredentialKeys.TokenEndpoint) ?? QueryServiceOAuthOptions.DefaultTokenEndpoint,
+                    TokenEndpoint = ParseUri(Get(QueryServiceCredentialKeys.TokenEndpoint), QueryServiceCredentialKeys.TokenEndpoint)
+                        ?? QueryServiceOAuthOptions.DefaultTokenEndpoint,
                 },
                 httpClient ?? (apiRootCertificate is null ? null : QueryServiceAccessTokenProvider.TrustingClient(apiRootCertificate)),
                 ownsHttpClient: httpClient is null);
@@ -511,14 +522,16 @@ public sealed partial record QueryServiceCredentials
             ? DefaultPort
             : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
                 ? port
-                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.Port, $"is '{value}', not a whole number in 1..65535.");
+                : throw new QueryServiceConfigurationException(
+                    QueryServiceCredentialKeys.Port, $"is '{value}', not a whole number in 1..65535.");
 
     private static TimeSpan? ParseConnectTimeout(string? value)
         => value is null
             ? null
             : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new QueryServiceConfigurationException(QueryServiceCredentialKeys.ConnectTimeout, $"is '{value}', not a whole number of seconds.");
+                : throw new QueryServiceConfigurationException(
+                    QueryServiceCredentialKeys.ConnectTimeout, $"is '{value}', not a whole number of seconds.");
 
     private static SslMode ParseSslMode(string? value)
         => value is null

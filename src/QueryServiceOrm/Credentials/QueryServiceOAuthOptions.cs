@@ -77,7 +77,8 @@ public sealed record QueryServiceOAuthOptions
         if (RefreshCheckInterval >= RefreshBeforeExpiry)
         {
             throw new QueryServiceConfigurationException(
-                nameof(RefreshCheckInterval), $"({RefreshCheckInterval}) must be shorter than RefreshBeforeExpiry ({RefreshBeforeExpiry}).");
+                nameof(RefreshCheckInterval),
+                $"({RefreshCheckInterval}) must be shorter than RefreshBeforeExpiry ({RefreshBeforeExpiry}).");
         }
     }
 

@@ -31,7 +31,11 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// <param name="cancellationToken">Cancels the submission.</param>
     /// <returns>The submitted job.</returns>
     public static Task<QueryServiceOrm.Rest.QueryServiceJob> SubmitJobAsync(
-        this DatabaseFacade database, QueryServiceOrm.Rest.QueryServiceRestClient client, string sql, string? name = null, CancellationToken cancellationToken = default)
+        this DatabaseFacade database,
+        QueryServiceOrm.Rest.QueryServiceRestClient client,
+        string sql,
+        string? name = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(client);
@@ -48,7 +52,8 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The table names.</returns>
     /// <exception cref="InvalidOperationException">The context is not configured with <c>UseQueryService</c>.</exception>
-    public static async Task<IReadOnlyList<string>> GetTableNamesAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> GetTableNamesAsync(
+        this DatabaseFacade database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         RequireQueryService(database, nameof(GetTableNamesAsync));
@@ -77,14 +82,18 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// <param name="database">The context's database facade.</param>
     /// <param name="ifNotExists">Whether an existing table is left as it is (<c>IF NOT EXISTS</c>).</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
-    public static async Task CreateTableAsync<TEntity>(this DatabaseFacade database, bool ifNotExists = false, CancellationToken cancellationToken = default)
+    public static async Task CreateTableAsync<TEntity>(
+        this DatabaseFacade database, bool ifNotExists = false, CancellationToken cancellationToken = default)
         where TEntity : class
     {
         RequireQueryService(database, nameof(CreateTableAsync));
         var context = database.GetService<ICurrentDbContext>().Context;
         var entityType = context.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model (and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
-        var statement = TableDefinitionBuilder.CreateTable(entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
+            ?? throw new InvalidOperationException(
+                $"{typeof(TEntity).Name} is not an entity type of {context.GetType().Name}: add it to the model "
+                + "(and, if the context uses a compiled model, run dotnet ef dbcontext optimize again).");
+        var statement = TableDefinitionBuilder.CreateTable(
+            entityType, database.GetService<SqlDialect>(), database.GetService<ISqlGenerationHelper>(), ifNotExists);
         await ExecuteAsync(context, statement, cancellationToken).ConfigureAwait(false);
     }
 
@@ -96,11 +105,13 @@ public static class QueryServiceDatabaseFacadeExtensions
     /// <param name="table">The table, <c>name</c> or <c>schema.name</c>.</param>
     /// <param name="ifExists">Whether a missing table is not an error.</param>
     /// <param name="cancellationToken">Cancels the statement.</param>
-    public static Task DropTableAsync(this DatabaseFacade database, string table, bool ifExists = false, CancellationToken cancellationToken = default)
+    public static Task DropTableAsync(
+        this DatabaseFacade database, string table, bool ifExists = false, CancellationToken cancellationToken = default)
     {
         RequireQueryService(database, nameof(DropTableAsync));
         var name = TableNames.Delimit(TableNames.Validate(table, nameof(table)), database.GetService<ISqlGenerationHelper>());
-        return ExecuteAsync(database.GetService<ICurrentDbContext>().Context, $"DROP TABLE {(ifExists ? "IF EXISTS " : "")}{name}", cancellationToken);
+        return ExecuteAsync(
+            database.GetService<ICurrentDbContext>().Context, $"DROP TABLE {(ifExists ? "IF EXISTS " : "")}{name}", cancellationToken);
     }
 
     private static void RequireQueryService(DatabaseFacade database, string operation)
@@ -114,5 +125,8 @@ public static class QueryServiceDatabaseFacadeExtensions
 
     private static Task<int> ExecuteAsync(DbContext context, string sql, CancellationToken cancellationToken)
         => WriteStatementRunner.ExecuteAsync(
-            context, context.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql).Build(), new Dictionary<string, object?>(), cancellationToken);
+            context,
+            context.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql).Build(),
+            new Dictionary<string, object?>(),
+            cancellationToken);
 }

@@ -18,7 +18,8 @@ public static class QueryServiceDbContextExtensions
     /// <exception cref="QueryServiceBulkAppendException">
     /// A statement failed; the entities before it were appended. <c>ResumeAppendAsync</c> with the same sequence appends the rest once.
     /// </exception>
-    public static Task<long> AppendAsync<TEntity>(this DbContext context, IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+    public static Task<long> AppendAsync<TEntity>(
+        this DbContext context, IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,7 +28,8 @@ public static class QueryServiceDbContextExtensions
     }
 
     /// <inheritdoc cref="AppendAsync{TEntity}(DbContext, IEnumerable{TEntity}, CancellationToken)"/>
-    public static Task<long> AppendAsync<TEntity>(this DbContext context, IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+    public static Task<long> AppendAsync<TEntity>(
+        this DbContext context, IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,7 +53,8 @@ public static class QueryServiceDbContextExtensions
     /// cannot be asked; nothing was sent.
     /// </exception>
     /// <exception cref="QueryServiceAppendException">A statement of the resumed save failed: resume again with it.</exception>
-    public static async Task<int> ResumeAppendAsync(this DbContext context, QueryServiceAppendException failure, CancellationToken cancellationToken = default)
+    public static async Task<int> ResumeAppendAsync(
+        this DbContext context, QueryServiceAppendException failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(failure);
@@ -79,7 +82,10 @@ public static class QueryServiceDbContextExtensions
     /// </exception>
     /// <exception cref="QueryServiceBulkAppendException">A statement failed: resume again with it and the same sequence.</exception>
     public static Task<long> ResumeAppendAsync<TEntity>(
-        this DbContext context, QueryServiceBulkAppendException failure, IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+        this DbContext context,
+        QueryServiceBulkAppendException failure,
+        IEnumerable<TEntity> entities,
+        CancellationToken cancellationToken = default)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -88,7 +94,10 @@ public static class QueryServiceDbContextExtensions
 
     /// <inheritdoc cref="ResumeAppendAsync{TEntity}(DbContext, QueryServiceBulkAppendException, IEnumerable{TEntity}, CancellationToken)"/>
     public static Task<long> ResumeAppendAsync<TEntity>(
-        this DbContext context, QueryServiceBulkAppendException failure, IAsyncEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+        this DbContext context,
+        QueryServiceBulkAppendException failure,
+        IAsyncEnumerable<TEntity> entities,
+        CancellationToken cancellationToken = default)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -87,7 +87,9 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
     /// credentials (<see cref="QueryServiceCredentials.FromConfiguration"/>) to a password in source code.
     /// </summary>
     /// <param name="optionsBuilder">The options being built.</param>
-    /// <param name="connectionString">Host, Port, Database, Username, Password, SSL Mode, and optionally Root Certificate and Application Name.</param>
+    /// <param name="connectionString">
+    /// Host, Port, Database, Username, Password, SSL Mode, and optionally Root Certificate and Application Name.
+    /// </param>
     /// <param name="configure">Further Query Service options (an application name set here wins over the string's).</param>
     /// <returns>The same builder.</returns>
     public static DbContextOptionsBuilder UseQueryService(
@@ -108,7 +110,9 @@ public static class QueryServiceDbContextOptionsBuilderExtensions
     /// <inheritdoc cref="UseQueryService(DbContextOptionsBuilder, string, Action{QueryServiceDbContextOptionsBuilder}?)"/>
     /// <typeparam name="TContext">The context type.</typeparam>
     public static DbContextOptionsBuilder<TContext> UseQueryService<TContext>(
-        this DbContextOptionsBuilder<TContext> optionsBuilder, string connectionString, Action<QueryServiceDbContextOptionsBuilder>? configure = null)
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        string connectionString,
+        Action<QueryServiceDbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)UseQueryService((DbContextOptionsBuilder)optionsBuilder, connectionString, configure);
 

@@ -18,14 +18,19 @@ public static class QueryServiceDbFunctionsExtensions
     public static string DateFormat(this DbFunctions _, DateTime timestamp, string format)
         => throw new InvalidOperationException(CoreStrings.FunctionOnClient(nameof(DateFormat)));
 
-    /// <summary>Spark's <c>to_timestamp(text, format)</c> (named so as not to clash with Npgsql's ToTimestamp): parses text in a Java date pattern into a timestamp (UTC).</summary>
+    /// <summary>
+    /// Spark's <c>to_timestamp(text, format)</c> (named so as not to clash with Npgsql's ToTimestamp): parses text in a Java date
+    /// pattern into a timestamp (UTC).
+    /// </summary>
     /// <param name="_">EF.Functions.</param>
     /// <param name="text">The text.</param>
     /// <param name="format">The pattern.</param>
     public static DateTime ParseTimestamp(this DbFunctions _, string text, string format)
         => throw new InvalidOperationException(CoreStrings.FunctionOnClient(nameof(ParseTimestamp)));
 
-    /// <summary><c>from_utc_timestamp(timestamp, zone)</c>: a UTC timestamp as wall-clock time in a time zone (e.g. <c>Europe/Paris</c>).</summary>
+    /// <summary>
+    /// <c>from_utc_timestamp(timestamp, zone)</c>: a UTC timestamp as wall-clock time in a time zone (e.g. <c>Europe/Paris</c>).
+    /// </summary>
     /// <param name="_">EF.Functions.</param>
     /// <param name="timestamp">The UTC timestamp.</param>
     /// <param name="timeZone">An IANA time zone name.</param>

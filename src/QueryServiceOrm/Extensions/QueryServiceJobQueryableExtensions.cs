@@ -48,7 +48,8 @@ public static class QueryServiceJobQueryableExtensions
         where TTarget : class
         => SubmitAsync(query, client, QueryServiceWriteQueryableExtensions.InsertTarget(target), cancellationToken);
 
-    private static async Task<QueryServiceJob> SubmitAsync<T>(IQueryable<T> query, QueryServiceRestClient client, QueryWriteTarget target, CancellationToken cancellationToken)
+    private static async Task<QueryServiceJob> SubmitAsync<T>(
+        IQueryable<T> query, QueryServiceRestClient client, QueryWriteTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var sql = QueryWriteOperators.Statement(query, target);

@@ -17,17 +17,22 @@ public static partial class QueryServiceModelBuilderExtensions
     /// <param name="propertyBuilder">The property.</param>
     /// <param name="identityNamespace">The namespace code, such as <c>Email</c> or <c>ECID</c>.</param>
     /// <returns>The same builder.</returns>
-    public static PropertyBuilder<TProperty> HasPrimaryIdentity<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, string identityNamespace)
+    public static PropertyBuilder<TProperty> HasPrimaryIdentity<TProperty>(
+        this PropertyBuilder<TProperty> propertyBuilder, string identityNamespace)
     {
         ArgumentNullException.ThrowIfNull(propertyBuilder);
         return propertyBuilder.HasAnnotation(
             QueryServiceAnnotationNames.PrimaryIdentityNamespace,
             identityNamespace is not null && NamespacePattern().IsMatch(identityNamespace)
                 ? identityNamespace
-                : throw new ArgumentException($"'{identityNamespace}' is not an identity namespace code: use letters, digits and underscores.", nameof(identityNamespace)));
+                : throw new ArgumentException(
+                    $"'{identityNamespace}' is not an identity namespace code: use letters, digits and underscores.",
+                    nameof(identityNamespace)));
     }
 
-    /// <summary>Marks the entity's table as a profile dataset (<c>WITH (LABEL='PROFILE')</c>), written by <c>CreateTableAsync</c>.</summary>
+    /// <summary>
+    /// Marks the entity's table as a profile dataset (<c>WITH (LABEL='PROFILE')</c>), written by <c>CreateTableAsync</c>.
+    /// </summary>
     /// <typeparam name="TEntity">The entity type.</typeparam>
     /// <param name="entityTypeBuilder">The entity type.</param>
     /// <returns>The same builder.</returns>

@@ -50,7 +50,9 @@ public static partial class QueryServiceQueryableExtensions
     /// <exception cref="NotSupportedException">The context uses the PostgreSQL dialect, which keeps no snapshots.</exception>
     public static IQueryable<T> SnapshotBetween<T>(this DbSet<T> source, string fromSnapshotId, string toSnapshotId)
         where T : class
-        => Snapshot(source, $"BETWEEN {SnapshotId(fromSnapshotId, nameof(fromSnapshotId))} AND {SnapshotId(toSnapshotId, nameof(toSnapshotId))}");
+        => Snapshot(
+            source,
+            $"BETWEEN {SnapshotId(fromSnapshotId, nameof(fromSnapshotId))} AND {SnapshotId(toSnapshotId, nameof(toSnapshotId))}");
 
     private static IQueryable<T> Snapshot<T>(DbSet<T> source, string clause)
         where T : class

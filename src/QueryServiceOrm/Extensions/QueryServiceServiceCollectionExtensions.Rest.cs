@@ -22,7 +22,8 @@ public static partial class QueryServiceServiceCollectionExtensions
         where TContext : DbContext
         => AddRestClient(services, p => p.GetKeyedService<QueryServiceCredentials>(typeof(TContext))
             ?? throw new InvalidOperationException(
-                $"AddQueryServiceRestClient<{typeof(TContext).Name}> found no credentials for {typeof(TContext).Name}: call AddQueryServiceDbContext<{typeof(TContext).Name}>(configuration) first."),
+                $"AddQueryServiceRestClient<{typeof(TContext).Name}> found no credentials for {typeof(TContext).Name}: "
+                + $"call AddQueryServiceDbContext<{typeof(TContext).Name}>(configuration) first."),
             configure);
 
     /// <summary>
@@ -34,14 +35,18 @@ public static partial class QueryServiceServiceCollectionExtensions
     /// <param name="configure">Changes to the options derived from the credentials.</param>
     /// <returns>The client's builder, for further HttpClient configuration.</returns>
     public static IHttpClientBuilder AddQueryServiceRestClient(
-        this IServiceCollection services, QueryServiceCredentials credentials, Func<QueryServiceRestOptions, QueryServiceRestOptions>? configure = null)
+        this IServiceCollection services,
+        QueryServiceCredentials credentials,
+        Func<QueryServiceRestOptions, QueryServiceRestOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return AddRestClient(services, _ => credentials, configure);
     }
 
     private static IHttpClientBuilder AddRestClient(
-        IServiceCollection services, Func<IServiceProvider, QueryServiceCredentials> credentials, Func<QueryServiceRestOptions, QueryServiceRestOptions>? configure)
+        IServiceCollection services,
+        Func<IServiceProvider, QueryServiceCredentials> credentials,
+        Func<QueryServiceRestOptions, QueryServiceRestOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(p =>
@@ -61,7 +66,8 @@ public static partial class QueryServiceServiceCollectionExtensions
             });
         builder.AddResilienceHandler(
             QueryServiceRestResilience.PipelineName,
-            (pipeline, context) => QueryServiceRestResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<QueryServiceRestOptions>()));
+            (pipeline, context) => QueryServiceRestResilience.Configure(
+                pipeline, context.ServiceProvider.GetRequiredService<QueryServiceRestOptions>()));
         return builder.AddHttpMessageHandler(p => new QueryServiceRestAuthenticationHandler(
             credentials(p).AccessTokenProvider!, p.GetRequiredService<QueryServiceRestOptions>()));
     }

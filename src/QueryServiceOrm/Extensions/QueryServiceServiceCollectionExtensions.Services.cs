@@ -49,7 +49,8 @@ public static partial class QueryServiceServiceCollectionExtensions
         var npgsql = new EntityFrameworkNpgsqlServicesBuilder(serviceCollection)
             .TryAdd<INpgsqlDataSourceConfigurationPlugin, QueryServiceDataSourceConfigurationPlugin>();
 #pragma warning disable EF1001 // Npgsql's connection is internal API; the library's derives from it to bound each open.
-        npgsql.TryAddProviderSpecificServices(services => services.TryAddScoped<INpgsqlRelationalConnection, QueryServiceRelationalConnection>());
+        npgsql.TryAddProviderSpecificServices(
+            services => services.TryAddScoped<INpgsqlRelationalConnection, QueryServiceRelationalConnection>());
 #pragma warning restore EF1001
         AddRelationalServices(new EntityFrameworkRelationalServicesBuilder(serviceCollection));
         return serviceCollection.AddEntityFrameworkNpgsql();

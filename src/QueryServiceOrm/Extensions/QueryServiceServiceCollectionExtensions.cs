@@ -42,7 +42,8 @@ public static partial class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         Action<IServiceProvider, DbContextOptionsBuilder>? configureContext = null)
         where TContext : DbContext
-        => Register<TContext>(services, configuration, configure, configureContext, (s, options) => s.AddDbContextFactory<TContext>(options));
+        => Register<TContext>(
+            services, configuration, configure, configureContext, (s, options) => s.AddDbContextFactory<TContext>(options));
 
     /// <summary>Registers <typeparamref name="TContext"/> with EF context pooling, for Query Service.</summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -72,7 +73,8 @@ public static partial class QueryServiceServiceCollectionExtensions
         Action<QueryServiceDbContextOptionsBuilder>? configure = null,
         int poolSize = 1024)
         where TContext : DbContext
-        => Register<TContext>(services, configuration, configure, null, (s, options) => s.AddPooledDbContextFactory<TContext>(options, poolSize));
+        => Register<TContext>(
+            services, configuration, configure, null, (s, options) => s.AddPooledDbContextFactory<TContext>(options, poolSize));
 
     private static IServiceCollection Register<TContext>(
         IServiceCollection services,

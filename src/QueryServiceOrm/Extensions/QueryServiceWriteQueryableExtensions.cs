@@ -33,7 +33,8 @@ public static class QueryServiceWriteQueryableExtensions
     /// <param name="target">The target entity set (of any context whose model maps it).</param>
     /// <param name="cancellationToken">Cancels the statement.</param>
     /// <returns>The rows appended, or -1 when the server does not report them.</returns>
-    public static Task<int> InsertIntoAsync<T, TTarget>(this IQueryable<T> query, DbSet<TTarget> target, CancellationToken cancellationToken = default)
+    public static Task<int> InsertIntoAsync<T, TTarget>(
+        this IQueryable<T> query, DbSet<TTarget> target, CancellationToken cancellationToken = default)
         where TTarget : class
         => WriteAsync(query, InsertTarget(target), cancellationToken);
 
@@ -48,7 +49,10 @@ public static class QueryServiceWriteQueryableExtensions
     /// <param name="cancellationToken">Cancels the statement.</param>
     /// <returns>The creation of the table (PostgreSQL reports no row count for a CTAS, so none is returned).</returns>
     public static Task CreateTableAsAsync<T>(
-        this IQueryable<T> query, string table, Action<QueryServiceCreateTableBuilder>? configure = null, CancellationToken cancellationToken = default)
+        this IQueryable<T> query,
+        string table,
+        Action<QueryServiceCreateTableBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
         => WriteAsync(query, CreateTableTarget(table, configure), cancellationToken);
 
     // The targets of the wire forms and of the job forms (QueryServiceJobQueryableExtensions): one path to the same SQL.

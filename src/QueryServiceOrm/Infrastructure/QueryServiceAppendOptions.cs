@@ -19,7 +19,11 @@ public sealed record QueryServiceAppendOptions
     /// <exception cref="ArgumentOutOfRangeException">A bound is out of range.</exception>
     public QueryServiceAppendOptions Validate()
         => MaxRows < 1 ? throw new ArgumentOutOfRangeException(nameof(MaxRows), MaxRows, "An append statement holds at least one row.")
-            : MaxStatementLength < 1 ? throw new ArgumentOutOfRangeException(nameof(MaxStatementLength), MaxStatementLength, "An append statement's length bound must be positive.")
-            : MaxParameters is < 1 or > 65_535 ? throw new ArgumentOutOfRangeException(nameof(MaxParameters), MaxParameters, "PostgreSQL's protocol carries 1 to 65,535 parameters a statement.")
+            : MaxStatementLength < 1
+                ? throw new ArgumentOutOfRangeException(
+                    nameof(MaxStatementLength), MaxStatementLength, "An append statement's length bound must be positive.")
+            : MaxParameters is < 1 or > 65_535
+                ? throw new ArgumentOutOfRangeException(
+                    nameof(MaxParameters), MaxParameters, "PostgreSQL's protocol carries 1 to 65,535 parameters a statement.")
             : this;
 }

@@ -86,10 +86,14 @@ internal sealed record QueryServiceConnectionSettings
 
         if (ConnectTimeout > MaxConnectTimeout)
         {
-            throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, $"Npgsql waits {MaxConnectTimeout.TotalSeconds:0} s at most to connect.");
+            throw new ArgumentOutOfRangeException(
+                nameof(ConnectTimeout), ConnectTimeout, $"Npgsql waits {MaxConnectTimeout.TotalSeconds:0} s at most to connect.");
         }
 
-        if (CommandTimeout < TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || ConnectionIdleLifetime <= TimeSpan.Zero || ConnectionLifetime < TimeSpan.Zero)
+        if (CommandTimeout < TimeSpan.Zero
+            || ConnectTimeout <= TimeSpan.Zero
+            || ConnectionIdleLifetime <= TimeSpan.Zero
+            || ConnectionLifetime < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(CommandTimeout), "Timeouts and lifetimes cannot be negative.");
         }

@@ -9,7 +9,9 @@ namespace QueryServiceOrm.Infrastructure;
 /// Creates contexts connected to Query Service, like SQLAlchemy's <c>create_engine</c>: the options are
 /// built once, and neither building the factory nor creating a context opens a connection.
 /// </summary>
-/// <typeparam name="TContext">A context with a public constructor taking <see cref="DbContextOptions{TContext}"/> (or <see cref="DbContextOptions"/>).</typeparam>
+/// <typeparam name="TContext">
+/// A context with a public constructor taking <see cref="DbContextOptions{TContext}"/> (or <see cref="DbContextOptions"/>).
+/// </typeparam>
 public sealed class QueryServiceDbContextFactory<TContext> : IDbContextFactory<TContext>
     where TContext : DbContext
 {

@@ -5,7 +5,8 @@ namespace QueryServiceOrm.Infrastructure;
 
 /// <summary>
 /// Query Service specific options, passed to the callback of
-/// <see cref="QueryServiceDbContextOptionsBuilderExtensions.UseQueryService(DbContextOptionsBuilder, Credentials.QueryServiceCredentials, Action{QueryServiceDbContextOptionsBuilder}?)"/>.
+/// <see cref="QueryServiceDbContextOptionsBuilderExtensions.UseQueryService(DbContextOptionsBuilder, Credentials.QueryServiceCredentials,
+/// Action{QueryServiceDbContextOptionsBuilder}?)"/>.
 /// </summary>
 public sealed class QueryServiceDbContextOptionsBuilder
 {
@@ -46,21 +47,28 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     /// <summary>Idle sessions are closed after this (default 5 minutes; the service drops them after 2 hours).</summary>
     /// <param name="lifetime">Positive.</param>
-    public QueryServiceDbContextOptionsBuilder ConnectionIdleLifetime(TimeSpan lifetime) => With(Settings with { ConnectionIdleLifetime = lifetime });
+    public QueryServiceDbContextOptionsBuilder ConnectionIdleLifetime(TimeSpan lifetime)
+        => With(Settings with { ConnectionIdleLifetime = lifetime });
 
     /// <summary>Sessions older than this are closed when returned to the pool (default: never).</summary>
     /// <param name="lifetime">Zero keeps sessions.</param>
-    public QueryServiceDbContextOptionsBuilder ConnectionLifetime(TimeSpan lifetime) => With(Settings with { ConnectionLifetime = lifetime });
+    public QueryServiceDbContextOptionsBuilder ConnectionLifetime(TimeSpan lifetime)
+        => With(Settings with { ConnectionLifetime = lifetime });
 
     /// <summary>The application name the service sees (default <c>QueryServiceOrm</c>).</summary>
     /// <param name="applicationName">Any text.</param>
     public QueryServiceDbContextOptionsBuilder ApplicationName(string applicationName)
         => With(Settings with { ApplicationName = applicationName ?? throw new ArgumentNullException(nameof(applicationName)) });
 
-    /// <summary>How values reach the server: inline literals (the default, as the service's documented clients do) or bind parameters.</summary>
+    /// <summary>
+    /// How values reach the server: inline literals (the default, as the service's documented clients do) or bind parameters.
+    /// </summary>
     /// <param name="mode">The mode.</param>
     public QueryServiceDbContextOptionsBuilder ParameterMode(QueryServiceParameterMode mode)
-        => Dialect(DialectSwitches with { ParameterMode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode)) });
+        => Dialect(DialectSwitches with
+        {
+            ParameterMode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode)),
+        });
 
     /// <summary>
     /// Sets the dialect's switches, which otherwise come with the credentials (from the <c>QueryService:Dialect</c>
@@ -76,8 +84,8 @@ public sealed class QueryServiceDbContextOptionsBuilder
 
     /// <summary>
     /// The service's row cap for queries without LIMIT (default 50,000). A result of exactly the cap logs
-    /// <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>; <c>ConfigureWarnings(w => w.Throw(QueryServiceEventId.RowCapReached))</c>
-    /// makes it throw instead.
+    /// <see cref="Diagnostics.QueryServiceEventId.RowCapReached"/>;
+    /// <c>ConfigureWarnings(w => w.Throw(QueryServiceEventId.RowCapReached))</c> makes it throw instead.
     /// </summary>
     /// <param name="rowCap">Between 1 and 100,000.</param>
     public QueryServiceDbContextOptionsBuilder RowCap(int rowCap)
@@ -85,10 +93,14 @@ public sealed class QueryServiceDbContextOptionsBuilder
         {
             RowCap = rowCap is >= 1 and <= QueryServiceQueryOptions.MaxLimit
                 ? rowCap
-                : throw new ArgumentOutOfRangeException(nameof(rowCap), rowCap, $"The row cap must be between 1 and {QueryServiceQueryOptions.MaxLimit}."),
+                : throw new ArgumentOutOfRangeException(
+                    nameof(rowCap), rowCap, $"The row cap must be between 1 and {QueryServiceQueryOptions.MaxLimit}."),
         });
 
-    /// <summary>How transient read failures are retried: at most <paramref name="maxRetryCount"/> times, waiting from <paramref name="baseDelay"/> doubling up to <paramref name="maxDelay"/>.</summary>
+    /// <summary>
+    /// How transient read failures are retried: at most <paramref name="maxRetryCount"/> times, waiting from
+    /// <paramref name="baseDelay"/> doubling up to <paramref name="maxDelay"/>.
+    /// </summary>
     /// <param name="maxRetryCount">0 turns retries off.</param>
     /// <param name="baseDelay">The first delay.</param>
     /// <param name="maxDelay">The longest delay.</param>
@@ -108,7 +120,10 @@ public sealed class QueryServiceDbContextOptionsBuilder
     /// <param name="maxParameters">Bind parameters per statement in Bind mode (default 30,000, at most 65,535).</param>
     public QueryServiceDbContextOptionsBuilder AppendBatches(int maxRows, int maxStatementLength = 4_000_000, int maxParameters = 30_000)
     {
-        AppendOptions = new QueryServiceAppendOptions { MaxRows = maxRows, MaxStatementLength = maxStatementLength, MaxParameters = maxParameters }.Validate();
+        AppendOptions = new QueryServiceAppendOptions
+        {
+            MaxRows = maxRows, MaxStatementLength = maxStatementLength, MaxParameters = maxParameters,
+        }.Validate();
         return this;
     }
 

@@ -57,7 +57,9 @@ public sealed record QueryServiceDialect
         if (names.FirstOrDefault(n => !switches.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
         {
             throw new QueryServiceConfigurationException(
-                QueryServiceCredentialKeys.Dialect + ":" + unknown, $"is not a switch of the dialect: use {string.Join(", ", switches)}.", retired: true);
+                QueryServiceCredentialKeys.Dialect + ":" + unknown,
+                $"is not a switch of the dialect: use {string.Join(", ", switches)}.",
+                retired: true);
         }
     }
 

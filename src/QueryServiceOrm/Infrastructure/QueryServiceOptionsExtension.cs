@@ -112,7 +112,8 @@ internal sealed class QueryServiceOptionsExtension : IDbContextOptionsExtension
             debugInfo["QueryService:Dialect"] = Extension.Dialect.ToString();
             debugInfo["QueryService:AccessTokenProvider"] = Extension.AccessTokenProvider is null
                 ? "none"
-                : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Extension.AccessTokenProvider).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Extension.AccessTokenProvider)
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
             debugInfo["QueryService:RowCap"] = Extension.QueryOptions.RowCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

@@ -30,6 +30,7 @@ public sealed record QueryServiceQueryOptions
         => RowCap is < 1 or > MaxLimit
                 ? throw new ArgumentOutOfRangeException(nameof(RowCap), RowCap, $"The row cap must be between 1 and {MaxLimit}.")
                 : MaxRetryCount < 0 || RetryBaseDelay <= TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay
-                    ? throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), "Retries need a count of 0 or more and a positive base delay no longer than the maximum.")
+                    ? throw new ArgumentOutOfRangeException(
+                        nameof(MaxRetryCount), "Retries need a count of 0 or more and a positive base delay no longer than the maximum.")
                     : this;
 }

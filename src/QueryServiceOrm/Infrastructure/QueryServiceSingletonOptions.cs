@@ -26,16 +26,20 @@ internal sealed class QueryServiceSingletonOptions : ISingletonOptions
     public void Validate(IDbContextOptions options)
     {
         var extension = Extension(options);
-        if (extension.Dialect != Dialect || !ReferenceEquals(extension.AccessTokenProvider, AccessTokenProvider) || extension.QueryOptions.RowCap != RowCap)
+        if (extension.Dialect != Dialect
+            || !ReferenceEquals(extension.AccessTokenProvider, AccessTokenProvider)
+            || extension.QueryOptions.RowCap != RowCap)
         {
             throw new InvalidOperationException(
                 "A context's Query Service options (dialect, token provider, row cap) differ from those the internal service provider "
-                + "was built for: give each set of options its own service provider, or let EF build them (do not call UseInternalServiceProvider).");
+                + "was built for: give each set of options its own service provider, "
+                + "or let EF build them (do not call UseInternalServiceProvider).");
         }
     }
 
     private static QueryServiceOptionsExtension Extension(IDbContextOptions options)
         => options.FindExtension<QueryServiceOptionsExtension>()
            ?? throw new InvalidOperationException(
-               "The Query Service services are registered in the internal service provider, but the context is not configured with UseQueryService(...).");
+               "The Query Service services are registered in the internal service provider, "
+               + "but the context is not configured with UseQueryService(...).");
 }

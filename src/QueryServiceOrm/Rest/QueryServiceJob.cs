@@ -51,7 +51,8 @@ public sealed class QueryServiceJob
     /// <exception cref="QueryServiceJobFailedException">The query failed; the message has the service's error.</exception>
     /// <exception cref="QueryServiceJobCancelledException">The query was cancelled by someone else.</exception>
     /// <exception cref="TimeoutException">It ran past <see cref="QueryServiceRestOptions.MaxWait"/>; it may still be running.</exception>
-    public async Task<QueryServiceJob> WaitAsync(IProgress<QueryServiceJobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<QueryServiceJob> WaitAsync(
+        IProgress<QueryServiceJobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var options = _client.Options;
         var waited = Stopwatch.StartNew();
@@ -63,7 +64,8 @@ public sealed class QueryServiceJob
             if (waited.Elapsed >= options.MaxWait)
             {
                 throw new TimeoutException(
-                    $"Query {Id} was still {State} after {options.MaxWait} (MaxWait); it may still be running. Follow it with GetJobAsync(\"{Id}\"), or cancel it.");
+                    $"Query {Id} was still {State} after {options.MaxWait} (MaxWait); it may still be running. "
+                    + $"Follow it with GetJobAsync(\"{Id}\"), or cancel it.");
             }
 
             try

@@ -7,4 +7,5 @@ namespace QueryServiceOrm.Rest;
 /// <param name="Waited">How long the wait has been going.</param>
 /// <param name="Elapsed">How long the query has run, as the service reports it.</param>
 /// <param name="RowCount">The rows written, once it has succeeded.</param>
-public sealed record QueryServiceJobProgress(string JobId, QueryServiceJobState State, int Polls, TimeSpan Waited, TimeSpan Elapsed, long RowCount);
+public sealed record QueryServiceJobProgress(
+    string JobId, QueryServiceJobState State, int Polls, TimeSpan Waited, TimeSpan Elapsed, long RowCount);

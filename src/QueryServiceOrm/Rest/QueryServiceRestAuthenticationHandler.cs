@@ -9,7 +9,8 @@ namespace QueryServiceOrm.Rest;
 /// both). A 401 means the token expired or was replaced: the provider forgets it, fetches a new one, and the request is
 /// sent once more with it. A request the API refused with 401 was not acted on, so sending it again submits nothing twice.
 /// </summary>
-internal sealed class QueryServiceRestAuthenticationHandler(QueryServiceAccessTokenProvider tokens, QueryServiceRestOptions options) : DelegatingHandler
+internal sealed class QueryServiceRestAuthenticationHandler(QueryServiceAccessTokenProvider tokens, QueryServiceRestOptions options)
+    : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -35,7 +36,12 @@ internal sealed class QueryServiceRestAuthenticationHandler(QueryServiceAccessTo
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Set(request, "x-api-key", options.ApiKey);
-        Set(request, "x-gw-ims-org-id", options.OrganizationId.EndsWith("@AdobeOrg", StringComparison.Ordinal) ? options.OrganizationId : options.OrganizationId + "@AdobeOrg");
+        Set(
+            request,
+            "x-gw-ims-org-id",
+            options.OrganizationId.EndsWith("@AdobeOrg", StringComparison.Ordinal)
+                ? options.OrganizationId
+                : options.OrganizationId + "@AdobeOrg");
         Set(request, "x-sandbox-name", options.SandboxName);
         return base.SendAsync(request, cancellationToken);
     }

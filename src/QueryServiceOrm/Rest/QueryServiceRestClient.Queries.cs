@@ -22,7 +22,12 @@ public sealed partial class QueryServiceRestClient
         }
 
         var body = request.DbName is null ? request with { DbName = Options.Database } : request;
-        return SendAsync(HttpMethod.Post, "queries", Json(body, QueryServiceRestJsonContext.Default.QueryServiceQueryRequest), QueryServiceRestJsonContext.Default.QueryServiceQuery, cancellationToken);
+        return SendAsync(
+            HttpMethod.Post,
+            "queries",
+            Json(body, QueryServiceRestJsonContext.Default.QueryServiceQueryRequest),
+            QueryServiceRestJsonContext.Default.QueryServiceQuery,
+            cancellationToken);
     }
 
     /// <summary>Submits a query and returns a handle to follow, wait for and cancel it.</summary>
@@ -41,22 +46,38 @@ public sealed partial class QueryServiceRestClient
     /// <param name="id">The query's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<QueryServiceQuery> GetQueryAsync(string id, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Get, "queries/" + Uri.EscapeDataString(Id(id)), null, QueryServiceRestJsonContext.Default.QueryServiceQuery, cancellationToken);
+        => SendAsync(
+            HttpMethod.Get,
+            "queries/" + Uri.EscapeDataString(Id(id)),
+            null,
+            QueryServiceRestJsonContext.Default.QueryServiceQuery,
+            cancellationToken);
 
-    /// <summary>Asks the service to cancel a query (<c>PATCH /queries/{id}</c> with <c>{"op": "cancel"}</c>); it stops soon after.</summary>
+    /// <summary>
+    /// Asks the service to cancel a query (<c>PATCH /queries/{id}</c> with <c>{"op": "cancel"}</c>); it stops soon after.
+    /// </summary>
     /// <param name="id">The query's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="QueryServiceRestException">The API refused (a query that has ended cannot be cancelled).</exception>
     public Task CancelQueryAsync(string id, CancellationToken cancellationToken = default)
         => SendAsync(
-            HttpMethod.Patch, "queries/" + Uri.EscapeDataString(Id(id)), Json(new PatchOperation("cancel"), QueryServiceRestJsonContext.Default.PatchOperation),
-            QueryServiceRestJsonContext.Default.ErrorBody, cancellationToken);
+            HttpMethod.Patch,
+            "queries/" + Uri.EscapeDataString(Id(id)),
+            Json(new PatchOperation("cancel"), QueryServiceRestJsonContext.Default.PatchOperation),
+            QueryServiceRestJsonContext.Default.ErrorBody,
+            cancellationToken);
 
     /// <summary>Lists one page of queries (<c>GET /queries</c>).</summary>
     /// <param name="options">Order, page size, start and filters; the API's defaults when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<QueryServiceQueryPage> ListQueriesAsync(QueryServiceQueryListOptions? options = null, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Get, "queries" + (options ?? new()).ToQueryString(), null, QueryServiceRestJsonContext.Default.QueryServiceQueryPage, cancellationToken);
+    public Task<QueryServiceQueryPage> ListQueriesAsync(
+        QueryServiceQueryListOptions? options = null, CancellationToken cancellationToken = default)
+        => SendAsync(
+            HttpMethod.Get,
+            "queries" + (options ?? new()).ToQueryString(),
+            null,
+            QueryServiceRestJsonContext.Default.QueryServiceQueryPage,
+            cancellationToken);
 
     /// <summary>Lists queries page after page, following each page's <c>next</c> link.</summary>
     /// <param name="options">Order, page size, start and filters; the API's defaults when null.</param>

@@ -29,7 +29,8 @@ public sealed partial class QueryServiceRestClient
     /// <summary>The API's address, the headers' values and the polling of jobs.</summary>
     public QueryServiceRestOptions Options { get; }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(Options.BaseAddress, path)) { Content = content };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,8 @@ public sealed partial class QueryServiceRestClient
         catch (JsonException e)
         {
             throw new QueryServiceRestException(
-                $"{method} {path} answered {(int)response.StatusCode} with a body this client cannot read ({e.Message}). Check BaseAddress: it must be the Query Service API.",
+                $"{method} {path} answered {(int)response.StatusCode} with a body this client cannot read ({e.Message}). "
+                + "Check BaseAddress: it must be the Query Service API.",
                 response.StatusCode, null);
         }
     }
@@ -60,10 +62,13 @@ public sealed partial class QueryServiceRestClient
         var message = ServerMessage(body);
         var advice = status switch
         {
-            HttpStatusCode.Unauthorized => "The token was refused even after a new one was fetched: check the OAuth credential's product profile.",
-            HttpStatusCode.Forbidden => "Check ClientId (the API key), OrganizationId and the sandbox name, and the credential's permissions.",
+            HttpStatusCode.Unauthorized
+                => "The token was refused even after a new one was fetched: check the OAuth credential's product profile.",
+            HttpStatusCode.Forbidden
+                => "Check ClientId (the API key), OrganizationId and the sandbox name, and the credential's permissions.",
             HttpStatusCode.NotFound => "Check the id, and that BaseAddress ends in /data/foundation/query/.",
-            HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => "The API stayed unavailable through every retry: try again later.",
+            HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                => "The API stayed unavailable through every retry: try again later.",
             _ => "See the API's message.",
         };
         return new QueryServiceRestException(
@@ -84,7 +89,8 @@ public sealed partial class QueryServiceRestClient
         }
     }
 
-    internal sealed record ErrorBody(string? Message, [property: System.Text.Json.Serialization.JsonPropertyName("error_code")] string? ErrorCode, int? StatusCode);
+    internal sealed record ErrorBody(
+        string? Message, [property: System.Text.Json.Serialization.JsonPropertyName("error_code")] string? ErrorCode, int? StatusCode);
 
     internal sealed record PatchOperation(string Op);
 }

@@ -66,10 +66,13 @@ public sealed record QueryServiceRestOptions
         var oauth = credentials.AccessTokenProvider?.Options
             ?? throw new QueryServiceConfigurationException(
                 QueryServiceCredentialKeys.ClientId,
-                "is needed for the REST API, which takes the OAuth client id as its API key and a token from IMS: configure ClientId, ClientSecret and OrganizationId.");
+                "is needed for the REST API, which takes the OAuth client id as its API key and a token from IMS: "
+                + "configure ClientId, ClientSecret and OrganizationId.");
         return new QueryServiceRestOptions
         {
-            BaseAddress = credentials.ApiBaseAddress is { } address && !address.AbsolutePath.EndsWith('/') ? new Uri(address + "/") : credentials.ApiBaseAddress ?? DefaultBaseAddress,
+            BaseAddress = credentials.ApiBaseAddress is { } address && !address.AbsolutePath.EndsWith('/')
+                ? new Uri(address + "/")
+                : credentials.ApiBaseAddress ?? DefaultBaseAddress,
             RootCertificate = credentials.ApiRootCertificate,
             ApiKey = oauth.ClientId,
             OrganizationId = oauth.OrganizationId,
@@ -79,7 +82,8 @@ public sealed record QueryServiceRestOptions
     }
 
     /// <summary>Never prints a secret (it holds none).</summary>
-    public override string ToString() => $"BaseAddress={BaseAddress}, ApiKey={ApiKey}, OrganizationId={OrganizationId}, SandboxName={SandboxName}, Database={Database}";
+    public override string ToString()
+        => $"BaseAddress={BaseAddress}, ApiKey={ApiKey}, OrganizationId={OrganizationId}, SandboxName={SandboxName}, Database={Database}";
 
     internal void Validate()
     {
@@ -88,18 +92,24 @@ public sealed record QueryServiceRestOptions
         Require(SandboxName, nameof(SandboxName));
         if (!BaseAddress.IsAbsoluteUri || BaseAddress.Scheme != Uri.UriSchemeHttps)
         {
-            throw new QueryServiceConfigurationException(nameof(BaseAddress), "must be an absolute https URL: every call carries the access token.");
+            throw new QueryServiceConfigurationException(
+                nameof(BaseAddress), "must be an absolute https URL: every call carries the access token.");
         }
 
         if (!BaseAddress.AbsolutePath.EndsWith('/'))
         {
-            throw new QueryServiceConfigurationException(nameof(BaseAddress), $"is {BaseAddress}; end it with '/' (.../data/foundation/query/), so that the endpoints' paths are added to it, not put in place of its last segment.");
+            throw new QueryServiceConfigurationException(
+                nameof(BaseAddress),
+                $"is {BaseAddress}; end it with '/' (.../data/foundation/query/), so that the endpoints' paths are added to it, "
+                + "not put in place of its last segment.");
         }
 
         if (PollInterval <= TimeSpan.Zero || MaxPollInterval < PollInterval || MaxWait <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero
             || RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || MaxRetries < 0)
         {
-            throw new QueryServiceConfigurationException(nameof(PollInterval), "and the other intervals must be positive, MaxPollInterval at least PollInterval, MaxRetryDelay at least RetryDelay.");
+            throw new QueryServiceConfigurationException(
+                nameof(PollInterval),
+                "and the other intervals must be positive, MaxPollInterval at least PollInterval, MaxRetryDelay at least RetryDelay.");
         }
     }
 

@@ -44,8 +44,15 @@ internal static class QueryServiceRestResilience
         return outcome switch
         {
             { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
-                                        || (repeatable && (int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.NotImplemented),
-            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+                                        || (repeatable
+                                            && (int)response.StatusCode >= 500
+                                            && response.StatusCode != HttpStatusCode.NotImplemented),
+            {
+                Exception: HttpRequestException
+                {
+                    HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+                },
+            } => true,
             { Exception: HttpRequestException or TimeoutRejectedException } => repeatable,
             _ => false,
         };

@@ -17,7 +17,8 @@ internal sealed record CatalogSql(string ShowTables, string Columns, string Comp
     // type key, element key (composite types are keyed by oid: two schemas may both have a type of one name)
     private const string ColumnsSql = """
         SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
-          CAST(t.typtype AS text), t.typname, CAST(e.typtype AS text), e.typname, CAST(c.relkind AS text), CAST(t.oid AS text), CAST(e.oid AS text)
+          CAST(t.typtype AS text), t.typname, CAST(e.typtype AS text), e.typname, CAST(c.relkind AS text),
+          CAST(t.oid AS text), CAST(e.oid AS text)
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -29,7 +30,8 @@ internal sealed record CatalogSql(string ShowTables, string Columns, string Comp
 
     // type key, field, store type, type kind, type name, element kind, element name, (unused), field type key, element key
     private const string CompositeFieldsSql = """
-        SELECT CAST(t.oid AS text), a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(f.typtype AS text), f.typname, CAST(e.typtype AS text), e.typname,
+        SELECT CAST(t.oid AS text), a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(f.typtype AS text), f.typname,
+          CAST(e.typtype AS text), e.typname,
           NULL, CAST(f.oid AS text), CAST(e.oid AS text)
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'

@@ -26,7 +26,11 @@ public sealed class DemoScriptTests
                     ["QSORM_CONFIG_HOME"] = home,
 
                     // A new user's PATH after the quick start: no qsorm command, whatever this machine has installed.
-                    ["PATH"] = string.Join(':', (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, "qsorm")))),
+                    ["PATH"] = string.Join(
+                        ':',
+                        (System.Environment.GetEnvironmentVariable("PATH") ?? "")
+                            .Split(':')
+                            .Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, "qsorm")))),
                 },
             };
             using var process = Process.Start(start)!;
@@ -38,12 +42,18 @@ public sealed class DemoScriptTests
             {
                 Assert.That(process.ExitCode, Is.Zero, await errors);
                 Assert.That(await output, Does.Contain("| xdm_events ").And.Contain("| xdm_profiles "), "the tables");
-                Assert.That(await output, Does.Contain("| XdmDatasets ").And.Contain("| XdmEvents ").And.Contain("| ProductListItem "), "the generated classes");
-                Assert.That(await output, Does.Contain("| Home ").And.Contain("| Firefox ").And.Contain("| commerce.purchases "), "query results");
+                Assert.That(
+                    await output,
+                    Does.Contain("| XdmDatasets ").And.Contain("| XdmEvents ").And.Contain("| ProductListItem "),
+                    "the generated classes");
+                Assert.That(
+                    await output, Does.Contain("| Home ").And.Contain("| Firefox ").And.Contain("| commerce.purchases "), "query results");
                 Assert.That(status.Output, Does.StartWith("Not running"));
 
                 // Without qsorm on PATH the script says how to install it.
-                Assert.That(await errors, Does.Contain("Building qsorm...").And.Contain("dotnet tool install --global QueryServiceOrm.Cli --add-source"));
+                Assert.That(
+                    await errors,
+                    Does.Contain("Building qsorm...").And.Contain("dotnet tool install --global QueryServiceOrm.Cli --add-source"));
                 Assert.That(await output, Does.Not.Contain("Building qsorm"), "progress goes to standard error");
             });
         }

@@ -31,7 +31,11 @@ public sealed class PackScriptTests
         await XdmSampleData.CreateAsync(sandbox, rows: int.Parse(args[0]));
         await using var db = new ShopContext(new DbContextOptionsBuilder<ShopContext>().UseQueryService(sandbox.Credentials()).Options);
         Console.WriteLine($"PURCHASES {await db.Events.CountAsync(e => e.EventType == "commerce.purchases")}");
-        var first = await db.Events.Where(e => e.EventType == "commerce.purchases").OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToListAsync();
+        var first = await db.Events.Where(e => e.EventType == "commerce.purchases")
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(2)
+            .ToListAsync();
         Console.WriteLine($"FIRST {string.Join(' ', first)}");
 
         internal sealed class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
@@ -72,9 +76,15 @@ public sealed class PackScriptTests
             Is.EquivalentTo(Ids.SelectMany(id => new[] { $"{id}.{trial.Version}.nupkg", $"{id}.{trial.Version}.snupkg" })));
         Assert.Multiple(() =>
         {
-            foreach (var (id, folder, assembly) in new[] { (Ids[0], "lib/net10.0", Ids[0]), (Ids[1], "lib/net10.0", Ids[1]), (Ids[2], "tools/net10.0/any", "qsorm") })
+            foreach (var (id, folder, assembly) in new[]
+                     {
+                         (Ids[0], "lib/net10.0", Ids[0]), (Ids[1], "lib/net10.0", Ids[1]), (Ids[2], "tools/net10.0/any", "qsorm"),
+                     })
             {
-                Assert.That(Entries(id, "nupkg"), Is.SupersetOf(new[] { "README.md", "LICENSE", $"{folder}/{assembly}.dll", $"{folder}/{assembly}.xml" }), id);
+                Assert.That(
+                    Entries(id, "nupkg"),
+                    Is.SupersetOf(new[] { "README.md", "LICENSE", $"{folder}/{assembly}.dll", $"{folder}/{assembly}.xml" }),
+                    id);
                 Assert.That(Entries(id, "snupkg"), Does.Contain($"{folder}/{assembly}.pdb"), id);
                 var metadata = Nuspec(id);
                 Assert.That(Value(metadata, "authors"), Is.EqualTo("QueryServiceOrm contributors"), id);
@@ -91,7 +101,8 @@ public sealed class PackScriptTests
     {
         // The library derives from the provider's .Internal types: a minor release may change them.
         var built = typeof(NpgsqlDbContextOptionsBuilder).Assembly.GetName().Version!;
-        var dependency = Nuspec(Ids[0]).Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "Npgsql.EntityFrameworkCore.PostgreSQL");
+        var dependency = Nuspec(Ids[0]).Descendants()
+            .Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "Npgsql.EntityFrameworkCore.PostgreSQL");
         Assert.That((string?)dependency.Attribute("version"), Is.EqualTo($"[{built.ToString(3)}, {built.Major}.{built.Minor + 1}.0)"));
     }
 
@@ -100,13 +111,18 @@ public sealed class PackScriptTests
     {
         var create = await trial.RunAsync(
             "cd \"$APP\" && dotnet new console -n PackTrial -o . --no-restore && " +
-            "dotnet add package QueryServiceOrm --version \"$VERSION\" && dotnet add package QueryServiceOrm.Sandbox --version \"$VERSION\"");
+            "dotnet add package QueryServiceOrm --version \"$VERSION\" && " +
+            "dotnet add package QueryServiceOrm.Sandbox --version \"$VERSION\"");
         Assert.That(create.Code, Is.Zero, create.Output + create.Errors);
         trial.Write("Program.cs", Program);
 
         var run = await trial.RunAsync($"cd \"$APP\" && dotnet run -c Release -- {Rows}");
 
-        var purchases = XdmSampleData.Events(Rows).Where(e => e.EventType == "commerce.purchases").Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+        var purchases = XdmSampleData.Events(Rows)
+            .Where(e => e.EventType == "commerce.purchases")
+            .Select(e => e.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Multiple(() =>
         {
             Assert.That(run.Code, Is.Zero, run.Output + run.Errors);
@@ -118,7 +134,8 @@ public sealed class PackScriptTests
     [Test]
     public async Task The_tool_installs_from_the_folder_and_lists_the_tables_of_the_sandbox_it_starts()
     {
-        var install = await trial.RunAsync("dotnet tool install QueryServiceOrm.Cli --version \"$VERSION\" --tool-path \"$TOOLS\" --configfile \"$APP/nuget.config\"");
+        var install = await trial.RunAsync(
+            "dotnet tool install QueryServiceOrm.Cli --version \"$VERSION\" --tool-path \"$TOOLS\" --configfile \"$APP/nuget.config\"");
         Assert.That(install.Code, Is.Zero, install.Output + install.Errors);
         var version = await trial.RunAsync("\"$TOOLS/qsorm\" --version");
         try
@@ -129,7 +146,10 @@ public sealed class PackScriptTests
             {
                 Assert.That(version.Output, Does.StartWith(trial.Version + "+"), version.Errors);
                 Assert.That(start.Code, Is.Zero, start.Errors);
-                Assert.That(tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }), tables.Errors);
+                Assert.That(
+                    tables.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                    Is.EqualTo(new[] { "xdm_events", "xdm_flat", "xdm_profiles" }),
+                    tables.Errors);
             });
         }
         finally
@@ -153,5 +173,6 @@ public sealed class PackScriptTests
         return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 
-    private static string Value(XElement metadata, string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+    private static string Value(XElement metadata, string name)
+        => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
 }

@@ -33,17 +33,23 @@ public sealed class PublicApiTests
 
             await File.WriteAllTextAsync(
                 Path.Combine(copy, "src", "QueryServiceOrm", "Unlisted.cs"),
-                "namespace QueryServiceOrm;\n\n/// <summary>Not in the list.</summary>\npublic static class UnlistedSurface\n{\n    /// <summary>Nor this.</summary>\n    public static int Answer => 42;\n}\n");
+                "namespace QueryServiceOrm;\n\n/// <summary>Not in the list.</summary>\npublic static class UnlistedSurface\n{\n"
+                + "    /// <summary>Nor this.</summary>\n    public static int Answer => 42;\n}\n");
 
             var (code, output, errors) = await Shell.RunAsync(
-                $"cd '{copy}/src/QueryServiceOrm' && dotnet build -c Release --nologo -v q 2>&1", new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+                $"cd '{copy}/src/QueryServiceOrm' && dotnet build -c Release --nologo -v q 2>&1",
+                new Dictionary<string, string>(),
+                TimeSpan.FromMinutes(5));
             var errorLines = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.Not.Zero, output + errors);
                 Assert.That(errorLines, Is.Not.Empty.And.All.Contain("error RS0016").And.All.Contain("UnlistedSurface"),
                     "the unlisted type and its member are the only errors: everything else public is listed");
-                Assert.That(errorLines, Has.Some.Contain("'static QueryServiceOrm.UnlistedSurface.Answer.get -> int'"), "the member, as the list would have to spell it");
+                Assert.That(
+                    errorLines,
+                    Has.Some.Contain("'static QueryServiceOrm.UnlistedSurface.Answer.get -> int'"),
+                    "the member, as the list would have to spell it");
             });
         }
         finally

@@ -31,7 +31,14 @@ public sealed class JobsCommandTests
     public async Task Submit_with_wait_runs_a_million_row_ctas_through_its_states_and_psql_counts_its_rows()
     {
         var (code, output, errors) = await Qsorm.RunProcessWithinAsync(
-            Limit, _sandbox.OAuthEnvironmentVariables(), "jobs", "submit", "--ctas", Ctas, "--wait", $"SELECT * FROM {JobSourceContext.Source}");
+            Limit,
+            _sandbox.OAuthEnvironmentVariables(),
+            "jobs",
+            "submit",
+            "--ctas",
+            Ctas,
+            "--wait",
+            $"SELECT * FROM {JobSourceContext.Source}");
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var states = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).ToList();
@@ -52,7 +59,11 @@ public sealed class JobsCommandTests
         var environment = _sandbox.OAuthEnvironmentVariables();
         // Every row against every other: a statement that runs until it is stopped.
         var (submitted, id, submitErrors) = await Qsorm.RunProcessWithinAsync(
-            Limit, environment, "jobs", "submit", $"CREATE TABLE {Cancelled} AS SELECT count(*) AS n FROM {JobSourceContext.Source} a CROSS JOIN {JobSourceContext.Source} b");
+            Limit,
+            environment,
+            "jobs",
+            "submit",
+            $"CREATE TABLE {Cancelled} AS SELECT count(*) AS n FROM {JobSourceContext.Source} a CROSS JOIN {JobSourceContext.Source} b");
         Assert.That(submitted, Is.EqualTo(ExitCodes.Success), submitErrors);
         id = id.Trim();
         await JobSessions.RunningAsync(_sandbox, id);

@@ -23,7 +23,9 @@ public sealed class SandboxEnvTests
         {
             Assert.That(printed.Code, Is.Zero, printed.Errors);
             Assert.That(credentials.Password, Is.EqualTo(home.Sandbox.Password), "the token, quoted where it must be");
-            Assert.That((credentials.Host, credentials.Port, credentials.Username), Is.EqualTo((home.Sandbox.Host, home.Sandbox.Port, home.Sandbox.Username)));
+            Assert.That(
+                (credentials.Host, credentials.Port, credentials.Username),
+                Is.EqualTo((home.Sandbox.Host, home.Sandbox.Port, home.Sandbox.Username)));
             Assert.That(viaShell.Output, Is.EqualTo(printed.Output.Trim()));
         });
     }
@@ -42,7 +44,8 @@ public sealed class SandboxEnvTests
 
             // On the emulator doctor finds a 4-byte float and a double column type accepted, so one switch differs.
             Assert.That(after, Does.ContainKey("QueryService__Dialect__DoubleColumnType").WithValue("Double"));
-            Assert.That(after, Does.ContainKey("QueryService__Dialect__ExplodeForm").WithValue(nameof(QueryServiceExplodeForm.LateralSubquery)));
+            Assert.That(
+                after, Does.ContainKey("QueryService__Dialect__ExplodeForm").WithValue(nameof(QueryServiceExplodeForm.LateralSubquery)));
         });
     }
 
@@ -52,7 +55,8 @@ public sealed class SandboxEnvTests
         await using var home = await SandboxHome.StartAsync(rows: 10);
         var exports = await home.RunAsync("sandbox", "env", "--oauth");
         var job = await Shell.RunAsync(
-            "eval \"$(qsorm sandbox env --oauth)\"; qsorm jobs submit --wait --ctas env_jobs_copy 'SELECT * FROM xdm_flat'", home.Environment);
+            "eval \"$(qsorm sandbox env --oauth)\"; qsorm jobs submit --wait --ctas env_jobs_copy 'SELECT * FROM xdm_flat'",
+            home.Environment);
         var counted = await home.Sandbox.PsqlAsync("SELECT count(*) FROM env_jobs_copy");
         Assert.Multiple(() =>
         {

@@ -33,7 +33,8 @@ public sealed class QueryServiceServiceCollectionExtensionsTests
         (typeof(IQueryTranslationPreprocessorFactory), typeof(QueryServiceQueryTranslationPreprocessorFactory)),
         (typeof(IModificationCommandBatchFactory), typeof(QueryServiceModificationCommandBatchFactory)),
         (typeof(IBatchExecutor), typeof(QueryServiceBatchExecutor)),
-        (typeof(IQueryableMethodTranslatingExpressionVisitorFactory), typeof(QueryServiceQueryableMethodTranslatingExpressionVisitorFactory)),
+        (typeof(IQueryableMethodTranslatingExpressionVisitorFactory),
+            typeof(QueryServiceQueryableMethodTranslatingExpressionVisitorFactory)),
         (typeof(IMigrationsSqlGenerator), typeof(QueryServiceMigrationsSqlGenerator)),
         (typeof(IHistoryRepository), typeof(QueryServiceHistoryRepository)),
         (typeof(IMigrator), typeof(QueryServiceMigrator)),
@@ -51,7 +52,9 @@ public sealed class QueryServiceServiceCollectionExtensionsTests
         {
             foreach (var (service, implementation) in LibraryServices)
             {
-                Assert.That(services.Where(d => d.ServiceType == service).Select(d => d.ImplementationType), Is.EqualTo(new[] { implementation }),
+                Assert.That(
+                    services.Where(d => d.ServiceType == service).Select(d => d.ImplementationType),
+                    Is.EqualTo(new[] { implementation }),
                     service.Name);
             }
 

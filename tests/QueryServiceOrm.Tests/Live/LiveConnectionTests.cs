@@ -18,10 +18,13 @@ public sealed class LiveConnectionTests
         => new()
         {
             Host = LiveSandbox.Setting(QueryServiceCredentialKeys.Host) ?? "",
-            Port = int.Parse(LiveSandbox.Setting(QueryServiceCredentialKeys.Port) ?? "80", System.Globalization.CultureInfo.InvariantCulture),
+            Port = int.Parse(
+                LiveSandbox.Setting(QueryServiceCredentialKeys.Port) ?? "80", System.Globalization.CultureInfo.InvariantCulture),
             Database = LiveSandbox.Setting(QueryServiceCredentialKeys.Database) ?? QueryServiceCredentials.DefaultDatabase,
             Username = LiveSandbox.Setting(QueryServiceCredentialKeys.Username)
-                       ?? (LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId) is { } org ? org.EndsWith("@AdobeOrg", StringComparison.Ordinal) ? org : org + "@AdobeOrg" : ""),
+                       ?? (LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId) is { } org
+                           ? org.EndsWith("@AdobeOrg", StringComparison.Ordinal) ? org : org + "@AdobeOrg"
+                           : ""),
             Dialect = QueryServiceDialect.FromSettings(LiveSandbox.Setting),
         };
 
@@ -47,16 +50,23 @@ public sealed class LiveConnectionTests
     [Test]
     public async Task A_non_expiring_credential_file_lists_tables()
     {
-        LiveSandbox.RequireSettings("credential file", QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId);
+        LiveSandbox.RequireSettings(
+            "credential file", QueryServiceCredentialKeys.CredentialFile, QueryServiceCredentialKeys.OrganizationId);
         await AssertListsTablesAsync(QueryServiceCredentials.FromCredentialFile(
-            Base().Host, LiveSandbox.Setting(QueryServiceCredentialKeys.CredentialFile)!, LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId)!)
+            Base().Host,
+            LiveSandbox.Setting(QueryServiceCredentialKeys.CredentialFile)!,
+            LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId)!)
             with { Port = Base().Port, Database = Base().Database });
     }
 
     [Test]
     public async Task OAuth_server_to_server_lists_tables()
     {
-        LiveSandbox.RequireSettings("OAuth", QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.OrganizationId);
+        LiveSandbox.RequireSettings(
+            "OAuth",
+            QueryServiceCredentialKeys.ClientId,
+            QueryServiceCredentialKeys.ClientSecret,
+            QueryServiceCredentialKeys.OrganizationId);
         using var provider = new QueryServiceAccessTokenProvider(new QueryServiceOAuthOptions
         {
             ClientId = LiveSandbox.Setting(QueryServiceCredentialKeys.ClientId)!,
@@ -64,7 +74,8 @@ public sealed class LiveConnectionTests
             OrganizationId = LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId)!,
             Scopes = LiveSandbox.Setting(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
         });
-        await AssertListsTablesAsync(QueryServiceCredentials.FromOAuth(Base().Host, provider) with { Port = Base().Port, Database = Base().Database });
+        await AssertListsTablesAsync(
+            QueryServiceCredentials.FromOAuth(Base().Host, provider) with { Port = Base().Port, Database = Base().Database });
     }
 
     [Test]

@@ -22,7 +22,8 @@ public sealed class LiveDialectTests
         await using var db = CliContext.Create(credentials);
         var connection = await db.OpenConnectionAsync(CancellationToken.None);
         var probes = new StringWriter();
-        var probed = await new DialectProbes(new ProbeSession(connection, TimeSpan.FromSeconds(60)), probes, TextWriter.Null).RunAsync(CancellationToken.None);
+        var probed = await new DialectProbes(new ProbeSession(connection, TimeSpan.FromSeconds(60)), probes, TextWriter.Null)
+            .RunAsync(CancellationToken.None);
         await TestContext.Out.WriteLineAsync(probes.ToString());
 
         // Doctor never moves a user to bind parameters on its own, so that switch is the user's to set.

@@ -52,9 +52,19 @@ public sealed class LiveMigrationTests
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(LiveMigrationsContext.Table("events"), t => new { _id = t.Column<string>(), timestamp = t.Column<DateTime>(), web = t.Column<string>(), productListItems = t.Column<string>() });
-            migrationBuilder.CreateTable(LiveMigrationsContext.Table("profiles"), t => new { _id = t.Column<string>(), identityMap = t.Column<string>() });
-            migrationBuilder.CreateTable(LiveMigrationsContext.Table("report"), t => new { Page = t.Column<string>(), Views = t.Column<long>() });
+            migrationBuilder.CreateTable(
+                LiveMigrationsContext.Table("events"),
+                t => new
+                {
+                    _id = t.Column<string>(),
+                    timestamp = t.Column<DateTime>(),
+                    web = t.Column<string>(),
+                    productListItems = t.Column<string>(),
+                });
+            migrationBuilder.CreateTable(
+                LiveMigrationsContext.Table("profiles"), t => new { _id = t.Column<string>(), identityMap = t.Column<string>() });
+            migrationBuilder.CreateTable(
+                LiveMigrationsContext.Table("report"), t => new { Page = t.Column<string>(), Views = t.Column<long>() });
         }
     }
 
@@ -66,7 +76,9 @@ public sealed class LiveMigrationTests
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>("Browser", LiveMigrationsContext.Table("report"), maxLength: 40, nullable: true);
-            migrationBuilder.Sql($"CREATE TABLE {LiveMigrationsContext.Table("pages")} AS SELECT \"Page\" AS page, sum(\"Views\") AS views FROM {LiveMigrationsContext.Table("report")} GROUP BY \"Page\"");
+            migrationBuilder.Sql(
+                $"CREATE TABLE {LiveMigrationsContext.Table("pages")} AS SELECT \"Page\" AS page, sum(\"Views\") AS views "
+                + $"FROM {LiveMigrationsContext.Table("report")} GROUP BY \"Page\"");
         }
     }
 
@@ -96,7 +108,9 @@ public sealed class LiveMigrationTests
 
     private LiveMigrationsContext Context()
         => new QueryServiceDbContextFactory<LiveMigrationsContext>(
-            _credentials, o => o.MigrationsHistoryTable(LiveMigrationsContext.Table("history")), o => o.AddInterceptors(_capture)).CreateDbContext();
+            _credentials,
+            o => o.MigrationsHistoryTable(LiveMigrationsContext.Table("history")),
+            o => o.AddInterceptors(_capture)).CreateDbContext();
 
     [Test]
     public async Task Migrations_apply_once_and_on_the_service_every_statement_follows_the_grammar()
@@ -111,14 +125,24 @@ public sealed class LiveMigrationTests
         await using (var db = Context())
         {
             await db.Database.MigrateAsync();
-            Assert.That(await db.Database.GetAppliedMigrationsAsync(), Is.EqualTo(new[] { "20261122100001_LiveCreate", "20261122100002_LiveExtend" }));
-            Assert.That(await db.Database.GetTableNamesAsync(), Is.SupersetOf(new[] { "events", "profiles", "report", "pages", "history" }.Select(LiveMigrationsContext.Table)));
+            Assert.That(
+                await db.Database.GetAppliedMigrationsAsync(),
+                Is.EqualTo(new[] { "20261122100001_LiveCreate", "20261122100002_LiveExtend" }));
+            Assert.That(
+                await db.Database.GetTableNamesAsync(),
+                Is.SupersetOf(new[] { "events", "profiles", "report", "pages", "history" }.Select(LiveMigrationsContext.Table)));
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Has.Some.StartWith("CREATE TABLE").And.Some.StartWith("ALTER TABLE").And.Some.StartWith("INSERT INTO"), "the first run created, altered and recorded");
-            Assert.That(_capture.Commands, Has.None.StartWith("CREATE").And.None.StartWith("ALTER").And.None.StartWith("INSERT"), "the second run changes nothing");
+            Assert.That(
+                first,
+                Has.Some.StartWith("CREATE TABLE").And.Some.StartWith("ALTER TABLE").And.Some.StartWith("INSERT INTO"),
+                "the first run created, altered and recorded");
+            Assert.That(
+                _capture.Commands,
+                Has.None.StartWith("CREATE").And.None.StartWith("ALTER").And.None.StartWith("INSERT"),
+                "the second run changes nothing");
             foreach (var sql in first)
             {
                 Assert.That(QueryServiceSqlConformance.Violations(sql), Is.Empty, sql);

@@ -45,12 +45,16 @@ public sealed class LiveQueryTests
     {
         foreach (var sql in _capture.Commands)
         {
-            Assert.That(QueryServiceSqlConformance.Violations(sql, allRowsRequested: sql.Contains("WithoutRowLimit", StringComparison.Ordinal)), Is.Empty, sql);
+            Assert.That(
+                QueryServiceSqlConformance.Violations(sql, allRowsRequested: sql.Contains("WithoutRowLimit", StringComparison.Ordinal)),
+                Is.Empty,
+                sql);
         }
     }
 
     private EmptyContext Context()
-        => new QueryServiceDbContextFactory<EmptyContext>(_credentials, configureContext: o => o.AddInterceptors(_capture ?? new CommandCapture())).CreateDbContext();
+        => new QueryServiceDbContextFactory<EmptyContext>(
+            _credentials, configureContext: o => o.AddInterceptors(_capture ?? new CommandCapture())).CreateDbContext();
 
     private IQueryable<string> Values(EmptyContext db) => db.Database.SqlQueryRaw<string>(_source);
 
@@ -76,7 +80,9 @@ public sealed class LiveQueryTests
             Assert.That(await Values(db).AnyAsync(), Is.EqualTo(count > 0));
             Assert.That(await Values(db).AllAsync(v => v != null || v == null), Is.True);
             Assert.That(await Values(db).Distinct().CountAsync(), Is.LessThanOrEqualTo(count));
-            Assert.That(await Values(db).Where(v => v.StartsWith("0") || v.Contains("a") || v.Length > 3).CountAsync(), Is.LessThanOrEqualTo(count));
+            Assert.That(
+                await Values(db).Where(v => v.StartsWith("0") || v.Contains("a") || v.Length > 3).CountAsync(),
+                Is.LessThanOrEqualTo(count));
             Assert.That(await Values(db).GroupBy(v => v.Length).Select(g => new { g.Key, N = g.Count() }).ToListAsync(), Is.Not.Null);
             Assert.That(await Values(db).Select(v => v.ToUpper().IndexOf("A")).Take(3).ToListAsync(), Is.Not.Null);
         });

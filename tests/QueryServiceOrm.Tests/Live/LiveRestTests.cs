@@ -24,7 +24,11 @@ public sealed partial class LiveRestTests
     public void CreateClient()
     {
         LiveSandbox.RequireEnabled();
-        LiveSandbox.RequireSettings("REST", QueryServiceCredentialKeys.ClientId, QueryServiceCredentialKeys.ClientSecret, QueryServiceCredentialKeys.OrganizationId);
+        LiveSandbox.RequireSettings(
+            "REST",
+            QueryServiceCredentialKeys.ClientId,
+            QueryServiceCredentialKeys.ClientSecret,
+            QueryServiceCredentialKeys.OrganizationId);
         // OAuth settings of their own: the suite's QueryService__Password, if set, is for the other tests. ApiBaseAddress and
         // ApiRootCertificate point them elsewhere than Adobe's (at a local sandbox, to try the suite itself).
         var root = LiveSandbox.Setting(QueryServiceCredentialKeys.ApiRootCertificate);
@@ -35,7 +39,9 @@ public sealed partial class LiveRestTests
             ClientSecret = LiveSandbox.Setting(QueryServiceCredentialKeys.ClientSecret)!,
             OrganizationId = LiveSandbox.Setting(QueryServiceCredentialKeys.OrganizationId)!,
             Scopes = LiveSandbox.Setting(QueryServiceCredentialKeys.Scopes) ?? QueryServiceOAuthOptions.DefaultScopes,
-            TokenEndpoint = LiveSandbox.Setting(QueryServiceCredentialKeys.TokenEndpoint) is { } endpoint ? new Uri(endpoint) : QueryServiceOAuthOptions.DefaultTokenEndpoint,
+            TokenEndpoint = LiveSandbox.Setting(QueryServiceCredentialKeys.TokenEndpoint) is { } endpoint
+                ? new Uri(endpoint)
+                : QueryServiceOAuthOptions.DefaultTokenEndpoint,
         }, _imsClient);
         var credentials = QueryServiceCredentials.FromOAuth(LiveSandbox.Setting(QueryServiceCredentialKeys.Host)!, _tokens)
             with
@@ -84,7 +90,9 @@ public sealed partial class LiveRestTests
         await job.WaitAsync(progress);
         await TestContext.Out.WriteLineAsync($"states seen: {string.Join(" -> ", progress.States())}");
 
-        var listed = await _client.ListAllQueriesAsync(new QueryServiceQueryListOptions { OrderBy = "-created", Limit = 50 }).Take(200).AnyAsync(q => q.Id == job.Id);
+        var listed = await _client.ListAllQueriesAsync(new QueryServiceQueryListOptions { OrderBy = "-created", Limit = 50 })
+            .Take(200)
+            .AnyAsync(q => q.Id == job.Id);
         Assert.Multiple(() =>
         {
             Assert.That(job.State, Is.EqualTo(QueryServiceJobState.Success));
@@ -95,7 +103,8 @@ public sealed partial class LiveRestTests
     [Test]
     public async Task A_cancelled_query_ends_cancelled()
     {
-        var job = await _client.SubmitJobAsync(new QueryServiceQueryRequest { Sql = "SELECT count(*) AS n FROM range(100000000000)", Name = "qsorm live REST cancel test" });
+        var job = await _client.SubmitJobAsync(
+            new QueryServiceQueryRequest { Sql = "SELECT count(*) AS n FROM range(100000000000)", Name = "qsorm live REST cancel test" });
         await job.CancelAsync();
 
         var error = Assert.ThrowsAsync<QueryServiceJobCancelledException>(() => job.WaitAsync());

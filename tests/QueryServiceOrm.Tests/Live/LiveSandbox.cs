@@ -19,7 +19,8 @@ internal static class LiveSandbox
     {
         if (Environment.GetEnvironmentVariable(SwitchVariable) != "1")
         {
-            Assert.Ignore($"Live suite skipped: set {SwitchVariable}=1 and the QueryService__* variables (Host, Username or OrganizationId, " +
+            Assert.Ignore($"Live suite skipped: set {SwitchVariable}=1 and the QueryService__* variables " +
+                          "(Host, Username or OrganizationId, " +
                           "and Password, CredentialFile or ClientId/ClientSecret) to run it against a real Query Service sandbox.");
         }
 

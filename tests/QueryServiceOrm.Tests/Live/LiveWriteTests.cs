@@ -28,7 +28,8 @@ public sealed class LiveWriteTests
     /// <summary>The run's tables: flat rows and nested events (the copies and the summary are made by CTAS).</summary>
     public sealed class LiveWriteContext(DbContextOptions<LiveWriteContext> options) : DbContext(options)
     {
-        public static readonly string Prefix = "qsorm_live_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" + Random.Shared.Next(1000, 9999);
+        public static readonly string Prefix =
+            "qsorm_live_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" + Random.Shared.Next(1000, 9999);
 
         public DbSet<AppendRow> Rows => Set<AppendRow>();
 
@@ -80,12 +81,16 @@ public sealed class LiveWriteTests
         _capture.Commands.Clear();
     }
 
-    private LiveWriteContext Context() => new QueryServiceDbContextFactory<LiveWriteContext>(_credentials, configureContext: o => o.AddInterceptors(_capture)).CreateDbContext();
+    private LiveWriteContext Context()
+        => new QueryServiceDbContextFactory<LiveWriteContext>(_credentials, configureContext: o => o.AddInterceptors(_capture))
+            .CreateDbContext();
 
     private static AppendRow Row(long i) => new()
     {
         Id = i,
-        Name = i % 7 == 0 ? null : LiteralTests.HostileStrings[(int)(i % LiteralTests.HostileStrings.Length)] + i.ToString(CultureInfo.InvariantCulture),
+        Name = i % 7 == 0
+            ? null
+            : LiteralTests.HostileStrings[(int)(i % LiteralTests.HostileStrings.Length)] + i.ToString(CultureInfo.InvariantCulture),
         Amount = i % 5 == 0 ? null : i / 3.0,
         At = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(i * 37).AddMilliseconds(i % 1000),
         Day = i % 3 == 0 ? null : new DateOnly(2024, 3, 1).AddDays((int)(i % 400)),
@@ -93,7 +98,8 @@ public sealed class LiveWriteTests
         Count = i % 13 == 0 ? null : (int)(i * 7 % 1000) - 500,
     };
 
-    private static string Describe(AppendRow r) => $"{r.Id}|{r.Name}|{r.Amount?.ToString("R", CultureInfo.InvariantCulture)}|{r.At:O}|{r.Day}|{r.Flag}|{r.Count}";
+    private static string Describe(AppendRow r)
+        => $"{r.Id}|{r.Name}|{r.Amount?.ToString("R", CultureInfo.InvariantCulture)}|{r.At:O}|{r.Day}|{r.Flag}|{r.Count}";
 
     [Test]
     [Order(1)]
@@ -122,9 +128,21 @@ public sealed class LiveWriteTests
             Id = "live-" + i.ToString("D5", CultureInfo.InvariantCulture),
             Timestamp = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
             EventType = i % 2 == 0 ? "commerce.purchases" : "web.webpagedetails.pageViews",
-            Web = new Web { WebPageDetails = new WebPageDetails { Name = LiteralTests.HostileStrings[i % LiteralTests.HostileStrings.Length], Url = "https://example.com/" + i } },
-            Commerce = i % 2 == 0 ? new Commerce { Order = new CommerceOrder { PurchaseId = "P" + i, PriceTotal = i * 1.25, CurrencyCode = "EUR" } } : null,
-            ProductListItems = [.. Enumerable.Range(0, i % 4).Select(k => new ProductListItem { Sku = $"SKU-{k}", Name = "Item " + k, Quantity = k + 1, PriceTotal = k * 2.5 })],
+            Web = new Web
+            {
+                WebPageDetails = new WebPageDetails
+                {
+                    Name = LiteralTests.HostileStrings[i % LiteralTests.HostileStrings.Length], Url = "https://example.com/" + i,
+                },
+            },
+            Commerce = i % 2 == 0
+                ? new Commerce { Order = new CommerceOrder { PurchaseId = "P" + i, PriceTotal = i * 1.25, CurrencyCode = "EUR" } }
+                : null,
+            ProductListItems =
+            [
+                .. Enumerable.Range(0, i % 4)
+                    .Select(k => new ProductListItem { Sku = $"SKU-{k}", Name = "Item " + k, Quantity = k + 1, PriceTotal = k * 2.5 }),
+            ],
             Luma = new Luma { ReservedWordTest = new ReservedWordTest { Order = "o" + i, FirstVisit = i % 3 == 0 } },
         }).ToList();
         await using (var db = Context())
@@ -135,8 +153,11 @@ public sealed class LiveWriteTests
 
         await using var read = Context();
         var back = await read.Events.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
-        Assert.That(back.Select(e => RowFormat.Value(e.Web) + RowFormat.Value(e.Commerce) + RowFormat.Value(e.ProductListItems) + RowFormat.Value(e.Luma)),
-            Is.EqualTo(events.Select(e => RowFormat.Value(e.Web) + RowFormat.Value(e.Commerce) + RowFormat.Value(e.ProductListItems) + RowFormat.Value(e.Luma))));
+        Assert.That(
+            back.Select(e =>
+                RowFormat.Value(e.Web) + RowFormat.Value(e.Commerce) + RowFormat.Value(e.ProductListItems) + RowFormat.Value(e.Luma)),
+            Is.EqualTo(events.Select(e =>
+                RowFormat.Value(e.Web) + RowFormat.Value(e.Commerce) + RowFormat.Value(e.ProductListItems) + RowFormat.Value(e.Luma))));
     }
 
     [Test]
@@ -149,7 +170,8 @@ public sealed class LiveWriteTests
         row.Name = "changed";
         Assert.ThrowsAsync<QueryServiceAppendOnlyException>(() => db.SaveChangesAsync());
         Assert.ThrowsAsync<QueryServiceAppendOnlyException>(() => db.Rows.Where(r => r.Id == 1).ExecuteDeleteAsync());
-        Assert.ThrowsAsync<QueryServiceAppendOnlyException>(() => db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Flag, true)));
+        Assert.ThrowsAsync<QueryServiceAppendOnlyException>(
+            () => db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Flag, true)));
         Assert.That(_capture.Commands, Is.Empty);
     }
 

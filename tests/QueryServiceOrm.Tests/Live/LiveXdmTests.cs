@@ -30,7 +30,9 @@ public sealed class LiveXdmTests
         var present = await Microsoft.EntityFrameworkCore.QueryServiceDatabaseFacadeExtensions.GetTableNamesAsync(db.Database);
         if (new[] { tables.Events, tables.Profiles }.Where(t => !present.Contains(t)).ToList() is [_, ..] missing)
         {
-            Assert.Ignore($"Live nested tests skipped: the sandbox has no dataset named {string.Join(" or ", missing)} (see this fixture's summary).");
+            Assert.Ignore(
+                $"Live nested tests skipped: the sandbox has no dataset named {string.Join(" or ", missing)} "
+                + "(see this fixture's summary).");
         }
     }
 
@@ -38,7 +40,8 @@ public sealed class LiveXdmTests
     public async Task The_service_runs_the_nested_query(LinqCase<XdmSampleContext> linq)
     {
         var capture = new CommandCapture();
-        await using var db = new QueryServiceDbContextFactory<XdmSampleContext>(_credentials, configureContext: o => o.AddInterceptors(capture)).CreateDbContext();
+        await using var db = new QueryServiceDbContextFactory<XdmSampleContext>(
+            _credentials, configureContext: o => o.AddInterceptors(capture)).CreateDbContext();
 
         var rows = (await linq.Run(db)).ToList();
 

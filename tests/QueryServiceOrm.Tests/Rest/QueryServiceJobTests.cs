@@ -29,7 +29,8 @@ public sealed class QueryServiceJobTests
     [SetUp]
     public Task DropTargetsAsync() => _sandbox.ExecuteAdminAsync($"DROP TABLE IF EXISTS {Ctas}, {Cancelled}, {Renewed}");
 
-    private static JobSourceContext Context(SandboxRestClient rest) => new QueryServiceDbContextFactory<JobSourceContext>(rest.Credentials).CreateDbContext();
+    private static JobSourceContext Context(SandboxRestClient rest)
+        => new QueryServiceDbContextFactory<JobSourceContext>(rest.Credentials).CreateDbContext();
 
     [Test]
     public async Task A_create_table_as_job_from_linq_goes_through_its_states_in_order_and_writes_the_rows_psql_counts()
@@ -51,7 +52,8 @@ public sealed class QueryServiceJobTests
             Assert.That(job.State, Is.EqualTo(QueryServiceJobState.Success));
             Assert.That(job.RowCount, Is.EqualTo(JobSourceContext.SourceRows));
             Assert.That(counted[0][0], Is.EqualTo(JobSourceContext.SourceRows.ToString(CultureInfo.InvariantCulture)));
-            Assert.That(admitted.Select(e => e.Outcome), Is.EqualTo(new[] { "backend" }), "the job's SQL went through the front's rules once");
+            Assert.That(
+                admitted.Select(e => e.Outcome), Is.EqualTo(new[] { "backend" }), "the job's SQL went through the front's rules once");
         });
     }
 
@@ -62,7 +64,8 @@ public sealed class QueryServiceJobTests
         await using var db = Context(rest);
         // Every row against every other: a statement that runs until it is stopped.
         var job = await db.Database.SubmitJobAsync(
-            rest.Client, $"CREATE TABLE {Cancelled} AS SELECT count(*) AS n FROM {JobSourceContext.Source} a CROSS JOIN {JobSourceContext.Source} b");
+            rest.Client,
+            $"CREATE TABLE {Cancelled} AS SELECT count(*) AS n FROM {JobSourceContext.Source} a CROSS JOIN {JobSourceContext.Source} b");
         using var cancellation = new CancellationTokenSource();
         var wait = job.WaitAsync(null, cancellation.Token);
         await JobSessions.RunningAsync(_sandbox, job.Id);

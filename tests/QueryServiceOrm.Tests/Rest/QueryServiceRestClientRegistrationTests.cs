@@ -17,7 +17,8 @@ public sealed class QueryServiceRestClientRegistrationTests
     {
         var sandbox = await SharedSandbox.GetAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(sandbox.OAuthEnvironmentVariables().Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), (string?)v.Value)))
+            .AddInMemoryCollection(sandbox.OAuthEnvironmentVariables()
+                .Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), (string?)v.Value)))
             .Build();
         var since = DateTimeOffset.UtcNow;
         var services = new ServiceCollection();

@@ -20,7 +20,9 @@ public sealed class QueryServiceRestResilienceTests
     public async Task StartSandboxAsync() => _sandbox = await SharedSandbox.GetAsync();
 
     private List<RestLogEntry> Submissions(DateTimeOffset since)
-        => _sandbox.ReadRestLog().Where(e => e.Time >= since && e.Method == "POST" && e.Path.EndsWith("/queries", StringComparison.Ordinal)).ToList();
+        => _sandbox.ReadRestLog()
+            .Where(e => e.Time >= since && e.Method == "POST" && e.Path.EndsWith("/queries", StringComparison.Ordinal))
+            .ToList();
 
     [Test]
     public async Task A_submission_turned_away_with_429_and_503_is_retried_and_creates_exactly_one_job()
@@ -53,7 +55,8 @@ public sealed class QueryServiceRestResilienceTests
         var since = DateTimeOffset.UtcNow;
         using var failing = _sandbox.FailRest("POST", "/queries", HttpStatusCode.InternalServerError);
 
-        var error = Assert.ThrowsAsync<QueryServiceRestException>(() => rest.Client.SubmitJobAsync(new QueryServiceQueryRequest { Sql = "SELECT 1 AS one" }))!;
+        var error = Assert.ThrowsAsync<QueryServiceRestException>(
+            () => rest.Client.SubmitJobAsync(new QueryServiceQueryRequest { Sql = "SELECT 1 AS one" }))!;
 
         Assert.Multiple(() =>
         {
@@ -73,12 +76,14 @@ public sealed class QueryServiceRestResilienceTests
         using var submitClient = SandboxRestClient.Create(_sandbox, baseAddress: submissions.BaseAddress);
 
         Assert.ThrowsAsync<HttpRequestException>(() => readClient.Client.GetQueryAsync("any"));
-        Assert.ThrowsAsync<HttpRequestException>(() => submitClient.Client.SubmitQueryAsync(new QueryServiceQueryRequest { Sql = "SELECT 1 AS one" }));
+        Assert.ThrowsAsync<HttpRequestException>(
+            () => submitClient.Client.SubmitQueryAsync(new QueryServiceQueryRequest { Sql = "SELECT 1 AS one" }));
 
         Assert.Multiple(() =>
         {
             // SocketsHttpHandler itself sends a read again on a new connection a few times (4 in all on .NET 10) before it fails.
-            Assert.That(reads.ConnectionsAccepted, Is.GreaterThanOrEqualTo(readClient.Client.Options.MaxRetries + 1), "the read, then every retry");
+            Assert.That(
+                reads.ConnectionsAccepted, Is.GreaterThanOrEqualTo(readClient.Client.Options.MaxRetries + 1), "the read, then every retry");
             Assert.That(submissions.ConnectionsAccepted, Is.EqualTo(1), "a job may exist: the submission is not sent again");
         });
     }

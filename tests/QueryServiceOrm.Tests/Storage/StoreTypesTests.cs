@@ -28,7 +28,9 @@ public sealed class StoreTypesTests
         {
             Assert.That(SqlDialect.Default.CastTypeName("numeric(12,4)"), Is.EqualTo("decimal(12,4)"));
             Assert.That(SqlDialect.Default.CastTypeName("uuid"), Is.EqualTo("string"));
-            Assert.That(() => SqlDialect.Default.CastTypeName("interval"), Throws.TypeOf<NotSupportedException>().With.Message.Contains("'interval'"));
+            Assert.That(
+                () => SqlDialect.Default.CastTypeName("interval"),
+                Throws.TypeOf<NotSupportedException>().With.Message.Contains("'interval'"));
             Assert.That(SqlDialect.Default.ScalarColumnType(typeof(DayOfWeek)), Is.EqualTo("integer"), "an enum by its underlying type");
             Assert.That(SqlDialect.Default.ScalarColumnType(typeof(decimal)), Is.Null, "XDM has no decimal");
             Assert.That(SqlDialect.AddColumnType(typeof(string), 40), Is.EqualTo("varchar(40)"));
@@ -42,8 +44,11 @@ public sealed class StoreTypesTests
     [Test]
     public void Every_column_type_the_library_creates_is_a_type_the_table_knows()
     {
-        var created = new[] { typeof(int), typeof(long), typeof(short), typeof(sbyte), typeof(double), typeof(float), typeof(bool), typeof(string),
-            typeof(Guid), typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly) };
+        var created = new[]
+        {
+            typeof(int), typeof(long), typeof(short), typeof(sbyte), typeof(double), typeof(float), typeof(bool), typeof(string),
+            typeof(Guid), typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly),
+        };
 
         Assert.Multiple(() =>
         {

@@ -23,12 +23,14 @@ internal sealed class JobStatements(FrontOptions front)
     public async Task<long> RunAsync(QueryJob job, string dbName, CancellationToken cancellationToken)
     {
         var separator = dbName.IndexOf(':', StringComparison.Ordinal);
-        var session = new FrontSession(RandomNumberGenerator.GetInt32(1, int.MaxValue), front.OrganizationId + "@AdobeOrg", dbName, dbName[(separator + 1)..])
+        var session = new FrontSession(
+            RandomNumberGenerator.GetInt32(1, int.MaxValue), front.OrganizationId + "@AdobeOrg", dbName, dbName[(separator + 1)..])
         {
             Interactive = false,
         };
         var application = ApplicationName(job.Id);
-        var statements = await FrontAdmission.AdmitAsync(front, session, application, "rest", job.Sql, [], cancellationToken).ConfigureAwait(false);
+        var statements = await FrontAdmission.AdmitAsync(front, session, application, "rest", job.Sql, [], cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             await using var dataSource = front.Backend.JobDataSource(application, BatchTimeout);
@@ -47,7 +49,8 @@ internal sealed class JobStatements(FrontOptions front)
         }
     }
 
-    private static async Task<long> RunAsync(NpgsqlConnection connection, FrontSession session, FrontStatement statement, CancellationToken cancellationToken)
+    private static async Task<long> RunAsync(
+        NpgsqlConnection connection, FrontSession session, FrontStatement statement, CancellationToken cancellationToken)
     {
         switch (statement)
         {

@@ -14,7 +14,8 @@ internal sealed class QueryJob : IRestListed
     private long _rowCount;
     private IReadOnlyList<QueryErrorBody> _errors = [];
 
-    public QueryJob(string id, QueryResourceRequest request, string sql, bool isCtas, bool isInsertInto, string userId, DateTimeOffset created)
+    public QueryJob(
+        string id, QueryResourceRequest request, string sql, bool isCtas, bool isInsertInto, string userId, DateTimeOffset created)
     {
         Id = id;
         Request = request;
@@ -114,12 +115,14 @@ internal sealed class QueryJob : IRestListed
 
             var elapsed = _started is { } started ? (long)((_ended ?? DateTimeOffset.UtcNow) - started).TotalMilliseconds : 0;
             return new QueryResource(
-                Id, _state, Request, _rowCount, _errors, IsCtas, IsInsertInto, elapsed, Timestamp(Created), Timestamp(_updated), "API", UserId, 1, links);
+                Id, _state, Request, _rowCount, _errors, IsCtas, IsInsertInto, elapsed, Timestamp(Created), Timestamp(_updated), "API",
+                UserId, 1, links);
         }
     }
 
     /// <summary>The API's timestamps: UTC, milliseconds, a Z.</summary>
-    public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset time)
+        => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private void Move(string state, long rowCount, IReadOnlyList<QueryErrorBody> errors)
     {

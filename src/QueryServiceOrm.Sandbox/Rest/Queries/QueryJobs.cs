@@ -52,7 +52,8 @@ internal sealed class QueryJobs(JobStatements statements, string userId) : IAsyn
 
             // The statement has committed: a cancellation from now on comes too late to change the outcome.
             var rest = Latency - running.Elapsed;
-            await Task.Delay(rest > TimeSpan.Zero ? rest : TimeSpan.Zero, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(rest > TimeSpan.Zero ? rest : TimeSpan.Zero, _stopping.Token)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             job.Succeed(rows);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)

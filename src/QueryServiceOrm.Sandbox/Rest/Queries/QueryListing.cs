@@ -22,11 +22,13 @@ internal static class QueryListing
         }
 
         var filters = new List<Func<QueryJob, bool>>();
-        foreach (var filter in query["property"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var filter in query["property"].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Filter(filter) is not { } predicate)
             {
-                return (null, $"property filter '{filter}' is not supported: use created, updated, state or id with >, <, >=, <=, ==, != or ~.");
+                return (null,
+                    $"property filter '{filter}' is not supported: use created, updated, state or id with >, <, >=, <=, ==, != or ~.");
             }
 
             filters.Add(predicate);
@@ -54,8 +56,13 @@ internal static class QueryListing
             {
                 "state" => j => Compare(string.CompareOrdinal(j.State, value), op, j.State, value),
                 "id" => j => Compare(string.CompareOrdinal(j.Id, value), op, j.Id, value),
-                "created" or "updated" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-                    => j => Compare((field == "created" ? j.Created : j.Updated).CompareTo(time), op, QueryJob.Timestamp(field == "created" ? j.Created : j.Updated), value),
+                "created" or "updated"
+                    when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+                    => j => Compare(
+                        (field == "created" ? j.Created : j.Updated).CompareTo(time),
+                        op,
+                        QueryJob.Timestamp(field == "created" ? j.Created : j.Updated),
+                        value),
                 _ => null,
             };
         }

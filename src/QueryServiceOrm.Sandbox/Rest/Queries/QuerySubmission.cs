@@ -20,7 +20,9 @@ internal static partial class QuerySubmission
             return (null, "The body must be a JSON object with dbName and sql.");
         }
 
-        if (body.DbName is not { Length: > 0 } dbName || !dbName.StartsWith(sandboxName + ":", StringComparison.Ordinal) || dbName.Length == sandboxName.Length + 1)
+        if (body.DbName is not { Length: > 0 } dbName
+            || !dbName.StartsWith(sandboxName + ":", StringComparison.Ordinal)
+            || dbName.Length == sandboxName.Length + 1)
         {
             return (null, $"dbName must name this sandbox and a database, e.g. {sandboxName}:all.");
         }
@@ -44,7 +46,9 @@ internal static partial class QuerySubmission
                 return (null, "ctasParameters.datasetName is required.");
             }
 
-            var with = ctas.TargetSchemaTitle is { Length: > 0 } title ? $" WITH (schema='{title.Replace("'", "''", StringComparison.Ordinal)}')" : "";
+            var with = ctas.TargetSchemaTitle is { Length: > 0 } title
+                ? $" WITH (schema='{title.Replace("'", "''", StringComparison.Ordinal)}')"
+                : "";
             sql = $"CREATE TABLE {dataset}{with} AS {sql}";
         }
         else if (body.InsertIntoParameters is { } insert)

@@ -38,7 +38,8 @@ public sealed class RestHostTests
         using var http = new HttpClient(QueryServiceRestHandlers.Create(_sandbox.RootCertificatePath, TimeSpan.FromSeconds(30)));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_sandbox.RestBaseAddress, "queries"))
         {
-            Content = new StringContent($$"""{"dbName": "{{_sandbox.Database}}", "sql": "SELECT 1"}""", MediaTypeHeaderValue.Parse("application/json")),
+            Content = new StringContent(
+                $$"""{"dbName": "{{_sandbox.Database}}", "sql": "SELECT 1"}""", MediaTypeHeaderValue.Parse("application/json")),
         };
         if (token is not null)
         {
@@ -74,7 +75,8 @@ public sealed class RestHostTests
     public async Task A_failed_job_reports_the_error_the_wire_would_have_sent()
     {
         using var rest = SandboxRestClient.Create(_sandbox);
-        var job = await rest.Client.SubmitJobAsync(new QueryServiceQueryRequest { Sql = "CREATE TABLE rest_failed AS SELECT id FROM rest_no_such_table" });
+        var job = await rest.Client.SubmitJobAsync(
+            new QueryServiceQueryRequest { Sql = "CREATE TABLE rest_failed AS SELECT id FROM rest_no_such_table" });
 
         var error = Assert.ThrowsAsync<QueryServiceJobFailedException>(() => job.WaitAsync())!;
 
@@ -100,13 +102,18 @@ public sealed class RestHostTests
         var since = submitted[0].Created!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         var first = await rest.Client.ListQueriesAsync(new QueryServiceQueryListOptions { Limit = 2, Properties = [$"created>={since}"] });
-        var all = await rest.Client.ListAllQueriesAsync(new QueryServiceQueryListOptions { Limit = 2, Properties = [$"created>={since}"] }).ToListAsync();
+        var all = await rest.Client.ListAllQueriesAsync(
+                new QueryServiceQueryListOptions { Limit = 2, Properties = [$"created>={since}"] })
+            .ToListAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(first.Queries, Has.Count.EqualTo(2));
             Assert.That(first.NextStart, Is.Not.Null);
-            Assert.That(all.Select(q => q.Id).ToList(), Is.EqualTo(Enumerable.Reverse(submitted).Select(q => q.Id).ToList()), "newest first, each once");
+            Assert.That(
+                all.Select(q => q.Id).ToList(),
+                Is.EqualTo(Enumerable.Reverse(submitted).Select(q => q.Id).ToList()),
+                "newest first, each once");
         });
     }
 
