@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Credentials;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net.Sockets;
 using Npgsql;
 using QueryServiceOrm.Cli.Demo;

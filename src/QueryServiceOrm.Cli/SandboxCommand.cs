@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using QueryServiceOrm.Cli.Profiles;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using QueryServiceOrm.Sandbox.Rules;
 
 namespace QueryServiceOrm.Sandbox.Rest;
 

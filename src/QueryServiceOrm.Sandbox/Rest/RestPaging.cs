@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using QueryServiceOrm.Sandbox.Rest.Queries;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 using QueryServiceOrm.Update;

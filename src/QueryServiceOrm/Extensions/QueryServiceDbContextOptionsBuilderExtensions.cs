@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Infrastructure;
 

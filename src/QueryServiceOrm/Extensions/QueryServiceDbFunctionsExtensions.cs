@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Query;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;

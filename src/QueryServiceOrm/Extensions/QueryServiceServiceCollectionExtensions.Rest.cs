@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Rest;
 

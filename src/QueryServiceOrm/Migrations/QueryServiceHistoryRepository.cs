@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Migrations;

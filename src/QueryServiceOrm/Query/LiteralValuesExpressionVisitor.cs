@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using QueryServiceOrm.Infrastructure;
 

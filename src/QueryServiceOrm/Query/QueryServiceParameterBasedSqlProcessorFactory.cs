@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Query;
 using QueryServiceOrm.Storage;
 
 namespace QueryServiceOrm.Query;

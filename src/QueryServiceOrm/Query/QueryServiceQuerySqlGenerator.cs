@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Expressions.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
 using QueryServiceOrm.Infrastructure;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Query;
-
 namespace QueryServiceOrm.Query;
 
 /// <summary>Creates <see cref="QueryServiceQueryTranslationPreprocessor"/> instances.</summary>

@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QueryServiceOrm.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 
 namespace QueryServiceOrm.Storage;

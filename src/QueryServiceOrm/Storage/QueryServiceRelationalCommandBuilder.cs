@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace QueryServiceOrm.Storage;
 
 /// <summary>EF's command builder, building the library's <see cref="QueryServiceRelationalCommand"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace QueryServiceOrm.Storage;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Xdm;
 
 namespace QueryServiceOrm.Storage;

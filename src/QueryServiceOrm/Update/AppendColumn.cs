@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace QueryServiceOrm.Update;
 
 /// <summary>A column an append writes: its name and the type mapping that turns values into SQL.</summary>

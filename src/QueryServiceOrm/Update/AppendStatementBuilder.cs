@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Metadata;
 using QueryServiceOrm.Storage;

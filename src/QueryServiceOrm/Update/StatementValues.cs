@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Storage;
 using QueryServiceOrm.Xdm;

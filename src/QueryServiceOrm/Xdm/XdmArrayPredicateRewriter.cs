@@ -1,6 +1,4 @@
-using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace QueryServiceOrm.Xdm;

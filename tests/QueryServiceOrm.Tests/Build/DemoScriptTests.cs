@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Build;
 

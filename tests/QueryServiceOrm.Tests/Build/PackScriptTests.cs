@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Build;
 

@@ -1,5 +1,3 @@
-using QueryServiceOrm.Tests.Support;
-
 namespace QueryServiceOrm.Tests.Build;
 
 /// <summary>

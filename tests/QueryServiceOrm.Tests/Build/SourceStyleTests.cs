@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Build;
 

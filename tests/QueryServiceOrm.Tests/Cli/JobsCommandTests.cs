@@ -1,7 +1,4 @@
-using System.Globalization;
 using QueryServiceOrm.Cli;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

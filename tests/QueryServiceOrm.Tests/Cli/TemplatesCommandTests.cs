@@ -1,6 +1,4 @@
 using QueryServiceOrm.Cli;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Cli;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Query;
@@ -11,7 +10,6 @@ using QueryServiceOrm.ChangeTracking;
 using QueryServiceOrm.Migrations;
 using QueryServiceOrm.Query;
 using QueryServiceOrm.Storage;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Extensions;

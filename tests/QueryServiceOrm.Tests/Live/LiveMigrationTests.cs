@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QueryServiceOrm.Credentials;
@@ -7,7 +5,6 @@ using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Migrations;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Live;
 

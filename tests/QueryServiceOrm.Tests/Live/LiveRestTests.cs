@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Live;
 

@@ -1,11 +1,8 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Credentials;
 using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Storage;
-using QueryServiceOrm.Tests.Support;
 using QueryServiceOrm.Update;
 
 namespace QueryServiceOrm.Tests.Live;

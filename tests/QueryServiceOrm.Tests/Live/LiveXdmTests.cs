@@ -3,7 +3,6 @@ using QueryServiceOrm.Diagnostics;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Sandbox.Xdm;
 using QueryServiceOrm.Tests.Query;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Live;
 

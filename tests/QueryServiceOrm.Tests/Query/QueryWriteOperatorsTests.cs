@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using QueryServiceOrm.Infrastructure;
 using QueryServiceOrm.Query;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Query;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Rest;
 

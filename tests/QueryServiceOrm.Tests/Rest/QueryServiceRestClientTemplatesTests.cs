@@ -1,7 +1,5 @@
 using System.Net;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Sandbox;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Rest;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Sandbox.Rest;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Rest;
 

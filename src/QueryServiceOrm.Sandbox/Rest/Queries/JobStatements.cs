@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Npgsql;
-using QueryServiceOrm.Sandbox.Rules;
 using QueryServiceOrm.Sandbox.Wire;
 
 namespace QueryServiceOrm.Sandbox.Rest.Queries;

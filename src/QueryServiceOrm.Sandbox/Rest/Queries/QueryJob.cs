@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Rest.Queries;
 
 /// <summary>One submitted query: what was asked, the SQL it runs, and where it stands. Its state only moves forward.</summary>

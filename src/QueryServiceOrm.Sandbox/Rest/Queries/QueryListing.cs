@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace QueryServiceOrm.Sandbox.Rest.Queries;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueryServiceOrm.Sandbox.Rest.Schedules;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using QueryServiceOrm.Sandbox.Rest.Queries;
 
 namespace QueryServiceOrm.Sandbox.Rest.Schedules;

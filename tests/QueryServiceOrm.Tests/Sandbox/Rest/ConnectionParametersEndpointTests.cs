@@ -1,6 +1,5 @@
 using System.Text.Json;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Rest;
 

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using QueryServiceOrm.Rest;
-using QueryServiceOrm.Sandbox;
 using QueryServiceOrm.Tests.Rest;
-using QueryServiceOrm.Tests.Support;
 
 namespace QueryServiceOrm.Tests.Sandbox.Rest.Schedules;
 
