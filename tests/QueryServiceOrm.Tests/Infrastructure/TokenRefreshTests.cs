@@ -64,7 +64,8 @@ public sealed class TokenRefreshTests
             // Retries off: a refused token must show as a failure here, not be papered over by the execution strategy.
             var factory = new QueryServiceDbContextFactory<EmptyContext>(
                 QueryServiceCredentials.FromOAuth(sandbox.Host, provider) with { Port = sandbox.Port },
-                o => NoPooling(o.RetryReads(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))));
+                o => NoPooling(o.RetryReads(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))),
+                o => OwnEfServices.Use(o));
 
             var expiredWithoutSuccessor = 0;
             var succeeded = 0;

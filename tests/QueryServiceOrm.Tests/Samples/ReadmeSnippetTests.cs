@@ -41,7 +41,7 @@ public sealed partial class ReadmeSnippetTests
         """;
 
     // What the snippets take as given: a context, a model builder, options being built, credentials, the web application
-    // and its builder, and events to write. A snippet's own local of the same name hides these.
+    // and its builder, the REST client, and events to write. A snippet's own local of the same name hides these.
     private const string Ambient = """
         namespace ReadmeSnippets;
 
@@ -53,6 +53,7 @@ public sealed partial class ReadmeSnippetTests
             protected QueryServiceCredentials credentials = null!;
             protected WebApplicationBuilder builder = null!;
             protected WebApplication app = null!;
+            protected QueryServiceOrm.Rest.QueryServiceRestClient rest = null!;
             protected List<XdmEvents> events = [];
 
             protected async IAsyncEnumerable<XdmEvents> ReadEventsFromKafka()

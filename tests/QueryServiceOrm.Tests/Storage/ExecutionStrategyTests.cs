@@ -13,7 +13,9 @@ public sealed class ExecutionStrategyTests
     private static int Attempts(QueryServiceCredentials credentials, Exception failure, bool? sentWrite = null)
     {
         using var db = new QueryServiceDbContextFactory<EmptyContext>(
-            credentials, o => o.RetryReads(2, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5))).CreateDbContext();
+            credentials,
+            o => o.RetryReads(2, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)),
+            o => OwnEfServices.Use(o)).CreateDbContext();
         var attempts = 0;
         try
         {
