@@ -26,7 +26,8 @@ public sealed class QueryServiceJobTests
     public Task DropTargetsAsync() => _sandbox.ExecuteAdminAsync($"DROP TABLE IF EXISTS {Ctas}, {Cancelled}, {Renewed}");
 
     private static JobSourceContext Context(SandboxRestClient rest)
-        => new QueryServiceDbContextFactory<JobSourceContext>(rest.Credentials, configureContext: o => OwnEfServices.Use(o)).CreateDbContext();
+        => new QueryServiceDbContextFactory<JobSourceContext>(rest.Credentials, configureContext: o => OwnEfServices.Use(o))
+            .CreateDbContext();
 
     [Test]
     public async Task A_create_table_as_job_from_linq_goes_through_its_states_in_order_and_writes_the_rows_psql_counts()
