@@ -37,7 +37,9 @@ internal static class CliCredentials
         {
             // Nothing is configured here, but the quick start's sandbox runs: that is most likely what was meant.
             throw new QueryServiceConfigurationException(
-                QueryServiceCredentialKeys.Host, "is missing, and a local sandbox is running: add --profile sandbox to use it.");
+                QueryServiceCredentialKeys.Host,
+                "is missing, and a local sandbox is running: add --profile sandbox to use it "
+                + "(jobs, templates and schedules need its OAuth settings: eval \"$(qsorm sandbox env --oauth)\").");
         }
     }
 }

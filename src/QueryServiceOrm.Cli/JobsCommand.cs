@@ -20,11 +20,14 @@ internal static class JobsCommand
 
     private static Command Submit(TextWriter output, TextWriter errors)
     {
-        var sql = new Argument<string>("sql")
+        var sql = new Argument<string?>("sql")
         {
             Description = "The statement, in the service's SQL (a CTAS or INSERT INTO ... SELECT, "
-                + "or a SELECT with --ctas or --insert-into).",
+                + "or a SELECT with --ctas or --insert-into); or give --sql or --file.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
+        var sqlOption = new Option<string?>("--sql") { Description = "The statement, as the argument gives it." };
+        var file = new Option<FileInfo?>("--file") { Description = "A file holding the statement." };
         var ctas = new Option<string?>("--ctas") { Description = "Make the SELECT a CTAS into this new dataset (ctasParameters)." };
         var insertInto = new Option<string?>("--insert-into")
         {
@@ -37,10 +40,21 @@ internal static class JobsCommand
         };
         var command = new Command("submit", "Submit a statement as a batch query and print its id.")
         {
-            sql, ctas, insertInto, name, wait, CliCredentials.ProfileOption(),
+            sql, sqlOption, file, ctas, insertInto, name, wait, CliCredentials.ProfileOption(),
         };
         command.Validators.Add(result =>
         {
+            var given = new object?[] { result.GetValue(sql), result.GetValue(sqlOption), result.GetValue(file) }.Count(v => v is not null);
+            if (given != 1)
+            {
+                result.AddError("Give the statement once: as the argument, with --sql or with --file.");
+            }
+
+            if (result.GetValue(file) is { Exists: false } missing)
+            {
+                result.AddError($"No file at {missing.FullName}: give the file holding the statement.");
+            }
+
             if (result.GetValue(ctas) is not null && result.GetValue(insertInto) is not null)
             {
                 result.AddError("Give --ctas or --insert-into, not both.");
@@ -50,7 +64,8 @@ internal static class JobsCommand
         {
             var request = new QueryServiceQueryRequest
             {
-                Sql = parse.GetValue(sql),
+                Sql = parse.GetValue(sql) ?? parse.GetValue(sqlOption)
+                    ?? await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, cancellationToken),
                 Name = parse.GetValue(name),
                 CtasParameters = parse.GetValue(ctas) is { } table ? new QueryServiceCtasParameters(table) : null,
                 InsertIntoParameters = parse.GetValue(insertInto) is { } target ? new QueryServiceInsertIntoParameters(target) : null,
@@ -149,6 +164,20 @@ internal static class JobsCommand
             query.Created?.ToString("u", CultureInfo.InvariantCulture) ?? "", query.Request?.Name ?? "");
 
     // The REST client for the command's credentials; failures of the API or of a job become the message and exit code.
+    private static QueryServiceRestClient RestClient(IServiceProvider provider)
+    {
+        try
+        {
+            return provider.GetRequiredService<QueryServiceRestClient>();
+        }
+        catch (QueryServiceConfigurationException e) when (e.Field == QueryServiceCredentialKeys.ClientId)
+        {
+            // The sandbox profile is a password profile; the REST API takes OAuth, which the sandbox also offers.
+            throw new QueryServiceConfigurationException(
+                e.Field, e.Problem + " For a local sandbox: eval \"$(qsorm sandbox env --oauth)\".");
+        }
+    }
+
     internal static async Task<int> RunAsync(ParseResult parse, TextWriter errors, Func<QueryServiceRestClient, Task> action)
     {
         var credentials = CliCredentials.Load(Environment.CurrentDirectory, parse.GetValue<string?>("--profile"));
@@ -157,7 +186,7 @@ internal static class JobsCommand
         await using var provider = services.BuildServiceProvider();
         try
         {
-            await action(provider.GetRequiredService<QueryServiceRestClient>());
+            await action(RestClient(provider));
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is QueryServiceJobException or QueryServiceRestException or QueryServiceTokenException)

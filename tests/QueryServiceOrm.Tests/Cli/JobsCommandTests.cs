@@ -85,6 +85,44 @@ public sealed class JobsCommandTests
     }
 
     [Test]
+    public async Task Submit_takes_the_statement_from_a_file_or_sql_option_and_refuses_it_twice_or_missing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"qsorm-job-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(file, $"CREATE TABLE {Ctas}_from_file AS SELECT * FROM {JobSourceContext.Source} WHERE Id <= 3");
+        try
+        {
+            var environment = _sandbox.OAuthEnvironmentVariables();
+            var (fromFile, fileOutput, fileErrors) = await Qsorm.RunProcessWithinAsync(
+                Limit, environment, "jobs", "submit", "--file", file, "--wait");
+            var (fromOption, _, optionErrors) = await Qsorm.RunProcessWithinAsync(
+                Limit, environment, "jobs", "submit", "--sql", $"SELECT * FROM {JobSourceContext.Source} WHERE Id <= 2",
+                "--ctas", Ctas + "_from_option", "--wait");
+            var (twice, _, twiceErrors) = await Qsorm.RunProcessWithinAsync(
+                Limit, environment, "jobs", "submit", "SELECT 1", "--sql", "SELECT 2");
+            var (missing, _, missingErrors) = await Qsorm.RunProcessWithinAsync(
+                Limit, environment, "jobs", "submit", "--file", file + ".missing");
+
+            var counted = await _sandbox.PsqlAsync(
+                $"SELECT (SELECT count(*) FROM {Ctas}_from_file), (SELECT count(*) FROM {Ctas}_from_option)");
+            Assert.Multiple(() =>
+            {
+                Assert.That(fromFile, Is.EqualTo(ExitCodes.Success), fileErrors);
+                Assert.That(fileOutput, Does.Contain("SUCCESS"));
+                Assert.That(fromOption, Is.EqualTo(ExitCodes.Success), optionErrors);
+                Assert.That(counted[0], Is.EqualTo(new[] { "3", "2" }));
+                Assert.That(twice, Is.Not.EqualTo(ExitCodes.Success));
+                Assert.That(twiceErrors, Does.Contain("Give the statement once"));
+                Assert.That(missing, Is.Not.EqualTo(ExitCodes.Success));
+                Assert.That(missingErrors, Does.Contain("No file at"));
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task Jobs_refuse_password_credentials_and_say_what_to_configure()
     {
         var (code, _, errors) = await Qsorm.RunProcessWithinAsync(Limit, _sandbox.EnvironmentVariables(), "jobs", "list");
@@ -93,6 +131,7 @@ public sealed class JobsCommandTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.UserError));
             Assert.That(errors, Does.Contain("ClientId").And.Contain("QueryService__ClientId"));
+            Assert.That(errors, Does.Contain("eval \"$(qsorm sandbox env --oauth)\""), "how the sandbox offers OAuth");
         });
     }
 }
