@@ -21,10 +21,15 @@ public sealed partial class ReadmePythonTests
             var reference = await sandbox.PsqlAsync(
                 """SELECT _id, (web)."webPageDetails"."name" FROM xdm_events WHERE web IS NOT NULL ORDER BY _id LIMIT 3""");
 
+            // The shared sandbox holds other tests' tables too: the sample's three must be among those listed.
+            var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.That(result.Code, Is.Zero, result.Errors);
-            Assert.That(
-                result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                Is.EqualTo(new[] { "['xdm_events', 'xdm_flat', 'xdm_profiles']" }.Concat(reference.Select(r => r[0] + "|" + r[1]))));
+            Assert.Multiple(() =>
+            {
+                Assert.That(
+                    lines[0], Does.StartWith("['").And.Contain("'xdm_events'").And.Contain("'xdm_flat'").And.Contain("'xdm_profiles'"));
+                Assert.That(lines.Skip(1), Is.EqualTo(reference.Select(r => r[0] + "|" + r[1])).And.Not.Empty);
+            });
         }
         finally
         {
