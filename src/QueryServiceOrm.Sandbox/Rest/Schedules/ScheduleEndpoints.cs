@@ -20,7 +20,8 @@ internal static class ScheduleEndpoints
         api.MapGet("/schedules", (HttpContext context) =>
         {
             var apiBaseUrl = RestEndpoints.ApiBaseUrl(context.Request);
-            var (page, error) = ScheduleListing.Page(schedules.All, context.Request.Query, apiBaseUrl + "/schedules", Field, Filterable);
+            var (page, error) = RestListing.Page(
+                schedules.All, context.Request.Query, apiBaseUrl + "/schedules", Field, Filterable, RestListing.Comparisons);
             return page is null
                 ? RestJson.Message(400, error!)
                 : Results.Json(

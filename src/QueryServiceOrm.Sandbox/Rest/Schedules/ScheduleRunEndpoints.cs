@@ -37,7 +37,7 @@ internal static class ScheduleRunEndpoints
 
             var apiBaseUrl = RestEndpoints.ApiBaseUrl(context.Request);
             var listUrl = $"{apiBaseUrl}/schedules/{id}/runs";
-            var (page, error) = ScheduleListing.Page(schedule.Runs, context.Request.Query, listUrl, Field, Filterable);
+            var (page, error) = RestListing.Page(schedule.Runs, context.Request.Query, listUrl, Field, Filterable, RestListing.Comparisons);
             return page is null
                 ? RestJson.Message(400, error!)
                 : Results.Json(

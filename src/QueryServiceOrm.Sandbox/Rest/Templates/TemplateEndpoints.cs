@@ -12,6 +12,8 @@ internal static class TemplateEndpoints
 {
     private const string Path = "/query-templates";
 
+    private static readonly string[] Filterable = ["name", "userId"];
+
     public static void Map(IEndpointRouteBuilder api, QueryTemplates templates)
     {
         api.MapPost(Path, (HttpContext context, TemplateRequestBody? body)
@@ -19,8 +21,13 @@ internal static class TemplateEndpoints
 
         api.MapGet(Path, (HttpContext context) =>
         {
-            var (page, error) = TemplateListing.List(templates.All, context.Request.Query, RestEndpoints.ApiBaseUrl(context.Request));
-            return page is null ? RestJson.Message(400, error!) : Results.Json(page, RestJson.Options);
+            var apiBaseUrl = RestEndpoints.ApiBaseUrl(context.Request);
+            var (page, error) = RestListing.Page(
+                templates.All, context.Request.Query, apiBaseUrl + Path, Field, Filterable, RestListing.Equality);
+            return page is null
+                ? RestJson.Message(400, error!)
+                : Results.Json(
+                    new TemplatePageBody([.. page.Items.Select(t => t.ToResource(apiBaseUrl))], page.Page, page.Links), RestJson.Options);
         });
 
         api.MapGet(Path + "/{id}", (HttpContext context, string id)
@@ -59,4 +66,12 @@ internal static class TemplateEndpoints
 
     private static IResult NotFound(string id)
         => RestJson.Message(404, $"Template {id} was not found in this sandbox; GET /query-templates lists them.");
+
+    private static string? Field(QueryTemplate template, string name)
+        => name switch
+        {
+            "name" => template.Name,
+            "userId" => template.UserId,
+            _ => null,
+        };
 }
